@@ -1,0 +1,14 @@
+//! Scola's business rules, shared by the browser and the server. No I/O lives here: every input
+//! (the clock, the data a decision needs) comes in as a parameter.
+
+pub mod account;
+pub mod authz;
+pub mod charter;
+pub mod ids;
+pub mod lang;
+pub mod password;
+pub mod profile;
+pub mod school;
+pub mod services;
+pub mod throttle;
+pub mod time;

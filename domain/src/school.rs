@@ -1,0 +1,229 @@
+//! Establishments and their classes and groups.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// The kinds of establishment an ENT serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SchoolKind {
+    Ecole,
+    College,
+    Lycee,
+    LyceeProfessionnel,
+    LyceeAgricole,
+    LyceeMaritime,
+    Prive,
+}
+
+impl SchoolKind {
+    pub const ALL: [SchoolKind; 7] = [
+        SchoolKind::Ecole,
+        SchoolKind::College,
+        SchoolKind::Lycee,
+        SchoolKind::LyceeProfessionnel,
+        SchoolKind::LyceeAgricole,
+        SchoolKind::LyceeMaritime,
+        SchoolKind::Prive,
+    ];
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            SchoolKind::Ecole => "ecole",
+            SchoolKind::College => "college",
+            SchoolKind::Lycee => "lycee",
+            SchoolKind::LyceeProfessionnel => "lycee-pro",
+            SchoolKind::LyceeAgricole => "lycee-agricole",
+            SchoolKind::LyceeMaritime => "lycee-maritime",
+            SchoolKind::Prive => "prive",
+        }
+    }
+}
+
+impl FromStr for SchoolKind {
+    type Err = InvalidSchool;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        SchoolKind::ALL
+            .into_iter()
+            .find(|k| k.code() == s)
+            .ok_or(InvalidSchool::Kind)
+    }
+}
+
+/// Unité administrative immatriculée: the national code of an establishment, seven digits and a
+/// letter (`0049951V`, `6200001G`). Stored upper-case.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Uai(String);
+
+impl Uai {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the letter is the national check key (number mod 23 in a 23-letter alphabet).
+    /// Directory exports in the wild carry pseudonymised codes that fail it, so a bad key is
+    /// reported to the admin rather than refused.
+    pub fn key_matches(&self) -> bool {
+        const KEYS: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
+        let (digits, key) = self.0.split_at(7);
+        digits
+            .parse::<u32>()
+            .map(|n| KEYS[(n % 23) as usize] == key.as_bytes()[0])
+            .unwrap_or(false)
+    }
+}
+
+impl TryFrom<String> for Uai {
+    type Error = InvalidSchool;
+    fn try_from(raw: String) -> Result<Self, Self::Error> {
+        let code = raw.trim().to_ascii_uppercase();
+        let bytes = code.as_bytes();
+        let shaped = bytes.len() == 8
+            && bytes[..7].iter().all(u8::is_ascii_digit)
+            && bytes[7].is_ascii_uppercase();
+        if shaped {
+            Ok(Uai(code))
+        } else {
+            Err(InvalidSchool::Uai)
+        }
+    }
+}
+
+impl FromStr for Uai {
+    type Err = InvalidSchool;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Uai::try_from(s.to_owned())
+    }
+}
+
+impl From<Uai> for String {
+    fn from(uai: Uai) -> String {
+        uai.0
+    }
+}
+
+impl fmt::Display for Uai {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A class (every pupil is in exactly one per school year) or a teaching group, which may gather
+/// pupils from several classes (a Corsican-language group, a language section).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum GroupKind {
+    Class,
+    Group,
+}
+
+impl GroupKind {
+    pub const fn code(self) -> &'static str {
+        match self {
+            GroupKind::Class => "class",
+            GroupKind::Group => "group",
+        }
+    }
+}
+
+impl FromStr for GroupKind {
+    type Err = InvalidSchool;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "class" => Ok(GroupKind::Class),
+            "group" => Ok(GroupKind::Group),
+            _ => Err(InvalidSchool::GroupKind),
+        }
+    }
+}
+
+/// A non-empty display name of bounded length (class, group, school, subject names).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Label(String);
+
+impl Label {
+    pub const MAX_CHARS: usize = 120;
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Label {
+    type Error = InvalidSchool;
+    fn try_from(raw: String) -> Result<Self, Self::Error> {
+        let text = raw.trim();
+        if text.is_empty() {
+            Err(InvalidSchool::EmptyName)
+        } else if text.chars().count() > Self::MAX_CHARS || text.chars().any(char::is_control) {
+            Err(InvalidSchool::BadName)
+        } else {
+            Ok(Label(text.to_owned()))
+        }
+    }
+}
+
+impl From<Label> for String {
+    fn from(label: Label) -> String {
+        label.0
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum InvalidSchool {
+    #[error("a UAI code is seven digits and a letter")]
+    Uai,
+    #[error("unknown kind of establishment")]
+    Kind,
+    #[error("unknown kind of group")]
+    GroupKind,
+    #[error("the name is empty")]
+    EmptyName,
+    #[error("the name is too long or holds control characters")]
+    BadName,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uai_shape_and_key() {
+        let uai: Uai = " 0049951v ".parse().expect("valid shape");
+        assert_eq!(uai.as_str(), "0049951V");
+        assert!(uai.key_matches());
+        let fake: Uai = "1004001V".parse().expect("valid shape");
+        assert!(!fake.key_matches());
+        for bad in ["", "004995V", "00499511", "0049951VV", "A049951V"] {
+            assert_eq!(bad.parse::<Uai>(), Err(InvalidSchool::Uai), "{bad}");
+        }
+    }
+
+    #[test]
+    fn labels_are_trimmed_and_bounded() {
+        assert_eq!(
+            Label::try_from("  5e B ".to_owned()).map(|l| l.as_str().to_owned()),
+            Ok("5e B".to_owned())
+        );
+        assert_eq!(
+            Label::try_from("   ".to_owned()),
+            Err(InvalidSchool::EmptyName)
+        );
+        assert_eq!(
+            Label::try_from("x".repeat(121)),
+            Err(InvalidSchool::BadName)
+        );
+        assert_eq!(
+            Label::try_from("a\u{0}b".to_owned()),
+            Err(InvalidSchool::BadName)
+        );
+    }
+
+    #[test]
+    fn kinds_round_trip() {
+        for k in SchoolKind::ALL {
+            assert_eq!(k.code().parse::<SchoolKind>(), Ok(k));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
+# The single "run every test" command (CI runs it through .ci/run).
+# Fails fast; each step prints a banner so a log shows where it stopped.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+step_name="setup"
+step() {
+  step_name="$1"
+  printf '\n==== %s ====\n' "$1"
+}
+# On any exit, say which step failed and how long the whole run took.
+finish() {
+  local rc=$?
+  if [ "$rc" -ne 0 ]; then printf '\n==== FAILED: %s (exit %s) ====\n' "$step_name" "$rc"; fi
+  printf '==== total time: %dm%02ds ====\n' $((SECONDS / 60)) $((SECONDS % 60))
+}
+trap finish EXIT
+
+step "setup (tools, Chromium, crates)"
+scripts/setup.sh --browser
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy: server side"
+cargo clippy --workspace --exclude app --all-targets -- -D warnings
+cargo clippy -p app --no-default-features --features ssr --all-targets -- -D warnings
+
+step "clippy: browser (wasm32)"
+cargo clippy -p app --target wasm32-unknown-unknown --no-default-features --features csr -- -D warnings
+cargo clippy -p domain --target wasm32-unknown-unknown -- -D warnings
+
+# The e2e tests serve dist/, so it must be built from this tree before they run.
+step "browser app (trunk build --release)"
+trunk build --release
+
+# SCOLA_TEST_DATABASE_URL would switch the tests to PostgreSQL; this pass is SQLite.
+step "tests on SQLite (incl. e2e in Chromium)"
+env -u SCOLA_TEST_DATABASE_URL cargo test --workspace --exclude app
+env -u SCOLA_TEST_DATABASE_URL cargo test -p app --no-default-features --features ssr
+
+step "tests on PostgreSQL"
+export SCOLA_TEST_PG_URL="${SCOLA_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
+if pg_isready -q -t 5 -d "$SCOLA_TEST_PG_URL"; then
+  SCOLA_TEST_DATABASE_URL="$SCOLA_TEST_PG_URL" cargo test -p server --tests
+elif [ "${CI:-}" = true ]; then
+  # CI must prove both backends work; a silent skip would hide a broken one.
+  echo "ERROR: PostgreSQL unreachable at $SCOLA_TEST_PG_URL and CI=true" >&2
+  echo "  (if stopped: pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start)" >&2
+  exit 1
+else
+  echo "WARNING: PostgreSQL unreachable at $SCOLA_TEST_PG_URL; skipping the PostgreSQL pass" >&2
+fi
+
+step_name="done"
+printf '\n==== all tests passed ====\n'
