@@ -50,12 +50,6 @@ pub struct AccountFacts {
     pub groups: Vec<GroupId>,
 }
 
-impl AccountFacts {
-    fn in_school(&self, school: SchoolId) -> bool {
-        self.roles.iter().any(|r| r.school == school)
-    }
-}
-
 /// Something a caller wants to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action<'a> {

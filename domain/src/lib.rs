@@ -2,6 +2,7 @@
 //! (the clock, the data a decision needs) comes in as a parameter.
 
 pub mod account;
+pub mod audit;
 pub mod authz;
 pub mod charter;
 pub mod ids;

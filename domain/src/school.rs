@@ -1,5 +1,7 @@
 //! Establishments and their classes and groups.
 
+use crate::ids::SchoolId;
+use crate::profile::{Profile, Role};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -118,13 +120,63 @@ pub enum GroupKind {
 }
 
 impl GroupKind {
+    pub const ALL: [GroupKind; 2] = [GroupKind::Class, GroupKind::Group];
+
     pub const fn code(self) -> &'static str {
         match self {
             GroupKind::Class => "class",
             GroupKind::Group => "group",
         }
     }
+
+    /// Whether a pupil may be in only one group of this kind per school year and school: joining
+    /// another class moves the pupil, joining another group adds to the ones they are in.
+    pub const fn one_per_year(self) -> bool {
+        matches!(self, GroupKind::Class)
+    }
 }
+
+/// A place a person can be given in a school by its admin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Place {
+    /// A pupil in a class or group.
+    Member,
+    /// The teacher of a class or group.
+    Teacher,
+    /// The parent side of a parent–child link.
+    Parent,
+    /// The child side of a parent–child link.
+    Child,
+}
+
+impl Place {
+    /// The profile a person must hold in the school to be given this place.
+    pub const fn requires(self) -> Profile {
+        match self {
+            Place::Member | Place::Child => Profile::Pupil,
+            Place::Teacher => Profile::Teacher,
+            Place::Parent => Profile::Parent,
+        }
+    }
+
+    /// Checks that someone holding `roles` may take this place in `school`.
+    pub fn check(self, roles: &[Role], school: SchoolId) -> Result<(), Misplaced> {
+        let needed = Role {
+            school,
+            profile: self.requires(),
+        };
+        if roles.contains(&needed) {
+            Ok(())
+        } else {
+            Err(Misplaced(self.requires()))
+        }
+    }
+}
+
+/// Someone was given a place that needs a profile they do not hold in that school.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("this place needs the {} profile in the school", .0.code())]
+pub struct Misplaced(pub Profile);
 
 impl FromStr for GroupKind {
     type Err = InvalidSchool;
@@ -224,6 +276,41 @@ mod tests {
     fn kinds_round_trip() {
         for k in SchoolKind::ALL {
             assert_eq!(k.code().parse::<SchoolKind>(), Ok(k));
+        }
+        for k in GroupKind::ALL {
+            assert_eq!(k.code().parse::<GroupKind>(), Ok(k));
+        }
+    }
+
+    #[test]
+    fn a_pupil_has_one_class_but_many_groups() {
+        assert!(GroupKind::Class.one_per_year());
+        assert!(!GroupKind::Group.one_per_year());
+    }
+
+    #[test]
+    fn places_need_the_matching_profile_in_that_school() {
+        const A: SchoolId = SchoolId::new(1);
+        const B: SchoolId = SchoolId::new(2);
+        let role = |school, profile| Role { school, profile };
+        let pupil_in_a = [role(A, Profile::Pupil)];
+        let teacher_in_b = [role(A, Profile::Staff), role(B, Profile::Teacher)];
+        let parent_in_a = [role(A, Profile::Parent), role(A, Profile::Teacher)];
+        let cases: &[(&str, Place, &[Role], SchoolId, Result<(), Misplaced>)] = &[
+            ("pupil joins a class of their school", Place::Member, &pupil_in_a, A, Ok(())),
+            ("pupil of A in a class of B", Place::Member, &pupil_in_a, B, Err(Misplaced(Profile::Pupil))),
+            ("pupil linked as a child", Place::Child, &pupil_in_a, A, Ok(())),
+            ("pupil cannot teach", Place::Teacher, &pupil_in_a, A, Err(Misplaced(Profile::Teacher))),
+            ("pupil is no parent", Place::Parent, &pupil_in_a, A, Err(Misplaced(Profile::Parent))),
+            ("teacher where they teach", Place::Teacher, &teacher_in_b, B, Ok(())),
+            ("teacher of B, staff in A", Place::Teacher, &teacher_in_b, A, Err(Misplaced(Profile::Teacher))),
+            ("staff is not a class member", Place::Member, &teacher_in_b, A, Err(Misplaced(Profile::Pupil))),
+            ("parent who also teaches", Place::Parent, &parent_in_a, A, Ok(())),
+            ("parent is not a child", Place::Child, &parent_in_a, A, Err(Misplaced(Profile::Pupil))),
+            ("nobody without roles", Place::Member, &[], A, Err(Misplaced(Profile::Pupil))),
+        ];
+        for (what, place, roles, school, expected) in cases {
+            assert_eq!(place.check(roles, *school), *expected, "{what}");
         }
     }
 }

@@ -1,0 +1,109 @@
+# Scola — interface en français.
+
+skip-to-content = Aller au contenu
+loading = Chargement…
+sign-out = Se déconnecter
+lang-switch-label = Langue de l’interface
+back-home = Retour à l’accueil
+not-found-title = Page introuvable
+
+## Connexion
+login-title = Connexion à Scola
+login-intro = Saisissez l’identifiant et le mot de passe donnés par votre établissement.
+login-username = Identifiant
+login-password = Mot de passe
+login-submit = Se connecter
+
+## Mot de passe
+password-title = Changer de mot de passe
+password-forced = Votre mot de passe est provisoire : choisissez-en un nouveau pour continuer.
+password-advice = Une phrase de plusieurs mots, facile à retenir pour vous et difficile à deviner pour les autres, est un excellent mot de passe.
+password-current = Mot de passe actuel
+password-new = Nouveau mot de passe
+password-confirm = Confirmez le nouveau mot de passe
+password-hint = Au moins 8 caractères ; évitez votre nom, une date ou un mot seul.
+password-submit = Enregistrer le mot de passe
+password-done = Votre mot de passe a été changé. Vos autres sessions ont été fermées.
+password-too-short = Le mot de passe doit compter au moins { $min } caractères.
+password-too-long = Le mot de passe ne doit pas dépasser { $max } caractères.
+password-unchanged = Le nouveau mot de passe doit être différent de l’actuel.
+password-weak-common = Ce mot de passe fait partie des plus utilisés : il serait deviné en quelques secondes.
+password-weak-pattern = Les suites de touches, de lettres ou de chiffres (azerty, 1234, aaaa) se devinent facilement.
+password-weak-date = Les dates et les années se devinent facilement.
+password-weak-personal = Le mot de passe ne doit pas contenir votre nom ni votre identifiant.
+password-weak-guessable = Ce mot de passe est trop facile à deviner : ajoutez des mots ou allongez-le.
+
+## Charte
+charter-title = Charte d’utilisation
+charter-must-accept = Avant d’utiliser Scola, lisez et acceptez la charte d’utilisation.
+charter-agree = J’ai lu la charte et je l’accepte.
+charter-accept = Accepter et continuer
+charter-none = Aucune charte n’a encore été publiée.
+
+## Accueil
+home-hello = Bonjour { $name } !
+home-schools = Mes établissements
+home-no-school = Vous n’êtes rattaché à aucun établissement.
+home-groups = Classes et groupes
+home-children = Mes enfants
+home-services = Mes services
+service-school-admin = Administration de l’établissement
+service-platform-admin = Administration de la plateforme
+service-my-account = Mon compte
+service-charter = Charte d’utilisation
+
+## Compte
+account-title = Mon compte
+account-username = Identifiant :
+account-language = Langue
+
+## Plateforme
+platform-charter = Charte d’utilisation
+platform-charter-help = Publier une nouvelle version demandera à chaque utilisateur de l’accepter de nouveau.
+platform-charter-fr = Texte en français
+platform-charter-co = Texte en corse
+platform-charter-publish = Publier une nouvelle version
+platform-charter-published = Version { $version } publiée.
+
+## Profils
+profile-pupil = Élève
+profile-teacher = Enseignant
+profile-parent = Parent
+profile-staff = Personnel
+profile-school-admin = Administrateur d’établissement
+profile-guest = Invité
+
+## Établissements
+school-kind-ecole = École
+school-kind-college = Collège
+school-kind-lycee = Lycée
+school-kind-lycee-pro = Lycée professionnel
+school-kind-lycee-agricole = Lycée agricole
+school-kind-lycee-maritime = Lycée maritime
+school-kind-prive = Établissement privé
+group-kind-class = Classe
+group-kind-group = Groupe
+
+## Erreurs
+error-sign-in-required = Votre session a expiré : reconnectez-vous.
+error-password-change-required = Changez d’abord votre mot de passe provisoire.
+error-charter-required = Acceptez d’abord la charte d’utilisation.
+error-forbidden = Vous n’avez pas accès à cette information.
+error-not-found = Cette page ou cette fiche n’existe pas.
+error-bad-credentials = Identifiant ou mot de passe incorrect.
+error-locked = Trop d’essais infructueux. Réessayez dans { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+error-invalid = Certains champs sont à corriger.
+error-busy = Le service est très sollicité. Réessayez dans quelques instants.
+error-internal = Une erreur est survenue de notre côté. Réessayez ; si elle persiste, prévenez votre établissement.
+error-communication = Le serveur ne répond pas. Vérifiez votre connexion et réessayez.
+problem-required = Ce champ est obligatoire.
+problem-taken = Cet identifiant est déjà utilisé.
+problem-too-long = Ce texte est trop long.
+problem-mismatch = Les mots de passe ne correspondent pas.
+problem-username = Un identifiant compte de 2 à 64 caractères : lettres minuscules sans accent, chiffres, point, tiret ; il commence par une lettre.
+problem-bad-name = Ce nom est trop long ou contient des caractères non autorisés.
+problem-uai = Un code UAI compte sept chiffres suivis d’une lettre (ex. 6200001G).
+problem-choice = Choisissez une valeur dans la liste.

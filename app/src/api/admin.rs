@@ -1,0 +1,1 @@
+//! School administration: accounts, classes, groups, parent links. (Being written.)

@@ -1,0 +1,115 @@
+//! The door every server function goes through: who is calling, and may they.
+
+use crate::api::auth::SessionInfo;
+use crate::error::AppError;
+use crate::ports::{AuditEvent, RequestMeta, ServerCtx};
+use domain::audit::AuditKind;
+use domain::authz::{Action, Caller, authorize};
+use domain::charter::must_accept;
+use domain::ids::SchoolId;
+use leptos::prelude::use_context;
+
+pub(crate) fn ctx() -> Result<(ServerCtx, RequestMeta), AppError> {
+    let ctx = use_context::<ServerCtx>().ok_or(AppError::Internal)?;
+    let meta = use_context::<RequestMeta>().unwrap_or_default();
+    Ok((ctx, meta))
+}
+
+/// The signed-in caller of this request.
+pub(crate) struct Me {
+    pub info: SessionInfo,
+    pub caller: Caller,
+    pub ctx: ServerCtx,
+    pub meta: RequestMeta,
+}
+
+impl Me {
+    /// Asks the authorization rule; a refusal is written to the audit trail.
+    pub async fn may(&self, action: Action<'_>, what: &str) -> Result<(), AppError> {
+        match authorize(&self.caller, action) {
+            Ok(()) => Ok(()),
+            Err(_) => Err(self.refuse(what, school_of(action)).await),
+        }
+    }
+
+    pub async fn refuse(&self, what: &str, school: Option<SchoolId>) -> AppError {
+        audit(&self.ctx, &self.meta, AuditKind::AccessRefused, Some(&self.info), school, what)
+            .await;
+        AppError::Forbidden
+    }
+
+    pub async fn audit(&self, kind: AuditKind, school: Option<SchoolId>, detail: &str) {
+        audit(&self.ctx, &self.meta, kind, Some(&self.info), school, detail).await;
+    }
+}
+
+fn school_of(action: Action<'_>) -> Option<SchoolId> {
+    match action {
+        Action::ViewSchool(s) | Action::ManageSchool(s) | Action::ReadAudit(Some(s)) => Some(s),
+        _ => None,
+    }
+}
+
+/// Writes an audit entry; a failure to record is logged, never shown to the user.
+pub(crate) async fn audit(
+    ctx: &ServerCtx,
+    meta: &RequestMeta,
+    kind: AuditKind,
+    who: Option<&SessionInfo>,
+    school: Option<SchoolId>,
+    detail: &str,
+) {
+    let event = AuditEvent {
+        at: ctx.now(),
+        kind,
+        account: who.map(|w| w.account),
+        username: who.map(|w| w.username.clone()),
+        school,
+        ip: meta.ip.clone(),
+        detail: detail.to_owned(),
+    };
+    if let Err(e) = ctx.store.record(event).await {
+        tracing::error!(error = %e, "audit entry lost");
+    }
+}
+
+/// The caller, whatever the state of their account (for sign-out, the password and charter
+/// screens). `what` names the server function, for the audit trail.
+pub(crate) async fn session(what: &str) -> Result<Me, AppError> {
+    let (ctx, meta) = ctx()?;
+    let now = ctx.now();
+    let account = match &meta.session_token {
+        Some(token) => ctx.store.session_account(token, now).await?,
+        None => None,
+    };
+    let Some(account) = account else {
+        audit(&ctx, &meta, AuditKind::AccessRefused, None, None, what).await;
+        return Err(AppError::SignInRequired);
+    };
+    let mut info = ctx
+        .store
+        .session_info(account)
+        .await?
+        .ok_or(AppError::SignInRequired)?;
+    let current = ctx.store.current_charter().await?.map(|c| c.version);
+    info.must_accept_charter = must_accept(info.charter_accepted, current);
+    let caller = ctx.store.caller(account).await?;
+    Ok(Me {
+        info,
+        caller,
+        ctx,
+        meta,
+    })
+}
+
+/// The caller, who must have replaced a one-time password and accepted the current charter.
+pub(crate) async fn me(what: &str) -> Result<Me, AppError> {
+    let me = session(what).await?;
+    if me.info.must_change_password {
+        return Err(AppError::PasswordChangeRequired);
+    }
+    if me.info.must_accept_charter {
+        return Err(AppError::CharterRequired);
+    }
+    Ok(me)
+}

@@ -1,0 +1,58 @@
+//! The home page: one's schools, classes or children, and services.
+
+use crate::error::AppError;
+use domain::ids::{AccountId, GroupId, SchoolId};
+use domain::profile::Profile;
+use domain::school::{GroupKind, SchoolKind};
+use domain::services::Service;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Home {
+    pub schools: Vec<HomeSchool>,
+    pub children: Vec<Child>,
+    pub services: Vec<Service>,
+}
+
+/// A school the person belongs to, with what they are there and the classes that concern them
+/// (their own class as a pupil, the classes and groups they teach).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeSchool {
+    pub id: SchoolId,
+    pub name: String,
+    pub uai: String,
+    pub kind: SchoolKind,
+    pub profiles: Vec<Profile>,
+    pub groups: Vec<GroupRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupRef {
+    pub id: GroupId,
+    pub name: String,
+    pub kind: GroupKind,
+}
+
+/// A child of a parent, wherever the child's school is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Child {
+    pub id: AccountId,
+    pub first_name: String,
+    pub last_name: String,
+    pub school: String,
+    pub class: Option<String>,
+}
+
+#[server(endpoint = "home", input = Json)]
+pub async fn load_home() -> Result<Home, AppError> {
+    let me = super::gate::me("home").await?;
+    let schools = me.ctx.store.home_schools(me.info.account).await?;
+    let children = me.ctx.store.children_of(me.info.account).await?;
+    Ok(Home {
+        schools,
+        children,
+        services: domain::services::services_for(&me.caller),
+    })
+}

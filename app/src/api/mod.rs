@@ -1,0 +1,13 @@
+//! Server functions, one module per area. Each body is short: find the caller, ask
+//! `domain::authz`, delegate to a port, map errors. Endpoints are fixed names (not hashes of the
+//! build path) so any build of the app talks to any build of the server.
+
+pub mod admin;
+pub mod audit;
+pub mod auth;
+pub mod charter;
+pub mod home;
+pub mod profile;
+
+#[cfg(feature = "ssr")]
+pub(crate) mod gate;

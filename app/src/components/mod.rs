@@ -1,0 +1,4 @@
+pub mod error_banner;
+pub mod field;
+pub mod header;
+pub mod lang_switch;

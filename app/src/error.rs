@@ -1,0 +1,125 @@
+//! The errors every server function can answer with. They cross the wire as JSON and the UI
+//! shows each in the user's language (see `i18n::describe_error`); details stay in the server log.
+
+use domain::account::InvalidAccount;
+use domain::password::PasswordProblem;
+use domain::school::{InvalidSchool, Misplaced};
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("sign in first")]
+    SignInRequired,
+    /// The one-time password given by an admin must be replaced before anything else.
+    #[error("change your password first")]
+    PasswordChangeRequired,
+    /// The current usage charter must be accepted before anything else.
+    #[error("accept the charter first")]
+    CharterRequired,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// Wrong login name or password; never says which.
+    #[error("bad credentials")]
+    BadCredentials,
+    #[error("too many failed attempts")]
+    Locked { retry_after_seconds: i64 },
+    /// The form has fields to correct; each is shown next to its field.
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    /// The server is at capacity; the client retries later.
+    #[error("busy")]
+    Busy,
+    #[error("internal error")]
+    Internal,
+    /// The request never reached the server function, or its answer could not be read.
+    #[error("communication: {0}")]
+    Communication(String),
+}
+
+/// One field to correct in a form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+/// The form fields server functions validate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    Username,
+    FirstName,
+    LastName,
+    Password,
+    NewPassword,
+    Confirm,
+    Profile,
+    School,
+    Name,
+    Uai,
+    Kind,
+    BodyFr,
+    BodyCo,
+    /// The pupil added to a class or group.
+    Member,
+    /// The teacher given a class or group.
+    Teacher,
+    /// The parent side of a parent–child link.
+    Parent,
+    /// The child side of a parent–child link.
+    Child,
+    Subject,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    Taken,
+    Account(InvalidAccount),
+    School(InvalidSchool),
+    Password(PasswordProblem),
+    TooLong,
+    Mismatch,
+    /// The person lacks the profile this place needs in the school (a teacher added as a pupil).
+    Place(Misplaced),
+    /// A class or group of that name already exists this school year.
+    NameTaken,
+    /// No school year is marked current, so classes cannot be created yet.
+    NoSchoolYear,
+    /// Both sides of a link are the same person.
+    SamePerson,
+}
+
+impl AppError {
+    pub fn field(field: Field, problem: Problem) -> Self {
+        AppError::Invalid(vec![FieldError { field, problem }])
+    }
+
+    /// The problem reported for `field`, if any, to show next to it.
+    pub fn problem_for(&self, field: Field) -> Option<&Problem> {
+        match self {
+            AppError::Invalid(errors) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| &e.problem),
+            _ => None,
+        }
+    }
+}
+
+impl From<domain::authz::Forbidden> for AppError {
+    fn from(_: domain::authz::Forbidden) -> Self {
+        AppError::Forbidden
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Communication(value.to_string())
+    }
+}

@@ -1,0 +1,22 @@
+//! One's own account: password and language.
+
+use crate::components::lang_switch::LangSwitch;
+use crate::i18n::t;
+use crate::pages::password::ChangePassword;
+use crate::shell::use_session;
+use leptos::prelude::*;
+
+#[component]
+pub fn MyAccount() -> impl IntoView {
+    let session = use_session();
+    let username = move || session.info().map(|i| i.username);
+    view! {
+        <section class="card">
+            <h1>{t("account-title")}</h1>
+            <p>{t("account-username")} " " <strong class="username">{username}</strong></p>
+            <h2>{t("account-language")}</h2>
+            <LangSwitch/>
+        </section>
+        <ChangePassword/>
+    }
+}

@@ -1,0 +1,49 @@
+//! Signing in.
+
+use crate::api::auth::login;
+use crate::components::error_banner::ErrorBanner;
+use crate::components::field::TextField;
+use crate::error::{AppError, Field};
+use crate::i18n::{Locale, t};
+use crate::shell::use_session;
+use leptos::prelude::*;
+
+#[component]
+pub fn Login() -> impl IntoView {
+    let session = use_session();
+    let locale = expect_context::<Locale>();
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<AppError>);
+    let submit = Action::new_local(move |(u, p): &(String, String)| {
+        let (u, p) = (u.clone(), p.clone());
+        async move { login(u, p).await }
+    });
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(info)) => {
+            error.set(None);
+            session.apply(Some(info), locale);
+        }
+        Some(Err(e)) => {
+            password.set(String::new());
+            error.set(Some(e));
+        }
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit.dispatch((username.get_untracked(), password.get_untracked()));
+    };
+    view! {
+        <section class="card narrow">
+            <h1>{t("login-title")}</h1>
+            <p>{t("login-intro")}</p>
+            <form on:submit=on_submit novalidate>
+                <ErrorBanner error=error/>
+                <TextField label="login-username" id="username" value=username field=Field::Username error=error autocomplete="username"/>
+                <TextField label="login-password" id="password" value=password field=Field::Password error=error kind="password" autocomplete="current-password"/>
+                <button type="submit" class="primary" disabled=move || submit.pending().get()>{t("login-submit")}</button>
+            </form>
+        </section>
+    }
+}

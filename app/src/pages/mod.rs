@@ -1,0 +1,9 @@
+pub mod account;
+pub mod admin;
+pub mod charter;
+pub mod home;
+pub mod login;
+pub mod not_found;
+pub mod password;
+pub mod platform;
+pub mod profile;

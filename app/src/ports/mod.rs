@@ -1,0 +1,72 @@
+//! What server functions need from the server, named after the domain. The `server` crate
+//! implements these traits over sqlx and hands them over as context on every request, so server
+//! functions stay thin: decode, authorize, delegate, map errors.
+
+mod admin;
+mod audit;
+mod charter;
+mod directory;
+mod identity;
+mod passwords;
+
+pub use admin::{GroupFacts, NewAccountRecord, SchoolAdmin};
+pub use audit::{AuditEvent, AuditLog};
+pub use charter::Charters;
+pub use directory::Directory;
+pub use identity::{Credentials, Identity};
+pub use passwords::{HashError, Passwords};
+
+use domain::time::Timestamp;
+use std::sync::Arc;
+
+/// Everything the storage side provides.
+pub trait Store: Identity + Directory + Charters + AuditLog + SchoolAdmin + Send + Sync {}
+impl<T: Identity + Directory + Charters + AuditLog + SchoolAdmin + Send + Sync> Store for T {}
+
+/// A storage failure. Details are logged where they happen; the user sees a plain message.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A uniqueness rule refused the write (a login name already taken).
+    #[error("conflict")]
+    Conflict,
+    #[error("storage: {0}")]
+    Unavailable(String),
+}
+
+impl From<StoreError> for crate::error::AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Conflict => crate::error::AppError::Internal,
+            StoreError::Unavailable(detail) => {
+                tracing::error!(%detail, "storage failure");
+                crate::error::AppError::Internal
+            }
+        }
+    }
+}
+
+/// Shared by every request: storage, password hashing, the clock, settings.
+#[derive(Clone)]
+pub struct ServerCtx {
+    pub store: Arc<dyn Store>,
+    pub passwords: Arc<dyn Passwords>,
+    pub clock: Arc<dyn Fn() -> Timestamp + Send + Sync>,
+    /// Cookies get `Secure` when the ENT is served over https.
+    pub https: bool,
+    pub session_seconds: i64,
+}
+
+impl ServerCtx {
+    pub fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+}
+
+/// What the server knows about the request being served.
+#[derive(Clone, Debug, Default)]
+pub struct RequestMeta {
+    /// The client's address, as seen by the server or told by a trusted proxy.
+    pub ip: String,
+    /// The session token from the cookie, if any.
+    pub session_token: Option<String>,
+}

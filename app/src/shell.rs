@@ -1,0 +1,114 @@
+//! The frame around every page: language, session, header, and which screen comes first.
+
+use crate::api::auth::{SessionInfo, current_session};
+use crate::components::header::Header;
+use crate::i18n::{Locale, t};
+use crate::pages;
+use domain::lang::Lang;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// Where the browser's session stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionState {
+    Loading,
+    Anonymous,
+    SignedIn(SessionInfo),
+}
+
+/// The session, shared by every view.
+#[derive(Clone, Copy)]
+pub struct Session(pub RwSignal<SessionState>);
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+impl Session {
+    /// Asks the server again who is signed in (after sign-in, a password change, the charter).
+    pub fn refresh(self) {
+        let locale = expect_context::<Locale>();
+        spawn_local(async move {
+            self.apply(current_session().await.ok().flatten(), locale);
+        });
+    }
+
+    pub fn apply(self, info: Option<SessionInfo>, locale: Locale) {
+        match info {
+            Some(info) => {
+                if locale.0.get_untracked() != info.lang {
+                    locale.0.set(info.lang);
+                }
+                self.0.set(SessionState::SignedIn(info));
+            }
+            None => self.0.set(SessionState::Anonymous),
+        }
+    }
+
+    pub fn info(self) -> Option<SessionInfo> {
+        match self.0.get() {
+            SessionState::SignedIn(info) => Some(info),
+            _ => None,
+        }
+    }
+}
+
+/// What the person must see first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    Loading,
+    SignIn,
+    ChangePassword,
+    Charter,
+    Ready,
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let locale = Locale(RwSignal::new(crate::components::lang_switch::remembered_lang()));
+    provide_context(locale);
+    let session = Session(RwSignal::new(SessionState::Loading));
+    provide_context(session);
+    Effect::new(move |_| crate::components::lang_switch::show_lang(locale.lang()));
+    session.refresh();
+
+    let stage = Memo::new(move |_| match session.0.get() {
+        SessionState::Loading => Stage::Loading,
+        SessionState::Anonymous => Stage::SignIn,
+        SessionState::SignedIn(i) if i.must_change_password => Stage::ChangePassword,
+        SessionState::SignedIn(i) if i.must_accept_charter => Stage::Charter,
+        SessionState::SignedIn(_) => Stage::Ready,
+    });
+
+    view! {
+        <Router>
+            <a class="skip" href="#main">{t("skip-to-content")}</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                {move || match stage.get() {
+                    Stage::Loading => view! { <p class="loading" aria-busy="true">{t("loading")}</p> }.into_any(),
+                    Stage::SignIn => view! { <pages::login::Login/> }.into_any(),
+                    Stage::ChangePassword => view! { <pages::password::ChangePassword forced=true/> }.into_any(),
+                    Stage::Charter => view! { <pages::charter::AcceptCharter/> }.into_any(),
+                    Stage::Ready => view! {
+                        <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
+                            <Route path=path!("/") view=pages::home::HomePage/>
+                            <Route path=path!("/account") view=pages::account::MyAccount/>
+                            <Route path=path!("/charter") view=pages::charter::ReadCharter/>
+                            <Route path=path!("/profile/:id") view=pages::profile::ProfilePage/>
+                            <Route path=path!("/admin") view=pages::admin::AdminPage/>
+                            <Route path=path!("/platform") view=pages::platform::PlatformPage/>
+                        </Routes>
+                    }.into_any(),
+                }}
+            </main>
+        </Router>
+    }
+}
+
+/// The language of a fresh page, before anyone signs in.
+pub fn default_lang() -> Lang {
+    Lang::Fr
+}

@@ -1,0 +1,97 @@
+//! Settings, read once at start from the environment (and `--flags`), typed.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Where the SQLite database (and later, files) live.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; SQLite under `data_dir` when unset.
+    pub database_url: String,
+    pub addr: SocketAddr,
+    /// The app built by Trunk.
+    pub dist_dir: PathBuf,
+    /// Served over https (behind a proxy): cookies get `Secure`, responses HSTS.
+    pub https: bool,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy: bool,
+    /// Fill an empty database with the demo schools and accounts.
+    pub demo: bool,
+    pub session_seconds: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name}: cannot read {value:?}")]
+    Invalid { name: &'static str, value: String },
+}
+
+impl Config {
+    /// Reads `SCOLA_*` variables and `DATABASE_URL`; `--data-dir DIR` and `--addr ADDR` on the
+    /// command line win over them.
+    pub fn from_env(args: &[String]) -> Result<Config, ConfigError> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let flag = |name: &str| {
+            args.iter()
+                .position(|a| a == name)
+                .and_then(|i| args.get(i + 1).cloned())
+        };
+        let boolean = |name: &'static str, default: bool| match var(name).as_deref() {
+            None => Ok(default),
+            Some("1" | "true" | "yes") => Ok(true),
+            Some("0" | "false" | "no") => Ok(false),
+            Some(other) => Err(ConfigError::Invalid {
+                name,
+                value: other.to_owned(),
+            }),
+        };
+        let data_dir = PathBuf::from(
+            flag("--data-dir")
+                .or_else(|| var("SCOLA_DATA_DIR"))
+                .unwrap_or_else(|| "data".into()),
+        );
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| {
+            format!("sqlite://{}?mode=rwc", data_dir.join("scola.db").display())
+        });
+        let addr_text = flag("--addr")
+            .or_else(|| var("SCOLA_ADDR"))
+            .unwrap_or_else(|| "127.0.0.1:3000".into());
+        let addr = addr_text.parse().map_err(|_| ConfigError::Invalid {
+            name: "SCOLA_ADDR",
+            value: addr_text.clone(),
+        })?;
+        let session_hours = var("SCOLA_SESSION_HOURS").unwrap_or_else(|| "12".into());
+        let session_seconds = session_hours
+            .parse::<i64>()
+            .ok()
+            .filter(|h| (1..=24 * 30).contains(h))
+            .ok_or(ConfigError::Invalid {
+                name: "SCOLA_SESSION_HOURS",
+                value: session_hours,
+            })?
+            * 3600;
+        Ok(Config {
+            data_dir,
+            database_url,
+            addr,
+            dist_dir: PathBuf::from(var("SCOLA_DIST").unwrap_or_else(|| "dist".into())),
+            https: boolean("SCOLA_HTTPS", false)?,
+            trust_proxy: boolean("SCOLA_TRUST_PROXY", false)?,
+            demo: boolean("SCOLA_DEMO", true)?,
+            session_seconds,
+        })
+    }
+
+    /// Hides the password of a database URL in logs.
+    pub fn database_url_redacted(&self) -> String {
+        match (self.database_url.find("://"), self.database_url.rfind('@')) {
+            (Some(scheme), Some(at)) if at > scheme => format!(
+                "{}://***{}",
+                &self.database_url[..scheme],
+                &self.database_url[at..]
+            ),
+            _ => self.database_url.clone(),
+        }
+    }
+}

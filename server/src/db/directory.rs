@@ -1,0 +1,222 @@
+//! Schools, classes and groups, and the people in them.
+
+use super::{Db, fail};
+use app::api::home::{Child, GroupRef, HomeSchool};
+use app::api::profile::{AccountProfile, PersonRef, RoleAt};
+use app::ports::{Directory, StoreError};
+use async_trait::async_trait;
+use domain::authz::AccountFacts;
+use domain::ids::{AccountId, GroupId, SchoolId};
+use domain::profile::{Profile, Role};
+use domain::school::SchoolKind;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+fn group_ref(r: &AnyRow, at: usize) -> Option<GroupRef> {
+    Some(GroupRef {
+        id: GroupId::new(r.get(at)),
+        name: r.get(at + 1),
+        kind: r.get::<String, _>(at + 2).parse().ok()?,
+    })
+}
+
+fn person_ref(r: &AnyRow) -> PersonRef {
+    PersonRef {
+        id: AccountId::new(r.get(0)),
+        first_name: r.get(1),
+        last_name: r.get(2),
+    }
+}
+
+impl Db {
+    /// Classes and groups of the current year an account is a pupil in or teaches.
+    async fn groups_of(&self, account: AccountId) -> Result<Vec<(SchoolId, GroupRef)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT g.school_id, g.id, g.name, g.kind FROM school_groups g \
+             JOIN school_years y ON y.id = g.year_id AND y.is_current \
+             WHERE g.id IN (SELECT group_id FROM memberships WHERE account_id = $1) \
+                OR g.id IN (SELECT group_id FROM teachings WHERE account_id = $1) \
+             ORDER BY g.kind, g.name",
+        )
+        .bind(account.get())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fail)?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| Some((SchoolId::new(r.get(0)), group_ref(r, 1)?)))
+            .collect())
+    }
+
+    async fn roles_of(&self, account: AccountId) -> Result<Vec<(Role, String)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT r.school_id, r.profile, s.name FROM roles r JOIN schools s ON s.id = r.school_id \
+             WHERE r.account_id = $1 ORDER BY s.name, r.profile",
+        )
+        .bind(account.get())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fail)?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| {
+                let role = Role {
+                    school: SchoolId::new(r.get(0)),
+                    profile: r.get::<String, _>(1).parse::<Profile>().ok()?,
+                };
+                Some((role, r.get(2)))
+            })
+            .collect())
+    }
+
+    async fn people(&self, sql: &'static str, account: AccountId) -> Result<Vec<PersonRef>, StoreError> {
+        let rows = sqlx::query(sql)
+            .bind(account.get())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(rows.iter().map(person_ref).collect())
+    }
+}
+
+#[async_trait]
+impl Directory for Db {
+    async fn home_schools(&self, account: AccountId) -> Result<Vec<HomeSchool>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT s.id, s.name, s.uai, s.kind, r.profile FROM roles r \
+             JOIN schools s ON s.id = r.school_id WHERE r.account_id = $1 ORDER BY s.name, s.id",
+        )
+        .bind(account.get())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fail)?;
+        let groups = self.groups_of(account).await?;
+        let mut schools: Vec<HomeSchool> = Vec::new();
+        for r in &rows {
+            let id = SchoolId::new(r.get(0));
+            let Ok(profile) = r.get::<String, _>(4).parse::<Profile>() else {
+                continue;
+            };
+            if let Some(school) = schools.iter_mut().find(|s| s.id == id) {
+                school.profiles.push(profile);
+                continue;
+            }
+            schools.push(HomeSchool {
+                id,
+                name: r.get(1),
+                uai: r.get(2),
+                kind: r.get::<String, _>(3).parse().unwrap_or(SchoolKind::College),
+                profiles: vec![profile],
+                groups: groups
+                    .iter()
+                    .filter(|(s, _)| *s == id)
+                    .map(|(_, g)| g.clone())
+                    .collect(),
+            });
+        }
+        Ok(schools)
+    }
+
+    async fn children_of(&self, parent: AccountId) -> Result<Vec<Child>, StoreError> {
+        // One row per child and school; the class is the child's class of the current year there.
+        let rows = sqlx::query(
+            "SELECT a.id, a.first_name, a.last_name, s.name, \
+               (SELECT g.name FROM school_groups g JOIN memberships m ON m.group_id = g.id \
+                JOIN school_years y ON y.id = g.year_id AND y.is_current \
+                WHERE m.account_id = a.id AND g.school_id = s.id AND g.kind = 'class' LIMIT 1) \
+             FROM parent_links l JOIN accounts a ON a.id = l.child_id \
+             JOIN roles r ON r.account_id = a.id AND r.profile = 'pupil' \
+             JOIN schools s ON s.id = r.school_id \
+             WHERE l.parent_id = $1 ORDER BY a.first_name, a.id",
+        )
+        .bind(parent.get())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fail)?;
+        Ok(rows
+            .iter()
+            .map(|r| Child {
+                id: AccountId::new(r.get(0)),
+                first_name: r.get(1),
+                last_name: r.get(2),
+                school: r.get(3),
+                class: r.get(4),
+            })
+            .collect())
+    }
+
+    async fn account_facts(&self, account: AccountId) -> Result<Option<AccountFacts>, StoreError> {
+        let Some(row) = sqlx::query("SELECT platform_admin FROM accounts WHERE id = $1")
+            .bind(account.get())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?
+        else {
+            return Ok(None);
+        };
+        let roles = self.roles_of(account).await?.into_iter().map(|(r, _)| r).collect();
+        let groups = sqlx::query("SELECT group_id FROM memberships WHERE account_id = $1")
+            .bind(account.get())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?
+            .iter()
+            .map(|r| GroupId::new(r.get(0)))
+            .collect();
+        Ok(Some(AccountFacts {
+            id: Some(account),
+            platform_admin: row.get(0),
+            roles,
+            groups,
+        }))
+    }
+
+    async fn account_profile(
+        &self,
+        account: AccountId,
+    ) -> Result<Option<AccountProfile>, StoreError> {
+        let Some(row) =
+            sqlx::query("SELECT username, first_name, last_name FROM accounts WHERE id = $1")
+                .bind(account.get())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(fail)?
+        else {
+            return Ok(None);
+        };
+        let roles = self
+            .roles_of(account)
+            .await?
+            .into_iter()
+            .map(|(role, school_name)| RoleAt { role, school_name })
+            .collect();
+        let groups = self
+            .groups_of(account)
+            .await?
+            .into_iter()
+            .map(|(_, g)| g)
+            .collect();
+        Ok(Some(AccountProfile {
+            id: account,
+            username: row.get(0),
+            first_name: row.get(1),
+            last_name: row.get(2),
+            roles,
+            groups,
+            parents: self
+                .people(
+                    "SELECT a.id, a.first_name, a.last_name FROM parent_links l \
+                     JOIN accounts a ON a.id = l.parent_id WHERE l.child_id = $1 ORDER BY a.last_name",
+                    account,
+                )
+                .await?,
+            children: self
+                .people(
+                    "SELECT a.id, a.first_name, a.last_name FROM parent_links l \
+                     JOIN accounts a ON a.id = l.child_id WHERE l.parent_id = $1 ORDER BY a.first_name",
+                    account,
+                )
+                .await?,
+        }))
+    }
+}

@@ -1,0 +1,248 @@
+//! Accounts as sign-in sees them, sessions and failed attempts.
+
+use super::{Db, fail};
+use app::api::auth::SessionInfo;
+use app::ports::{Credentials, Identity, StoreError};
+use async_trait::async_trait;
+use base64::Engine;
+use domain::account::Username;
+use domain::authz::Caller;
+use domain::charter::CharterVersion;
+use domain::ids::{AccountId, GroupId, SchoolId};
+use domain::lang::Lang;
+use domain::profile::Role;
+use domain::throttle::Failures;
+use domain::time::Timestamp;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+/// Only this hash of a session token is stored: a stolen database opens no session.
+fn token_hash(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+#[async_trait]
+impl Identity for Db {
+    async fn credentials(&self, username: &Username) -> Result<Option<Credentials>, StoreError> {
+        let row = sqlx::query("SELECT id, password_hash FROM accounts WHERE username = $1")
+            .bind(username.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(row.map(|r| Credentials {
+            account: AccountId::new(r.get(0)),
+            password_hash: r.get(1),
+        }))
+    }
+
+    async fn failures(&self, username: &Username) -> Result<Option<Failures>, StoreError> {
+        let row =
+            sqlx::query("SELECT failures, last_failure FROM login_failures WHERE username = $1")
+                .bind(username.as_str())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(fail)?;
+        Ok(row.map(|r| Failures {
+            count: u32::try_from(r.get::<i64, _>(0)).unwrap_or(u32::MAX),
+            last: Timestamp::from_unix(r.get(1)),
+        }))
+    }
+
+    async fn set_failures(
+        &self,
+        username: &Username,
+        failures: Option<Failures>,
+    ) -> Result<(), StoreError> {
+        let query = match failures {
+            Some(f) => sqlx::query(
+                "INSERT INTO login_failures (username, failures, last_failure) VALUES ($1, $2, $3) \
+                 ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, \
+                 last_failure = excluded.last_failure",
+            )
+            .bind(username.as_str())
+            .bind(i64::from(f.count))
+            .bind(f.last.unix()),
+            None => sqlx::query("DELETE FROM login_failures WHERE username = $1")
+                .bind(username.as_str()),
+        };
+        query.execute(&self.pool).await.map_err(fail)?;
+        Ok(())
+    }
+
+    async fn open_session(
+        &self,
+        account: AccountId,
+        now: Timestamp,
+        expires: Timestamp,
+        ip: &str,
+    ) -> Result<String, StoreError> {
+        let token = new_token();
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, ip) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash(&token))
+        .bind(account.get())
+        .bind(now.unix())
+        .bind(expires.unix())
+        .bind(ip)
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?;
+        Ok(token)
+    }
+
+    async fn session_account(
+        &self,
+        token: &str,
+        now: Timestamp,
+    ) -> Result<Option<AccountId>, StoreError> {
+        let row =
+            sqlx::query("SELECT account_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
+                .bind(token_hash(token))
+                .bind(now.unix())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(fail)?;
+        Ok(row.map(|r| AccountId::new(r.get(0))))
+    }
+
+    async fn close_session(&self, token: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash(token))
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(())
+    }
+
+    async fn close_sessions_of(
+        &self,
+        account: AccountId,
+        keep: Option<&str>,
+    ) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
+            .bind(account.get())
+            .bind(keep.map(token_hash).unwrap_or_default())
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(())
+    }
+
+    async fn session_info(&self, account: AccountId) -> Result<Option<SessionInfo>, StoreError> {
+        let row = sqlx::query(
+            "SELECT username, first_name, last_name, lang, platform_admin, must_change_password, \
+             charter_accepted FROM accounts WHERE id = $1",
+        )
+        .bind(account.get())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fail)?;
+        Ok(row.map(|r| SessionInfo {
+            account,
+            username: r.get(0),
+            first_name: r.get(1),
+            last_name: r.get(2),
+            lang: r.get::<String, _>(3).parse().unwrap_or(Lang::Fr),
+            platform_admin: r.get(4),
+            must_change_password: r.get(5),
+            charter_accepted: r.get::<Option<i64>, _>(6).map(CharterVersion::new),
+            must_accept_charter: false,
+        }))
+    }
+
+    async fn caller(&self, account: AccountId) -> Result<Caller, StoreError> {
+        let platform_admin: bool = sqlx::query("SELECT platform_admin FROM accounts WHERE id = $1")
+            .bind(account.get())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?
+            .map(|r| r.get(0))
+            .unwrap_or(false);
+        let roles = sqlx::query("SELECT school_id, profile FROM roles WHERE account_id = $1")
+            .bind(account.get())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .filter_map(|r| {
+                Some(Role {
+                    school: SchoolId::new(r.get(0)),
+                    profile: r.get::<String, _>(1).parse().ok()?,
+                })
+            })
+            .collect();
+        let children = ids(self, "SELECT child_id FROM parent_links WHERE parent_id = $1", account)
+            .await?
+            .into_iter()
+            .map(AccountId::new)
+            .collect();
+        let teaches = ids(self, "SELECT group_id FROM teachings WHERE account_id = $1", account)
+            .await?
+            .into_iter()
+            .map(GroupId::new)
+            .collect();
+        Ok(Caller {
+            account,
+            platform_admin,
+            roles,
+            children,
+            teaches,
+        })
+    }
+
+    async fn password_hash(&self, account: AccountId) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT password_hash FROM accounts WHERE id = $1")
+            .bind(account.get())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    async fn set_password(
+        &self,
+        account: AccountId,
+        hash: String,
+        must_change: bool,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE accounts SET password_hash = $1, must_change_password = $2 WHERE id = $3")
+            .bind(hash)
+            .bind(must_change)
+            .bind(account.get())
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(())
+    }
+
+    async fn set_lang(&self, account: AccountId, lang: Lang) -> Result<(), StoreError> {
+        sqlx::query("UPDATE accounts SET lang = $1 WHERE id = $2")
+            .bind(lang.tag())
+            .bind(account.get())
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(())
+    }
+}
+
+async fn ids(db: &Db, sql: &'static str, account: AccountId) -> Result<Vec<i64>, StoreError> {
+    Ok(sqlx::query(sql)
+        .bind(account.get())
+        .fetch_all(&db.pool)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|r| r.get(0))
+        .collect())
+}

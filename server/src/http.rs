@@ -1,0 +1,230 @@
+//! The HTTP side: server functions, the built app, and the protections around both.
+
+use app::api::auth::SESSION_COOKIE_NAME;
+use app::ports::{RequestMeta, ServerCtx};
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::provide_context;
+use sha2::{Digest, Sha256};
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// Largest request body a server function accepts (imports will have their own route).
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+#[derive(Clone)]
+pub struct HttpState {
+    pub ctx: ServerCtx,
+    pub trust_proxy: bool,
+    /// The Content-Security-Policy, with the hashes of the inline scripts of `index.html`.
+    pub csp: Arc<HeaderValue>,
+    pub https: bool,
+}
+
+pub fn router(state: HttpState, dist: &Path) -> Router {
+    let assets = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    let api = Router::new()
+        .route("/api/{*fn_name}", post(server_fn).get(server_fn))
+        .layer(middleware::from_fn(same_origin_only))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .with_state(state.clone());
+    Router::new()
+        .merge(api)
+        .route("/healthz", get(|| async { "ok" }))
+        .fallback_service(assets)
+        .layer(middleware::from_fn(cache_policy))
+        .layer(middleware::from_fn_with_state(state, security_headers))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn server_fn(State(state): State<HttpState>, req: Request) -> Response {
+    let meta = RequestMeta {
+        ip: client_ip(&req, state.trust_proxy),
+        session_token: session_cookie(req.headers()),
+    };
+    let ctx = state.ctx.clone();
+    leptos_axum::handle_server_fns_with_context(
+        move || {
+            provide_context(ctx.clone());
+            provide_context(meta.clone());
+        },
+        req,
+    )
+    .await
+    .into_response()
+}
+
+fn client_ip(req: &Request, trust_proxy: bool) -> String {
+    let forwarded = trust_proxy
+        .then(|| req.headers().get("x-forwarded-for"))
+        .flatten()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|v| v.trim().to_owned());
+    forwarded
+        .or_else(|| {
+            req.extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
+        .unwrap_or_default()
+}
+
+pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE_NAME)
+        .map(|(_, value)| value.to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// Refuses cross-site calls to server functions (CSRF): they must be JSON (which a plain HTML
+/// form cannot send without a CORS preflight) and, when the browser says where they come from,
+/// come from this site.
+async fn same_origin_only(req: Request, next: Next) -> Response {
+    if req.method() == Method::POST {
+        let headers = req.headers();
+        let json = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/json"));
+        let cross_site = headers
+            .get("sec-fetch-site")
+            .is_some_and(|v| v == "cross-site");
+        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+        let foreign_origin = headers
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|origin| {
+                let origin_host = origin.split_once("://").map_or(origin, |(_, h)| h);
+                Some(origin_host) != host
+            });
+        if !json || cross_site || foreign_origin {
+            return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
+        }
+    }
+    next.run(req).await
+}
+
+/// Trunk names built assets with a content hash: they never change, so browsers keep them a
+/// year. Everything else (index.html) is revalidated, so a new version is seen at once.
+async fn cache_policy(req: Request, next: Next) -> Response {
+    let hashed = {
+        let path = req.uri().path();
+        let name = path.rsplit('/').next().unwrap_or("");
+        let stem = name.split('.').next().unwrap_or("");
+        stem.rsplit_once('-')
+            .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+            || stem.rsplit_once('-').is_some_and(|(_, h)| h.ends_with("_bg") && h.len() == 19)
+    };
+    let is_api = req.uri().path().starts_with("/api/");
+    let mut response = next.run(req).await;
+    let value = if is_api {
+        "no-store"
+    } else if hashed && response.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+async fn security_headers(State(state): State<HttpState>, req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, (*state.csp).clone());
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+    );
+    if state.https {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        );
+    }
+    response
+}
+
+/// Builds the CSP for the built app: only our own scripts (and the wasm they instantiate),
+/// the inline bootstrap Trunk writes into `index.html` allowed by its hash.
+pub fn content_security_policy(index_html: &str) -> HeaderValue {
+    use base64::Engine;
+    let mut hashes = String::new();
+    let mut rest = index_html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else { break };
+        let Some(close) = after.find("</script>") else { break };
+        let body = &after[open_end + 1..close];
+        if !after[..open_end].contains(" src=") && !body.trim().is_empty() {
+            let digest = Sha256::digest(body.as_bytes());
+            hashes.push_str(&format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &after[close + 9..];
+    }
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    HeaderValue::from_str(&policy).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_scripts_are_allowed_by_hash_only() {
+        let html = r#"<script type="module">import init from '/app.js';</script><script src="/x.js"></script>"#;
+        let csp = content_security_policy(html);
+        let csp = csp.to_str().expect("ascii");
+        assert_eq!(csp.matches("'sha256-").count(), 1);
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert!(!csp.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn session_cookie_is_found_among_others() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, HeaderValue::from_static("a=1; scola_session=tok; b=2"));
+        assert_eq!(session_cookie(&h).as_deref(), Some("tok"));
+        h.insert(header::COOKIE, HeaderValue::from_static("scola_session="));
+        assert_eq!(session_cookie(&h), None);
+    }
+}

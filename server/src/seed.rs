@@ -1,0 +1,202 @@
+//! The demo instance: two schools, one account per profile, a charter to accept. Written into
+//! an empty database on first start (unless `SCOLA_DEMO=0`), and by the tests.
+
+use crate::db::Db;
+use domain::time::Timestamp;
+use sqlx::Row;
+
+/// The password of every demo account, printed at start and listed in the README.
+pub const DEMO_PASSWORD: &str = "Scola-demo-2026";
+
+/// Login name, profile as printed, and what the account shows.
+pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
+    ("admin.scola", "admin de la plateforme"),
+    ("petru.casanova", "admin d'établissement (Collège Pasquale Paoli)"),
+    ("maria.santoni", "enseignante (dans les deux établissements)"),
+    ("paola.leca", "personnel, vie scolaire (Collège Pasquale Paoli)"),
+    ("lisandru.pieri", "élève de 5e A (Collège Pasquale Paoli)"),
+    ("ghjuvanni.pieri", "parent de Lisandru et de Ghjulia (deux établissements)"),
+    ("invite.demo", "invité (Collège Pasquale Paoli)"),
+];
+
+const CHARTER_FR: &str = "Charte d’utilisation de Scola\n\n\
+Scola est l’espace numérique de travail de votre établissement. Il sert à l’enseignement, à la vie scolaire et à la communication entre l’établissement, les élèves et leurs familles.\n\n\
+Votre identifiant et votre mot de passe sont personnels : ne les communiquez à personne. Déconnectez-vous après usage sur un ordinateur partagé.\n\n\
+Respectez les autres : pas de propos injurieux, diffamatoires ou discriminatoires, pas de publication d’images d’autrui sans son accord.\n\n\
+Vos données sont traitées par l’établissement pour le service public d’éducation, conformément au RGPD ; les connexions sont journalisées. Vous pouvez exercer vos droits auprès du chef d’établissement.";
+
+const CHARTER_CO: &str = "Carta d’utilizazione di Scola\n\n\
+Scola hè u spaziu numericu di travagliu di u vostru stabilimentu. Serve à l’insignamentu, à a vita sculare è à a cumunicazione trà u stabilimentu, i sculari è e so famiglie.\n\n\
+U vostru identificadore è a vostra parolla d’intrata sò persunali : ùn li date à nimu. Esciteve dopu l’usu nant’à un urdinatore spartutu.\n\n\
+Rispettate l’altri : nisun discorsu ingiuriosu, diffamatoriu o discriminatoriu, nisuna publicazione di ritratti d’altrui senza u so accordu.\n\n\
+I vostri dati sò trattati da u stabilimentu per u serviziu publicu d’educazione, secondu u RGPD ; e cunnessione sò arregistrate. Pudete esercità i vostri diritti cù u capu di stabilimentu.";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("hashing: {0}")]
+    Hash(String),
+}
+
+/// Whether the database holds no account yet.
+pub async fn is_empty(db: &Db) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("SELECT COUNT(*) FROM accounts")
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.get::<i64, _>(0) == 0)
+}
+
+/// Writes the demo instance in one transaction: all of it or nothing.
+pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
+    // One hash for all: the demo accounts share their password, and seeding stays fast.
+    let hash = crate::passwords::hash_now(DEMO_PASSWORD).map_err(|e| SeedError::Hash(e.to_string()))?;
+    let mut tx = db.pool().begin().await?;
+    let t = now.unix();
+
+    macro_rules! insert {
+        ($sql:expr $(, $arg:expr)*) => {{
+            let row = sqlx::query($sql)$(.bind($arg))*.fetch_one(&mut *tx).await?;
+            row.get::<i64, _>(0)
+        }};
+    }
+
+    let year = insert!(
+        "INSERT INTO school_years (label, starts_on, ends_on, is_current) VALUES ($1, $2, $3, $4) RETURNING id",
+        "2026-2027", "2026-09-01", "2027-07-03", true
+    );
+    let college = insert!(
+        "INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id",
+        "7200001N", "Collège Pasquale Paoli", "college"
+    );
+    let lycee = insert!(
+        "INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id",
+        "6200001G", "Lycée Sampiero Corso", "lycee"
+    );
+
+    let account = |username: &'static str, first: &'static str, last: &'static str, platform: bool| {
+        (username, first, last, platform)
+    };
+    let people = [
+        account("admin.scola", "Admin", "Scola", true),
+        account("petru.casanova", "Petru", "Casanova", false),
+        account("maria.santoni", "Maria", "Santoni", false),
+        account("paola.leca", "Paola", "Leca", false),
+        account("lisandru.pieri", "Lisandru", "Pieri", false),
+        account("ghjulia.pieri", "Ghjulia", "Pieri", false),
+        account("ghjuvanni.pieri", "Ghjuvanni", "Pieri", false),
+        account("invite.demo", "Invité", "Démo", false),
+        account("anna.colonna", "Anna", "Colonna", false),
+        account("matteu.rossi", "Matteu", "Rossi", false),
+        account("lucia.vincenti", "Lucia", "Vincenti", false),
+        account("santu.albertini", "Santu", "Albertini", false),
+    ];
+    let mut ids = std::collections::HashMap::new();
+    for (username, first, last, platform) in people {
+        let id = insert!(
+            "INSERT INTO accounts (username, first_name, last_name, password_hash, must_change_password, lang, platform_admin, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            username, first, last, hash.clone(), false, "fr", platform, t
+        );
+        ids.insert(username, id);
+    }
+    let id = |name: &str| ids.get(name).copied().unwrap_or_default();
+
+    let roles = [
+        ("petru.casanova", college, "school-admin"),
+        ("maria.santoni", college, "teacher"),
+        ("maria.santoni", lycee, "teacher"),
+        ("paola.leca", college, "staff"),
+        ("lisandru.pieri", college, "pupil"),
+        ("anna.colonna", college, "pupil"),
+        ("matteu.rossi", college, "pupil"),
+        ("lucia.vincenti", college, "pupil"),
+        ("ghjulia.pieri", lycee, "pupil"),
+        ("santu.albertini", lycee, "pupil"),
+        ("ghjuvanni.pieri", college, "parent"),
+        ("ghjuvanni.pieri", lycee, "parent"),
+        ("invite.demo", college, "guest"),
+    ];
+    for (who, school, profile) in roles {
+        sqlx::query("INSERT INTO roles (account_id, school_id, profile) VALUES ($1, $2, $3)")
+            .bind(id(who))
+            .bind(school)
+            .bind(profile)
+            .execute(&mut *tx)
+            .await?;
+    }
+
+    let maths = insert!("INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id", college, "MATHS", "Mathématiques");
+    let corsu = insert!("INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id", college, "LCO", "Langue corse");
+    let maths_b = insert!("INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id", lycee, "MATHS", "Mathématiques");
+
+    let group = |school: i64, kind: &'static str, name: &'static str| (school, kind, name);
+    let groups = [
+        group(college, "class", "5e A"),
+        group(college, "class", "5e B"),
+        group(college, "group", "Lingua corsa 5e"),
+        group(lycee, "class", "2nde 1"),
+    ];
+    let mut group_ids = vec![];
+    for (school, kind, name) in groups {
+        group_ids.push(insert!(
+            "INSERT INTO school_groups (school_id, year_id, kind, name) VALUES ($1, $2, $3, $4) RETURNING id",
+            school, year, kind, name
+        ));
+    }
+    let [cinq_a, cinq_b, corsu_group, seconde] = [group_ids[0], group_ids[1], group_ids[2], group_ids[3]];
+    let members = [
+        (cinq_a, "lisandru.pieri"),
+        (cinq_a, "matteu.rossi"),
+        (cinq_b, "anna.colonna"),
+        (cinq_b, "lucia.vincenti"),
+        (corsu_group, "lisandru.pieri"),
+        (corsu_group, "anna.colonna"),
+        (seconde, "ghjulia.pieri"),
+        (seconde, "santu.albertini"),
+    ];
+    for (g, who) in members {
+        sqlx::query("INSERT INTO memberships (group_id, account_id) VALUES ($1, $2)")
+            .bind(g)
+            .bind(id(who))
+            .execute(&mut *tx)
+            .await?;
+    }
+    for (g, subject) in [(cinq_a, maths), (corsu_group, corsu), (seconde, maths_b)] {
+        sqlx::query("INSERT INTO teachings (group_id, account_id, subject_id) VALUES ($1, $2, $3)")
+            .bind(g)
+            .bind(id("maria.santoni"))
+            .bind(subject)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for child in ["lisandru.pieri", "ghjulia.pieri"] {
+        sqlx::query("INSERT INTO parent_links (parent_id, child_id) VALUES ($1, $2)")
+            .bind(id("ghjuvanni.pieri"))
+            .bind(id(child))
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(
+        "INSERT INTO charters (version, body_fr, body_co, published_by, published_at) VALUES (1, $1, $2, $3, $4)",
+    )
+    .bind(CHARTER_FR)
+    .bind(CHARTER_CO)
+    .bind(id("admin.scola"))
+    .bind(t)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("INSERT INTO settings (key, value) VALUES ('demo', 'yes')")
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether this database holds the demo instance (to print its accounts at start).
+pub async fn has_demo(db: &Db) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("SELECT COUNT(*) FROM settings WHERE key = 'demo'")
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.get::<i64, _>(0) > 0)
+}
