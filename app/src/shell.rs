@@ -2,7 +2,7 @@
 
 use crate::api::auth::{SessionInfo, current_session};
 use crate::components::header::Header;
-use crate::i18n::{Locale, t};
+use crate::i18n::{Locale, PickedBeforeSignIn, t};
 use crate::pages;
 use domain::lang::Lang;
 use leptos::prelude::*;
@@ -69,6 +69,7 @@ enum Stage {
 pub fn App() -> impl IntoView {
     let locale = Locale(RwSignal::new(crate::components::lang_switch::remembered_lang()));
     provide_context(locale);
+    provide_context(PickedBeforeSignIn(RwSignal::new(false)));
     let session = Session(RwSignal::new(SessionState::Loading));
     provide_context(session);
     Effect::new(move |_| crate::components::lang_switch::show_lang(locale.lang()));

@@ -39,6 +39,7 @@ pub enum Weakness {
 }
 
 /// Words every French or Corsican guesser tries first; the estimator's lists are English.
+#[cfg(feature = "strength")]
 const LOCAL_COMMON: &[&str] = &[
     "azerty", "azertyuiop", "motdepasse", "soleil", "bonjour", "doudou", "chouchou", "loulou",
     "marseille", "ajaccio", "bastia", "corsica", "corse", "scola", "college", "lycee", "ecole",

@@ -2,7 +2,6 @@
 
 use app::api::auth::SESSION_COOKIE_NAME;
 use app::ports::{RequestMeta, ServerCtx};
-use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};

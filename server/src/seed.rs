@@ -63,7 +63,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
 
     let year = insert!(
         "INSERT INTO school_years (label, starts_on, ends_on, is_current) VALUES ($1, $2, $3, $4) RETURNING id",
-        "2026-2027", "2026-09-01", "2027-07-03", true
+        "2026-2027", "2026-09-01", "2027-07-03", 1_i64
     );
     let college = insert!(
         "INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id",
@@ -96,7 +96,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
         let id = insert!(
             "INSERT INTO accounts (username, first_name, last_name, password_hash, must_change_password, lang, platform_admin, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-            username, first, last, hash.clone(), false, "fr", platform, t
+            username, first, last, hash.clone(), 0_i64, "fr", i64::from(platform), t
         );
         ids.insert(username, id);
     }

@@ -53,6 +53,7 @@ async fn oversized_bodies_are_refused() {
     let req = Request::post("/api/auth/login")
         .header(header::HOST, "scola.test")
         .header(header::CONTENT_TYPE, "application/json")
+        .header(header::CONTENT_LENGTH, big.len())
         .body(Body::from(big))
         .expect("request");
     assert_eq!(s.request(req).await.status.as_u16(), 413);

@@ -38,8 +38,13 @@ pub async fn current_session() -> Result<Option<SessionInfo>, AppError> {
     super::gate::session("auth/session").await.map(|me| Some(me.info))
 }
 
+/// Signs in. `lang` is the language picked on the sign-in page, if any: it becomes the account's.
 #[server(endpoint = "auth/login", input = Json)]
-pub async fn login(username: String, password: String) -> Result<SessionInfo, AppError> {
+pub async fn login(
+    username: String,
+    password: String,
+    #[server(default)] lang: Option<Lang>,
+) -> Result<SessionInfo, AppError> {
     use crate::error::{Field, Problem};
     use domain::account::Username;
     use domain::audit::AuditKind;
@@ -98,6 +103,9 @@ pub async fn login(username: String, password: String) -> Result<SessionInfo, Ap
         )
         .await?;
     set_session_cookie(&ctx, Some(&token));
+    if let Some(lang) = lang {
+        ctx.store.set_lang(credentials.account, lang).await?;
+    }
     let mut info = ctx
         .store
         .session_info(credentials.account)

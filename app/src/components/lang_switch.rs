@@ -2,7 +2,7 @@
 //! signed in, on the account.
 
 use crate::api::auth::set_lang;
-use crate::i18n::{t, use_locale};
+use crate::i18n::{PickedBeforeSignIn, t, use_locale};
 use crate::shell::use_session;
 use domain::lang::Lang;
 use leptos::prelude::*;
@@ -14,10 +14,13 @@ const STORAGE_KEY: &str = "scola.lang";
 pub fn LangSwitch() -> impl IntoView {
     let locale = use_locale();
     let session = use_session();
+    let picked = expect_context::<PickedBeforeSignIn>();
     let choose = move |lang: Lang| {
         locale.0.set(lang);
         remember_lang(lang);
-        if session.info().is_some() {
+        if session.info().is_none() {
+            picked.0.set(true);
+        } else {
             spawn_local(async move {
                 // A failure only means the choice is not kept for the next sign-in.
                 let _ = set_lang(lang).await;

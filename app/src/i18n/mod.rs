@@ -62,6 +62,11 @@ pub fn tr(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> Strin
 #[derive(Clone, Copy)]
 pub struct Locale(pub RwSignal<Lang>);
 
+/// Set when the person picked a language on this page before signing in: that choice then wins
+/// over the one stored on the account, and replaces it.
+#[derive(Clone, Copy)]
+pub struct PickedBeforeSignIn(pub RwSignal<bool>);
+
 pub fn use_locale() -> Locale {
     expect_context::<Locale>()
 }

@@ -4,7 +4,7 @@ use crate::api::auth::login;
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field};
-use crate::i18n::{Locale, t};
+use crate::i18n::{Locale, PickedBeforeSignIn, t};
 use crate::shell::use_session;
 use leptos::prelude::*;
 
@@ -15,9 +15,11 @@ pub fn Login() -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<AppError>);
+    let picked = expect_context::<PickedBeforeSignIn>();
     let submit = Action::new_local(move |(u, p): &(String, String)| {
         let (u, p) = (u.clone(), p.clone());
-        async move { login(u, p).await }
+        let lang = picked.0.get_untracked().then(|| locale.0.get_untracked());
+        async move { login(u, p, lang).await }
     });
     Effect::new(move |_| match submit.value().get() {
         Some(Ok(info)) => {

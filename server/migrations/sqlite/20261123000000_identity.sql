@@ -1,4 +1,5 @@
 -- Identity: schools, accounts, roles, classes and groups, sessions, charter, audit.
+-- Flags are integers 0/1: sqlx's Any driver cannot decode SQLite booleans.
 -- Keep in step with ../postgres/ (same tables, same columns, dialect aside).
 
 CREATE TABLE schools (
@@ -13,7 +14,7 @@ CREATE TABLE school_years (
     label TEXT NOT NULL UNIQUE,
     starts_on TEXT NOT NULL,
     ends_on TEXT NOT NULL,
-    is_current BOOLEAN NOT NULL DEFAULT FALSE
+    is_current INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE accounts (
@@ -22,9 +23,9 @@ CREATE TABLE accounts (
     first_name TEXT NOT NULL,
     last_name TEXT NOT NULL,
     password_hash TEXT NOT NULL,
-    must_change_password BOOLEAN NOT NULL DEFAULT TRUE,
+    must_change_password INTEGER NOT NULL DEFAULT 1,
     lang TEXT NOT NULL DEFAULT 'fr',
-    platform_admin BOOLEAN NOT NULL DEFAULT FALSE,
+    platform_admin INTEGER NOT NULL DEFAULT 0,
     charter_accepted BIGINT,
     created_at BIGINT NOT NULL
 );

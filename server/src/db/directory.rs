@@ -1,6 +1,6 @@
 //! Schools, classes and groups, and the people in them.
 
-use super::{Db, fail};
+use super::{Db, fail, is_set};
 use app::api::home::{Child, GroupRef, HomeSchool};
 use app::api::profile::{AccountProfile, PersonRef, RoleAt};
 use app::ports::{Directory, StoreError};
@@ -33,7 +33,7 @@ impl Db {
     async fn groups_of(&self, account: AccountId) -> Result<Vec<(SchoolId, GroupRef)>, StoreError> {
         let rows = sqlx::query(
             "SELECT g.school_id, g.id, g.name, g.kind FROM school_groups g \
-             JOIN school_years y ON y.id = g.year_id AND y.is_current \
+             JOIN school_years y ON y.id = g.year_id AND y.is_current = 1 \
              WHERE g.id IN (SELECT group_id FROM memberships WHERE account_id = $1) \
                 OR g.id IN (SELECT group_id FROM teachings WHERE account_id = $1) \
              ORDER BY g.kind, g.name",
@@ -122,7 +122,7 @@ impl Directory for Db {
         let rows = sqlx::query(
             "SELECT a.id, a.first_name, a.last_name, s.name, \
                (SELECT g.name FROM school_groups g JOIN memberships m ON m.group_id = g.id \
-                JOIN school_years y ON y.id = g.year_id AND y.is_current \
+                JOIN school_years y ON y.id = g.year_id AND y.is_current = 1 \
                 WHERE m.account_id = a.id AND g.school_id = s.id AND g.kind = 'class' LIMIT 1) \
              FROM parent_links l JOIN accounts a ON a.id = l.child_id \
              JOIN roles r ON r.account_id = a.id AND r.profile = 'pupil' \
@@ -165,7 +165,7 @@ impl Directory for Db {
             .collect();
         Ok(Some(AccountFacts {
             id: Some(account),
-            platform_admin: row.get(0),
+            platform_admin: is_set(&row, 0),
             roles,
             groups,
         }))

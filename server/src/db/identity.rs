@@ -1,6 +1,6 @@
 //! Accounts as sign-in sees them, sessions and failed attempts.
 
-use super::{Db, fail};
+use super::{Db, fail, flag, is_set};
 use app::api::auth::SessionInfo;
 use app::ports::{Credentials, Identity, StoreError};
 use async_trait::async_trait;
@@ -153,8 +153,8 @@ impl Identity for Db {
             first_name: r.get(1),
             last_name: r.get(2),
             lang: r.get::<String, _>(3).parse().unwrap_or(Lang::Fr),
-            platform_admin: r.get(4),
-            must_change_password: r.get(5),
+            platform_admin: is_set(&r, 4),
+            must_change_password: is_set(&r, 5),
             charter_accepted: r.get::<Option<i64>, _>(6).map(CharterVersion::new),
             must_accept_charter: false,
         }))
@@ -166,8 +166,7 @@ impl Identity for Db {
             .fetch_optional(&self.pool)
             .await
             .map_err(fail)?
-            .map(|r| r.get(0))
-            .unwrap_or(false);
+            .is_some_and(|r| is_set(&r, 0));
         let roles = sqlx::query("SELECT school_id, profile FROM roles WHERE account_id = $1")
             .bind(account.get())
             .fetch_all(&self.pool)
@@ -217,7 +216,7 @@ impl Identity for Db {
     ) -> Result<(), StoreError> {
         sqlx::query("UPDATE accounts SET password_hash = $1, must_change_password = $2 WHERE id = $3")
             .bind(hash)
-            .bind(must_change)
+            .bind(flag(must_change))
             .bind(account.get())
             .execute(&self.pool)
             .await

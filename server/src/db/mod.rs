@@ -2,6 +2,7 @@
 //! PostgreSQL (the scale-out path), chosen by the database URL. Queries are written once with
 //! `$n` placeholders in the SQL both dialects share; only the migrations exist twice.
 
+mod admin;
 mod audit;
 mod charter;
 mod directory;
@@ -85,4 +86,15 @@ pub(crate) fn fail(e: sqlx::Error) -> StoreError {
         return StoreError::Conflict;
     }
     StoreError::Unavailable(e.to_string())
+}
+
+/// Flags are stored as integers 0/1 in both dialects (the Any driver cannot decode SQLite
+/// booleans): write them with `flag`, read them with `is_set`.
+pub(crate) fn flag(value: bool) -> i64 {
+    i64::from(value)
+}
+
+pub(crate) fn is_set(row: &sqlx::any::AnyRow, index: usize) -> bool {
+    use sqlx::Row;
+    row.get::<i64, _>(index) != 0
 }

@@ -96,6 +96,11 @@ impl Answer {
 impl TestServer {
     /// A server on a fresh database holding the demo instance.
     pub async fn start() -> TestServer {
+        // Server logs go to the test's output, shown when it fails.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter("warn,server=info,app=info")
+            .with_test_writer()
+            .try_init();
         let url = fresh_database_url().await;
         let mut config = Config::from_env(&[]).expect("config");
         config.database_url = url;

@@ -1,1 +1,0 @@
-//! School administration: accounts, classes, groups, parent links. (Being written.)

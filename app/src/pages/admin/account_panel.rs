@@ -1,0 +1,177 @@
+//! One account, as its school's admin manages it: names, password, profiles, family links.
+
+use super::common::{Done, about, focus_when_shown, full_name, kind_name, on_result};
+use super::links::LinksEditor;
+use super::one_time::OneTimePasswordBox;
+use super::roles::RolesEditor;
+use crate::api::admin::{AccountDetail, OneTimePassword, get_account, rename_account, reset_password};
+use crate::components::error_banner::ErrorBanner;
+use crate::components::field::TextField;
+use crate::error::{AppError, Field};
+use crate::i18n::{t, tr, use_locale};
+use domain::ids::{AccountId, SchoolId};
+use leptos::prelude::*;
+
+#[component]
+pub fn AccountPanel(
+    school: SchoolId,
+    account: AccountId,
+    /// Called after every change, to refresh what lists the account.
+    #[prop(into)]
+    on_change: Callback<()>,
+    #[prop(into)] on_close: Callback<()>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let refresh = RwSignal::new(0_u32);
+    let message = RwSignal::new(None::<String>);
+    let one_time = RwSignal::new(None::<OneTimePassword>);
+    let detail = LocalResource::new(move || {
+        refresh.track();
+        async move { get_account(school, account).await }
+    });
+    let changed = Callback::new(move |text: String| {
+        message.set(Some(text));
+        refresh.update(|n| *n += 1);
+        on_change.run(());
+    });
+    let name = move || {
+        detail
+            .get()
+            .and_then(Result::ok)
+            .map(|d| full_name(&d.first_name, &d.last_name))
+            .unwrap_or_default()
+    };
+    let heading = NodeRef::<leptos::html::H3>::new();
+    focus_when_shown(heading);
+    view! {
+        <section class="admin-panel" aria-labelledby="account-panel-title">
+            <div class="panel-head">
+                <h3 id="account-panel-title" tabindex="-1" node_ref=heading>
+                    {move || about(locale.lang(), "admin-account-title", &name())}
+                </h3>
+                <button type="button" class="secondary small" on:click=move |_| on_close.run(())>
+                    {t("admin-close")}
+                </button>
+            </div>
+            <Done message=message/>
+            {move || one_time.get().map(|otp| view! {
+                <OneTimePasswordBox username=otp.username password=otp.password
+                    on_close=Callback::new(move |()| one_time.set(None))/>
+            })}
+            <Transition fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
+                {move || detail.get().map(|r| match r {
+                    Ok(d) => view! { <AccountView school=school detail=d changed=changed one_time=one_time/> }.into_any(),
+                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn AccountView(
+    school: SchoolId,
+    detail: AccountDetail,
+    changed: Callback<String>,
+    one_time: RwSignal<Option<OneTimePassword>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let groups = detail.groups.clone();
+    view! {
+        <p class="meta">
+            {t("admin-col-username")} " : " <code class="username">{detail.username.clone()}</code>
+            {detail.must_change_password.then(|| view! { " " <span class="badge">{t("admin-pending-password")}</span> })}
+        </p>
+        <NamesForm school=school detail=detail.clone() changed=changed/>
+        <ResetPassword school=school detail=detail.clone() changed=changed one_time=one_time/>
+        <RolesEditor school=school detail=detail.clone() changed=changed/>
+        <h4>{t("admin-account-groups")}</h4>
+        {if groups.is_empty() {
+            view! { <p class="meta">{t("admin-none")}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="chips">
+                    {groups.into_iter().map(|g| {
+                        let kind = g.kind;
+                        view! { <li>{move || kind_name(locale.lang(), kind)} " " <strong>{g.name}</strong></li> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <LinksEditor school=school detail=detail changed=changed/>
+    }
+}
+
+#[component]
+fn NamesForm(school: SchoolId, detail: AccountDetail, changed: Callback<String>) -> impl IntoView {
+    let locale = use_locale();
+    let account = detail.id;
+    let first_name = RwSignal::new(detail.first_name);
+    let last_name = RwSignal::new(detail.last_name);
+    let error = RwSignal::new(None::<AppError>);
+    let save = Action::new_local(move |(first, last): &(String, String)| {
+        let (first, last) = (first.clone(), last.clone());
+        async move { rename_account(school, account, first, last).await }
+    });
+    on_result(save, error, move |()| changed.run(tr(locale.lang(), "admin-saved", &[])));
+    view! {
+        <form class="admin-subform" on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            save.dispatch((first_name.get_untracked(), last_name.get_untracked()));
+        } novalidate>
+            <h4>{t("admin-edit-names")}</h4>
+            <ErrorBanner error=error/>
+            <div class="form-row">
+                <TextField label="admin-first-name" id="edit-first-name" value=first_name field=Field::FirstName error=error/>
+                <TextField label="admin-last-name" id="edit-last-name" value=last_name field=Field::LastName error=error/>
+            </div>
+            <button type="submit" class="primary" disabled=move || save.pending().get()>{t("admin-save")}</button>
+        </form>
+    }
+}
+
+/// Resetting asks for a confirmation first: it ends the person's sessions.
+#[component]
+fn ResetPassword(
+    school: SchoolId,
+    detail: AccountDetail,
+    changed: Callback<String>,
+    one_time: RwSignal<Option<OneTimePassword>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let account = detail.id;
+    let name = full_name(&detail.first_name, &detail.last_name);
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<AppError>);
+    let reset = Action::new_local(move |(): &()| async move { reset_password(school, account).await });
+    on_result(reset, error, move |otp| {
+        confirming.set(false);
+        one_time.set(Some(otp));
+        changed.run(tr(locale.lang(), "admin-reset-done", &[]));
+    });
+    view! {
+        <div class="admin-subform">
+            <h4>{t("admin-password")}</h4>
+            <ErrorBanner error=error/>
+            <Show when=move || confirming.get() fallback=move || view! {
+                <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
+                    {t("admin-reset")}
+                </button>
+            }>
+                <p class="notice">{
+                    let name = name.clone();
+                    move || about(locale.lang(), "admin-reset-confirm", &name)
+                }</p>
+                <div class="button-row">
+                    <button type="button" class="danger" disabled=move || reset.pending().get()
+                        on:click=move |_| { reset.dispatch(()); }>
+                        {t("admin-reset-confirm-yes")}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
+                        {t("admin-cancel")}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}

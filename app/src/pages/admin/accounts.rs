@@ -1,0 +1,166 @@
+//! The accounts of a school: search, table, pages, creation, and the selected account.
+
+use super::account_form::CreateAccountForm;
+use super::account_panel::AccountPanel;
+use super::common::{about, full_name, profile_name};
+use crate::api::admin::{AccountPage, AccountQuery, list_accounts};
+use crate::components::error_banner::ErrorBanner;
+use crate::i18n::{t, tr, use_locale};
+use domain::ids::{AccountId, SchoolId};
+use domain::profile::Profile;
+use leptos::prelude::*;
+
+#[component]
+pub fn AccountsSection(school: SchoolId) -> impl IntoView {
+    let search = RwSignal::new(String::new());
+    let profile = RwSignal::new(None::<Profile>);
+    let query = RwSignal::new(AccountQuery::default());
+    // Bumped after every change, so the table shows it.
+    let refresh = RwSignal::new(0_u32);
+    let selected = RwSignal::new(None::<AccountId>);
+    let page = LocalResource::new(move || {
+        refresh.track();
+        let query = query.get();
+        async move { list_accounts(school, query).await }
+    });
+    let on_search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        query.set(AccountQuery {
+            search: search.get_untracked(),
+            profile: profile.get_untracked(),
+            page: 0,
+        });
+    };
+    let bump = move || refresh.update(|n| *n += 1);
+    view! {
+        <section class="card admin-section" aria-labelledby="accounts-title">
+            <h2 id="accounts-title">{t("admin-accounts")}</h2>
+            <form class="inline-form admin-search" role="search" on:submit=on_search>
+                <div class="field">
+                    <label for="account-search">{t("admin-search-label")}</label>
+                    <input id="account-search" type="search" autocomplete="off"
+                        prop:value=move || search.get()
+                        on:input=move |ev| search.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="account-profile">{t("admin-profile-filter")}</label>
+                    <ProfileSelect id="account-profile" value=profile any=true/>
+                </div>
+                <button type="submit" class="secondary">{t("admin-search")}</button>
+            </form>
+            <Transition fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
+                {move || page.get().map(|r| match r {
+                    Ok(p) => view! { <AccountTable page=p query=query selected=selected/> }.into_any(),
+                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+                })}
+            </Transition>
+            {move || selected.get().map(|account| view! {
+                <AccountPanel school=school account=account
+                    on_change=Callback::new(move |()| bump())
+                    on_close=Callback::new(move |()| selected.set(None))/>
+            })}
+            <CreateAccountForm school=school on_created=Callback::new(move |()| bump())/>
+        </section>
+    }
+}
+
+/// A choice of profile; with `any`, an empty first choice meaning every profile.
+#[component]
+pub fn ProfileSelect(
+    id: &'static str,
+    value: RwSignal<Option<Profile>>,
+    #[prop(optional)] any: bool,
+    /// Profiles not to offer (those already held).
+    #[prop(optional, into)]
+    except: Signal<Vec<Profile>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let on_change = move |ev: leptos::ev::Event| {
+        value.set(event_target_value(&ev).parse::<Profile>().ok());
+    };
+    view! {
+        <select id=id name=id on:change=on_change prop:value=move || value.get().map(Profile::code).unwrap_or_default()>
+            {any.then(|| view! { <option value="">{t("admin-profile-any")}</option> })}
+            {move || Profile::ALL
+                .into_iter()
+                .filter(|p| !except.get().contains(p))
+                .map(|p| view! {
+                    <option value=p.code() selected=move || value.get() == Some(p)>
+                        {move || profile_name(locale.lang(), p)}
+                    </option>
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+#[component]
+fn AccountTable(
+    page: AccountPage,
+    query: RwSignal<AccountQuery>,
+    selected: RwSignal<Option<AccountId>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let total = page.total;
+    let pages = u32::try_from(total.div_ceil(u64::from(page.page_size.max(1))))
+        .unwrap_or(u32::MAX)
+        .max(1);
+    let current = page.page;
+    let go = move |to: u32| query.update(|q| q.page = to);
+    if page.accounts.is_empty() {
+        return view! { <p role="status">{t("admin-no-account")}</p> }.into_any();
+    }
+    view! {
+        <div class="table-scroll">
+            <table class="admin-table">
+                <caption>
+                    {move || tr(locale.lang(), "admin-results", &[("count", total.into())])}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("admin-col-name")}</th>
+                        <th scope="col">{t("admin-col-username")}</th>
+                        <th scope="col">{t("admin-col-profiles")}</th>
+                        <th scope="col">{t("admin-col-class")}</th>
+                        <th scope="col"><span class="visually-hidden">{t("admin-col-actions")}</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page.accounts.into_iter().map(|row| {
+                        let name = full_name(&row.last_name, &row.first_name);
+                        let label_name = full_name(&row.first_name, &row.last_name);
+                        let profiles = row.profiles.clone();
+                        let id = row.id;
+                        view! {
+                            <tr aria-current=move || (selected.get() == Some(id)).then_some("true")>
+                                <th scope="row">{name}</th>
+                                <td class="username">{row.username.clone()}
+                                    {row.must_change_password.then(|| view! {
+                                        <span class="badge">{t("admin-pending-password")}</span>
+                                    })}
+                                </td>
+                                <td>{move || profiles.iter().map(|p| profile_name(locale.lang(), *p)).collect::<Vec<_>>().join(", ")}</td>
+                                <td>{row.class.clone()}</td>
+                                <td>
+                                    <button type="button" class="secondary small"
+                                        aria-label=move || about(locale.lang(), "admin-manage-account", &label_name)
+                                        on:click=move |_| selected.set(Some(id))>
+                                        {t("admin-manage")}
+                                    </button>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <nav class="pager" aria-label=t("admin-pages")>
+            <button type="button" class="secondary" disabled=current == 0
+                on:click=move |_| go(current.saturating_sub(1))>{t("admin-previous")}</button>
+            <span>{move || tr(locale.lang(), "admin-page", &[("page", (current + 1).into()), ("pages", pages.into())])}</span>
+            <button type="button" class="secondary" disabled=current + 1 >= pages
+                on:click=move |_| go(current + 1)>{t("admin-next")}</button>
+        </nav>
+    }
+    .into_any()
+}

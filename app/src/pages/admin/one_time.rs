@@ -1,0 +1,34 @@
+//! The one-time password of a new or reset account, shown once.
+
+use super::common::focus_when_shown;
+use crate::i18n::t;
+use leptos::prelude::*;
+
+/// Shows a login name and its one-time password until the admin says they have noted it. The
+/// password is never shown again: the server keeps only its hash.
+#[component]
+pub fn OneTimePasswordBox(
+    username: String,
+    password: String,
+    /// Called when the admin dismisses the box.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let heading = NodeRef::<leptos::html::H4>::new();
+    focus_when_shown(heading);
+    view! {
+        <section class="one-time" aria-labelledby="one-time-title">
+            <h4 id="one-time-title" tabindex="-1" node_ref=heading>{t("admin-one-time-title")}</h4>
+            <dl>
+                <dt>{t("admin-one-time-username")}</dt>
+                <dd><code class="username">{username}</code></dd>
+                <dt>{t("admin-one-time-password")}</dt>
+                <dd><code class="password" translate="no">{password}</code></dd>
+            </dl>
+            <p class="notice">{t("admin-one-time-note")}</p>
+            <button type="button" class="secondary" on:click=move |_| on_close.run(())>
+                {t("admin-one-time-done")}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,65 @@
+//! The profiles an account holds in the school: add one, take one away.
+
+use super::accounts::ProfileSelect;
+use super::common::{on_result, profile_name};
+use crate::api::admin::{AccountDetail, add_role, remove_role};
+use crate::components::error_banner::ErrorBanner;
+use crate::error::AppError;
+use crate::i18n::{t, tr, use_locale};
+use domain::ids::SchoolId;
+use domain::profile::Profile;
+use leptos::prelude::*;
+
+#[component]
+pub fn RolesEditor(school: SchoolId, detail: AccountDetail, changed: Callback<String>) -> impl IntoView {
+    let locale = use_locale();
+    let account = detail.id;
+    let held = detail.profiles.clone();
+    let error = RwSignal::new(None::<AppError>);
+    let first_free = Profile::ALL.into_iter().find(|p| !held.contains(p));
+    let chosen = RwSignal::new(first_free);
+    let add = Action::new_local(move |profile: &Profile| {
+        let profile = *profile;
+        async move { add_role(school, account, profile).await }
+    });
+    let remove = Action::new_local(move |profile: &Profile| {
+        let profile = *profile;
+        async move { remove_role(school, account, profile).await }
+    });
+    on_result(add, error, move |()| changed.run(tr(locale.lang(), "admin-role-added", &[])));
+    on_result(remove, error, move |()| changed.run(tr(locale.lang(), "admin-role-removed", &[])));
+    let except = held.clone();
+    view! {
+        <div class="admin-subform">
+            <h4 id="roles-title">{t("admin-roles")}</h4>
+            <ErrorBanner error=error/>
+            <ul class="chips" aria-labelledby="roles-title">
+                {held.into_iter().map(|p| view! {
+                    <li>
+                        {move || profile_name(locale.lang(), p)}
+                        <button type="button" class="link-button"
+                            aria-label=move || tr(locale.lang(), "admin-remove-role", &[("profile", profile_name(locale.lang(), p).into())])
+                            disabled=move || remove.pending().get()
+                            on:click=move |_| { remove.dispatch(p); }>
+                            {t("admin-remove")}
+                        </button>
+                    </li>
+                }).collect_view()}
+            </ul>
+            {first_free.map(|_| view! {
+                <form class="inline-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    if let Some(p) = chosen.get_untracked() {
+                        add.dispatch(p);
+                    }
+                }>
+                    <div class="field">
+                        <label for="add-role">{t("admin-add-role")}</label>
+                        <ProfileSelect id="add-role" value=chosen except=except.clone()/>
+                    </div>
+                    <button type="submit" class="secondary" disabled=move || add.pending().get()>{t("admin-add")}</button>
+                </form>
+            })}
+        </div>
+    }
+}

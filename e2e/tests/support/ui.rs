@@ -1,0 +1,44 @@
+//! Every selector the browser tests use, in one place, and the steps people take.
+
+use super::{Browser, PASSWORD};
+
+pub const USERNAME: &str = "#username";
+pub const PASSWORD_INPUT: &str = "#password";
+pub const SUBMIT: &str = "form button[type=submit]";
+pub const ERROR_BANNER: &str = ".error-banner";
+pub const CHARTER_AGREE: &str = "#charter-agree";
+pub const CHARTER_ACCEPT: &str = "button.primary";
+pub const HEADING: &str = "main h1";
+pub const SERVICES: &str = "ul.services";
+pub const SCHOOLS: &str = "ul.schools";
+pub const CHILDREN: &str = "ul.children";
+pub const SIGN_OUT: &str = "button.sign-out";
+pub const WHO: &str = ".topbar .who";
+pub const LANG_CO: &str = ".topbar .lang-switch button[lang=co]";
+pub const LANG_FR: &str = ".topbar .lang-switch button[lang=fr]";
+pub const CURRENT_PASSWORD: &str = "#current-password";
+pub const NEW_PASSWORD: &str = "#new-password";
+pub const CONFIRM_PASSWORD: &str = "#confirm-password";
+pub const FIELD_ERROR: &str = ".field-error";
+
+impl Browser {
+    pub async fn sign_in_as(&self, username: &str, password: &str) {
+        self.open("/").await;
+        self.fill(USERNAME, username).await;
+        self.fill(PASSWORD_INPUT, password).await;
+        self.click(SUBMIT).await;
+    }
+
+    /// Signs in a demo account and accepts the charter; ends on the home page.
+    pub async fn enter_as(&self, username: &str) {
+        self.sign_in_as(username, PASSWORD).await;
+        self.click(CHARTER_AGREE).await;
+        self.click(CHARTER_ACCEPT).await;
+        self.find(SERVICES).await;
+    }
+
+    pub async fn sign_out(&self) {
+        self.click(SIGN_OUT).await;
+        self.find(USERNAME).await;
+    }
+}
