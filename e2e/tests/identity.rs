@@ -114,6 +114,7 @@ async fn the_home_page_fits_a_small_phone_and_works_by_keyboard() {
     b.click(CHARTER_AGREE).await;
     b.click(CHARTER_ACCEPT).await;
     b.find(CHILDREN).await;
+    assert_eq!(b.js("return window.innerWidth").await, 360);
     let overflow = b
         .js("return document.documentElement.scrollWidth > window.innerWidth")
         .await;

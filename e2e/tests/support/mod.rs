@@ -70,7 +70,11 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver (apt-get install chromium-driver)");
-        let caps = json!({
+        // Headless windows are never narrower than 500 px: phones are emulated instead.
+        let mobile = (width < 500).then(|| {
+            json!({ "deviceMetrics": { "width": width, "height": 740, "pixelRatio": 1.0 } })
+        });
+        let mut caps = json!({
             "goog:chromeOptions": {
                 "binary": "/usr/bin/chromium",
                 "args": [
@@ -83,6 +87,9 @@ impl Browser {
                 ]
             }
         });
+        if let Some(mobile) = mobile {
+            caps["goog:chromeOptions"]["mobileEmulation"] = mobile;
+        }
         let caps = caps.as_object().cloned().expect("object");
         // chromedriver needs a moment to listen: retry until it answers, for at most 20 s.
         let deadline = Instant::now() + Duration::from_secs(20);

@@ -61,6 +61,14 @@ impl Identity for Db {
         username: &Username,
         failures: Option<Failures>,
     ) -> Result<(), StoreError> {
+        if let Some(f) = failures {
+            // Any typed name gets a row, so forgotten rows are swept to keep the table small.
+            sqlx::query("DELETE FROM login_failures WHERE last_failure < $1")
+                .bind(f.last.unix() - domain::throttle::FORGET_AFTER_SECONDS)
+                .execute(&self.pool)
+                .await
+                .map_err(fail)?;
+        }
         let query = match failures {
             Some(f) => sqlx::query(
                 "INSERT INTO login_failures (username, failures, last_failure) VALUES ($1, $2, $3) \
@@ -85,6 +93,13 @@ impl Identity for Db {
         ip: &str,
     ) -> Result<String, StoreError> {
         let token = new_token();
+        // Sessions that ran out are removed when their owner signs in again.
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND expires_at <= $2")
+            .bind(account.get())
+            .bind(now.unix())
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
         sqlx::query(
             "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, ip) \
              VALUES ($1, $2, $3, $4, $5)",

@@ -29,6 +29,33 @@ fn unique_name() -> String {
     )
 }
 
+static SWEPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Test schemas are named `t<pid>_…`; once per test process, those whose process has ended are
+/// dropped, so the shared database does not fill up run after run.
+async fn drop_schemas_of_finished_runs(conn: &mut sqlx::AnyConnection) {
+    use sqlx::Row;
+    if SWEPT.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let rows = sqlx::query("SELECT CAST(nspname AS TEXT) FROM pg_namespace WHERE nspname LIKE 't%\\_%\\_%'")
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap_or_default();
+    for row in rows {
+        let name: String = row.get(0);
+        let pid = name[1..].split('_').next().and_then(|p| p.parse::<u32>().ok());
+        let Some(pid) = pid else { continue };
+        if pid != std::process::id() && !std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = sqlx::Executor::execute(
+                &mut *conn,
+                sqlx::AssertSqlSafe(format!("DROP SCHEMA IF EXISTS {name} CASCADE")),
+            )
+            .await;
+        }
+    }
+}
+
 /// Where this test's database lives: a PostgreSQL schema or a SQLite file.
 pub async fn fresh_database_url() -> String {
     match std::env::var("SCOLA_TEST_DATABASE_URL") {
@@ -38,6 +65,7 @@ pub async fn fresh_database_url() -> String {
             let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&base)
                 .await
                 .expect("PostgreSQL reachable at SCOLA_TEST_DATABASE_URL");
+            drop_schemas_of_finished_runs(&mut conn).await;
             sqlx::Executor::execute(&mut conn, sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
                 .await
                 .expect("create schema");

@@ -112,7 +112,7 @@ pub fn Teachers(school: SchoolId, detail: GroupDetail, changed: Callback<String>
         changed.run(about(locale.lang(), "admin-teacher-added", &adding.get_untracked()));
     });
     on_result(unassign, error, move |()| {
-        changed.run(about(locale.lang(), "admin-removed", &removing.get_untracked()));
+        changed.run(about(locale.lang(), "admin-teacher-removed", &removing.get_untracked()));
     });
     let empty = detail.teachers.is_empty();
     view! {
