@@ -154,6 +154,19 @@ impl Browser {
         }
     }
 
+    /// Waits until an input's value contains `needle`.
+    pub async fn wait_value(&self, css: &str, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let value = self.find(css).await.prop("value").await.ok().flatten();
+            if value.as_deref().is_some_and(|v| v.contains(needle)) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "{css} never held {needle:?} (has {value:?})");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Waits until a control is enabled again (a form's request has been answered).
     pub async fn wait_enabled(&self, css: &str) {
         let deadline = Instant::now() + Duration::from_secs(15);

@@ -20,6 +20,10 @@ pub const CURRENT_PASSWORD: &str = "#current-password";
 pub const NEW_PASSWORD: &str = "#new-password";
 pub const CONFIRM_PASSWORD: &str = "#confirm-password";
 pub const FIELD_ERROR: &str = ".field-error";
+pub const STATUS: &str = "[role=status]";
+pub const CHARTER_FR: &str = "#charter-fr";
+pub const CHARTER_CO: &str = "#charter-co";
+pub const CHARTER_PUBLISH: &str = "form button.primary";
 
 impl Browser {
     pub async fn sign_in_as(&self, username: &str, password: &str) {
