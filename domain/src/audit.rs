@@ -19,10 +19,11 @@ pub enum AuditKind {
     AccountUpdated,
     /// A class or group was created, renamed or deleted, or its pupils or teachers changed.
     GroupChanged,
+    SchoolCreated,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 12] = [
+    pub const ALL: [AuditKind; 13] = [
         AuditKind::SignIn,
         AuditKind::SignInFailed,
         AuditKind::SignInLocked,
@@ -35,6 +36,7 @@ impl AuditKind {
         AuditKind::AccountCreated,
         AuditKind::AccountUpdated,
         AuditKind::GroupChanged,
+        AuditKind::SchoolCreated,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -51,6 +53,7 @@ impl AuditKind {
             AuditKind::AccountCreated => "account-created",
             AuditKind::AccountUpdated => "account-updated",
             AuditKind::GroupChanged => "group-changed",
+            AuditKind::SchoolCreated => "school-created",
         }
     }
 }

@@ -49,7 +49,7 @@ impl B {
         loop {
             let t = self.text().await;
             if t.contains(needle) { return t; }
-            if Instant::now() > deadline { panic!("never {needle:?}; page: {t}"); }
+            if Instant::now() > deadline { self.shot("failure").await; let h = self.js("return document.body.innerHTML").await; std::fs::write("/tmp/scratch/failure.html", h.as_str().unwrap_or("")).unwrap(); panic!("never {needle:?}; page: {t}"); }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -85,7 +85,7 @@ async fn flow(width: u32) {
     // Create
     b.fill("#new-first-name", "Anna").await;
     b.fill("#new-last-name", "Colonna").await;
-    b.click(".admin-create button[type=submit]").await;
+    b.find("#new-last-name").await.send_keys("\u{E007}").await.unwrap();
     let t = b.wait_text("anna.colonna2").await;
     assert!(t.contains("Mot de passe provisoire"), "{t}");
     let focused = b.js("return document.activeElement && document.activeElement.id").await;
@@ -102,7 +102,8 @@ async fn flow(width: u32) {
     b.wait_text("2 comptes trouvés").await;
     b.click("table.admin-table tbody tr:first-child button").await;
     b.wait_text("Compte de").await;
-    let focused = b.js("return document.activeElement && document.activeElement.id").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let focused = b.js("return document.activeElement && document.activeElement.outerHTML.slice(0, 120)").await;
     println!("focus after manage: {focused}");
     b.full_shot(&format!("{width}-4-panel"), width).await;
     // Reset password

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod charter;
 pub mod home;
+pub mod platform;
 pub mod profile;
 
 #[cfg(feature = "ssr")]

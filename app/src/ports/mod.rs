@@ -6,6 +6,7 @@ mod admin;
 mod audit;
 mod charter;
 mod directory;
+mod establishments;
 mod identity;
 mod passwords;
 
@@ -13,6 +14,7 @@ pub use admin::{GroupFacts, NewAccountRecord, SchoolAdmin};
 pub use audit::{AuditEvent, AuditLog};
 pub use charter::Charters;
 pub use directory::Directory;
+pub use establishments::Establishments;
 pub use identity::{Credentials, Identity};
 pub use passwords::{HashError, Passwords};
 
@@ -20,8 +22,14 @@ use domain::time::Timestamp;
 use std::sync::Arc;
 
 /// Everything the storage side provides.
-pub trait Store: Identity + Directory + Charters + AuditLog + SchoolAdmin + Send + Sync {}
-impl<T: Identity + Directory + Charters + AuditLog + SchoolAdmin + Send + Sync> Store for T {}
+pub trait Store:
+    Identity + Directory + Establishments + Charters + AuditLog + SchoolAdmin + Send + Sync
+{
+}
+impl<T> Store for T where
+    T: Identity + Directory + Establishments + Charters + AuditLog + SchoolAdmin + Send + Sync
+{
+}
 
 /// A storage failure. Details are logged where they happen; the user sees a plain message.
 #[derive(Debug, thiserror::Error)]

@@ -23,7 +23,12 @@ pub const FIELD_ERROR: &str = ".field-error";
 pub const STATUS: &str = "[role=status]";
 pub const CHARTER_FR: &str = "#charter-fr";
 pub const CHARTER_CO: &str = "#charter-co";
-pub const CHARTER_PUBLISH: &str = "form button.primary";
+pub const CHARTER_PUBLISH: &str = "[aria-labelledby=charter-editor] form button.primary";
+pub const SCHOOL_UAI: &str = "#school-uai";
+pub const SCHOOL_NAME: &str = "#school-name";
+pub const SCHOOL_KIND: &str = "#school-kind";
+pub const SCHOOL_CREATE: &str = "[aria-labelledby=schools-title] form button.primary";
+pub const SCHOOLS_TABLE: &str = "table.schools-table";
 
 impl Browser {
     pub async fn sign_in_as(&self, username: &str, password: &str) {

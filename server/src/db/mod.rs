@@ -6,6 +6,7 @@ mod admin;
 mod audit;
 mod charter;
 mod directory;
+mod establishments;
 mod identity;
 
 use app::ports::StoreError;

@@ -106,6 +106,7 @@ fn AccountTable(
         .unwrap_or(u32::MAX)
         .max(1);
     let current = page.page;
+    let (first, last) = (current == 0, current + 1 >= pages);
     let go = move |to: u32| query.update(|q| q.page = to);
     if page.accounts.is_empty() {
         return view! { <p role="status">{t("admin-no-account")}</p> }.into_any();
@@ -155,10 +156,10 @@ fn AccountTable(
             </table>
         </div>
         <nav class="pager" aria-label=t("admin-pages")>
-            <button type="button" class="secondary" disabled=current == 0
+            <button type="button" class="secondary" disabled=first
                 on:click=move |_| go(current.saturating_sub(1))>{t("admin-previous")}</button>
             <span>{move || tr(locale.lang(), "admin-page", &[("page", (current + 1).into()), ("pages", pages.into())])}</span>
-            <button type="button" class="secondary" disabled=current + 1 >= pages
+            <button type="button" class="secondary" disabled=last
                 on:click=move |_| go(current + 1)>{t("admin-next")}</button>
         </nav>
     }

@@ -62,6 +62,9 @@ where
 {
     use leptos::wasm_bindgen::JsCast;
     node.on_load(|element| {
-        let _ = element.unchecked_ref::<leptos::web_sys::HtmlElement>().focus();
+        // On the next frame: the element may not be in the document yet when its ref is set.
+        request_animation_frame(move || {
+            let _ = element.unchecked_ref::<leptos::web_sys::HtmlElement>().focus();
+        });
     });
 }

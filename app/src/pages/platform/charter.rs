@@ -1,4 +1,4 @@
-//! Platform administration: publishing the usage charter.
+//! Publishing a new version of the usage charter.
 
 use crate::api::charter::{current_charter, publish_charter};
 use crate::components::error_banner::ErrorBanner;
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
-pub fn PlatformPage() -> impl IntoView {
+pub fn CharterEditor() -> impl IntoView {
     let locale = use_locale();
     let body_fr = RwSignal::new(String::new());
     let body_co = RwSignal::new(String::new());
@@ -42,9 +42,8 @@ pub fn PlatformPage() -> impl IntoView {
         }
     };
     view! {
-        <section class="card">
-            <h1>{t("service-platform-admin")}</h1>
-            <h2>{t("platform-charter")}</h2>
+        <section class="card" aria-labelledby="charter-editor">
+            <h2 id="charter-editor">{t("platform-charter")}</h2>
             <p>{t("platform-charter-help")}</p>
             <form on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();

@@ -1,0 +1,16 @@
+//! Platform administration: establishments and the usage charter.
+
+mod charter;
+mod schools;
+
+use crate::i18n::t;
+use leptos::prelude::*;
+
+#[component]
+pub fn PlatformPage() -> impl IntoView {
+    view! {
+        <h1>{t("service-platform-admin")}</h1>
+        <schools::Schools/>
+        <charter::CharterEditor/>
+    }
+}
