@@ -58,6 +58,7 @@ impl B {
         std::fs::write(format!("/tmp/scratch/{name}.png"), png).unwrap();
     }
     async fn full_shot(&self, name: &str, width: u32) {
+        if width < 500 { self.shot(name).await; return; }
         let h = self.c.execute("return document.documentElement.scrollHeight", vec![]).await.unwrap().as_u64().unwrap_or(900);
         let _ = self.c.set_window_size(width, h as u32 + 50).await;
         self.shot(name).await;
@@ -100,9 +101,16 @@ async fn flow(width: u32) {
     b.fill("#account-search", "anna").await;
     b.click("form.admin-search button[type=submit]").await;
     b.wait_text("2 comptes trouvés").await;
+    b.js("document.querySelector('table.admin-table tbody tr:first-child button').dataset.mark = 'x'; document.querySelector('main').dataset.mark='m'; window.__log = []; document.addEventListener('focusin', e => window.__log.push('in ' + e.target.tagName + '#' + e.target.id), true); document.addEventListener('focusout', e => window.__log.push('out ' + e.target.tagName + '#' + e.target.id + ' ' + e.target.isConnected), true); return 1").await;
     b.click("table.admin-table tbody tr:first-child button").await;
     b.wait_text("Compte de").await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    println!("marks: {}", b.js("return [document.querySelector('table.admin-table tbody tr:first-child button').dataset.mark, document.querySelector('main').dataset.mark, JSON.stringify(window.__log)]").await);
+    for ms in [0u64, 50, 200, 1000] {
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+        println!("{ms}: {}", b.js("return document.activeElement.tagName + ' ' + document.activeElement.id").await);
+    }
+    println!("manual: {}", b.js("var h = document.getElementById('account-panel-title'); h.focus(); return document.activeElement.id + ' / ' + h.getAttribute('tabindex')").await);
     let focused = b.js("return document.activeElement && document.activeElement.outerHTML.slice(0, 120)").await;
     println!("focus after manage: {focused}");
     b.full_shot(&format!("{width}-4-panel"), width).await;

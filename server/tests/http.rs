@@ -58,3 +58,43 @@ async fn oversized_bodies_are_refused() {
         .expect("request");
     assert_eq!(s.request(req).await.status.as_u16(), 413);
 }
+
+/// A stand-in for Trunk's output: an index with its inline bootstrap, and hashed assets.
+fn fake_dist() -> std::path::PathBuf {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fake-dist");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let index = "<!doctype html><html><head><script type=\"module\">import init from '/app-0123456789abcdef.js';</script></head><body></body></html>";
+    std::fs::write(dir.join("index.html"), index).expect("index");
+    std::fs::write(dir.join("app-0123456789abcdef.js"), "export default 1;".repeat(200)).expect("js");
+    std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), vec![0u8; 4096]).expect("wasm");
+    dir
+}
+
+fn get(path: &str) -> Request<Body> {
+    Request::get(path)
+        .header(header::ACCEPT_ENCODING, "br, gzip")
+        .body(Body::empty())
+        .expect("request")
+}
+
+#[tokio::test]
+async fn hashed_assets_are_cached_for_good_and_the_page_is_revalidated() {
+    let s = TestServer::start_serving(fake_dist()).await;
+    let js = s.request(get("/app-0123456789abcdef.js")).await;
+    assert_eq!(js.status.as_u16(), 200);
+    assert_eq!(js.headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(js.headers[header::CONTENT_ENCODING], "br", "compressed");
+    let wasm = s.request(get("/app-0123456789abcdef_bg.wasm")).await;
+    assert_eq!(wasm.headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    for path in ["/", "/admin", "/profile/12"] {
+        let page = s.request(get(path)).await;
+        assert_eq!(page.status.as_u16(), 200, "{path}: the app handles its own routes");
+        assert_eq!(page.headers[header::CACHE_CONTROL], "no-cache", "{path}");
+        let csp = page.headers[header::CONTENT_SECURITY_POLICY].to_str().expect("csp");
+        assert_eq!(csp.matches("'sha256-").count(), 1, "the inline bootstrap is allowed by hash: {csp}");
+    }
+    let api = s
+        .call(&support::Session::anonymous(), "auth/session", serde_json::json!({}))
+        .await;
+    assert_eq!(api.headers[header::CACHE_CONTROL], "no-store");
+}

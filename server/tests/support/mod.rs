@@ -124,6 +124,11 @@ impl Answer {
 impl TestServer {
     /// A server on a fresh database holding the demo instance.
     pub async fn start() -> TestServer {
+        Self::start_serving(PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-dist")).await
+    }
+
+    /// The same, serving the built app found in `dist`.
+    pub async fn start_serving(dist: PathBuf) -> TestServer {
         // Server logs go to the test's output, shown when it fails.
         let _ = tracing_subscriber::fmt()
             .with_env_filter("warn,server=info,app=info")
@@ -133,7 +138,7 @@ impl TestServer {
         let mut config = Config::from_env(&[]).expect("config");
         config.database_url = url;
         config.data_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-        config.dist_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-dist");
+        config.dist_dir = dist;
         config.demo = true;
         let app = server::App::build(&config).await.expect("server starts");
         TestServer { app, config }
