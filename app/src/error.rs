@@ -110,6 +110,34 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// The HTTP status this error is sent with, so that proxies, load tests and logs tell a
+    /// refusal from a failure.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            AppError::SignInRequired | AppError::BadCredentials => 401,
+            AppError::PasswordChangeRequired | AppError::CharterRequired | AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Invalid(_) => 422,
+            AppError::Locked { .. } => 429,
+            AppError::Communication(_) => 400,
+            AppError::Busy => 503,
+            AppError::Internal => 500,
+        }
+    }
+
+    /// Seconds after which a refused request may be tried again, for `Retry-After`.
+    pub fn retry_after(&self) -> Option<i64> {
+        match self {
+            AppError::Locked {
+                retry_after_seconds,
+            } => Some(*retry_after_seconds),
+            AppError::Busy => Some(2),
+            _ => None,
+        }
+    }
+}
+
 impl From<domain::authz::Forbidden> for AppError {
     fn from(_: domain::authz::Forbidden) -> Self {
         AppError::Forbidden

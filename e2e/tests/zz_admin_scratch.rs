@@ -101,7 +101,7 @@ async fn flow(width: u32) {
     b.fill("#account-search", "anna").await;
     b.click("form.admin-search button[type=submit]").await;
     b.wait_text("2 comptes trouvés").await;
-    b.js("document.querySelector('table.admin-table tbody tr:first-child button').dataset.mark = 'x'; document.querySelector('main').dataset.mark='m'; window.__log = []; document.addEventListener('focusin', e => window.__log.push('in ' + e.target.tagName + '#' + e.target.id), true); document.addEventListener('focusout', e => window.__log.push('out ' + e.target.tagName + '#' + e.target.id + ' ' + e.target.isConnected), true); return 1").await;
+    b.js("document.querySelector('table.admin-table tbody tr:first-child button').dataset.mark = 'x'; document.querySelector('main').dataset.mark='m'; window.__log = []; const f = HTMLElement.prototype.focus; HTMLElement.prototype.focus = function() { window.__log.push('focus() ' + this.tagName + '#' + this.id + ' ' + this.isConnected + ' ' + (this.getRootNode() === document)); return f.apply(this, arguments); }; document.addEventListener('focusin', e => window.__log.push('in ' + e.target.tagName + '#' + e.target.id), true); document.addEventListener('focusout', e => window.__log.push('out ' + e.target.tagName + '#' + e.target.id + ' ' + e.target.isConnected), true); return 1").await;
     b.click("table.admin-table tbody tr:first-child button").await;
     b.wait_text("Compte de").await;
     tokio::time::sleep(Duration::from_millis(500)).await;

@@ -1,6 +1,7 @@
 //! The HTTP side: server functions, the built app, and the protections around both.
 
 use app::api::auth::SESSION_COOKIE_NAME;
+use app::error::AppError;
 use app::ports::{RequestMeta, ServerCtx};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -59,7 +60,7 @@ async fn server_fn(State(state): State<HttpState>, req: Request) -> Response {
         session_token: session_cookie(req.headers()),
     };
     let ctx = state.ctx.clone();
-    leptos_axum::handle_server_fns_with_context(
+    let response = leptos_axum::handle_server_fns_with_context(
         move || {
             provide_context(ctx.clone());
             provide_context(meta.clone());
@@ -67,7 +68,27 @@ async fn server_fn(State(state): State<HttpState>, req: Request) -> Response {
         req,
     )
     .await
-    .into_response()
+    .into_response();
+    with_error_status(response).await
+}
+
+/// Server functions answer every error with 500; the error itself says which status it means.
+async fn with_error_status(response: Response) -> Response {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status =
+            StatusCode::from_u16(error.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if let Some(seconds) = error.retry_after() {
+            parts.headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+        }
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 fn client_ip(req: &Request, trust_proxy: bool) -> String {

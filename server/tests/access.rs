@@ -82,6 +82,9 @@ async fn profiles_are_seen_only_by_those_related() {
         let session = s.sign_in(who).await;
         let answer = s.call(&session, "profile/get", json!({ "id": target })).await;
         let got = if answer.status.is_success() { "ok".to_owned() } else { answer.error() };
+        if got == "Forbidden" {
+            assert_eq!(answer.status.as_u16(), 403);
+        }
         assert_eq!(&got, expected, "{who} → account {target}");
         if got == "ok" {
             assert!(answer.body.get("password_hash").is_none());

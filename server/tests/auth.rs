@@ -79,6 +79,8 @@ async fn repeated_failures_lock_the_name_for_a_while_whether_it_exists_or_not() 
             .call(&anon, "auth/login", json!({ "username": name, "password": DEMO_PASSWORD }))
             .await;
         assert_eq!(right.error(), "Locked");
+        assert_eq!(right.status.as_u16(), 429);
+        assert!(right.headers.contains_key("retry-after"));
         assert!(right.body["Locked"]["retry_after_seconds"].as_i64().expect("seconds") > 0);
     }
     // The lock is per name: others still sign in.

@@ -41,12 +41,11 @@ pub fn AccountPanel(
             .map(|d| full_name(&d.first_name, &d.last_name))
             .unwrap_or_default()
     };
-    let heading = NodeRef::<leptos::html::H3>::new();
-    focus_when_shown(heading);
+    focus_when_shown("account-panel-title");
     view! {
         <section class="admin-panel" aria-labelledby="account-panel-title">
             <div class="panel-head">
-                <h3 id="account-panel-title" tabindex="-1" node_ref=heading>
+                <h3 id="account-panel-title" tabindex="-1">
                     {move || about(locale.lang(), "admin-account-title", &name())}
                 </h3>
                 <button type="button" class="secondary small" on:click=move |_| on_close.run(())>

@@ -53,18 +53,20 @@ pub fn Done(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
     }
 }
 
-/// Moves keyboard focus to `node` once it is shown, so that keyboard and screen reader users
-/// land on what just opened (a panel, a one-time password). The element needs `tabindex="-1"`.
-pub fn focus_when_shown<E>(node: NodeRef<E>)
-where
-    E: leptos::html::ElementType + 'static,
-    E::Output: leptos::wasm_bindgen::JsCast + Clone + 'static,
-{
-    use leptos::wasm_bindgen::JsCast;
-    node.on_load(|element| {
-        // On the next frame: the element may not be in the document yet when its ref is set.
+/// Moves keyboard focus to the element `id` once it is shown, so that keyboard and screen
+/// reader users land on what just opened (a panel, a one-time password). The element needs
+/// `tabindex="-1"`. Looked up by id on the next frame rather than held by reference: the view
+/// holding it may have been rebuilt by then.
+pub fn focus_when_shown(id: &'static str) {
+    Effect::new(move |_| {
         request_animation_frame(move || {
-            let _ = element.unchecked_ref::<leptos::web_sys::HtmlElement>().focus();
+            use leptos::wasm_bindgen::JsCast;
+            let element = leptos::web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(id));
+            if let Some(element) = element {
+                let _ = element.unchecked_ref::<leptos::web_sys::HtmlElement>().focus();
+            }
         });
     });
 }

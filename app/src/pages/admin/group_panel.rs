@@ -39,12 +39,11 @@ pub fn GroupPanel(
             .map(|d| format!("{} {}", kind_name(locale.lang(), d.kind), d.name))
             .unwrap_or_default()
     };
-    let heading = NodeRef::<leptos::html::H3>::new();
-    focus_when_shown(heading);
+    focus_when_shown("group-panel-title");
     view! {
         <section class="admin-panel" aria-labelledby="group-panel-title">
             <div class="panel-head">
-                <h3 id="group-panel-title" tabindex="-1" node_ref=heading>{title}</h3>
+                <h3 id="group-panel-title" tabindex="-1">{title}</h3>
                 <button type="button" class="secondary small" on:click=move |_| on_close.run(())>
                     {t("admin-close")}
                 </button>

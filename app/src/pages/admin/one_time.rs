@@ -14,11 +14,10 @@ pub fn OneTimePasswordBox(
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let heading = NodeRef::<leptos::html::H4>::new();
-    focus_when_shown(heading);
+    focus_when_shown("one-time-title");
     view! {
         <section class="one-time" aria-labelledby="one-time-title">
-            <h4 id="one-time-title" tabindex="-1" node_ref=heading>{t("admin-one-time-title")}</h4>
+            <h4 id="one-time-title" tabindex="-1">{t("admin-one-time-title")}</h4>
             <dl>
                 <dt>{t("admin-one-time-username")}</dt>
                 <dd><code class="username">{username}</code></dd>
