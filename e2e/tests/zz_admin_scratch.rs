@@ -87,6 +87,8 @@ async fn flow(width: u32) {
     b.fill("#new-first-name", "Anna").await;
     b.fill("#new-last-name", "Colonna").await;
     b.find("#new-last-name").await.send_keys("\u{E007}").await.unwrap();
+    let _ = b.wait_text("Mot de passe provisoire").await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
     let t = b.wait_text("anna.colonna2").await;
     assert!(t.contains("Mot de passe provisoire"), "{t}");
     let focused = b.js("return document.activeElement && document.activeElement.id").await;

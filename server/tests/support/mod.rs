@@ -199,6 +199,26 @@ impl TestServer {
         session
     }
 
+    /// A session opened directly in storage, charter accepted: for tests about what a signed-in
+    /// person may do, not about signing in (which costs a password hash each time).
+    pub async fn session_for(&self, username: &str) -> Session {
+        use app::ports::Identity;
+        let id = self.account_id(username).await;
+        sqlx::query("UPDATE accounts SET charter_accepted = (SELECT MAX(version) FROM charters) WHERE id = $1")
+            .bind(id)
+            .execute(self.app.db.pool())
+            .await
+            .expect("accept charter");
+        let now = server::system_clock();
+        let token = self
+            .app
+            .db
+            .open_session(domain::ids::AccountId::new(id), now, now.plus_seconds(3600), "127.0.0.1")
+            .await
+            .expect("session");
+        Session(Some(token))
+    }
+
     /// The id of an account, by login name.
     pub async fn account_id(&self, username: &str) -> i64 {
         use sqlx::Row;

@@ -83,7 +83,7 @@ pub fn CreateAccountForm(school: SchoolId, #[prop(into)] on_created: Callback<()
                     <p class="success" role="status">
                         {move || tr(locale.lang(), "admin-created", &[("username", username.clone().into())])}
                     </p>
-                    <OneTimePasswordBox username=account.username.to_string() password=account.one_time_password
+                    <OneTimePasswordBox id="created-password-title" username=account.username.to_string() password=account.one_time_password
                         on_close=Callback::new(move |()| created.set(None))/>
                 }
             })}

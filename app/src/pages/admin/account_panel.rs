@@ -34,19 +34,14 @@ pub fn AccountPanel(
         refresh.update(|n| *n += 1);
         on_change.run(());
     });
-    let name = move || {
-        detail
-            .get()
-            .and_then(Result::ok)
-            .map(|d| full_name(&d.first_name, &d.last_name))
-            .unwrap_or_default()
-    };
+    // Set by the loaded view: reading the resource out here would suspend the whole page.
+    let name = RwSignal::new(String::new());
     focus_when_shown("account-panel-title");
     view! {
         <section class="admin-panel" aria-labelledby="account-panel-title">
             <div class="panel-head">
                 <h3 id="account-panel-title" tabindex="-1">
-                    {move || about(locale.lang(), "admin-account-title", &name())}
+                    {move || about(locale.lang(), "admin-account-title", &name.get())}
                 </h3>
                 <button type="button" class="secondary small" on:click=move |_| on_close.run(())>
                     {t("admin-close")}
@@ -54,12 +49,15 @@ pub fn AccountPanel(
             </div>
             <Done message=message/>
             {move || one_time.get().map(|otp| view! {
-                <OneTimePasswordBox username=otp.username password=otp.password
+                <OneTimePasswordBox id="reset-password-title" username=otp.username password=otp.password
                     on_close=Callback::new(move |()| one_time.set(None))/>
             })}
             <Transition fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
                 {move || detail.get().map(|r| match r {
-                    Ok(d) => view! { <AccountView school=school detail=d changed=changed one_time=one_time/> }.into_any(),
+                    Ok(d) => {
+                        name.set(full_name(&d.first_name, &d.last_name));
+                        view! { <AccountView school=school detail=d changed=changed one_time=one_time/> }.into_any()
+                    }
                     Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
                 })}
             </Transition>

@@ -8,6 +8,7 @@ use crate::components::field::TextField;
 use crate::error::{AppError, Field};
 use crate::i18n::{t, tr, use_locale};
 use domain::ids::{GroupId, SchoolId};
+use domain::school::GroupKind;
 use leptos::prelude::*;
 
 #[component]
@@ -32,12 +33,12 @@ pub fn GroupPanel(
         refresh.update(|n| *n += 1);
         on_change.run(());
     });
+    // Set by the loaded view: reading the resource out here would suspend the whole page.
+    let loaded = RwSignal::new(None::<(GroupKind, String)>);
     let title = move || {
-        detail
+        loaded
             .get()
-            .and_then(Result::ok)
-            .map(|d| format!("{} {}", kind_name(locale.lang(), d.kind), d.name))
-            .unwrap_or_default()
+            .map(|(kind, name)| format!("{} {name}", kind_name(locale.lang(), kind)))
     };
     focus_when_shown("group-panel-title");
     view! {
@@ -51,12 +52,15 @@ pub fn GroupPanel(
             <Done message=message/>
             <Transition fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
                 {move || detail.get().map(|r| match r {
-                    Ok(d) => view! {
+                    Ok(d) => {
+                        loaded.set(Some((d.kind, d.name.clone())));
+                        view! {
                         <RenameForm detail=d.clone() changed=changed/>
                         <Members school=school detail=d.clone() changed=changed/>
                         <Teachers school=school detail=d.clone() changed=changed/>
                         <DeleteGroup detail=d on_deleted=on_deleted/>
-                    }.into_any(),
+                        }.into_any()
+                    }
                     Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
                 })}
             </Transition>

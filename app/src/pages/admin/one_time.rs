@@ -8,16 +8,18 @@ use leptos::prelude::*;
 /// password is never shown again: the server keeps only its hash.
 #[component]
 pub fn OneTimePasswordBox(
+    /// The id of the box's heading, unique on the page.
+    id: &'static str,
     username: String,
     password: String,
     /// Called when the admin dismisses the box.
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
-    focus_when_shown("one-time-title");
+    focus_when_shown(id);
     view! {
-        <section class="one-time" aria-labelledby="one-time-title">
-            <h4 id="one-time-title" tabindex="-1">{t("admin-one-time-title")}</h4>
+        <section class="one-time" aria-labelledby=id>
+            <h4 id=id tabindex="-1">{t("admin-one-time-title")}</h4>
             <dl>
                 <dt>{t("admin-one-time-username")}</dt>
                 <dd><code class="username">{username}</code></dd>
