@@ -4,9 +4,9 @@
 use domain::account::InvalidAccount;
 use domain::password::PasswordProblem;
 use domain::school::{InvalidSchool, Misplaced};
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -101,10 +101,9 @@ impl AppError {
     /// The problem reported for `field`, if any, to show next to it.
     pub fn problem_for(&self, field: Field) -> Option<&Problem> {
         match self {
-            AppError::Invalid(errors) => errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(|e| &e.problem),
+            AppError::Invalid(errors) => {
+                errors.iter().find(|e| e.field == field).map(|e| &e.problem)
+            }
             _ => None,
         }
     }
@@ -116,7 +115,9 @@ impl AppError {
     pub fn http_status(&self) -> u16 {
         match self {
             AppError::SignInRequired | AppError::BadCredentials => 401,
-            AppError::PasswordChangeRequired | AppError::CharterRequired | AppError::Forbidden => 403,
+            AppError::PasswordChangeRequired | AppError::CharterRequired | AppError::Forbidden => {
+                403
+            }
             AppError::NotFound => 404,
             AppError::Invalid(_) => 422,
             AppError::Locked { .. } => 429,

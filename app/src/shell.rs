@@ -67,7 +67,9 @@ enum Stage {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let locale = Locale(RwSignal::new(crate::components::lang_switch::remembered_lang()));
+    let locale = Locale(RwSignal::new(
+        crate::components::lang_switch::remembered_lang(),
+    ));
     provide_context(locale);
     provide_context(PickedBeforeSignIn(RwSignal::new(false)));
     let session = Session(RwSignal::new(SessionState::Loading));

@@ -131,7 +131,9 @@ impl fmt::Display for PersonName {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum InvalidAccount {
-    #[error("a login name is 2 to 64 lower-case letters, digits, '.', '-' or '_', starting with a letter")]
+    #[error(
+        "a login name is 2 to 64 lower-case letters, digits, '.', '-' or '_', starting with a letter"
+    )]
     Username,
     #[error("the name is empty")]
     EmptyName,

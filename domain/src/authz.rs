@@ -91,7 +91,8 @@ fn allowed(caller: &Caller, action: Action<'_>) -> bool {
             target.id == Some(caller.account)
                 || target.id.is_some_and(|id| caller.children.contains(&id))
                 || target.roles.iter().any(|r| {
-                    caller.has(Profile::SchoolAdmin, r.school) || caller.has(Profile::Staff, r.school)
+                    caller.has(Profile::SchoolAdmin, r.school)
+                        || caller.has(Profile::Staff, r.school)
                 })
                 || (!target.platform_admin
                     && target.groups.iter().any(|g| caller.teaches.contains(g)))

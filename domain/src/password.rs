@@ -41,10 +41,36 @@ pub enum Weakness {
 /// Words every French or Corsican guesser tries first; the estimator's lists are English.
 #[cfg(feature = "strength")]
 const LOCAL_COMMON: &[&str] = &[
-    "azerty", "azertyuiop", "motdepasse", "soleil", "bonjour", "doudou", "chouchou", "loulou",
-    "marseille", "ajaccio", "bastia", "corsica", "corse", "scola", "college", "lycee", "ecole",
-    "eleve", "parent", "professeur", "bonjour123", "salut", "coucou", "francais", "corsu",
-    "nutella", "jetaime", "amour", "princesse", "football",
+    "azerty",
+    "azertyuiop",
+    "motdepasse",
+    "soleil",
+    "bonjour",
+    "doudou",
+    "chouchou",
+    "loulou",
+    "marseille",
+    "ajaccio",
+    "bastia",
+    "corsica",
+    "corse",
+    "scola",
+    "college",
+    "lycee",
+    "ecole",
+    "eleve",
+    "parent",
+    "professeur",
+    "bonjour123",
+    "salut",
+    "coucou",
+    "francais",
+    "corsu",
+    "nutella",
+    "jetaime",
+    "amour",
+    "princesse",
+    "football",
 ];
 
 /// Checks a new password for the person described by `personal` (login, first and last names).
@@ -71,10 +97,11 @@ pub fn check(
         return Ok(());
     }
     let warning = estimate.feedback().and_then(|f| f.warning());
-    let guessed_from_personal = estimate
-        .sequence()
-        .iter()
-        .any(|m| personal.iter().any(|p| !p.is_empty() && m.token.eq_ignore_ascii_case(p)));
+    let guessed_from_personal = estimate.sequence().iter().any(|m| {
+        personal
+            .iter()
+            .any(|p| !p.is_empty() && m.token.eq_ignore_ascii_case(p))
+    });
     Err(PasswordProblem::Weak(if guessed_from_personal {
         Weakness::Personal
     } else {
@@ -101,8 +128,7 @@ fn classify(warning: Option<zxcvbn::feedback::Warning>) -> Weakness {
         ) => Weakness::Pattern,
         Some(W::RecentYearsAreEasyToGuess | W::DatesAreOftenEasyToGuess) => Weakness::Date,
         Some(
-            W::NamesAndSurnamesByThemselvesAreEasyToGuess
-            | W::CommonNamesAndSurnamesAreEasyToGuess,
+            W::NamesAndSurnamesByThemselvesAreEasyToGuess | W::CommonNamesAndSurnamesAreEasyToGuess,
         ) => Weakness::Personal,
         _ => Weakness::Guessable,
     }
@@ -145,12 +171,19 @@ mod tests {
     #[test]
     fn must_change() {
         let pw = "U pastore cunta e so capre";
-        assert_eq!(check(pw, Some(pw), PERSONAL), Err(PasswordProblem::Unchanged));
+        assert_eq!(
+            check(pw, Some(pw), PERSONAL),
+            Err(PasswordProblem::Unchanged)
+        );
     }
 
     #[test]
     fn long_passphrases_are_accepted_up_to_the_limit() {
-        let long: String = "Ventu di libeccio ".chars().cycle().take(MAX_CHARS).collect();
+        let long: String = "Ventu di libeccio "
+            .chars()
+            .cycle()
+            .take(MAX_CHARS)
+            .collect();
         assert_eq!(check(&long, None, PERSONAL), Ok(()));
     }
 }

@@ -293,24 +293,28 @@ mod tests {
         const A: SchoolId = SchoolId::new(1);
         const B: SchoolId = SchoolId::new(2);
         let role = |school, profile| Role { school, profile };
-        let pupil_in_a = [role(A, Profile::Pupil)];
-        let teacher_in_b = [role(A, Profile::Staff), role(B, Profile::Teacher)];
-        let parent_in_a = [role(A, Profile::Parent), role(A, Profile::Teacher)];
-        let cases: &[(&str, Place, &[Role], SchoolId, Result<(), Misplaced>)] = &[
-            ("pupil joins a class of their school", Place::Member, &pupil_in_a, A, Ok(())),
-            ("pupil of A in a class of B", Place::Member, &pupil_in_a, B, Err(Misplaced(Profile::Pupil))),
-            ("pupil linked as a child", Place::Child, &pupil_in_a, A, Ok(())),
-            ("pupil cannot teach", Place::Teacher, &pupil_in_a, A, Err(Misplaced(Profile::Teacher))),
-            ("pupil is no parent", Place::Parent, &pupil_in_a, A, Err(Misplaced(Profile::Parent))),
-            ("teacher where they teach", Place::Teacher, &teacher_in_b, B, Ok(())),
-            ("teacher of B, staff in A", Place::Teacher, &teacher_in_b, A, Err(Misplaced(Profile::Teacher))),
-            ("staff is not a class member", Place::Member, &teacher_in_b, A, Err(Misplaced(Profile::Pupil))),
-            ("parent who also teaches", Place::Parent, &parent_in_a, A, Ok(())),
-            ("parent is not a child", Place::Child, &parent_in_a, A, Err(Misplaced(Profile::Pupil))),
-            ("nobody without roles", Place::Member, &[], A, Err(Misplaced(Profile::Pupil))),
+        let pupil_a = [role(A, Profile::Pupil)];
+        let teacher_b = [role(A, Profile::Staff), role(B, Profile::Teacher)];
+        let parent_a = [role(A, Profile::Parent), role(A, Profile::Teacher)];
+        // (what, place, roles held, school, the profile found missing)
+        type Case<'a> = (&'a str, Place, &'a [Role], SchoolId, Option<Profile>);
+        #[rustfmt::skip]
+        let cases: &[Case] = &[
+            ("pupil in a class of their school", Place::Member, &pupil_a, A, None),
+            ("pupil of A in a class of B", Place::Member, &pupil_a, B, Some(Profile::Pupil)),
+            ("pupil linked as a child", Place::Child, &pupil_a, A, None),
+            ("pupil cannot teach", Place::Teacher, &pupil_a, A, Some(Profile::Teacher)),
+            ("pupil is no parent", Place::Parent, &pupil_a, A, Some(Profile::Parent)),
+            ("teacher where they teach", Place::Teacher, &teacher_b, B, None),
+            ("teacher of B, staff in A", Place::Teacher, &teacher_b, A, Some(Profile::Teacher)),
+            ("staff is no class member", Place::Member, &teacher_b, A, Some(Profile::Pupil)),
+            ("parent who also teaches", Place::Parent, &parent_a, A, None),
+            ("parent is not a child", Place::Child, &parent_a, A, Some(Profile::Pupil)),
+            ("nobody without roles", Place::Member, &[], A, Some(Profile::Pupil)),
         ];
-        for (what, place, roles, school, expected) in cases {
-            assert_eq!(place.check(roles, *school), *expected, "{what}");
+        for (what, place, roles, school, missing) in cases {
+            let expected = missing.map_or(Ok(()), |p| Err(Misplaced(p)));
+            assert_eq!(place.check(roles, *school), expected, "{what}");
         }
     }
 }

@@ -11,20 +11,54 @@ async fn every_profile_signs_in_accepts_the_charter_and_finds_its_home() {
     let b = Browser::start().await;
     let cases: &[(&str, &[&str], &[&str])] = &[
         // (login, text expected on the home page, text that must not be there)
-        ("lisandru.pieri", &["Collège Pasquale Paoli", "Élève", "5e A", "Lingua corsa 5e"], &["Administration"]),
-        ("maria.santoni", &["Collège Pasquale Paoli", "Lycée Sampiero Corso", "Enseignant", "2nde 1"], &["Administration"]),
-        ("ghjuvanni.pieri", &["Mes enfants", "Lisandru Pieri", "Ghjulia Pieri", "2nde 1"], &["Administration"]),
+        (
+            "lisandru.pieri",
+            &["Collège Pasquale Paoli", "Élève", "5e A", "Lingua corsa 5e"],
+            &["Administration"],
+        ),
+        (
+            "maria.santoni",
+            &[
+                "Collège Pasquale Paoli",
+                "Lycée Sampiero Corso",
+                "Enseignant",
+                "2nde 1",
+            ],
+            &["Administration"],
+        ),
+        (
+            "ghjuvanni.pieri",
+            &["Mes enfants", "Lisandru Pieri", "Ghjulia Pieri", "2nde 1"],
+            &["Administration"],
+        ),
         ("paola.leca", &["Personnel"], &["Administration"]),
-        ("petru.casanova", &["Administrateur d’établissement", "Administration de l’établissement"], &["Administration de la plateforme"]),
+        (
+            "petru.casanova",
+            &[
+                "Administrateur d’établissement",
+                "Administration de l’établissement",
+            ],
+            &["Administration de la plateforme"],
+        ),
         ("invite.demo", &["Invité"], &["Administration"]),
-        ("admin.scola", &["Administration de la plateforme", "Administration de l’établissement"], &[]),
+        (
+            "admin.scola",
+            &[
+                "Administration de la plateforme",
+                "Administration de l’établissement",
+            ],
+            &[],
+        ),
     ];
     for (login, expected, absent) in cases {
         b.sign_in_as(login, PASSWORD).await;
         b.wait_text(HEADING, "Charte d’utilisation").await;
         // The accept button waits for the box to be ticked.
         let accept = b.find(CHARTER_ACCEPT).await;
-        assert!(accept.attr("disabled").await.expect("attr").is_some(), "{login}");
+        assert!(
+            accept.attr("disabled").await.expect("attr").is_some(),
+            "{login}"
+        );
         b.click(CHARTER_AGREE).await;
         b.click(CHARTER_ACCEPT).await;
         b.wait_text(HEADING, "Bonjour").await;
@@ -34,7 +68,10 @@ async fn every_profile_signs_in_accepts_the_charter_and_finds_its_home() {
             assert!(page.contains(text), "{login}: {text:?} missing from {page}");
         }
         for text in *absent {
-            assert!(!page.contains(text), "{login}: {text:?} should not be on {page}");
+            assert!(
+                !page.contains(text),
+                "{login}: {text:?} should not be on {page}"
+            );
         }
         b.screenshot(&format!("home-{login}")).await;
         b.sign_out().await;
@@ -46,8 +83,17 @@ async fn every_profile_signs_in_accepts_the_charter_and_finds_its_home() {
 async fn wrong_password_then_lock_show_clear_messages() {
     let b = Browser::start().await;
     b.sign_in_as("maria.santoni", "not-the-password").await;
-    b.wait_text(ERROR_BANNER, "Identifiant ou mot de passe incorrect").await;
-    assert_eq!(b.find(PASSWORD_INPUT).await.prop("value").await.expect("prop").as_deref(), Some(""));
+    b.wait_text(ERROR_BANNER, "Identifiant ou mot de passe incorrect")
+        .await;
+    assert_eq!(
+        b.find(PASSWORD_INPUT)
+            .await
+            .prop("value")
+            .await
+            .expect("prop")
+            .as_deref(),
+        Some("")
+    );
     b.screenshot("login-wrong-password").await;
     for _ in 0..4 {
         b.wait_enabled(SUBMIT).await;
@@ -104,13 +150,18 @@ async fn the_home_page_fits_a_small_phone_and_works_by_keyboard() {
     b.open("/").await;
     // Keyboard only: tab to the login field, type, tab to the password, type, press Enter.
     b.find(USERNAME).await;
-    b.js("document.getElementById('username').focus(); return null").await;
+    b.js("document.getElementById('username').focus(); return null")
+        .await;
     let active = b.find(USERNAME).await;
     active.send_keys("ghjuvanni.pieri").await.expect("type");
     active.send_keys("\u{E004}").await.expect("tab");
     let focused = b.js("return document.activeElement.id").await;
     assert_eq!(focused, "password");
-    b.find(PASSWORD_INPUT).await.send_keys(&format!("{PASSWORD}\u{E007}")).await.expect("enter");
+    b.find(PASSWORD_INPUT)
+        .await
+        .send_keys(&format!("{PASSWORD}\u{E007}"))
+        .await
+        .expect("enter");
     b.click(CHARTER_AGREE).await;
     b.click(CHARTER_ACCEPT).await;
     b.find(CHILDREN).await;
@@ -120,9 +171,11 @@ async fn the_home_page_fits_a_small_phone_and_works_by_keyboard() {
         .await;
     assert_eq!(overflow, false, "no horizontal scrolling at 360 px");
     let unnamed = b
-        .js("return [...document.querySelectorAll('button, a, input, select, textarea')]
+        .js(
+            "return [...document.querySelectorAll('button, a, input, select, textarea')]
                 .filter(e => !(e.innerText || '').trim() && !e.getAttribute('aria-label')
-                    && !(e.labels && e.labels.length)).length")
+                    && !(e.labels && e.labels.length)).length",
+        )
         .await;
     assert_eq!(unnamed, 0, "every control has an accessible name");
     b.screenshot("home-360px").await;

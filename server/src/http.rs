@@ -3,12 +3,12 @@
 use app::api::auth::SESSION_COOKIE_NAME;
 use app::error::AppError;
 use app::ports::{RequestMeta, ServerCtx};
+use axum::Router;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use leptos::prelude::provide_context;
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
@@ -85,7 +85,9 @@ async fn with_error_status(response: Response) -> Response {
         parts.status =
             StatusCode::from_u16(error.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         if let Some(seconds) = error.retry_after() {
-            parts.headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+            parts
+                .headers
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
         }
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
@@ -156,7 +158,9 @@ async fn cache_policy(req: Request, next: Next) -> Response {
         let stem = name.split('.').next().unwrap_or("");
         stem.rsplit_once('-')
             .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
-            || stem.rsplit_once('-').is_some_and(|(_, h)| h.ends_with("_bg") && h.len() == 19)
+            || stem
+                .rsplit_once('-')
+                .is_some_and(|(_, h)| h.ends_with("_bg") && h.len() == 19)
     };
     let is_api = req.uri().path().starts_with("/api/");
     let mut response = next.run(req).await;
@@ -177,9 +181,15 @@ async fn security_headers(State(state): State<HttpState>, req: Request, next: Ne
     let mut response = next.run(req).await;
     let h = response.headers_mut();
     h.insert(header::CONTENT_SECURITY_POLICY, (*state.csp).clone());
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     h.insert(
         "cross-origin-opener-policy",
         HeaderValue::from_static("same-origin"),
@@ -205,8 +215,12 @@ pub fn content_security_policy(index_html: &str) -> HeaderValue {
     let mut rest = index_html;
     while let Some(start) = rest.find("<script") {
         let after = &rest[start..];
-        let Some(open_end) = after.find('>') else { break };
-        let Some(close) = after.find("</script>") else { break };
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let Some(close) = after.find("</script>") else {
+            break;
+        };
         let body = &after[open_end + 1..close];
         if !after[..open_end].contains(" src=") && !body.trim().is_empty() {
             let digest = Sha256::digest(body.as_bytes());
@@ -222,7 +236,8 @@ pub fn content_security_policy(index_html: &str) -> HeaderValue {
          img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
          base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     );
-    HeaderValue::from_str(&policy).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
+    HeaderValue::from_str(&policy)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
 }
 
 #[cfg(test)]
@@ -242,7 +257,10 @@ mod tests {
     #[test]
     fn session_cookie_is_found_among_others() {
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, HeaderValue::from_static("a=1; scola_session=tok; b=2"));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; scola_session=tok; b=2"),
+        );
         assert_eq!(session_cookie(&h).as_deref(), Some("tok"));
         h.insert(header::COOKIE, HeaderValue::from_static("scola_session="));
         assert_eq!(session_cookie(&h), None);

@@ -49,15 +49,19 @@ impl App {
         if config.database_url.starts_with("sqlite:") {
             std::fs::create_dir_all(&config.data_dir)?;
         }
-        let connections = if config.database_url.starts_with("sqlite:") { 8 } else { 16 };
+        let connections = if config.database_url.starts_with("sqlite:") {
+            8
+        } else {
+            16
+        };
         let db = Db::open(&config.database_url, connections).await?;
         if config.demo && seed::is_empty(&db).await? {
             seed::seed_demo(&db, system_clock()).await?;
             tracing::info!("demo schools and accounts created");
         }
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let passwords = passwords::Argon2Passwords::new(cores)
-            .map_err(|e| StartError::Hash(e.to_string()))?;
+        let passwords =
+            passwords::Argon2Passwords::new(cores).map_err(|e| StartError::Hash(e.to_string()))?;
         let ctx = ServerCtx {
             store: Arc::new(db.clone()),
             passwords: Arc::new(passwords),
@@ -102,7 +106,10 @@ pub async fn run(config: Config) -> Result<(), StartError> {
 }
 
 fn print_demo_accounts(addr: std::net::SocketAddr) {
-    println!("\nScola — démo sur http://{addr}  (mot de passe de tous les comptes : {})", seed::DEMO_PASSWORD);
+    println!(
+        "\nScola — démo sur http://{addr}  (mot de passe de tous les comptes : {})",
+        seed::DEMO_PASSWORD
+    );
     for (username, what) in seed::DEMO_ACCOUNTS {
         println!("  {username:<18} {what}");
     }

@@ -95,7 +95,9 @@ impl Passwords for Argon2Passwords {
         (0..ONE_TIME_BLOCKS)
             .map(|_| {
                 (0..ONE_TIME_BLOCK_CHARS)
-                    .map(|_| char::from(ONE_TIME_ALPHABET[rng.gen_range(0..ONE_TIME_ALPHABET.len())]))
+                    .map(|_| {
+                        char::from(ONE_TIME_ALPHABET[rng.gen_range(0..ONE_TIME_ALPHABET.len())])
+                    })
                     .collect::<String>()
             })
             .collect::<Vec<_>>()
@@ -112,9 +114,21 @@ mod tests {
         let p = Argon2Passwords::new(2).expect("hasher");
         let h = p.hash("U pastore cunta".into()).await.expect("hash");
         assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(p.verify("U pastore cunta".into(), Some(h.clone())).await.expect("verify"));
-        assert!(!p.verify("u pastore cunta".into(), Some(h)).await.expect("verify"));
-        assert!(!p.verify("decoy password never used".into(), None).await.expect("verify"));
+        assert!(
+            p.verify("U pastore cunta".into(), Some(h.clone()))
+                .await
+                .expect("verify")
+        );
+        assert!(
+            !p.verify("u pastore cunta".into(), Some(h))
+                .await
+                .expect("verify")
+        );
+        assert!(
+            !p.verify("decoy password never used".into(), None)
+                .await
+                .expect("verify")
+        );
     }
 
     #[test]
@@ -125,7 +139,8 @@ mod tests {
             let otp = p.one_time_password();
             assert_eq!(otp.len(), 14, "{otp}");
             assert!(
-                otp.bytes().all(|b| b == b'-' || ONE_TIME_ALPHABET.contains(&b)),
+                otp.bytes()
+                    .all(|b| b == b'-' || ONE_TIME_ALPHABET.contains(&b)),
                 "{otp}"
             );
             assert_eq!(

@@ -11,11 +11,23 @@ pub const DEMO_PASSWORD: &str = "Scola-demo-2026";
 /// Login name, profile as printed, and what the account shows.
 pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("admin.scola", "admin de la plateforme"),
-    ("petru.casanova", "admin d'établissement (Collège Pasquale Paoli)"),
-    ("maria.santoni", "enseignante (dans les deux établissements)"),
-    ("paola.leca", "personnel, vie scolaire (Collège Pasquale Paoli)"),
+    (
+        "petru.casanova",
+        "admin d'établissement (Collège Pasquale Paoli)",
+    ),
+    (
+        "maria.santoni",
+        "enseignante (dans les deux établissements)",
+    ),
+    (
+        "paola.leca",
+        "personnel, vie scolaire (Collège Pasquale Paoli)",
+    ),
     ("lisandru.pieri", "élève de 5e A (Collège Pasquale Paoli)"),
-    ("ghjuvanni.pieri", "parent de Lisandru et de Ghjulia (deux établissements)"),
+    (
+        "ghjuvanni.pieri",
+        "parent de Lisandru et de Ghjulia (deux établissements)",
+    ),
     ("invite.demo", "invité (Collège Pasquale Paoli)"),
 ];
 
@@ -50,7 +62,8 @@ pub async fn is_empty(db: &Db) -> Result<bool, sqlx::Error> {
 /// Writes the demo instance in one transaction: all of it or nothing.
 pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
     // One hash for all: the demo accounts share their password, and seeding stays fast.
-    let hash = crate::passwords::hash_now(DEMO_PASSWORD).map_err(|e| SeedError::Hash(e.to_string()))?;
+    let hash =
+        crate::passwords::hash_now(DEMO_PASSWORD).map_err(|e| SeedError::Hash(e.to_string()))?;
     let mut tx = db.pool().begin().await?;
     let t = now.unix();
 
@@ -63,20 +76,28 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
 
     let year = insert!(
         "INSERT INTO school_years (label, starts_on, ends_on, is_current) VALUES ($1, $2, $3, $4) RETURNING id",
-        "2026-2027", "2026-09-01", "2027-07-03", 1_i64
+        "2026-2027",
+        "2026-09-01",
+        "2027-07-03",
+        1_i64
     );
     let college = insert!(
         "INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id",
-        "7200001N", "Collège Pasquale Paoli", "college"
+        "7200001N",
+        "Collège Pasquale Paoli",
+        "college"
     );
     let lycee = insert!(
         "INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id",
-        "6200001G", "Lycée Sampiero Corso", "lycee"
+        "6200001G",
+        "Lycée Sampiero Corso",
+        "lycee"
     );
 
-    let account = |username: &'static str, first: &'static str, last: &'static str, platform: bool| {
-        (username, first, last, platform)
-    };
+    let account = |username: &'static str,
+                   first: &'static str,
+                   last: &'static str,
+                   platform: bool| { (username, first, last, platform) };
     let people = [
         account("admin.scola", "Admin", "Scola", true),
         account("petru.casanova", "Petru", "Casanova", false),
@@ -96,7 +117,14 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
         let id = insert!(
             "INSERT INTO accounts (username, first_name, last_name, password_hash, must_change_password, lang, platform_admin, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-            username, first, last, hash.clone(), 0_i64, "fr", i64::from(platform), t
+            username,
+            first,
+            last,
+            hash.clone(),
+            0_i64,
+            "fr",
+            i64::from(platform),
+            t
         );
         ids.insert(username, id);
     }
@@ -126,9 +154,24 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
             .await?;
     }
 
-    let maths = insert!("INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id", college, "MATHS", "Mathématiques");
-    let corsu = insert!("INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id", college, "LCO", "Langue corse");
-    let maths_b = insert!("INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id", lycee, "MATHS", "Mathématiques");
+    let maths = insert!(
+        "INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id",
+        college,
+        "MATHS",
+        "Mathématiques"
+    );
+    let corsu = insert!(
+        "INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id",
+        college,
+        "LCO",
+        "Langue corse"
+    );
+    let maths_b = insert!(
+        "INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id",
+        lycee,
+        "MATHS",
+        "Mathématiques"
+    );
 
     let group = |school: i64, kind: &'static str, name: &'static str| (school, kind, name);
     let groups = [
@@ -144,7 +187,8 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
             school, year, kind, name
         ));
     }
-    let [cinq_a, cinq_b, corsu_group, seconde] = [group_ids[0], group_ids[1], group_ids[2], group_ids[3]];
+    let [cinq_a, cinq_b, corsu_group, seconde] =
+        [group_ids[0], group_ids[1], group_ids[2], group_ids[3]];
     let members = [
         (cinq_a, "lisandru.pieri"),
         (cinq_a, "matteu.rossi"),

@@ -29,11 +29,19 @@ async fn each_profile_lands_on_its_own_home() {
         .as_array()
         .expect("children")
         .iter()
-        .map(|c| (c["first_name"].as_str().unwrap_or("").to_owned(), c["class"].as_str().unwrap_or("").to_owned()))
+        .map(|c| {
+            (
+                c["first_name"].as_str().unwrap_or("").to_owned(),
+                c["class"].as_str().unwrap_or("").to_owned(),
+            )
+        })
         .collect();
     assert_eq!(
         children,
-        [("Ghjulia".to_owned(), "2nde 1".to_owned()), ("Lisandru".to_owned(), "5e A".to_owned())],
+        [
+            ("Ghjulia".to_owned(), "2nde 1".to_owned()),
+            ("Lisandru".to_owned(), "5e A".to_owned())
+        ],
         "a parent sees children of two schools from one login"
     );
 
@@ -43,13 +51,21 @@ async fn each_profile_lands_on_its_own_home() {
 
     let admin = s.sign_in("petru.casanova").await;
     let home = s.call(&admin, "home", json!({})).await;
-    assert_eq!(home.ok()["services"], json!(["SchoolAdministration", "MyAccount", "Charter"]));
+    assert_eq!(
+        home.ok()["services"],
+        json!(["SchoolAdministration", "MyAccount", "Charter"])
+    );
 
     let platform = s.sign_in("admin.scola").await;
     let home = s.call(&platform, "home", json!({})).await;
     assert_eq!(
         home.ok()["services"],
-        json!(["PlatformAdministration", "SchoolAdministration", "MyAccount", "Charter"])
+        json!([
+            "PlatformAdministration",
+            "SchoolAdministration",
+            "MyAccount",
+            "Charter"
+        ])
     );
 }
 
@@ -70,7 +86,11 @@ async fn profiles_are_seen_only_by_those_related() {
         ("ghjuvanni.pieri", ghjulia, "ok"),
         ("ghjuvanni.pieri", anna, "Forbidden"),
         ("maria.santoni", lisandru, "ok"),
-        ("maria.santoni", s.account_id("lucia.vincenti").await, "Forbidden"),
+        (
+            "maria.santoni",
+            s.account_id("lucia.vincenti").await,
+            "Forbidden",
+        ),
         ("paola.leca", anna, "ok"),
         ("paola.leca", ghjulia, "Forbidden"),
         ("petru.casanova", anna, "ok"),
@@ -80,8 +100,14 @@ async fn profiles_are_seen_only_by_those_related() {
     ];
     for (who, target, expected) in cases {
         let session = s.sign_in(who).await;
-        let answer = s.call(&session, "profile/get", json!({ "id": target })).await;
-        let got = if answer.status.is_success() { "ok".to_owned() } else { answer.error() };
+        let answer = s
+            .call(&session, "profile/get", json!({ "id": target }))
+            .await;
+        let got = if answer.status.is_success() {
+            "ok".to_owned()
+        } else {
+            answer.error()
+        };
         if got == "Forbidden" {
             assert_eq!(answer.status.as_u16(), 403);
         }
@@ -91,11 +117,22 @@ async fn profiles_are_seen_only_by_those_related() {
         }
     }
     assert_eq!(
-        s.call(&Session::anonymous(), "profile/get", json!({ "id": lisandru })).await.error(),
+        s.call(
+            &Session::anonymous(),
+            "profile/get",
+            json!({ "id": lisandru })
+        )
+        .await
+        .error(),
         "SignInRequired"
     );
-    let refused = s.count("SELECT COUNT(*) FROM audit_log WHERE kind = 'access-refused'").await;
-    assert!(refused >= 9, "every refusal is in the audit trail ({refused})");
+    let refused = s
+        .count("SELECT COUNT(*) FROM audit_log WHERE kind = 'access-refused'")
+        .await;
+    assert!(
+        refused >= 9,
+        "every refusal is in the audit trail ({refused})"
+    );
 }
 
 #[tokio::test]
@@ -111,12 +148,31 @@ async fn the_audit_trail_is_for_admins() {
             .get::<i64, _>(0)
     };
     let lycee = college + 1;
-    let entries = s.call(&admin, "audit/list", json!({ "school": college })).await;
+    let entries = s
+        .call(&admin, "audit/list", json!({ "school": college }))
+        .await;
     assert!(entries.ok().as_array().is_some_and(|e| !e.is_empty()));
-    assert_eq!(s.call(&admin, "audit/list", json!({ "school": lycee })).await.error(), "Forbidden");
-    assert_eq!(s.call(&admin, "audit/list", json!({ "school": null })).await.error(), "Forbidden");
+    assert_eq!(
+        s.call(&admin, "audit/list", json!({ "school": lycee }))
+            .await
+            .error(),
+        "Forbidden"
+    );
+    assert_eq!(
+        s.call(&admin, "audit/list", json!({ "school": null }))
+            .await
+            .error(),
+        "Forbidden"
+    );
     let teacher = s.sign_in("maria.santoni").await;
-    assert_eq!(s.call(&teacher, "audit/list", json!({ "school": college })).await.error(), "Forbidden");
+    assert_eq!(
+        s.call(&teacher, "audit/list", json!({ "school": college }))
+            .await
+            .error(),
+        "Forbidden"
+    );
     let platform = s.sign_in("admin.scola").await;
-    s.call(&platform, "audit/list", json!({ "school": null })).await.ok();
+    s.call(&platform, "audit/list", json!({ "school": null }))
+        .await
+        .ok();
 }

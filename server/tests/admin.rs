@@ -55,7 +55,12 @@ fn problems(answer: &Answer) -> Vec<(String, Value)> {
         .as_array()
         .expect("field errors")
         .iter()
-        .map(|e| (e["field"].as_str().unwrap_or("").to_owned(), e["problem"].clone()))
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap_or("").to_owned(),
+                e["problem"].clone(),
+            )
+        })
         .collect()
 }
 
@@ -78,7 +83,9 @@ async fn first_sign_in(s: &TestServer, username: &str, one_time: &str) -> Sessio
     s.call(&session, "auth/change_password", change).await.ok();
     let charter = s.call(&session, "charter/current", json!({})).await;
     let version = charter.ok()["version"].clone();
-    s.call(&session, "charter/accept", json!({ "version": version })).await.ok();
+    s.call(&session, "charter/accept", json!({ "version": version }))
+        .await
+        .ok();
     session
 }
 
@@ -90,11 +97,20 @@ async fn admins_see_the_schools_they_administer() {
     assert_eq!(names(schools.ok(), "uai"), [COLLEGE]);
     let platform = s.sign_in("admin.scola").await;
     let schools = s.call(&platform, "admin/schools", json!({})).await;
-    assert_eq!(names(schools.ok(), "name"), ["Collège Pasquale Paoli", "Lycée Sampiero Corso"]);
+    assert_eq!(
+        names(schools.ok(), "name"),
+        ["Collège Pasquale Paoli", "Lycée Sampiero Corso"]
+    );
     let teacher = s.sign_in("maria.santoni").await;
-    assert_eq!(s.call(&teacher, "admin/schools", json!({})).await.error(), "Forbidden");
+    assert_eq!(
+        s.call(&teacher, "admin/schools", json!({})).await.error(),
+        "Forbidden"
+    );
     let anon = Session::anonymous();
-    assert_eq!(s.call(&anon, "admin/schools", json!({})).await.error(), "SignInRequired");
+    assert_eq!(
+        s.call(&anon, "admin/schools", json!({})).await.error(),
+        "SignInRequired"
+    );
 }
 
 #[tokio::test]
@@ -105,12 +121,22 @@ async fn accounts_are_listed_searched_filtered_and_paged() {
     let list = |q: Value| {
         let admin = admin.clone();
         let s = &s;
-        async move { s.call(&admin, "admin/accounts/list", json!({ "school": college, "query": q })).await }
+        async move {
+            s.call(
+                &admin,
+                "admin/accounts/list",
+                json!({ "school": college, "query": q }),
+            )
+            .await
+        }
     };
 
     let all = list(query("", json!(null), 0)).await;
     let all = all.ok();
-    assert_eq!(all["total"], 9, "everyone with a role in the collège, nobody from the lycée");
+    assert_eq!(
+        all["total"], 9,
+        "everyone with a role in the collège, nobody from the lycée"
+    );
     let usernames = names(&all["accounts"], "username");
     assert!(!usernames.contains(&"ghjulia.pieri".to_owned()));
     assert!(!usernames.contains(&"admin.scola".to_owned()));
@@ -124,20 +150,42 @@ async fn accounts_are_listed_searched_filtered_and_paged() {
         .as_array()
         .and_then(|a| a.iter().find(|r| r["username"] == "ghjuvanni.pieri"))
         .expect("ghjuvanni listed");
-    assert_eq!(ghjuvanni["profiles"], json!(["Parent"]), "only the roles held in this school");
+    assert_eq!(
+        ghjuvanni["profiles"],
+        json!(["Parent"]),
+        "only the roles held in this school"
+    );
 
     let pieri = list(query("PIERI", json!(null), 0)).await;
-    assert_eq!(names(&pieri.ok()["accounts"], "username"), ["ghjuvanni.pieri", "lisandru.pieri"]);
+    assert_eq!(
+        names(&pieri.ok()["accounts"], "username"),
+        ["ghjuvanni.pieri", "lisandru.pieri"]
+    );
     let full_name = list(query("  anna colonna ", json!(null), 0)).await;
-    assert_eq!(names(&full_name.ok()["accounts"], "username"), ["anna.colonna"]);
+    assert_eq!(
+        names(&full_name.ok()["accounts"], "username"),
+        ["anna.colonna"]
+    );
     let by_login = list(query("matteu.r", json!(null), 0)).await;
-    assert_eq!(names(&by_login.ok()["accounts"], "username"), ["matteu.rossi"]);
+    assert_eq!(
+        names(&by_login.ok()["accounts"], "username"),
+        ["matteu.rossi"]
+    );
     let wildcard = list(query("%", json!(null), 0)).await;
-    assert_eq!(wildcard.ok()["total"], 0, "a % in a search is a % in a name");
+    assert_eq!(
+        wildcard.ok()["total"],
+        0,
+        "a % in a search is a % in a name"
+    );
     let pupils = list(query("", json!("Pupil"), 0)).await;
     assert_eq!(
         names(&pupils.ok()["accounts"], "username"),
-        ["anna.colonna", "lisandru.pieri", "matteu.rossi", "lucia.vincenti"],
+        [
+            "anna.colonna",
+            "lisandru.pieri",
+            "matteu.rossi",
+            "lucia.vincenti"
+        ],
         "by last name"
     );
 
@@ -183,19 +231,34 @@ async fn a_new_account_gets_a_login_and_a_one_time_password() {
     let created = create("Ghjuvan Petru", "Lucciardi", "Pupil", json!(null)).await;
     let created = created.ok().clone();
     assert_eq!(created["username"], "ghjuvanpetru.lucciardi");
-    let password = created["one_time_password"].as_str().expect("a password").to_owned();
+    let password = created["one_time_password"]
+        .as_str()
+        .expect("a password")
+        .to_owned();
     assert!(password.len() >= 12, "{password}");
     assert_eq!(audited(&s, "account-created").await, 1);
-    let stored = scalar(&s, "SELECT COUNT(*) FROM audit_log WHERE detail LIKE $1", &format!("%{password}%")).await;
+    let stored = scalar(
+        &s,
+        "SELECT COUNT(*) FROM audit_log WHERE detail LIKE $1",
+        &format!("%{password}%"),
+    )
+    .await;
     assert_eq!(stored, 0, "the password is never written to the trail");
 
     // The person signs in with it, and must replace it before anything else.
     let login = s
-        .call(&Session::anonymous(), "auth/login", json!({ "username": "ghjuvanpetru.lucciardi", "password": password }))
+        .call(
+            &Session::anonymous(),
+            "auth/login",
+            json!({ "username": "ghjuvanpetru.lucciardi", "password": password }),
+        )
         .await;
     assert_eq!(login.ok()["must_change_password"], true);
     let session = Session(token_of(&login));
-    assert_eq!(s.call(&session, "home", json!({})).await.error(), "PasswordChangeRequired");
+    assert_eq!(
+        s.call(&session, "home", json!({})).await.error(),
+        "PasswordChangeRequired"
+    );
     let session = first_sign_in(&s, "ghjuvanpetru.lucciardi", &password).await;
     let home = s.call(&session, "home", json!({})).await;
     assert_eq!(home.ok()["schools"][0]["profiles"], json!(["Pupil"]));
@@ -210,7 +273,10 @@ async fn a_new_account_gets_a_login_and_a_one_time_password() {
     let chosen = create("Anna", "Colonna", "Teacher", json!("a.colonna")).await;
     assert_eq!(chosen.ok()["username"], "a.colonna");
     let bad = create("Anna", "Colonna", "Teacher", json!("1 colonna")).await;
-    assert_eq!(problems(&bad), [("Username".to_owned(), json!({ "Account": "Username" }))]);
+    assert_eq!(
+        problems(&bad),
+        [("Username".to_owned(), json!({ "Account": "Username" }))]
+    );
 }
 
 #[tokio::test]
@@ -233,29 +299,55 @@ async fn bad_input_is_reported_next_to_its_field() {
     let long = s
         .call(&admin, "admin/accounts/create", json!({ "school": college, "first_name": "x".repeat(101), "last_name": "Colonna", "profile": "Pupil", "username": null }))
         .await;
-    assert_eq!(problems(&long), [("FirstName".to_owned(), json!({ "Account": "BadName" }))]);
+    assert_eq!(
+        problems(&long),
+        [("FirstName".to_owned(), json!({ "Account": "BadName" }))]
+    );
     // Names with nothing to make a login name from: the admin is asked to choose one.
     let unusable = s
         .call(&admin, "admin/accounts/create", json!({ "school": college, "first_name": "李", "last_name": "华", "profile": "Pupil", "username": null }))
         .await;
-    assert_eq!(problems(&unusable), [("Username".to_owned(), json!({ "Account": "Username" }))]);
+    assert_eq!(
+        problems(&unusable),
+        [("Username".to_owned(), json!({ "Account": "Username" }))]
+    );
     let bad_profile = s
         .call(&admin, "admin/accounts/create", json!({ "school": college, "first_name": "Anna", "last_name": "Rossi", "profile": "Wizard", "username": null }))
         .await;
-    assert!(!bad_profile.status.is_success(), "an unknown profile is refused");
-    assert_eq!(s.count("SELECT COUNT(*) FROM accounts").await, accounts_before);
+    assert!(
+        !bad_profile.status.is_success(),
+        "an unknown profile is refused"
+    );
+    assert_eq!(
+        s.count("SELECT COUNT(*) FROM accounts").await,
+        accounts_before
+    );
 
     let lisandru = s.account_id("lisandru.pieri").await;
     let rename = s
         .call(&admin, "admin/accounts/rename", json!({ "school": college, "account": lisandru, "first_name": "Lisandru", "last_name": "\u{7}" }))
         .await;
-    assert_eq!(problems(&rename), [("LastName".to_owned(), json!({ "Account": "BadName" }))]);
+    assert_eq!(
+        problems(&rename),
+        [("LastName".to_owned(), json!({ "Account": "BadName" }))]
+    );
     let group = s
-        .call(&admin, "admin/groups/create", json!({ "school": college, "kind": "Class", "name": "   " }))
+        .call(
+            &admin,
+            "admin/groups/create",
+            json!({ "school": college, "kind": "Class", "name": "   " }),
+        )
         .await;
-    assert_eq!(problems(&group), [("Name".to_owned(), json!({ "School": "EmptyName" }))]);
+    assert_eq!(
+        problems(&group),
+        [("Name".to_owned(), json!({ "School": "EmptyName" }))]
+    );
     let bad_kind = s
-        .call(&admin, "admin/groups/create", json!({ "school": college, "kind": "Club", "name": "5e C" }))
+        .call(
+            &admin,
+            "admin/groups/create",
+            json!({ "school": college, "kind": "Club", "name": "5e C" }),
+        )
         .await;
     assert!(!bad_kind.status.is_success());
 }
@@ -271,32 +363,69 @@ async fn names_are_edited_and_roles_changed() {
     s.call(&admin, "admin/accounts/rename", json!({ "school": college, "account": paola, "first_name": " Paola  Maria ", "last_name": "Leca-Santucci" }))
         .await
         .ok();
-    let detail = s.call(&admin, "admin/accounts/get", json!({ "school": college, "account": paola })).await;
+    let detail = s
+        .call(
+            &admin,
+            "admin/accounts/get",
+            json!({ "school": college, "account": paola }),
+        )
+        .await;
     let detail = detail.ok();
-    assert_eq!((detail["first_name"].as_str(), detail["last_name"].as_str()), (Some("Paola Maria"), Some("Leca-Santucci")));
+    assert_eq!(
+        (detail["first_name"].as_str(), detail["last_name"].as_str()),
+        (Some("Paola Maria"), Some("Leca-Santucci"))
+    );
     assert_eq!(detail["username"], "paola.leca", "the login name stays");
 
-    s.call(&admin, "admin/accounts/add_role", json!({ "school": college, "account": paola, "profile": "Teacher" }))
-        .await
-        .ok();
-    s.call(&admin, "admin/accounts/add_role", json!({ "school": college, "account": paola, "profile": "Teacher" }))
-        .await
-        .ok();
-    let detail = s.call(&admin, "admin/accounts/get", json!({ "school": college, "account": paola })).await;
+    s.call(
+        &admin,
+        "admin/accounts/add_role",
+        json!({ "school": college, "account": paola, "profile": "Teacher" }),
+    )
+    .await
+    .ok();
+    s.call(
+        &admin,
+        "admin/accounts/add_role",
+        json!({ "school": college, "account": paola, "profile": "Teacher" }),
+    )
+    .await
+    .ok();
+    let detail = s
+        .call(
+            &admin,
+            "admin/accounts/get",
+            json!({ "school": college, "account": paola }),
+        )
+        .await;
     assert_eq!(detail.ok()["profiles"], json!(["Staff", "Teacher"]));
 
     // A pupil who leaves the school leaves its classes too.
     assert_eq!(classes_of(&s, "matteu.rossi").await, ["5e A"]);
-    s.call(&admin, "admin/accounts/remove_role", json!({ "school": college, "account": matteu, "profile": "Pupil" }))
-        .await
-        .ok();
+    s.call(
+        &admin,
+        "admin/accounts/remove_role",
+        json!({ "school": college, "account": matteu, "profile": "Pupil" }),
+    )
+    .await
+    .ok();
     assert_eq!(classes_of(&s, "matteu.rossi").await, Vec::<String>::new());
     assert_eq!(
-        s.call(&admin, "admin/accounts/get", json!({ "school": college, "account": matteu })).await.error(),
+        s.call(
+            &admin,
+            "admin/accounts/get",
+            json!({ "school": college, "account": matteu })
+        )
+        .await
+        .error(),
         "Forbidden",
         "with no role left in the school, the account is out of its admin's reach"
     );
-    assert_eq!(audited(&s, "account-updated").await, 3, "rename, role added once, role removed");
+    assert_eq!(
+        audited(&s, "account-updated").await,
+        3,
+        "rename, role added once, role removed"
+    );
 }
 
 #[tokio::test]
@@ -308,18 +437,32 @@ async fn a_password_reset_ends_the_sessions_of_the_account() {
     let lisandru = s.account_id("lisandru.pieri").await;
 
     let reset = s
-        .call(&admin, "admin/accounts/reset_password", json!({ "school": college, "account": lisandru }))
+        .call(
+            &admin,
+            "admin/accounts/reset_password",
+            json!({ "school": college, "account": lisandru }),
+        )
         .await;
     let reset = reset.ok().clone();
     assert_eq!(reset["username"], "lisandru.pieri");
     let password = reset["password"].as_str().expect("a password").to_owned();
-    assert_eq!(s.call(&pupil, "home", json!({})).await.error(), "SignInRequired");
+    assert_eq!(
+        s.call(&pupil, "home", json!({})).await.error(),
+        "SignInRequired"
+    );
     let old = s
-        .call(&Session::anonymous(), "auth/login", json!({ "username": "lisandru.pieri", "password": DEMO_PASSWORD }))
+        .call(
+            &Session::anonymous(),
+            "auth/login",
+            json!({ "username": "lisandru.pieri", "password": DEMO_PASSWORD }),
+        )
         .await;
     assert_eq!(old.error(), "BadCredentials");
     let fresh = s.sign_in_with("lisandru.pieri", &password).await;
-    assert_eq!(s.call(&fresh, "home", json!({})).await.error(), "PasswordChangeRequired");
+    assert_eq!(
+        s.call(&fresh, "home", json!({})).await.error(),
+        "PasswordChangeRequired"
+    );
     assert_eq!(audited(&s, "password-reset").await, 1);
     // The admin's own session is untouched.
     s.call(&admin, "admin/schools", json!({})).await.ok();
@@ -332,42 +475,96 @@ async fn classes_and_groups_are_created_renamed_and_deleted() {
     let lycee = school(&s, LYCEE).await;
     let admin = s.sign_in("petru.casanova").await;
 
-    let listed = s.call(&admin, "admin/groups/list", json!({ "school": college })).await;
+    let listed = s
+        .call(&admin, "admin/groups/list", json!({ "school": college }))
+        .await;
     let listed = listed.ok();
-    assert_eq!(names(listed, "name"), ["5e A", "5e B", "Lingua corsa 5e"], "classes first");
+    assert_eq!(
+        names(listed, "name"),
+        ["5e A", "5e B", "Lingua corsa 5e"],
+        "classes first"
+    );
     assert_eq!(listed[0]["members"], 2);
     assert_eq!(listed[0]["teachers"], 1);
 
     let created = s
-        .call(&admin, "admin/groups/create", json!({ "school": college, "kind": "Class", "name": " 5e C " }))
+        .call(
+            &admin,
+            "admin/groups/create",
+            json!({ "school": college, "kind": "Class", "name": " 5e C " }),
+        )
         .await;
     let id = created.ok().clone();
     let again = s
-        .call(&admin, "admin/groups/create", json!({ "school": college, "kind": "Group", "name": "5e C" }))
+        .call(
+            &admin,
+            "admin/groups/create",
+            json!({ "school": college, "kind": "Group", "name": "5e C" }),
+        )
         .await;
     assert_eq!(problems(&again), [("Name".to_owned(), json!("NameTaken"))]);
     // The same name in another school is another class.
     let platform = s.sign_in("admin.scola").await;
-    s.call(&platform, "admin/groups/create", json!({ "school": lycee, "kind": "Class", "name": "5e C" }))
-        .await
-        .ok();
+    s.call(
+        &platform,
+        "admin/groups/create",
+        json!({ "school": lycee, "kind": "Class", "name": "5e C" }),
+    )
+    .await
+    .ok();
 
-    let taken = s.call(&admin, "admin/groups/rename", json!({ "group": id, "name": "5e B" })).await;
+    let taken = s
+        .call(
+            &admin,
+            "admin/groups/rename",
+            json!({ "group": id, "name": "5e B" }),
+        )
+        .await;
     assert_eq!(problems(&taken), [("Name".to_owned(), json!("NameTaken"))]);
-    s.call(&admin, "admin/groups/rename", json!({ "group": id, "name": "5e Cismonte" }))
-        .await
-        .ok();
-    let detail = s.call(&admin, "admin/groups/get", json!({ "group": id })).await;
+    s.call(
+        &admin,
+        "admin/groups/rename",
+        json!({ "group": id, "name": "5e Cismonte" }),
+    )
+    .await
+    .ok();
+    let detail = s
+        .call(&admin, "admin/groups/get", json!({ "group": id }))
+        .await;
     let detail = detail.ok();
-    assert_eq!((detail["name"].as_str(), detail["kind"].as_str()), (Some("5e Cismonte"), Some("Class")));
+    assert_eq!(
+        (detail["name"].as_str(), detail["kind"].as_str()),
+        (Some("5e Cismonte"), Some("Class"))
+    );
     assert_eq!(detail["school"], college);
 
     let lisandru = s.account_id("lisandru.pieri").await;
-    s.call(&admin, "admin/groups/add_member", json!({ "group": id, "account": lisandru })).await.ok();
-    s.call(&admin, "admin/groups/delete", json!({ "group": id })).await.ok();
-    assert_eq!(s.call(&admin, "admin/groups/get", json!({ "group": id })).await.error(), "Forbidden");
-    assert_eq!(classes_of(&s, "lisandru.pieri").await, Vec::<String>::new(), "the class went with its pupils");
-    assert_eq!(s.count("SELECT COUNT(*) FROM accounts WHERE username = 'lisandru.pieri'").await, 1);
+    s.call(
+        &admin,
+        "admin/groups/add_member",
+        json!({ "group": id, "account": lisandru }),
+    )
+    .await
+    .ok();
+    s.call(&admin, "admin/groups/delete", json!({ "group": id }))
+        .await
+        .ok();
+    assert_eq!(
+        s.call(&admin, "admin/groups/get", json!({ "group": id }))
+            .await
+            .error(),
+        "Forbidden"
+    );
+    assert_eq!(
+        classes_of(&s, "lisandru.pieri").await,
+        Vec::<String>::new(),
+        "the class went with its pupils"
+    );
+    assert_eq!(
+        s.count("SELECT COUNT(*) FROM accounts WHERE username = 'lisandru.pieri'")
+            .await,
+        1
+    );
     assert!(audited(&s, "group-changed").await >= 5);
 }
 
@@ -376,31 +573,74 @@ async fn a_pupil_is_in_one_class_but_any_number_of_groups() {
     let s = TestServer::start().await;
     let admin = s.sign_in("petru.casanova").await;
     let lisandru = s.account_id("lisandru.pieri").await;
-    let (cinq_a, cinq_b, corsu) = (group(&s, "5e A").await, group(&s, "5e B").await, group(&s, "Lingua corsa 5e").await);
+    let (cinq_a, cinq_b, corsu) = (
+        group(&s, "5e A").await,
+        group(&s, "5e B").await,
+        group(&s, "Lingua corsa 5e").await,
+    );
 
-    let moved = s.call(&admin, "admin/groups/add_member", json!({ "group": cinq_b, "account": lisandru })).await;
+    let moved = s
+        .call(
+            &admin,
+            "admin/groups/add_member",
+            json!({ "group": cinq_b, "account": lisandru }),
+        )
+        .await;
     assert_eq!(moved.ok(), &json!(["5e A"]), "the class left is named");
     assert_eq!(classes_of(&s, "lisandru.pieri").await, ["5e B"]);
-    let same = s.call(&admin, "admin/groups/add_member", json!({ "group": cinq_b, "account": lisandru })).await;
+    let same = s
+        .call(
+            &admin,
+            "admin/groups/add_member",
+            json!({ "group": cinq_b, "account": lisandru }),
+        )
+        .await;
     assert_eq!(same.ok(), &json!([]));
     assert_eq!(classes_of(&s, "lisandru.pieri").await, ["5e B"]);
 
     let created = s
-        .call(&admin, "admin/groups/create", json!({ "school": school(&s, COLLEGE).await, "kind": "Group", "name": "Latin 5e" }))
+        .call(
+            &admin,
+            "admin/groups/create",
+            json!({ "school": school(&s, COLLEGE).await, "kind": "Group", "name": "Latin 5e" }),
+        )
         .await;
     let latin = created.ok().clone();
-    let joined = s.call(&admin, "admin/groups/add_member", json!({ "group": latin, "account": lisandru })).await;
+    let joined = s
+        .call(
+            &admin,
+            "admin/groups/add_member",
+            json!({ "group": latin, "account": lisandru }),
+        )
+        .await;
     assert_eq!(joined.ok(), &json!([]), "joining a group leaves nothing");
-    let detail = s.call(&admin, "admin/groups/get", json!({ "group": corsu })).await;
+    let detail = s
+        .call(&admin, "admin/groups/get", json!({ "group": corsu }))
+        .await;
     assert!(names(&detail.ok()["members"], "first_name").contains(&"Lisandru".to_owned()));
     assert_eq!(classes_of(&s, "lisandru.pieri").await, ["5e B"]);
 
     // Only pupils of the school are class members.
     let paola = s.account_id("paola.leca").await;
-    let staff = s.call(&admin, "admin/groups/add_member", json!({ "group": cinq_a, "account": paola })).await;
-    assert_eq!(problems(&staff), [("Member".to_owned(), json!({ "Place": "Pupil" }))]);
+    let staff = s
+        .call(
+            &admin,
+            "admin/groups/add_member",
+            json!({ "group": cinq_a, "account": paola }),
+        )
+        .await;
+    assert_eq!(
+        problems(&staff),
+        [("Member".to_owned(), json!({ "Place": "Pupil" }))]
+    );
 
-    s.call(&admin, "admin/groups/remove_member", json!({ "group": cinq_b, "account": lisandru })).await.ok();
+    s.call(
+        &admin,
+        "admin/groups/remove_member",
+        json!({ "group": cinq_b, "account": lisandru }),
+    )
+    .await
+    .ok();
     assert_eq!(classes_of(&s, "lisandru.pieri").await, Vec::<String>::new());
 }
 
@@ -412,13 +652,25 @@ async fn a_pupil_placed_in_two_classes_at_once_ends_up_in_one() {
     let lisandru = s.account_id("lisandru.pieri").await;
     let cinq_b = group(&s, "5e B").await;
     let created = s
-        .call(&admin, "admin/groups/create", json!({ "school": college, "kind": "Class", "name": "5e C" }))
+        .call(
+            &admin,
+            "admin/groups/create",
+            json!({ "school": college, "kind": "Class", "name": "5e C" }),
+        )
         .await;
     let cinq_c = created.ok().clone();
     for _ in 0..5 {
         let (b, c) = tokio::join!(
-            s.call(&admin, "admin/groups/add_member", json!({ "group": cinq_b, "account": lisandru })),
-            s.call(&admin, "admin/groups/add_member", json!({ "group": cinq_c, "account": lisandru })),
+            s.call(
+                &admin,
+                "admin/groups/add_member",
+                json!({ "group": cinq_b, "account": lisandru })
+            ),
+            s.call(
+                &admin,
+                "admin/groups/add_member",
+                json!({ "group": cinq_c, "account": lisandru })
+            ),
         );
         b.ok();
         c.ok();
@@ -434,22 +686,36 @@ async fn teachers_are_assigned_with_a_subject_of_the_school() {
     let maria = s.account_id("maria.santoni").await;
     let cinq_b = group(&s, "5e B").await;
 
-    let subjects = s.call(&admin, "admin/subjects", json!({ "school": college })).await;
+    let subjects = s
+        .call(&admin, "admin/subjects", json!({ "school": college }))
+        .await;
     let subjects = subjects.ok().clone();
     assert_eq!(names(&subjects, "name"), ["Langue corse", "Mathématiques"]);
     let maths = subjects[1]["id"].clone();
-    s.call(&admin, "admin/groups/assign_teacher", json!({ "group": cinq_b, "account": maria, "subject": maths }))
-        .await
-        .ok();
-    let detail = s.call(&admin, "admin/groups/get", json!({ "group": cinq_b })).await;
+    s.call(
+        &admin,
+        "admin/groups/assign_teacher",
+        json!({ "group": cinq_b, "account": maria, "subject": maths }),
+    )
+    .await
+    .ok();
+    let detail = s
+        .call(&admin, "admin/groups/get", json!({ "group": cinq_b }))
+        .await;
     let teachers = detail.ok()["teachers"].clone();
     assert_eq!(teachers[0]["first_name"], "Maria");
     assert_eq!(teachers[0]["subject"]["name"], "Mathématiques");
     // Assigning again changes the subject rather than adding a second teaching.
-    s.call(&admin, "admin/groups/assign_teacher", json!({ "group": cinq_b, "account": maria, "subject": null }))
-        .await
-        .ok();
-    let detail = s.call(&admin, "admin/groups/get", json!({ "group": cinq_b })).await;
+    s.call(
+        &admin,
+        "admin/groups/assign_teacher",
+        json!({ "group": cinq_b, "account": maria, "subject": null }),
+    )
+    .await
+    .ok();
+    let detail = s
+        .call(&admin, "admin/groups/get", json!({ "group": cinq_b }))
+        .await;
     let teachers = detail.ok()["teachers"].clone();
     assert_eq!(teachers.as_array().map(Vec::len), Some(1));
     assert_eq!(teachers[0]["subject"], json!(null));
@@ -462,18 +728,34 @@ async fn teachers_are_assigned_with_a_subject_of_the_school() {
         .and_then(|a| a.iter().find(|sc| sc["uai"] == COLLEGE))
         .map(|sc| names(&sc["groups"], "name"))
         .unwrap_or_default();
-    assert!(college_groups.contains(&"5e B".to_owned()), "{college_groups:?}");
+    assert!(
+        college_groups.contains(&"5e B".to_owned()),
+        "{college_groups:?}"
+    );
 
     let anna = s.account_id("anna.colonna").await;
     let pupil = s
-        .call(&admin, "admin/groups/assign_teacher", json!({ "group": cinq_b, "account": anna, "subject": null }))
+        .call(
+            &admin,
+            "admin/groups/assign_teacher",
+            json!({ "group": cinq_b, "account": anna, "subject": null }),
+        )
         .await;
-    assert_eq!(problems(&pupil), [("Teacher".to_owned(), json!({ "Place": "Teacher" }))]);
+    assert_eq!(
+        problems(&pupil),
+        [("Teacher".to_owned(), json!({ "Place": "Teacher" }))]
+    );
 
-    s.call(&admin, "admin/groups/unassign_teacher", json!({ "group": cinq_b, "account": maria }))
-        .await
-        .ok();
-    let detail = s.call(&admin, "admin/groups/get", json!({ "group": cinq_b })).await;
+    s.call(
+        &admin,
+        "admin/groups/unassign_teacher",
+        json!({ "group": cinq_b, "account": maria }),
+    )
+    .await
+    .ok();
+    let detail = s
+        .call(&admin, "admin/groups/get", json!({ "group": cinq_b }))
+        .await;
     assert_eq!(detail.ok()["teachers"], json!([]));
 }
 
@@ -488,12 +770,20 @@ async fn a_linked_parent_sees_the_child_at_home() {
     let created = created.ok().clone();
     let parent = created["id"].clone();
     let anna = s.account_id("anna.colonna").await;
-    s.call(&admin, "admin/links/add", json!({ "school": college, "parent": parent, "child": anna }))
-        .await
-        .ok();
-    s.call(&admin, "admin/links/add", json!({ "school": college, "parent": parent, "child": anna }))
-        .await
-        .ok();
+    s.call(
+        &admin,
+        "admin/links/add",
+        json!({ "school": college, "parent": parent, "child": anna }),
+    )
+    .await
+    .ok();
+    s.call(
+        &admin,
+        "admin/links/add",
+        json!({ "school": college, "parent": parent, "child": anna }),
+    )
+    .await
+    .ok();
 
     let username = created["username"].as_str().expect("username");
     let password = created["one_time_password"].as_str().expect("password");
@@ -502,14 +792,27 @@ async fn a_linked_parent_sees_the_child_at_home() {
     let children = home.ok()["children"].clone();
     assert_eq!(names(&children, "first_name"), ["Anna"]);
     assert_eq!(children[0]["class"], "5e B");
-    let detail = s.call(&admin, "admin/accounts/get", json!({ "school": college, "account": anna })).await;
-    assert_eq!(names(&detail.ok()["parents"], "first_name"), ["Maria Ghjuvanna"]);
+    let detail = s
+        .call(
+            &admin,
+            "admin/accounts/get",
+            json!({ "school": college, "account": anna }),
+        )
+        .await;
+    assert_eq!(
+        names(&detail.ok()["parents"], "first_name"),
+        ["Maria Ghjuvanna"]
+    );
 
     // Each side must hold the right profile in the school.
     let lisandru = s.account_id("lisandru.pieri").await;
     let paola = s.account_id("paola.leca").await;
     let wrong = s
-        .call(&admin, "admin/links/add", json!({ "school": college, "parent": lisandru, "child": paola }))
+        .call(
+            &admin,
+            "admin/links/add",
+            json!({ "school": college, "parent": lisandru, "child": paola }),
+        )
         .await;
     assert_eq!(
         problems(&wrong),
@@ -519,13 +822,24 @@ async fn a_linked_parent_sees_the_child_at_home() {
         ]
     );
     let itself = s
-        .call(&admin, "admin/links/add", json!({ "school": college, "parent": lisandru, "child": lisandru }))
+        .call(
+            &admin,
+            "admin/links/add",
+            json!({ "school": college, "parent": lisandru, "child": lisandru }),
+        )
         .await;
-    assert_eq!(problems(&itself), [("Child".to_owned(), json!("SamePerson"))]);
+    assert_eq!(
+        problems(&itself),
+        [("Child".to_owned(), json!("SamePerson"))]
+    );
 
-    s.call(&admin, "admin/links/remove", json!({ "school": college, "parent": parent, "child": anna }))
-        .await
-        .ok();
+    s.call(
+        &admin,
+        "admin/links/remove",
+        json!({ "school": college, "parent": parent, "child": anna }),
+    )
+    .await
+    .ok();
     let home = s.call(&session, "home", json!({})).await;
     assert_eq!(home.ok()["children"], json!([]));
 }
@@ -555,33 +869,102 @@ async fn an_admin_cannot_reach_into_another_school() {
     let refused_before = audited(&s, "access-refused").await;
 
     let cases: Vec<(&str, Value)> = vec![
-        ("admin/accounts/list", json!({ "school": lycee, "query": query("", json!(null), 0) })),
-        ("admin/accounts/create", json!({ "school": lycee, "first_name": "A", "last_name": "B", "profile": "Pupil", "username": null })),
-        ("admin/accounts/get", json!({ "school": lycee, "account": ghjulia })),
-        ("admin/accounts/get", json!({ "school": college, "account": ghjulia })),
-        ("admin/accounts/get", json!({ "school": college, "account": max_account + 1 })),
-        ("admin/accounts/get", json!({ "school": college, "account": platform })),
-        ("admin/accounts/rename", json!({ "school": college, "account": ghjulia, "first_name": "X", "last_name": "Y" })),
-        ("admin/accounts/reset_password", json!({ "school": college, "account": ghjulia })),
-        ("admin/accounts/reset_password", json!({ "school": college, "account": platform })),
-        ("admin/accounts/add_role", json!({ "school": college, "account": ghjulia, "profile": "Pupil" })),
-        ("admin/accounts/add_role", json!({ "school": lycee, "account": lisandru, "profile": "Pupil" })),
-        ("admin/accounts/remove_role", json!({ "school": lycee, "account": santu, "profile": "Pupil" })),
-        ("admin/links/add", json!({ "school": college, "parent": ghjuvanni, "child": ghjulia })),
-        ("admin/links/remove", json!({ "school": college, "parent": ghjuvanni, "child": ghjulia })),
+        (
+            "admin/accounts/list",
+            json!({ "school": lycee, "query": query("", json!(null), 0) }),
+        ),
+        (
+            "admin/accounts/create",
+            json!({ "school": lycee, "first_name": "A", "last_name": "B", "profile": "Pupil", "username": null }),
+        ),
+        (
+            "admin/accounts/get",
+            json!({ "school": lycee, "account": ghjulia }),
+        ),
+        (
+            "admin/accounts/get",
+            json!({ "school": college, "account": ghjulia }),
+        ),
+        (
+            "admin/accounts/get",
+            json!({ "school": college, "account": max_account + 1 }),
+        ),
+        (
+            "admin/accounts/get",
+            json!({ "school": college, "account": platform }),
+        ),
+        (
+            "admin/accounts/rename",
+            json!({ "school": college, "account": ghjulia, "first_name": "X", "last_name": "Y" }),
+        ),
+        (
+            "admin/accounts/reset_password",
+            json!({ "school": college, "account": ghjulia }),
+        ),
+        (
+            "admin/accounts/reset_password",
+            json!({ "school": college, "account": platform }),
+        ),
+        (
+            "admin/accounts/add_role",
+            json!({ "school": college, "account": ghjulia, "profile": "Pupil" }),
+        ),
+        (
+            "admin/accounts/add_role",
+            json!({ "school": lycee, "account": lisandru, "profile": "Pupil" }),
+        ),
+        (
+            "admin/accounts/remove_role",
+            json!({ "school": lycee, "account": santu, "profile": "Pupil" }),
+        ),
+        (
+            "admin/links/add",
+            json!({ "school": college, "parent": ghjuvanni, "child": ghjulia }),
+        ),
+        (
+            "admin/links/remove",
+            json!({ "school": college, "parent": ghjuvanni, "child": ghjulia }),
+        ),
         ("admin/groups/list", json!({ "school": lycee })),
-        ("admin/groups/create", json!({ "school": lycee, "kind": "Class", "name": "2nde 2" })),
+        (
+            "admin/groups/create",
+            json!({ "school": lycee, "kind": "Class", "name": "2nde 2" }),
+        ),
         ("admin/groups/get", json!({ "group": seconde })),
         ("admin/groups/get", json!({ "group": max_group + 1 })),
-        ("admin/groups/rename", json!({ "group": seconde, "name": "2nde A" })),
+        (
+            "admin/groups/rename",
+            json!({ "group": seconde, "name": "2nde A" }),
+        ),
         ("admin/groups/delete", json!({ "group": seconde })),
-        ("admin/groups/add_member", json!({ "group": seconde, "account": lisandru })),
-        ("admin/groups/add_member", json!({ "group": cinq_a, "account": ghjulia })),
-        ("admin/groups/add_member", json!({ "group": cinq_a, "account": max_account + 1 })),
-        ("admin/groups/remove_member", json!({ "group": seconde, "account": santu })),
-        ("admin/groups/assign_teacher", json!({ "group": seconde, "account": maria, "subject": null })),
-        ("admin/groups/assign_teacher", json!({ "group": cinq_a, "account": maria, "subject": lycee_maths })),
-        ("admin/groups/unassign_teacher", json!({ "group": seconde, "account": maria })),
+        (
+            "admin/groups/add_member",
+            json!({ "group": seconde, "account": lisandru }),
+        ),
+        (
+            "admin/groups/add_member",
+            json!({ "group": cinq_a, "account": ghjulia }),
+        ),
+        (
+            "admin/groups/add_member",
+            json!({ "group": cinq_a, "account": max_account + 1 }),
+        ),
+        (
+            "admin/groups/remove_member",
+            json!({ "group": seconde, "account": santu }),
+        ),
+        (
+            "admin/groups/assign_teacher",
+            json!({ "group": seconde, "account": maria, "subject": null }),
+        ),
+        (
+            "admin/groups/assign_teacher",
+            json!({ "group": cinq_a, "account": maria, "subject": lycee_maths }),
+        ),
+        (
+            "admin/groups/unassign_teacher",
+            json!({ "group": seconde, "account": maria }),
+        ),
         ("admin/subjects", json!({ "school": lycee })),
     ];
     for (endpoint, args) in &cases {
@@ -596,17 +979,29 @@ async fn an_admin_cannot_reach_into_another_school() {
     // Nothing changed in the lycée.
     assert_eq!(classes_of(&s, "ghjulia.pieri").await, ["2nde 1"]);
     assert_eq!(classes_of(&s, "santu.albertini").await, ["2nde 1"]);
-    assert_eq!(s.count("SELECT COUNT(*) FROM school_groups WHERE name LIKE '2nde%'").await, 1);
+    assert_eq!(
+        s.count("SELECT COUNT(*) FROM school_groups WHERE name LIKE '2nde%'")
+            .await,
+        1
+    );
 
     // The platform admin may act in any school.
     let platform = s.sign_in("admin.scola").await;
     let list = s
-        .call(&platform, "admin/accounts/list", json!({ "school": lycee, "query": query("", json!(null), 0) }))
+        .call(
+            &platform,
+            "admin/accounts/list",
+            json!({ "school": lycee, "query": query("", json!(null), 0) }),
+        )
         .await;
     assert_eq!(list.ok()["total"], 4);
-    s.call(&platform, "admin/accounts/add_role", json!({ "school": lycee, "account": lisandru, "profile": "Guest" }))
-        .await
-        .ok();
+    s.call(
+        &platform,
+        "admin/accounts/add_role",
+        json!({ "school": lycee, "account": lisandru, "profile": "Guest" }),
+    )
+    .await
+    .ok();
 }
 
 #[tokio::test]
@@ -620,27 +1015,78 @@ async fn only_admins_may_call_admin_functions() {
     let maria = s.account_id("maria.santoni").await;
     let calls: Vec<(&str, Value)> = vec![
         ("admin/schools", json!({})),
-        ("admin/accounts/list", json!({ "school": college, "query": query("", json!(null), 0) })),
-        ("admin/accounts/get", json!({ "school": college, "account": anna })),
-        ("admin/accounts/create", json!({ "school": college, "first_name": "A", "last_name": "B", "profile": "Pupil", "username": null })),
-        ("admin/accounts/rename", json!({ "school": college, "account": anna, "first_name": "X", "last_name": "Y" })),
-        ("admin/accounts/reset_password", json!({ "school": college, "account": anna })),
-        ("admin/accounts/add_role", json!({ "school": college, "account": anna, "profile": "SchoolAdmin" })),
-        ("admin/accounts/remove_role", json!({ "school": college, "account": anna, "profile": "Pupil" })),
-        ("admin/links/add", json!({ "school": college, "parent": ghjuvanni, "child": anna })),
-        ("admin/links/remove", json!({ "school": college, "parent": ghjuvanni, "child": lisandru })),
+        (
+            "admin/accounts/list",
+            json!({ "school": college, "query": query("", json!(null), 0) }),
+        ),
+        (
+            "admin/accounts/get",
+            json!({ "school": college, "account": anna }),
+        ),
+        (
+            "admin/accounts/create",
+            json!({ "school": college, "first_name": "A", "last_name": "B", "profile": "Pupil", "username": null }),
+        ),
+        (
+            "admin/accounts/rename",
+            json!({ "school": college, "account": anna, "first_name": "X", "last_name": "Y" }),
+        ),
+        (
+            "admin/accounts/reset_password",
+            json!({ "school": college, "account": anna }),
+        ),
+        (
+            "admin/accounts/add_role",
+            json!({ "school": college, "account": anna, "profile": "SchoolAdmin" }),
+        ),
+        (
+            "admin/accounts/remove_role",
+            json!({ "school": college, "account": anna, "profile": "Pupil" }),
+        ),
+        (
+            "admin/links/add",
+            json!({ "school": college, "parent": ghjuvanni, "child": anna }),
+        ),
+        (
+            "admin/links/remove",
+            json!({ "school": college, "parent": ghjuvanni, "child": lisandru }),
+        ),
         ("admin/groups/list", json!({ "school": college })),
         ("admin/groups/get", json!({ "group": cinq_a })),
-        ("admin/groups/create", json!({ "school": college, "kind": "Class", "name": "5e Z" })),
-        ("admin/groups/rename", json!({ "group": cinq_a, "name": "5e Z" })),
+        (
+            "admin/groups/create",
+            json!({ "school": college, "kind": "Class", "name": "5e Z" }),
+        ),
+        (
+            "admin/groups/rename",
+            json!({ "group": cinq_a, "name": "5e Z" }),
+        ),
         ("admin/groups/delete", json!({ "group": cinq_a })),
-        ("admin/groups/add_member", json!({ "group": cinq_a, "account": anna })),
-        ("admin/groups/remove_member", json!({ "group": cinq_a, "account": lisandru })),
-        ("admin/groups/assign_teacher", json!({ "group": cinq_a, "account": maria, "subject": null })),
-        ("admin/groups/unassign_teacher", json!({ "group": cinq_a, "account": maria })),
+        (
+            "admin/groups/add_member",
+            json!({ "group": cinq_a, "account": anna }),
+        ),
+        (
+            "admin/groups/remove_member",
+            json!({ "group": cinq_a, "account": lisandru }),
+        ),
+        (
+            "admin/groups/assign_teacher",
+            json!({ "group": cinq_a, "account": maria, "subject": null }),
+        ),
+        (
+            "admin/groups/unassign_teacher",
+            json!({ "group": cinq_a, "account": maria }),
+        ),
         ("admin/subjects", json!({ "school": college })),
     ];
-    for who in ["maria.santoni", "lisandru.pieri", "ghjuvanni.pieri", "paola.leca", "invite.demo"] {
+    for who in [
+        "maria.santoni",
+        "lisandru.pieri",
+        "ghjuvanni.pieri",
+        "paola.leca",
+        "invite.demo",
+    ] {
         let session = s.sign_in(who).await;
         for (endpoint, args) in &calls {
             let answer = s.call(&session, endpoint, args.clone()).await;
@@ -651,7 +1097,15 @@ async fn only_admins_may_call_admin_functions() {
         let answer = s.call(&Session::anonymous(), endpoint, args.clone()).await;
         assert_eq!(answer.error(), "SignInRequired", "anonymous → {endpoint}");
     }
-    assert_eq!(classes_of(&s, "lisandru.pieri").await, ["5e A"], "nothing changed");
+    assert_eq!(
+        classes_of(&s, "lisandru.pieri").await,
+        ["5e A"],
+        "nothing changed"
+    );
     assert_eq!(s.count("SELECT COUNT(*) FROM parent_links").await, 2);
-    assert_eq!(s.count("SELECT COUNT(*) FROM accounts WHERE must_change_password = 1").await, 0);
+    assert_eq!(
+        s.count("SELECT COUNT(*) FROM accounts WHERE must_change_password = 1")
+            .await,
+        0
+    );
 }

@@ -13,8 +13,10 @@ fn login_request(content_type: &str, origin: Option<&str>) -> Request<Body> {
     if let Some(origin) = origin {
         req = req.header(header::ORIGIN, origin);
     }
-    req.body(Body::from(r#"{"username":"admin.scola","password":"Scola-demo-2026"}"#))
-        .expect("request")
+    req.body(Body::from(
+        r#"{"username":"admin.scola","password":"Scola-demo-2026"}"#,
+    ))
+    .expect("request")
 }
 
 #[tokio::test]
@@ -29,7 +31,9 @@ async fn cross_site_calls_are_refused() {
         assert_eq!(answer.status.as_u16(), 403, "{content_type} {origin:?}");
         assert!(answer.set_cookie.is_none());
     }
-    let same_site = s.request(login_request("application/json", Some("http://scola.test"))).await;
+    let same_site = s
+        .request(login_request("application/json", Some("http://scola.test")))
+        .await;
     assert_eq!(same_site.status.as_u16(), 200);
 }
 
@@ -41,15 +45,24 @@ async fn security_headers_are_sent() {
         .await;
     let h = &answer.headers;
     let csp = h[header::CONTENT_SECURITY_POLICY].to_str().expect("csp");
-    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"), "{csp}");
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"),
+        "{csp}"
+    );
     assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    assert!(h.get(header::STRICT_TRANSPORT_SECURITY).is_none(), "no HSTS over plain http");
+    assert!(
+        h.get(header::STRICT_TRANSPORT_SECURITY).is_none(),
+        "no HSTS over plain http"
+    );
 }
 
 #[tokio::test]
 async fn oversized_bodies_are_refused() {
     let s = TestServer::start().await;
-    let big = format!(r#"{{"username":"a","password":"{}"}}"#, "x".repeat(300 * 1024));
+    let big = format!(
+        r#"{{"username":"a","password":"{}"}}"#,
+        "x".repeat(300 * 1024)
+    );
     let req = Request::post("/api/auth/login")
         .header(header::HOST, "scola.test")
         .header(header::CONTENT_TYPE, "application/json")
@@ -65,7 +78,11 @@ fn fake_dist() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).expect("dir");
     let index = "<!doctype html><html><head><script type=\"module\">import init from '/app-0123456789abcdef.js';</script></head><body></body></html>";
     std::fs::write(dir.join("index.html"), index).expect("index");
-    std::fs::write(dir.join("app-0123456789abcdef.js"), "export default 1;".repeat(200)).expect("js");
+    std::fs::write(
+        dir.join("app-0123456789abcdef.js"),
+        "export default 1;".repeat(200),
+    )
+    .expect("js");
     std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), vec![0u8; 4096]).expect("wasm");
     dir
 }
@@ -82,19 +99,39 @@ async fn hashed_assets_are_cached_for_good_and_the_page_is_revalidated() {
     let s = TestServer::start_serving(fake_dist()).await;
     let js = s.request(get("/app-0123456789abcdef.js")).await;
     assert_eq!(js.status.as_u16(), 200);
-    assert_eq!(js.headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(
+        js.headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
     assert_eq!(js.headers[header::CONTENT_ENCODING], "br", "compressed");
     let wasm = s.request(get("/app-0123456789abcdef_bg.wasm")).await;
-    assert_eq!(wasm.headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(
+        wasm.headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
     for path in ["/", "/admin", "/profile/12"] {
         let page = s.request(get(path)).await;
-        assert_eq!(page.status.as_u16(), 200, "{path}: the app handles its own routes");
+        assert_eq!(
+            page.status.as_u16(),
+            200,
+            "{path}: the app handles its own routes"
+        );
         assert_eq!(page.headers[header::CACHE_CONTROL], "no-cache", "{path}");
-        let csp = page.headers[header::CONTENT_SECURITY_POLICY].to_str().expect("csp");
-        assert_eq!(csp.matches("'sha256-").count(), 1, "the inline bootstrap is allowed by hash: {csp}");
+        let csp = page.headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .expect("csp");
+        assert_eq!(
+            csp.matches("'sha256-").count(),
+            1,
+            "the inline bootstrap is allowed by hash: {csp}"
+        );
     }
     let api = s
-        .call(&support::Session::anonymous(), "auth/session", serde_json::json!({}))
+        .call(
+            &support::Session::anonymous(),
+            "auth/session",
+            serde_json::json!({}),
+        )
         .await;
     assert_eq!(api.headers[header::CACHE_CONTROL], "no-store");
 }

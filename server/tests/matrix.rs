@@ -21,17 +21,83 @@ struct Column {
 /// The same order as the table's columns.
 const COLUMNS: [Column; 12] = [
     col("anon", None, "7200001N", "lisandru.pieri", "5e A"),
-    col("pupil", Some("lisandru.pieri"), "7200001N", "lisandru.pieri", "5e A"),
-    col("pupil*", Some("lisandru.pieri"), "7200001N", "lucia.vincenti", "5e B"),
-    col("parent", Some("ghjuvanni.pieri"), "7200001N", "lisandru.pieri", "5e A"),
-    col("parent*", Some("ghjuvanni.pieri"), "7200001N", "lucia.vincenti", "5e B"),
-    col("teacher", Some("maria.santoni"), "7200001N", "lisandru.pieri", "5e A"),
-    col("teacher*", Some("maria.santoni"), "7200001N", "lucia.vincenti", "5e B"),
-    col("staff", Some("paola.leca"), "7200001N", "lucia.vincenti", "5e B"),
-    col("admin", Some("petru.casanova"), "7200001N", "lucia.vincenti", "5e B"),
-    col("admin*", Some("petru.casanova"), "6200001G", "santu.albertini", "2nde 1"),
-    col("idor", Some("petru.casanova"), "7200001N", "santu.albertini", "2nde 1"),
-    col("platform", Some("admin.scola"), "6200001G", "santu.albertini", "2nde 1"),
+    col(
+        "pupil",
+        Some("lisandru.pieri"),
+        "7200001N",
+        "lisandru.pieri",
+        "5e A",
+    ),
+    col(
+        "pupil*",
+        Some("lisandru.pieri"),
+        "7200001N",
+        "lucia.vincenti",
+        "5e B",
+    ),
+    col(
+        "parent",
+        Some("ghjuvanni.pieri"),
+        "7200001N",
+        "lisandru.pieri",
+        "5e A",
+    ),
+    col(
+        "parent*",
+        Some("ghjuvanni.pieri"),
+        "7200001N",
+        "lucia.vincenti",
+        "5e B",
+    ),
+    col(
+        "teacher",
+        Some("maria.santoni"),
+        "7200001N",
+        "lisandru.pieri",
+        "5e A",
+    ),
+    col(
+        "teacher*",
+        Some("maria.santoni"),
+        "7200001N",
+        "lucia.vincenti",
+        "5e B",
+    ),
+    col(
+        "staff",
+        Some("paola.leca"),
+        "7200001N",
+        "lucia.vincenti",
+        "5e B",
+    ),
+    col(
+        "admin",
+        Some("petru.casanova"),
+        "7200001N",
+        "lucia.vincenti",
+        "5e B",
+    ),
+    col(
+        "admin*",
+        Some("petru.casanova"),
+        "6200001G",
+        "santu.albertini",
+        "2nde 1",
+    ),
+    col(
+        "idor",
+        Some("petru.casanova"),
+        "7200001N",
+        "santu.albertini",
+        "2nde 1",
+    ),
+    col(
+        "platform",
+        Some("admin.scola"),
+        "6200001G",
+        "santu.albertini",
+        "2nde 1",
+    ),
 ];
 
 const fn col(
@@ -65,7 +131,10 @@ fn rows() -> Vec<Row> {
             assert_eq!(cells.len(), COLUMNS.len() + 2, "malformed row: {line}");
             Row {
                 endpoint: cells[0].to_owned(),
-                expected: cells[1..=COLUMNS.len()].iter().map(|c| (*c).to_owned()).collect(),
+                expected: cells[1..=COLUMNS.len()]
+                    .iter()
+                    .map(|c| (*c).to_owned())
+                    .collect(),
                 args: cells[COLUMNS.len() + 1].to_owned(),
             }
         })
@@ -105,8 +174,14 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
         .replace("{school}", &school.to_string())
         .replace("{account}", &s.account_id(c.account).await.to_string())
         .replace("{group}", &group.to_string())
-        .replace("{parent}", &s.account_id("ghjuvanni.pieri").await.to_string())
-        .replace("{teacher}", &s.account_id("maria.santoni").await.to_string())
+        .replace(
+            "{parent}",
+            &s.account_id("ghjuvanni.pieri").await.to_string(),
+        )
+        .replace(
+            "{teacher}",
+            &s.account_id("maria.santoni").await.to_string(),
+        )
         .replace("{n}", &n.to_string());
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("arguments {text}: {e}"))
 }
@@ -119,8 +194,14 @@ fn every_server_function_has_a_row_and_every_row_a_function() {
     let listed: BTreeSet<String> = rows().into_iter().map(|r| r.endpoint).collect();
     let missing: Vec<_> = registered.difference(&listed).collect();
     let stale: Vec<_> = listed.difference(&registered).collect();
-    assert!(missing.is_empty(), "server functions without a row in authz-matrix.txt: {missing:?}");
-    assert!(stale.is_empty(), "rows naming no server function: {stale:?}");
+    assert!(
+        missing.is_empty(),
+        "server functions without a row in authz-matrix.txt: {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "rows naming no server function: {stale:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -149,5 +230,9 @@ async fn every_cell_answers_as_the_table_says() {
             }
         }
     }
-    assert!(failures.is_empty(), "cells that differ from the table:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "cells that differ from the table:\n{}",
+        failures.join("\n")
+    );
 }

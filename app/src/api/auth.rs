@@ -35,7 +35,9 @@ pub async fn current_session() -> Result<Option<SessionInfo>, AppError> {
     if ctx.store.session_account(token, ctx.now()).await?.is_none() {
         return Ok(None);
     }
-    super::gate::session("auth/session").await.map(|me| Some(me.info))
+    super::gate::session("auth/session")
+        .await
+        .map(|me| Some(me.info))
 }
 
 /// Signs in. `lang` is the language picked on the sign-in page, if any: it becomes the account's.
@@ -63,7 +65,11 @@ pub async fn login(
     // A name that cannot exist is treated like a wrong password: same answer, same cost.
     let Ok(name) = Username::try_from(username.clone()) else {
         let _ = ctx.passwords.verify(password, None).await?;
-        audit(AuditKind::SignInFailed, format!("login name: {username:.64}")).await;
+        audit(
+            AuditKind::SignInFailed,
+            format!("login name: {username:.64}"),
+        )
+        .await;
         return Err(AppError::BadCredentials);
     };
     let now = ctx.now();
@@ -145,12 +151,16 @@ pub async fn change_password(current: String, new: String) -> Result<(), AppErro
     domain::password::check(&new, Some(&current), &personal)
         .map_err(|p| AppError::field(Field::NewPassword, Problem::Password(p)))?;
     let hash = me.ctx.passwords.hash(new).await?;
-    me.ctx.store.set_password(me.info.account, hash, false).await?;
+    me.ctx
+        .store
+        .set_password(me.info.account, hash, false)
+        .await?;
     me.ctx
         .store
         .close_sessions_of(me.info.account, me.meta.session_token.as_deref())
         .await?;
-    me.audit(domain::audit::AuditKind::PasswordChanged, None, "").await;
+    me.audit(domain::audit::AuditKind::PasswordChanged, None, "")
+        .await;
     Ok(())
 }
 
@@ -171,15 +181,14 @@ fn set_session_cookie(ctx: &crate::ports::ServerCtx, token: Option<&str>) {
             "{SESSION_COOKIE_NAME}={t}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
             ctx.session_seconds
         ),
-        None => format!("{SESSION_COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
+        None => {
+            format!("{SESSION_COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+        }
     };
     if let (Some(response), Ok(value)) = (
         use_context::<ResponseOptions>(),
         leptos::server_fn::http_export::HeaderValue::from_str(&value),
     ) {
-        response.append_header(
-            leptos::server_fn::http_export::header::SET_COOKIE,
-            value,
-        );
+        response.append_header(leptos::server_fn::http_export::header::SET_COOKIE, value);
     }
 }

@@ -37,7 +37,12 @@ pub async fn accept_charter(version: CharterVersion) -> Result<(), AppError> {
     if me.info.must_change_password {
         return Err(AppError::PasswordChangeRequired);
     }
-    let current = me.ctx.store.current_charter().await?.ok_or(AppError::NotFound)?;
+    let current = me
+        .ctx
+        .store
+        .current_charter()
+        .await?
+        .ok_or(AppError::NotFound)?;
     if current.version != version {
         return Err(AppError::NotFound);
     }

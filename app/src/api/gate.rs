@@ -33,13 +33,28 @@ impl Me {
     }
 
     pub async fn refuse(&self, what: &str, school: Option<SchoolId>) -> AppError {
-        audit(&self.ctx, &self.meta, AuditKind::AccessRefused, Some(&self.info), school, what)
-            .await;
+        audit(
+            &self.ctx,
+            &self.meta,
+            AuditKind::AccessRefused,
+            Some(&self.info),
+            school,
+            what,
+        )
+        .await;
         AppError::Forbidden
     }
 
     pub async fn audit(&self, kind: AuditKind, school: Option<SchoolId>, detail: &str) {
-        audit(&self.ctx, &self.meta, kind, Some(&self.info), school, detail).await;
+        audit(
+            &self.ctx,
+            &self.meta,
+            kind,
+            Some(&self.info),
+            school,
+            detail,
+        )
+        .await;
     }
 }
 

@@ -31,8 +31,11 @@ pub async fn create_school(uai: String, name: String, kind: String) -> Result<Sc
     use crate::error::{Field, FieldError, Problem};
     use domain::school::{Label, Uai};
     let me = super::gate::me("platform/create_school").await?;
-    me.may(domain::authz::Action::ManagePlatform, "platform/create_school")
-        .await?;
+    me.may(
+        domain::authz::Action::ManagePlatform,
+        "platform/create_school",
+    )
+    .await?;
     let uai = Uai::try_from(uai);
     let name = Label::try_from(name);
     let kind = kind.parse::<SchoolKind>();

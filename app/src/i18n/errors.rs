@@ -21,7 +21,11 @@ pub fn describe_error(lang: Lang, error: &AppError) -> String {
             retry_after_seconds,
         } => {
             let minutes = (retry_after_seconds + 59) / 60;
-            return tr(lang, "error-locked", &[("minutes", FluentValue::from(minutes))]);
+            return tr(
+                lang,
+                "error-locked",
+                &[("minutes", FluentValue::from(minutes))],
+            );
         }
         AppError::Invalid(_) => "error-invalid",
         AppError::Busy => "error-busy",
@@ -49,7 +53,11 @@ pub fn describe_problem(lang: Lang, problem: &Problem) -> String {
         Problem::School(InvalidSchool::Kind | InvalidSchool::GroupKind) => "problem-choice",
         Problem::Place(Misplaced(profile)) => {
             let profile = tr(lang, &format!("profile-{}", profile.code()), &[]);
-            return tr(lang, "problem-place", &[("profile", FluentValue::from(profile))]);
+            return tr(
+                lang,
+                "problem-place",
+                &[("profile", FluentValue::from(profile))],
+            );
         }
         Problem::NameTaken => "problem-name-taken",
         Problem::NoSchoolYear => "problem-no-school-year",

@@ -29,8 +29,8 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     };
     let mut bundle = FluentBundle::new(vec![locale]);
     bundle.set_use_isolating(false);
-    let resource = FluentResource::try_new(source(lang).to_owned())
-        .unwrap_or_else(|(partial, _)| partial);
+    let resource =
+        FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(partial, _)| partial);
     // Duplicate keys are caught by tests; the first definition wins at run time.
     let _ = bundle.add_resource(resource);
     bundle
@@ -95,7 +95,11 @@ mod tests {
         let mut keys = BTreeSet::new();
         for entry in resource.entries() {
             if let fluent_syntax::ast::Entry::Message(m) = entry {
-                assert!(keys.insert(m.id.name.to_owned()), "{lang:?}: duplicate key {}", m.id.name);
+                assert!(
+                    keys.insert(m.id.name.to_owned()),
+                    "{lang:?}: duplicate key {}",
+                    m.id.name
+                );
             }
         }
         keys

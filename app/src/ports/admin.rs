@@ -29,10 +29,14 @@ pub struct GroupFacts {
     pub kind: GroupKind,
 }
 
-/// Accounts, roles, classes, groups and links as a school's admin changes them. Every method
-/// acts on what it is given: the server functions have already checked who may.
+/// Everything a school's admin changes: its accounts and its classes. Every method acts on what
+/// it is given: the server functions have already checked who may.
+pub trait SchoolAdmin: SchoolAccounts + SchoolClasses {}
+impl<T: SchoolAccounts + SchoolClasses> SchoolAdmin for T {}
+
+/// Accounts of a school, their roles there and their family links.
 #[async_trait]
-pub trait SchoolAdmin: Send + Sync {
+pub trait SchoolAccounts: Send + Sync {
     /// The given schools, or every school with `None` (for a platform admin), by name.
     async fn schools(&self, only: Option<Vec<SchoolId>>) -> Result<Vec<AdminSchool>, StoreError>;
 
@@ -67,9 +71,12 @@ pub trait SchoolAdmin: Send + Sync {
     async fn remove_role(&self, account: AccountId, role: Role) -> Result<bool, StoreError>;
     /// Whether the link was new.
     async fn link_parent(&self, parent: AccountId, child: AccountId) -> Result<bool, StoreError>;
-    async fn unlink_parent(&self, parent: AccountId, child: AccountId)
-    -> Result<bool, StoreError>;
+    async fn unlink_parent(&self, parent: AccountId, child: AccountId) -> Result<bool, StoreError>;
+}
 
+/// Classes and teaching groups of a school year, their pupils, teachers and subjects.
+#[async_trait]
+pub trait SchoolClasses: Send + Sync {
     async fn current_year(&self) -> Result<Option<SchoolYearId>, StoreError>;
     /// The classes and groups of `school` in the current year, classes first.
     async fn groups(&self, school: SchoolId) -> Result<Vec<GroupSummary>, StoreError>;
@@ -89,8 +96,11 @@ pub trait SchoolAdmin: Send + Sync {
     async fn delete_group(&self, group: GroupId) -> Result<(), StoreError>;
     /// Puts a pupil in a group. For a kind that allows one per year (a class), the pupil leaves
     /// the school's other one that year; the names of the groups left are returned.
-    async fn add_member(&self, group: GroupId, account: AccountId)
-    -> Result<Vec<String>, StoreError>;
+    async fn add_member(
+        &self,
+        group: GroupId,
+        account: AccountId,
+    ) -> Result<Vec<String>, StoreError>;
     async fn remove_member(&self, group: GroupId, account: AccountId) -> Result<bool, StoreError>;
     /// Makes `account` a teacher of the group, or changes the subject they teach there.
     async fn assign_teacher(
@@ -99,9 +109,11 @@ pub trait SchoolAdmin: Send + Sync {
         account: AccountId,
         subject: Option<SubjectId>,
     ) -> Result<(), StoreError>;
-    async fn unassign_teacher(&self, group: GroupId, account: AccountId)
-    -> Result<bool, StoreError>;
+    async fn unassign_teacher(
+        &self,
+        group: GroupId,
+        account: AccountId,
+    ) -> Result<bool, StoreError>;
     async fn subjects(&self, school: SchoolId) -> Result<Vec<SubjectRef>, StoreError>;
     async fn subject_school(&self, subject: SubjectId) -> Result<Option<SchoolId>, StoreError>;
 }
-

@@ -10,7 +10,7 @@ mod establishments;
 mod identity;
 mod passwords;
 
-pub use admin::{GroupFacts, NewAccountRecord, SchoolAdmin};
+pub use admin::{GroupFacts, NewAccountRecord, SchoolAccounts, SchoolAdmin, SchoolClasses};
 pub use audit::{AuditEvent, AuditLog};
 pub use charter::Charters;
 pub use directory::Directory;

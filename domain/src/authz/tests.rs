@@ -58,7 +58,12 @@ fn who_sees_a_pupil() {
         ("parent sees own child", &parent, &me, true),
         ("parent not another child", &parent, &classmate, false),
         ("teacher sees pupil of own class", &teacher, &me, true),
-        ("teacher not a pupil of another class", &other_teacher, &me, false),
+        (
+            "teacher not a pupil of another class",
+            &other_teacher,
+            &me,
+            false,
+        ),
         ("teacher not another school", &teacher, &other_school, false),
         ("staff sees pupils of the school", &staff, &classmate, true),
         ("staff not another school", &staff, &other_school, false),
@@ -85,8 +90,14 @@ fn who_manages() {
     let pupil_b = pupil(200, B, CLASS_B);
     let mut shared_parent = pupil(300, A, CLASS_A);
     shared_parent.roles = vec![
-        Role { school: A, profile: Profile::Parent },
-        Role { school: B, profile: Profile::Parent },
+        Role {
+            school: A,
+            profile: Profile::Parent,
+        },
+        Role {
+            school: B,
+            profile: Profile::Parent,
+        },
     ];
     let platform_admin = AccountFacts {
         id: Some(AccountId::new(1)),
@@ -96,10 +107,22 @@ fn who_manages() {
 
     assert!(authorize(&admin_a, Action::ManageAccount(&pupil_a)).is_ok());
     assert!(authorize(&admin_a, Action::ManageAccount(&shared_parent)).is_ok());
-    assert_eq!(authorize(&admin_a, Action::ManageAccount(&pupil_b)), Err(Forbidden));
-    assert_eq!(authorize(&admin_a, Action::ManageAccount(&platform_admin)), Err(Forbidden));
-    assert_eq!(authorize(&teacher, Action::ManageAccount(&pupil_a)), Err(Forbidden));
-    assert_eq!(authorize(&staff, Action::ManageAccount(&pupil_a)), Err(Forbidden));
+    assert_eq!(
+        authorize(&admin_a, Action::ManageAccount(&pupil_b)),
+        Err(Forbidden)
+    );
+    assert_eq!(
+        authorize(&admin_a, Action::ManageAccount(&platform_admin)),
+        Err(Forbidden)
+    );
+    assert_eq!(
+        authorize(&teacher, Action::ManageAccount(&pupil_a)),
+        Err(Forbidden)
+    );
+    assert_eq!(
+        authorize(&staff, Action::ManageAccount(&pupil_a)),
+        Err(Forbidden)
+    );
 
     assert!(authorize(&admin_a, Action::ManageSchool(A)).is_ok());
     assert_eq!(authorize(&admin_a, Action::ManageSchool(B)), Err(Forbidden));

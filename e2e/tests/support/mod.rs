@@ -44,7 +44,8 @@ impl Browser {
             "build the app first: trunk build --release (scripts/test.sh does)"
         );
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("e2e-{}-{n}", std::process::id()));
+        let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("e2e-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
         std::fs::create_dir_all(&tmp).expect("temp dir");
 
@@ -54,7 +55,9 @@ impl Browser {
         config.dist_dir = dist;
         config.demo = true;
         let app = server::App::build(&config).await.expect("server starts");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         tokio::spawn(async move {
             let service = app
@@ -71,9 +74,9 @@ impl Browser {
             .spawn()
             .expect("chromedriver (apt-get install chromium-driver)");
         // Headless windows are never narrower than 500 px: phones are emulated instead.
-        let mobile = (width < 500).then(|| {
-            json!({ "deviceMetrics": { "width": width, "height": 740, "pixelRatio": 1.0 } })
-        });
+        let mobile = (width < 500).then(
+            || json!({ "deviceMetrics": { "width": width, "height": 740, "pixelRatio": 1.0 } }),
+        );
         let mut caps = json!({
             "goog:chromeOptions": {
                 "binary": "/usr/bin/chromium",
@@ -162,7 +165,10 @@ impl Browser {
             if value.as_deref().is_some_and(|v| v.contains(needle)) {
                 return;
             }
-            assert!(Instant::now() < deadline, "{css} never held {needle:?} (has {value:?})");
+            assert!(
+                Instant::now() < deadline,
+                "{css} never held {needle:?} (has {value:?})"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }

@@ -64,4 +64,3 @@ impl AuditLog for Db {
             .collect())
     }
 }
-

@@ -69,7 +69,11 @@ impl Db {
             .collect())
     }
 
-    async fn people(&self, sql: &'static str, account: AccountId) -> Result<Vec<PersonRef>, StoreError> {
+    async fn people(
+        &self,
+        sql: &'static str,
+        account: AccountId,
+    ) -> Result<Vec<PersonRef>, StoreError> {
         let rows = sqlx::query(sql)
             .bind(account.get())
             .fetch_all(&self.pool)
@@ -154,7 +158,12 @@ impl Directory for Db {
         else {
             return Ok(None);
         };
-        let roles = self.roles_of(account).await?.into_iter().map(|(r, _)| r).collect();
+        let roles = self
+            .roles_of(account)
+            .await?
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect();
         let groups = sqlx::query("SELECT group_id FROM memberships WHERE account_id = $1")
             .bind(account.get())
             .fetch_all(&self.pool)

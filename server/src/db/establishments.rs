@@ -39,13 +39,14 @@ impl Establishments for Db {
         name: &Label,
         kind: SchoolKind,
     ) -> Result<SchoolId, StoreError> {
-        let row = sqlx::query("INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id")
-            .bind(uai.as_str())
-            .bind(name.as_str())
-            .bind(kind.code())
-            .fetch_one(&self.pool)
-            .await
-            .map_err(fail)?;
+        let row =
+            sqlx::query("INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id")
+                .bind(uai.as_str())
+                .bind(name.as_str())
+                .bind(kind.code())
+                .fetch_one(&self.pool)
+                .await
+                .map_err(fail)?;
         Ok(SchoolId::new(row.get(0)))
     }
 }

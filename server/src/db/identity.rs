@@ -120,13 +120,14 @@ impl Identity for Db {
         token: &str,
         now: Timestamp,
     ) -> Result<Option<AccountId>, StoreError> {
-        let row =
-            sqlx::query("SELECT account_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
-                .bind(token_hash(token))
-                .bind(now.unix())
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(fail)?;
+        let row = sqlx::query(
+            "SELECT account_id FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .bind(token_hash(token))
+        .bind(now.unix())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fail)?;
         Ok(row.map(|r| AccountId::new(r.get(0))))
     }
 
@@ -195,16 +196,24 @@ impl Identity for Db {
                 })
             })
             .collect();
-        let children = ids(self, "SELECT child_id FROM parent_links WHERE parent_id = $1", account)
-            .await?
-            .into_iter()
-            .map(AccountId::new)
-            .collect();
-        let teaches = ids(self, "SELECT group_id FROM teachings WHERE account_id = $1", account)
-            .await?
-            .into_iter()
-            .map(GroupId::new)
-            .collect();
+        let children = ids(
+            self,
+            "SELECT child_id FROM parent_links WHERE parent_id = $1",
+            account,
+        )
+        .await?
+        .into_iter()
+        .map(AccountId::new)
+        .collect();
+        let teaches = ids(
+            self,
+            "SELECT group_id FROM teachings WHERE account_id = $1",
+            account,
+        )
+        .await?
+        .into_iter()
+        .map(GroupId::new)
+        .collect();
         Ok(Caller {
             account,
             platform_admin,
@@ -229,13 +238,15 @@ impl Identity for Db {
         hash: String,
         must_change: bool,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE accounts SET password_hash = $1, must_change_password = $2 WHERE id = $3")
-            .bind(hash)
-            .bind(flag(must_change))
-            .bind(account.get())
-            .execute(&self.pool)
-            .await
-            .map_err(fail)?;
+        sqlx::query(
+            "UPDATE accounts SET password_hash = $1, must_change_password = $2 WHERE id = $3",
+        )
+        .bind(hash)
+        .bind(flag(must_change))
+        .bind(account.get())
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?;
         Ok(())
     }
 

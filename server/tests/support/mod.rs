@@ -38,13 +38,18 @@ async fn drop_schemas_of_finished_runs(conn: &mut sqlx::AnyConnection) {
     if SWEPT.swap(true, Ordering::Relaxed) {
         return;
     }
-    let rows = sqlx::query("SELECT CAST(nspname AS TEXT) FROM pg_namespace WHERE nspname LIKE 't%\\_%\\_%'")
-        .fetch_all(&mut *conn)
-        .await
-        .unwrap_or_default();
+    let rows = sqlx::query(
+        "SELECT CAST(nspname AS TEXT) FROM pg_namespace WHERE nspname LIKE 't%\\_%\\_%'",
+    )
+    .fetch_all(&mut *conn)
+    .await
+    .unwrap_or_default();
     for row in rows {
         let name: String = row.get(0);
-        let pid = name[1..].split('_').next().and_then(|p| p.parse::<u32>().ok());
+        let pid = name[1..]
+            .split('_')
+            .next()
+            .and_then(|p| p.parse::<u32>().ok());
         let Some(pid) = pid else { continue };
         if pid != std::process::id() && !std::path::Path::new(&format!("/proc/{pid}")).exists() {
             let _ = sqlx::Executor::execute(
@@ -66,16 +71,22 @@ pub async fn fresh_database_url() -> String {
                 .await
                 .expect("PostgreSQL reachable at SCOLA_TEST_DATABASE_URL");
             drop_schemas_of_finished_runs(&mut conn).await;
-            sqlx::Executor::execute(&mut conn, sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
-                .await
-                .expect("create schema");
+            sqlx::Executor::execute(
+                &mut conn,
+                sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")),
+            )
+            .await
+            .expect("create schema");
             let sep = if base.contains('?') { '&' } else { '?' };
             format!("{base}{sep}options=-c%20search_path%3D{schema}")
         }
         _ => {
             let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("db");
             std::fs::create_dir_all(&dir).expect("temp dir");
-            format!("sqlite://{}?mode=rwc", dir.join(format!("{}.db", unique_name())).display())
+            format!(
+                "sqlite://{}?mode=rwc",
+                dir.join(format!("{}.db", unique_name())).display()
+            )
         }
     }
 }
@@ -106,13 +117,22 @@ pub struct Answer {
 
 impl Answer {
     pub fn ok(&self) -> &Value {
-        assert!(self.status.is_success(), "expected success, got {} {}", self.status, self.body);
+        assert!(
+            self.status.is_success(),
+            "expected success, got {} {}",
+            self.status,
+            self.body
+        );
         &self.body
     }
 
     /// The error variant's name (`"Forbidden"`, `"Invalid"`…).
     pub fn error(&self) -> String {
-        assert!(!self.status.is_success(), "expected an error, got {}", self.body);
+        assert!(
+            !self.status.is_success(),
+            "expected an error, got {}",
+            self.body
+        );
         match &self.body {
             Value::String(s) => s.clone(),
             Value::Object(m) => m.keys().next().cloned().unwrap_or_default(),
@@ -145,14 +165,25 @@ impl TestServer {
     }
 
     pub async fn request(&self, req: Request<Body>) -> Answer {
-        let response = self.app.router.clone().oneshot(req).await.expect("router answers");
+        let response = self
+            .app
+            .router
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("router answers");
         let status = response.status();
         let headers = response.headers().clone();
         let set_cookie = headers
             .get(header::SET_COOKIE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
         let body = serde_json::from_slice(&bytes)
             .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
         Answer {
@@ -213,7 +244,12 @@ impl TestServer {
         let token = self
             .app
             .db
-            .open_session(domain::ids::AccountId::new(id), now, now.plus_seconds(3600), "127.0.0.1")
+            .open_session(
+                domain::ids::AccountId::new(id),
+                now,
+                now.plus_seconds(3600),
+                "127.0.0.1",
+            )
             .await
             .expect("session");
         Session(Some(token))

@@ -100,8 +100,8 @@ pub struct OneTimePassword {
 #[server(endpoint = "admin/schools", input = Json)]
 pub async fn admin_schools() -> Result<Vec<AdminSchool>, AppError> {
     let me = crate::api::gate::me("admin/schools").await?;
-    let only = (!me.caller.platform_admin)
-        .then(|| me.caller.administered_schools().collect::<Vec<_>>());
+    let only =
+        (!me.caller.platform_admin).then(|| me.caller.administered_schools().collect::<Vec<_>>());
     if only.as_ref().is_some_and(Vec::is_empty) {
         return Err(me.refuse("admin/schools", None).await);
     }
@@ -115,7 +115,11 @@ pub async fn list_accounts(school: SchoolId, query: AccountQuery) -> Result<Acco
         search: query.search.trim().chars().take(MAX_SEARCH_CHARS).collect(),
         ..query
     };
-    Ok(me.ctx.store.list_accounts(school, &query, PAGE_SIZE).await?)
+    Ok(me
+        .ctx
+        .store
+        .list_accounts(school, &query, PAGE_SIZE)
+        .await?)
 }
 
 #[server(endpoint = "admin/accounts/get", input = Json)]
@@ -147,10 +151,9 @@ pub async fn create_account(
             .collect::<Result<Vec<_>, _>>()
             .map_err(bad_username)?,
     };
-    let password = guard::one_time_password(
-        &me,
-        &[candidates[0].as_str(), first_name.as_str(), last_name.as_str()],
-    )?;
+    let login = candidates.first().map(Username::as_str).unwrap_or_default();
+    let password =
+        guard::one_time_password(&me, &[login, first_name.as_str(), last_name.as_str()])?;
     let record = crate::ports::NewAccountRecord {
         candidates,
         first_name,
@@ -166,7 +169,8 @@ pub async fn create_account(
         .await?
         .ok_or_else(|| AppError::field(Field::Username, Problem::Taken))?;
     let detail = format!("account {id} ({username}) created as {}", profile.code());
-    me.audit(AuditKind::AccountCreated, Some(school), &detail).await;
+    me.audit(AuditKind::AccountCreated, Some(school), &detail)
+        .await;
     Ok(NewAccount {
         id,
         username,
@@ -187,7 +191,8 @@ pub async fn rename_account(
     let (first, last) = guard::names(first_name, last_name)?;
     me.ctx.store.rename_account(account, &first, &last).await?;
     let detail = format!("account {account} renamed {first} {last}");
-    me.audit(AuditKind::AccountUpdated, Some(school), &detail).await;
+    me.audit(AuditKind::AccountUpdated, Some(school), &detail)
+        .await;
     Ok(())
 }
 
@@ -200,10 +205,19 @@ pub async fn reset_password(
     let what = "admin/accounts/reset_password";
     let me = guard::school_admin(what, school).await?;
     guard::managed_in(&me, what, school, account).await?;
-    let who = me.ctx.store.session_info(account).await?.ok_or(AppError::NotFound)?;
+    let who = me
+        .ctx
+        .store
+        .session_info(account)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let password = guard::one_time_password(
         &me,
-        &[who.username.as_str(), who.first_name.as_str(), who.last_name.as_str()],
+        &[
+            who.username.as_str(),
+            who.first_name.as_str(),
+            who.last_name.as_str(),
+        ],
     )?;
     let hash = me.ctx.passwords.hash(password.clone()).await?;
     me.ctx.store.set_password(account, hash, true).await?;
@@ -215,7 +229,8 @@ pub async fn reset_password(
         .filter(|_| account == me.info.account);
     me.ctx.store.close_sessions_of(account, keep).await?;
     let detail = format!("account {account} ({})", who.username);
-    me.audit(AuditKind::PasswordReset, Some(school), &detail).await;
+    me.audit(AuditKind::PasswordReset, Some(school), &detail)
+        .await;
     Ok(OneTimePassword {
         username: who.username,
         password,
@@ -225,13 +240,23 @@ pub async fn reset_password(
 /// Gives the account `profile` in `school`. The account may come from another school the caller
 /// also administers (a teacher starting in a second collège).
 #[server(endpoint = "admin/accounts/add_role", input = Json)]
-pub async fn add_role(school: SchoolId, account: AccountId, profile: Profile) -> Result<(), AppError> {
+pub async fn add_role(
+    school: SchoolId,
+    account: AccountId,
+    profile: Profile,
+) -> Result<(), AppError> {
     let what = "admin/accounts/add_role";
     let me = guard::school_admin(what, school).await?;
     guard::managed(&me, what, school, account).await?;
-    if me.ctx.store.add_role(account, Role { school, profile }).await? {
+    if me
+        .ctx
+        .store
+        .add_role(account, Role { school, profile })
+        .await?
+    {
         let detail = format!("account {account}: role {} added", profile.code());
-        me.audit(AuditKind::AccountUpdated, Some(school), &detail).await;
+        me.audit(AuditKind::AccountUpdated, Some(school), &detail)
+            .await;
     }
     Ok(())
 }
@@ -246,9 +271,15 @@ pub async fn remove_role(
     let what = "admin/accounts/remove_role";
     let me = guard::school_admin(what, school).await?;
     guard::managed_in(&me, what, school, account).await?;
-    if me.ctx.store.remove_role(account, Role { school, profile }).await? {
+    if me
+        .ctx
+        .store
+        .remove_role(account, Role { school, profile })
+        .await?
+    {
         let detail = format!("account {account}: role {} removed", profile.code());
-        me.audit(AuditKind::AccountUpdated, Some(school), &detail).await;
+        me.audit(AuditKind::AccountUpdated, Some(school), &detail)
+            .await;
     }
     Ok(())
 }

@@ -75,7 +75,11 @@ pub async fn list_groups(school: SchoolId) -> Result<Vec<GroupSummary>, AppError
 #[server(endpoint = "admin/groups/get", input = Json)]
 pub async fn get_group(group: GroupId) -> Result<GroupDetail, AppError> {
     let (me, _) = guard::group_admin("admin/groups/get", group).await?;
-    me.ctx.store.group_detail(group).await?.ok_or(AppError::NotFound)
+    me.ctx
+        .store
+        .group_detail(group)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// Creates a class or group in the current school year.
@@ -100,7 +104,8 @@ pub async fn create_group(
         .await
         .map_err(name_taken)?;
     let detail = format!("{} {id} created: {}", kind.code(), name.as_str());
-    me.audit(AuditKind::GroupChanged, Some(school), &detail).await;
+    me.audit(AuditKind::GroupChanged, Some(school), &detail)
+        .await;
     Ok(id)
 }
 
@@ -114,7 +119,8 @@ pub async fn rename_group(group: GroupId, name: String) -> Result<(), AppError> 
         .await
         .map_err(name_taken)?;
     let detail = format!("group {group} renamed {}", name.as_str());
-    me.audit(AuditKind::GroupChanged, Some(facts.school), &detail).await;
+    me.audit(AuditKind::GroupChanged, Some(facts.school), &detail)
+        .await;
     Ok(())
 }
 
@@ -124,7 +130,8 @@ pub async fn delete_group(group: GroupId) -> Result<(), AppError> {
     let (me, facts) = guard::group_admin("admin/groups/delete", group).await?;
     me.ctx.store.delete_group(group).await?;
     let detail = format!("group {group} deleted");
-    me.audit(AuditKind::GroupChanged, Some(facts.school), &detail).await;
+    me.audit(AuditKind::GroupChanged, Some(facts.school), &detail)
+        .await;
     Ok(())
 }
 
@@ -140,7 +147,8 @@ pub async fn add_member(group: GroupId, account: AccountId) -> Result<Vec<String
         .map_err(|m| AppError::field(Field::Member, Problem::Place(m)))?;
     let left = me.ctx.store.add_member(group, account).await?;
     let detail = format!("account {account} added to group {group}");
-    me.audit(AuditKind::GroupChanged, Some(facts.school), &detail).await;
+    me.audit(AuditKind::GroupChanged, Some(facts.school), &detail)
+        .await;
     Ok(left)
 }
 
@@ -151,7 +159,8 @@ pub async fn remove_member(group: GroupId, account: AccountId) -> Result<(), App
     guard::managed(&me, what, facts.school, account).await?;
     if me.ctx.store.remove_member(group, account).await? {
         let detail = format!("account {account} removed from group {group}");
-        me.audit(AuditKind::GroupChanged, Some(facts.school), &detail).await;
+        me.audit(AuditKind::GroupChanged, Some(facts.school), &detail)
+            .await;
     }
     Ok(())
 }
@@ -177,7 +186,8 @@ pub async fn assign_teacher(
         .map_err(|m| AppError::field(Field::Teacher, Problem::Place(m)))?;
     me.ctx.store.assign_teacher(group, account, subject).await?;
     let detail = format!("account {account} teaches group {group}");
-    me.audit(AuditKind::GroupChanged, Some(facts.school), &detail).await;
+    me.audit(AuditKind::GroupChanged, Some(facts.school), &detail)
+        .await;
     Ok(())
 }
 
@@ -188,7 +198,8 @@ pub async fn unassign_teacher(group: GroupId, account: AccountId) -> Result<(), 
     guard::managed(&me, what, facts.school, account).await?;
     if me.ctx.store.unassign_teacher(group, account).await? {
         let detail = format!("account {account} no longer teaches group {group}");
-        me.audit(AuditKind::GroupChanged, Some(facts.school), &detail).await;
+        me.audit(AuditKind::GroupChanged, Some(facts.school), &detail)
+            .await;
     }
     Ok(())
 }

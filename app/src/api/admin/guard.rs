@@ -74,18 +74,24 @@ pub(super) fn names(
     first_name: String,
     last_name: String,
 ) -> Result<(PersonName, PersonName), AppError> {
-    match (PersonName::try_from(first_name), PersonName::try_from(last_name)) {
+    match (
+        PersonName::try_from(first_name),
+        PersonName::try_from(last_name),
+    ) {
         (Ok(first), Ok(last)) => Ok((first, last)),
         (first, last) => Err(AppError::Invalid(
-            [(Field::FirstName, first.err()), (Field::LastName, last.err())]
-                .into_iter()
-                .filter_map(|(field, e)| {
-                    e.map(|e| FieldError {
-                        field,
-                        problem: Problem::Account(e),
-                    })
+            [
+                (Field::FirstName, first.err()),
+                (Field::LastName, last.err()),
+            ]
+            .into_iter()
+            .filter_map(|(field, e)| {
+                e.map(|e| FieldError {
+                    field,
+                    problem: Problem::Account(e),
                 })
-                .collect(),
+            })
+            .collect(),
         )),
     }
 }

@@ -30,7 +30,10 @@ async fn check_link(
         return Err(AppError::field(Field::Child, Problem::SamePerson));
     }
     let errors: Vec<FieldError> = [
-        (Field::Parent, Place::Parent.check(&parent_facts.roles, school)),
+        (
+            Field::Parent,
+            Place::Parent.check(&parent_facts.roles, school),
+        ),
         (Field::Child, Place::Child.check(&child_facts.roles, school)),
     ]
     .into_iter()
@@ -60,7 +63,8 @@ pub async fn link_parent(
     check_link(&me, what, school, parent, child).await?;
     if me.ctx.store.link_parent(parent, child).await? {
         let detail = format!("account {parent} linked as parent of account {child}");
-        me.audit(AuditKind::AccountUpdated, Some(school), &detail).await;
+        me.audit(AuditKind::AccountUpdated, Some(school), &detail)
+            .await;
     }
     Ok(())
 }
@@ -78,7 +82,8 @@ pub async fn unlink_parent(
     guard::managed(&me, what, school, child).await?;
     if me.ctx.store.unlink_parent(parent, child).await? {
         let detail = format!("account {parent} no longer parent of account {child}");
-        me.audit(AuditKind::AccountUpdated, Some(school), &detail).await;
+        me.audit(AuditKind::AccountUpdated, Some(school), &detail)
+            .await;
     }
     Ok(())
 }

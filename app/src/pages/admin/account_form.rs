@@ -21,7 +21,10 @@ struct Draft {
 }
 
 #[component]
-pub fn CreateAccountForm(school: SchoolId, #[prop(into)] on_created: Callback<()>) -> impl IntoView {
+pub fn CreateAccountForm(
+    school: SchoolId,
+    #[prop(into)] on_created: Callback<()>,
+) -> impl IntoView {
     let locale = use_locale();
     let first_name = RwSignal::new(String::new());
     let last_name = RwSignal::new(String::new());

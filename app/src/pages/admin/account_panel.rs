@@ -1,14 +1,16 @@
 //! One account, as its school's admin manages it: names, password, profiles, family links.
 
-use super::common::{Done, about, focus_when_shown, full_name, kind_name, on_result};
+use super::common::{Done, Message, about, focus_when_shown, full_name, kind_name, on_result};
 use super::links::LinksEditor;
 use super::one_time::OneTimePasswordBox;
 use super::roles::RolesEditor;
-use crate::api::admin::{AccountDetail, OneTimePassword, get_account, rename_account, reset_password};
+use crate::api::admin::{
+    AccountDetail, OneTimePassword, get_account, rename_account, reset_password,
+};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field};
-use crate::i18n::{t, tr, use_locale};
+use crate::i18n::{t, use_locale};
 use domain::ids::{AccountId, SchoolId};
 use leptos::prelude::*;
 
@@ -23,13 +25,13 @@ pub fn AccountPanel(
 ) -> impl IntoView {
     let locale = use_locale();
     let refresh = RwSignal::new(0_u32);
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Message>);
     let one_time = RwSignal::new(None::<OneTimePassword>);
     let detail = LocalResource::new(move || {
         refresh.track();
         async move { get_account(school, account).await }
     });
-    let changed = Callback::new(move |text: String| {
+    let changed = Callback::new(move |text: Message| {
         message.set(Some(text));
         refresh.update(|n| *n += 1);
         on_change.run(());
@@ -69,7 +71,7 @@ pub fn AccountPanel(
 fn AccountView(
     school: SchoolId,
     detail: AccountDetail,
-    changed: Callback<String>,
+    changed: Callback<Message>,
     one_time: RwSignal<Option<OneTimePassword>>,
 ) -> impl IntoView {
     let locale = use_locale();
@@ -100,8 +102,7 @@ fn AccountView(
 }
 
 #[component]
-fn NamesForm(school: SchoolId, detail: AccountDetail, changed: Callback<String>) -> impl IntoView {
-    let locale = use_locale();
+fn NamesForm(school: SchoolId, detail: AccountDetail, changed: Callback<Message>) -> impl IntoView {
     let account = detail.id;
     let first_name = RwSignal::new(detail.first_name);
     let last_name = RwSignal::new(detail.last_name);
@@ -110,7 +111,9 @@ fn NamesForm(school: SchoolId, detail: AccountDetail, changed: Callback<String>)
         let (first, last) = (first.clone(), last.clone());
         async move { rename_account(school, account, first, last).await }
     });
-    on_result(save, error, move |()| changed.run(tr(locale.lang(), "admin-saved", &[])));
+    on_result(save, error, move |()| {
+        changed.run(Message::new("admin-saved"))
+    });
     view! {
         <form class="admin-subform" on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -132,7 +135,7 @@ fn NamesForm(school: SchoolId, detail: AccountDetail, changed: Callback<String>)
 fn ResetPassword(
     school: SchoolId,
     detail: AccountDetail,
-    changed: Callback<String>,
+    changed: Callback<Message>,
     one_time: RwSignal<Option<OneTimePassword>>,
 ) -> impl IntoView {
     let locale = use_locale();
@@ -140,11 +143,12 @@ fn ResetPassword(
     let name = full_name(&detail.first_name, &detail.last_name);
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<AppError>);
-    let reset = Action::new_local(move |(): &()| async move { reset_password(school, account).await });
+    let reset =
+        Action::new_local(move |(): &()| async move { reset_password(school, account).await });
     on_result(reset, error, move |otp| {
         confirming.set(false);
         one_time.set(Some(otp));
-        changed.run(tr(locale.lang(), "admin-reset-done", &[]));
+        changed.run(Message::new("admin-reset-done"));
     });
     view! {
         <div class="admin-subform">

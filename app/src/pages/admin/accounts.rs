@@ -113,36 +113,36 @@ fn AccountTable(
     }
     view! {
         <div class="table-scroll">
-            <table class="admin-table">
+            <table class="admin-table" role="table">
                 <caption>
                     {move || tr(locale.lang(), "admin-results", &[("count", total.into())])}
                 </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t("admin-col-name")}</th>
-                        <th scope="col">{t("admin-col-username")}</th>
-                        <th scope="col">{t("admin-col-profiles")}</th>
-                        <th scope="col">{t("admin-col-class")}</th>
-                        <th scope="col"><span class="visually-hidden">{t("admin-col-actions")}</span></th>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th role="columnheader" scope="col">{t("admin-col-name")}</th>
+                        <th role="columnheader" scope="col">{t("admin-col-username")}</th>
+                        <th role="columnheader" scope="col">{t("admin-col-profiles")}</th>
+                        <th role="columnheader" scope="col">{t("admin-col-class")}</th>
+                        <th role="columnheader" scope="col"><span class="visually-hidden">{t("admin-col-actions")}</span></th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                     {page.accounts.into_iter().map(|row| {
                         let name = full_name(&row.last_name, &row.first_name);
                         let label_name = full_name(&row.first_name, &row.last_name);
                         let profiles = row.profiles.clone();
                         let id = row.id;
                         view! {
-                            <tr aria-current=move || (selected.get() == Some(id)).then_some("true")>
-                                <th scope="row">{name}</th>
-                                <td class="username">{row.username.clone()}
+                            <tr role="row" aria-current=move || (selected.get() == Some(id)).then_some("true")>
+                                <th role="rowheader" scope="row">{name}</th>
+                                <td role="cell" class="username" data-label=t("admin-col-username")>{row.username.clone()}
                                     {row.must_change_password.then(|| view! {
                                         <span class="badge">{t("admin-pending-password")}</span>
                                     })}
                                 </td>
-                                <td>{move || profiles.iter().map(|p| profile_name(locale.lang(), *p)).collect::<Vec<_>>().join(", ")}</td>
-                                <td>{row.class.clone()}</td>
-                                <td>
+                                <td role="cell" data-label=t("admin-col-profiles")>{move || profiles.iter().map(|p| profile_name(locale.lang(), *p)).collect::<Vec<_>>().join(", ")}</td>
+                                <td role="cell" data-label=t("admin-col-class")>{row.class.clone()}</td>
+                                <td role="cell" class="actions">
                                     <button type="button" class="secondary small"
                                         aria-label=move || about(locale.lang(), "admin-manage-account", &label_name)
                                         on:click=move |_| selected.set(Some(id))>

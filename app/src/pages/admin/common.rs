@@ -19,7 +19,8 @@ pub fn on_result<I, O>(
     Effect::new(move |_| match action.value().get() {
         Some(Ok(value)) => {
             error.set(None);
-            ok(value);
+            // Untracked: only a new answer may run `ok` again, not a signal it happens to read.
+            untrack(|| ok(value));
         }
         Some(Err(e)) => error.set(Some(e)),
         None => {}
@@ -43,13 +44,46 @@ pub fn about(lang: Lang, key: &str, name: &str) -> String {
     crate::i18n::tr(lang, key, &[("name", name.to_owned().into())])
 }
 
+/// A message to show, kept as a key and arguments so that it follows the interface language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    key: &'static str,
+    args: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    pub fn new(key: &'static str) -> Self {
+        Message { key, args: vec![] }
+    }
+
+    /// The message about one person or group, `{ $name }`.
+    pub fn about(key: &'static str, name: impl Into<String>) -> Self {
+        Message::new(key).with("name", name)
+    }
+
+    pub fn with(mut self, arg: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((arg, value.into()));
+        self
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let args: Vec<_> = self
+            .args
+            .iter()
+            .map(|(name, value)| (*name, value.clone().into()))
+            .collect();
+        crate::i18n::tr(lang, self.key, &args)
+    }
+}
+
 /// A success message, announced politely to screen readers.
 #[component]
-pub fn Done(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+pub fn Done(#[prop(into)] message: Signal<Option<Message>>) -> impl IntoView {
+    let locale = crate::i18n::use_locale();
     move || {
         message
             .get()
-            .map(|m| view! { <p class="success" role="status">{m}</p> })
+            .map(|m| view! { <p class="success" role="status">{move || m.text(locale.lang())}</p> })
     }
 }
 
@@ -65,7 +99,9 @@ pub fn focus_when_shown(id: &'static str) {
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id(id));
             if let Some(element) = element {
-                let _ = element.unchecked_ref::<leptos::web_sys::HtmlElement>().focus();
+                let _ = element
+                    .unchecked_ref::<leptos::web_sys::HtmlElement>()
+                    .focus();
             }
         });
     });

@@ -1,12 +1,12 @@
 //! One class or group: its name, its deletion, its pupils and teachers.
 
-use super::common::{Done, about, focus_when_shown, kind_name, on_result};
+use super::common::{Done, Message, about, focus_when_shown, kind_name, on_result};
 use super::group_people::{Members, Teachers};
 use crate::api::admin::{GroupDetail, delete_group, get_group, rename_group};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field};
-use crate::i18n::{t, tr, use_locale};
+use crate::i18n::{t, use_locale};
 use domain::ids::{GroupId, SchoolId};
 use domain::school::GroupKind;
 use leptos::prelude::*;
@@ -18,17 +18,17 @@ pub fn GroupPanel(
     #[prop(into)] on_change: Callback<()>,
     /// Called with the message to show once the group is gone.
     #[prop(into)]
-    on_deleted: Callback<String>,
+    on_deleted: Callback<Message>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
     let refresh = RwSignal::new(0_u32);
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Message>);
     let detail = LocalResource::new(move || {
         refresh.track();
         async move { get_group(group).await }
     });
-    let changed = Callback::new(move |text: String| {
+    let changed = Callback::new(move |text: Message| {
         message.set(Some(text));
         refresh.update(|n| *n += 1);
         on_change.run(());
@@ -69,8 +69,7 @@ pub fn GroupPanel(
 }
 
 #[component]
-fn RenameForm(detail: GroupDetail, changed: Callback<String>) -> impl IntoView {
-    let locale = use_locale();
+fn RenameForm(detail: GroupDetail, changed: Callback<Message>) -> impl IntoView {
     let group = detail.id;
     let name = RwSignal::new(detail.name);
     let error = RwSignal::new(None::<AppError>);
@@ -78,7 +77,9 @@ fn RenameForm(detail: GroupDetail, changed: Callback<String>) -> impl IntoView {
         let name = name.clone();
         async move { rename_group(group, name).await }
     });
-    on_result(rename, error, move |()| changed.run(tr(locale.lang(), "admin-saved", &[])));
+    on_result(rename, error, move |()| {
+        changed.run(Message::new("admin-saved"))
+    });
     view! {
         <form class="admin-subform inline-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -93,7 +94,7 @@ fn RenameForm(detail: GroupDetail, changed: Callback<String>) -> impl IntoView {
 
 /// Deleting asks for a confirmation first, naming what goes and what stays.
 #[component]
-fn DeleteGroup(detail: GroupDetail, on_deleted: Callback<String>) -> impl IntoView {
+fn DeleteGroup(detail: GroupDetail, on_deleted: Callback<Message>) -> impl IntoView {
     let locale = use_locale();
     let group = detail.id;
     let name = detail.name;
@@ -102,7 +103,7 @@ fn DeleteGroup(detail: GroupDetail, on_deleted: Callback<String>) -> impl IntoVi
     let delete = Action::new_local(move |(): &()| async move { delete_group(group).await });
     let deleted_name = name.clone();
     on_result(delete, error, move |()| {
-        on_deleted.run(about(locale.lang(), "admin-deleted", &deleted_name));
+        on_deleted.run(Message::about("admin-deleted", deleted_name.clone()));
     });
     view! {
         <div class="admin-subform danger-zone">

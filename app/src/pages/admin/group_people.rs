@@ -1,6 +1,6 @@
 //! The pupils and the teachers of a class or group.
 
-use super::common::{about, full_name, on_result};
+use super::common::{Message, about, full_name, on_result};
 use super::picker::PersonPicker;
 use crate::api::admin::{
     AccountRow, GroupDetail, add_member, assign_teacher, list_subjects, remove_member,
@@ -8,7 +8,7 @@ use crate::api::admin::{
 };
 use crate::components::error_banner::ErrorBanner;
 use crate::error::{AppError, Field};
-use crate::i18n::{describe_problem, t, tr, use_locale};
+use crate::i18n::{describe_problem, t, use_locale};
 use domain::ids::{AccountId, SchoolId, SubjectId};
 use domain::profile::Profile;
 use leptos::prelude::*;
@@ -26,7 +26,7 @@ fn field_problem(error: RwSignal<Option<AppError>>, field: Field) -> impl IntoVi
 }
 
 #[component]
-pub fn Members(school: SchoolId, detail: GroupDetail, changed: Callback<String>) -> impl IntoView {
+pub fn Members(school: SchoolId, detail: GroupDetail, changed: Callback<Message>) -> impl IntoView {
     let locale = use_locale();
     let group = detail.id;
     let error = RwSignal::new(None::<AppError>);
@@ -43,17 +43,13 @@ pub fn Members(school: SchoolId, detail: GroupDetail, changed: Callback<String>)
     on_result(add, error, move |left: Vec<String>| {
         let name = adding.get_untracked();
         changed.run(if left.is_empty() {
-            about(locale.lang(), "admin-member-added", &name)
+            Message::about("admin-member-added", name)
         } else {
-            tr(
-                locale.lang(),
-                "admin-member-moved",
-                &[("name", name.into()), ("left", left.join(", ").into())],
-            )
+            Message::about("admin-member-moved", name).with("left", left.join(", "))
         });
     });
     on_result(remove, error, move |()| {
-        changed.run(about(locale.lang(), "admin-removed", &removing.get_untracked()));
+        changed.run(Message::about("admin-removed", removing.get_untracked()));
     });
     let empty = detail.members.is_empty();
     view! {
@@ -92,7 +88,11 @@ pub fn Members(school: SchoolId, detail: GroupDetail, changed: Callback<String>)
 }
 
 #[component]
-pub fn Teachers(school: SchoolId, detail: GroupDetail, changed: Callback<String>) -> impl IntoView {
+pub fn Teachers(
+    school: SchoolId,
+    detail: GroupDetail,
+    changed: Callback<Message>,
+) -> impl IntoView {
     let locale = use_locale();
     let group = detail.id;
     let error = RwSignal::new(None::<AppError>);
@@ -109,10 +109,16 @@ pub fn Teachers(school: SchoolId, detail: GroupDetail, changed: Callback<String>
         async move { unassign_teacher(group, account).await }
     });
     on_result(assign, error, move |()| {
-        changed.run(about(locale.lang(), "admin-teacher-added", &adding.get_untracked()));
+        changed.run(Message::about(
+            "admin-teacher-added",
+            adding.get_untracked(),
+        ));
     });
     on_result(unassign, error, move |()| {
-        changed.run(about(locale.lang(), "admin-teacher-removed", &removing.get_untracked()));
+        changed.run(Message::about(
+            "admin-teacher-removed",
+            removing.get_untracked(),
+        ));
     });
     let empty = detail.teachers.is_empty();
     view! {

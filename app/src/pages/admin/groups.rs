@@ -1,12 +1,12 @@
 //! Classes and groups of the current year: table, creation, and the selected one.
 
-use super::common::{Done, about, kind_name, on_result};
+use super::common::{Done, Message, about, kind_name, on_result};
 use super::group_panel::GroupPanel;
 use crate::api::admin::{GroupSummary, create_group, list_groups};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field};
-use crate::i18n::{t, tr, use_locale};
+use crate::i18n::{t, use_locale};
 use domain::ids::{GroupId, SchoolId};
 use domain::school::GroupKind;
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub fn GroupsSection(school: SchoolId) -> impl IntoView {
     let refresh = RwSignal::new(0_u32);
     let selected = RwSignal::new(None::<GroupId>);
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Message>);
     let groups = LocalResource::new(move || {
         refresh.track();
         async move { list_groups(school).await }
@@ -34,14 +34,14 @@ pub fn GroupsSection(school: SchoolId) -> impl IntoView {
             {move || selected.get().map(|group| view! {
                 <GroupPanel group=group school=school
                     on_change=Callback::new(move |()| bump())
-                    on_deleted=Callback::new(move |text: String| {
+                    on_deleted=Callback::new(move |text: Message| {
                         selected.set(None);
                         message.set(Some(text));
                         bump();
                     })
                     on_close=Callback::new(move |()| selected.set(None))/>
             })}
-            <CreateGroupForm school=school on_created=Callback::new(move |text: String| {
+            <CreateGroupForm school=school on_created=Callback::new(move |text: Message| {
                 message.set(Some(text));
                 bump();
             })/>
@@ -57,29 +57,29 @@ fn GroupTable(groups: Vec<GroupSummary>, selected: RwSignal<Option<GroupId>>) ->
     }
     view! {
         <div class="table-scroll">
-            <table class="admin-table">
+            <table class="admin-table" role="table">
                 <caption>{t("admin-groups-caption")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t("admin-group-name")}</th>
-                        <th scope="col">{t("admin-group-kind")}</th>
-                        <th scope="col" class="number">{t("admin-col-members")}</th>
-                        <th scope="col" class="number">{t("admin-col-teachers")}</th>
-                        <th scope="col"><span class="visually-hidden">{t("admin-col-actions")}</span></th>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th role="columnheader" scope="col">{t("admin-group-name")}</th>
+                        <th role="columnheader" scope="col">{t("admin-group-kind")}</th>
+                        <th role="columnheader" scope="col" class="number">{t("admin-col-members")}</th>
+                        <th role="columnheader" scope="col" class="number">{t("admin-col-teachers")}</th>
+                        <th role="columnheader" scope="col"><span class="visually-hidden">{t("admin-col-actions")}</span></th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                     {groups.into_iter().map(|g| {
                         let id = g.id;
                         let kind = g.kind;
                         let name = g.name.clone();
                         view! {
-                            <tr aria-current=move || (selected.get() == Some(id)).then_some("true")>
-                                <th scope="row">{g.name}</th>
-                                <td>{move || kind_name(locale.lang(), kind)}</td>
-                                <td class="number">{g.members}</td>
-                                <td class="number">{g.teachers}</td>
-                                <td>
+                            <tr role="row" aria-current=move || (selected.get() == Some(id)).then_some("true")>
+                                <th role="rowheader" scope="row">{g.name}</th>
+                                <td role="cell" data-label=t("admin-group-kind")>{move || kind_name(locale.lang(), kind)}</td>
+                                <td role="cell" class="number" data-label=t("admin-col-members")>{g.members}</td>
+                                <td role="cell" class="number" data-label=t("admin-col-teachers")>{g.teachers}</td>
+                                <td role="cell" class="actions">
                                     <button type="button" class="secondary small"
                                         aria-label=move || about(locale.lang(), "admin-manage-group", &name)
                                         on:click=move |_| selected.set(Some(id))>
@@ -97,7 +97,7 @@ fn GroupTable(groups: Vec<GroupSummary>, selected: RwSignal<Option<GroupId>>) ->
 }
 
 #[component]
-fn CreateGroupForm(school: SchoolId, #[prop(into)] on_created: Callback<String>) -> impl IntoView {
+fn CreateGroupForm(school: SchoolId, #[prop(into)] on_created: Callback<Message>) -> impl IntoView {
     let locale = use_locale();
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new(GroupKind::Class);
@@ -107,7 +107,7 @@ fn CreateGroupForm(school: SchoolId, #[prop(into)] on_created: Callback<String>)
         async move { create_group(school, kind, name).await }
     });
     on_result(create, error, move |_| {
-        let text = tr(locale.lang(), "admin-group-created", &[("name", name.get_untracked().trim().to_owned().into())]);
+        let text = Message::about("admin-group-created", name.get_untracked().trim());
         name.set(String::new());
         on_created.run(text);
     });

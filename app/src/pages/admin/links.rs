@@ -1,12 +1,12 @@
 //! Parent–child links of an account: a pupil's parents, a parent's children.
 
-use super::common::{about, full_name, on_result};
+use super::common::{Message, about, full_name, on_result};
 use super::picker::PersonPicker;
 use crate::api::admin::{AccountDetail, AccountRow, link_parent, unlink_parent};
 use crate::api::profile::PersonRef;
 use crate::components::error_banner::ErrorBanner;
 use crate::error::AppError;
-use crate::i18n::{t, tr, use_locale};
+use crate::i18n::{t, use_locale};
 use domain::ids::{AccountId, SchoolId};
 use domain::profile::Profile;
 use leptos::prelude::*;
@@ -21,7 +21,11 @@ enum Side {
 }
 
 #[component]
-pub fn LinksEditor(school: SchoolId, detail: AccountDetail, changed: Callback<String>) -> impl IntoView {
+pub fn LinksEditor(
+    school: SchoolId,
+    detail: AccountDetail,
+    changed: Callback<Message>,
+) -> impl IntoView {
     let is_pupil = detail.profiles.contains(&Profile::Pupil);
     let is_parent = detail.profiles.contains(&Profile::Parent);
     view! {
@@ -43,7 +47,7 @@ fn LinkList(
     side: Side,
     people: Vec<PersonRef>,
     can_add: bool,
-    changed: Callback<String>,
+    changed: Callback<Message>,
 ) -> impl IntoView {
     let locale = use_locale();
     let error = RwSignal::new(None::<AppError>);
@@ -60,11 +64,27 @@ fn LinkList(
         let (parent, child) = (*parent, *child);
         async move { unlink_parent(school, parent, child).await }
     });
-    on_result(link, error, move |()| changed.run(tr(locale.lang(), "admin-linked", &[])));
-    on_result(unlink, error, move |()| changed.run(tr(locale.lang(), "admin-unlinked", &[])));
+    on_result(link, error, move |()| {
+        changed.run(Message::new("admin-linked"))
+    });
+    on_result(unlink, error, move |()| {
+        changed.run(Message::new("admin-unlinked"))
+    });
     let (title, title_id, picker_label, picker_id, other_profile) = match side {
-        Side::Child => ("admin-parents", "parents-title", "admin-link-parent", "link-parent", Profile::Parent),
-        Side::Parent => ("admin-children", "children-title", "admin-link-child", "link-child", Profile::Pupil),
+        Side::Child => (
+            "admin-parents",
+            "parents-title",
+            "admin-link-parent",
+            "link-parent",
+            Profile::Parent,
+        ),
+        Side::Parent => (
+            "admin-children",
+            "children-title",
+            "admin-link-child",
+            "link-child",
+            Profile::Pupil,
+        ),
     };
     let empty = people.is_empty();
     view! {

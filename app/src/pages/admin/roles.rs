@@ -1,7 +1,7 @@
 //! The profiles an account holds in the school: add one, take one away.
 
 use super::accounts::ProfileSelect;
-use super::common::{on_result, profile_name};
+use super::common::{Message, on_result, profile_name};
 use crate::api::admin::{AccountDetail, add_role, remove_role};
 use crate::components::error_banner::ErrorBanner;
 use crate::error::AppError;
@@ -11,7 +11,11 @@ use domain::profile::Profile;
 use leptos::prelude::*;
 
 #[component]
-pub fn RolesEditor(school: SchoolId, detail: AccountDetail, changed: Callback<String>) -> impl IntoView {
+pub fn RolesEditor(
+    school: SchoolId,
+    detail: AccountDetail,
+    changed: Callback<Message>,
+) -> impl IntoView {
     let locale = use_locale();
     let account = detail.id;
     let held = detail.profiles.clone();
@@ -26,8 +30,12 @@ pub fn RolesEditor(school: SchoolId, detail: AccountDetail, changed: Callback<St
         let profile = *profile;
         async move { remove_role(school, account, profile).await }
     });
-    on_result(add, error, move |()| changed.run(tr(locale.lang(), "admin-role-added", &[])));
-    on_result(remove, error, move |()| changed.run(tr(locale.lang(), "admin-role-removed", &[])));
+    on_result(add, error, move |()| {
+        changed.run(Message::new("admin-role-added"))
+    });
+    on_result(remove, error, move |()| {
+        changed.run(Message::new("admin-role-removed"))
+    });
     let except = held.clone();
     view! {
         <div class="admin-subform">

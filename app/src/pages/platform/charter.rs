@@ -35,9 +35,9 @@ pub fn CharterEditor() -> impl IntoView {
     let problem = move |field: Field| {
         move || {
             error.with(|e| {
-                e.as_ref()
-                    .and_then(|e| e.problem_for(field))
-                    .map(|p| view! { <p class="field-error">{describe_problem(locale.lang(), p)}</p> })
+                e.as_ref().and_then(|e| e.problem_for(field)).map(
+                    |p| view! { <p class="field-error">{describe_problem(locale.lang(), p)}</p> },
+                )
             })
         }
     };
