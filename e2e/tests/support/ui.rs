@@ -29,6 +29,11 @@ pub const SCHOOL_NAME: &str = "#school-name";
 pub const SCHOOL_KIND: &str = "#school-kind";
 pub const SCHOOL_CREATE: &str = "[aria-labelledby=schools-title] form button.primary";
 pub const SCHOOLS_TABLE: &str = "table.schools-table";
+pub const NEW_FIRST_NAME: &str = "#new-first-name";
+pub const NEW_LAST_NAME: &str = "#new-last-name";
+pub const CREATE_ACCOUNT: &str = ".admin-create button[type=submit]";
+pub const ONE_TIME_USERNAME: &str = ".one-time code.username";
+pub const ONE_TIME_PASSWORD: &str = ".one-time code.password";
 
 impl Browser {
     pub async fn sign_in_as(&self, username: &str, password: &str) {

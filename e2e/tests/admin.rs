@@ -1,0 +1,56 @@
+//! A school admin creates an account; its owner signs in with the one-time password and must
+//! choose their own before anything else.
+
+mod support;
+
+use support::Browser;
+use support::ui::*;
+
+#[tokio::test]
+async fn a_new_account_starts_with_a_one_time_password() {
+    let b = Browser::start().await;
+    b.enter_as("petru.casanova").await;
+    b.click("a[href='/admin']").await;
+    b.wait_text("main", "Lisandru").await;
+
+    // Names left empty are explained next to their fields; nothing is created.
+    b.click(CREATE_ACCOUNT).await;
+    b.wait_text(FIELD_ERROR, "Ce champ est obligatoire").await;
+    b.fill(NEW_FIRST_NAME, "Ghjacumu").await;
+    b.fill(NEW_LAST_NAME, "Santucci").await;
+    b.click(CREATE_ACCOUNT).await;
+    let username = b.wait_text(ONE_TIME_USERNAME, "ghjacumu.santucci").await;
+    let password = b
+        .find(ONE_TIME_PASSWORD)
+        .await
+        .text()
+        .await
+        .expect("password");
+    assert_eq!(password.len(), 14, "xxxx-xxxx-xxxx: {password}");
+    b.screenshot("admin-created").await;
+    b.sign_out().await;
+
+    b.sign_in_as(&username, &password).await;
+    b.wait_text(HEADING, "Changer de mot de passe").await;
+    b.wait_text("main", "provisoire").await;
+    b.fill(CURRENT_PASSWORD, &password).await;
+    b.fill(NEW_PASSWORD, "azerty123").await;
+    b.fill(CONFIRM_PASSWORD, "azerty123").await;
+    b.click(SUBMIT).await;
+    b.wait_text(FIELD_ERROR, "fait partie des plus utilisés")
+        .await;
+    b.screenshot("password-weak").await;
+    let mine = "Ghjacumu cammina in a machja di Vizzavona";
+    b.fill(NEW_PASSWORD, mine).await;
+    b.fill(CONFIRM_PASSWORD, mine).await;
+    b.click(SUBMIT).await;
+    b.wait_text(HEADING, "Charte d’utilisation").await;
+    b.click(CHARTER_AGREE).await;
+    b.click(CHARTER_ACCEPT).await;
+    b.wait_text(HEADING, "Bonjour Ghjacumu").await;
+    b.wait_text(SCHOOLS, "Collège Pasquale Paoli").await;
+    b.sign_out().await;
+    b.sign_in_as(&username, mine).await;
+    b.wait_text(HEADING, "Bonjour Ghjacumu").await;
+    b.close().await;
+}
