@@ -52,5 +52,25 @@ async fn a_new_account_starts_with_a_one_time_password() {
     b.sign_out().await;
     b.sign_in_as(&username, mine).await;
     b.wait_text(HEADING, "Bonjour Ghjacumu").await;
+    b.sign_out().await;
+
+    // Forgotten already: the admin gives a new one-time password, after a confirmation.
+    b.sign_in_as("petru.casanova", support::PASSWORD).await;
+    b.click("a[href='/admin']").await;
+    b.click("button[aria-label='Gérer le compte de Ghjacumu Santucci']")
+        .await;
+    b.click_text("button", "Réinitialiser le mot de passe")
+        .await;
+    b.wait_text("main", "Ses sessions ouvertes seront fermées")
+        .await;
+    b.click_text("button", "Oui, réinitialiser").await;
+    let again = b.wait_text(ONE_TIME_PASSWORD, "-").await;
+    assert_ne!(again, password);
+    b.sign_out().await;
+    b.sign_in_as(&username, mine).await;
+    b.wait_text(ERROR_BANNER, "Identifiant ou mot de passe incorrect")
+        .await;
+    b.sign_in_as(&username, &again).await;
+    b.wait_text(HEADING, "Changer de mot de passe").await;
     b.close().await;
 }

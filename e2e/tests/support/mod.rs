@@ -203,6 +203,26 @@ impl Browser {
         self.find(css).await.click().await.expect("click");
     }
 
+    /// Clicks the first `css` element whose text is exactly `text` (waiting for it).
+    pub async fn click_text(&self, css: &str, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            for el in self
+                .client
+                .find_all(Locator::Css(css))
+                .await
+                .unwrap_or_default()
+            {
+                if el.text().await.is_ok_and(|t| t.trim() == text) {
+                    el.click().await.expect("click");
+                    return;
+                }
+            }
+            assert!(Instant::now() < deadline, "no {css} reading {text:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.client.execute(script, vec![]).await.expect("script")
     }

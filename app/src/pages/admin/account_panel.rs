@@ -1,6 +1,8 @@
 //! One account, as its school's admin manages it: names, password, profiles, family links.
 
-use super::common::{Done, Message, about, focus_when_shown, full_name, kind_name, on_result};
+use super::common::{
+    Confirmed, Done, Message, about, focus_when_shown, full_name, kind_name, on_result,
+};
 use super::links::LinksEditor;
 use super::one_time::OneTimePasswordBox;
 use super::roles::RolesEditor;
@@ -138,7 +140,6 @@ fn ResetPassword(
     changed: Callback<Message>,
     one_time: RwSignal<Option<OneTimePassword>>,
 ) -> impl IntoView {
-    let locale = use_locale();
     let account = detail.id;
     let name = full_name(&detail.first_name, &detail.last_name);
     let confirming = RwSignal::new(false);
@@ -154,25 +155,9 @@ fn ResetPassword(
         <div class="admin-subform">
             <h4>{t("admin-password")}</h4>
             <ErrorBanner error=error/>
-            <Show when=move || confirming.get() fallback=move || view! {
-                <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
-                    {t("admin-reset")}
-                </button>
-            }>
-                <p class="notice">{
-                    let name = name.clone();
-                    move || about(locale.lang(), "admin-reset-confirm", &name)
-                }</p>
-                <div class="button-row">
-                    <button type="button" class="danger" disabled=move || reset.pending().get()
-                        on:click=move |_| { reset.dispatch(()); }>
-                        {t("admin-reset-confirm-yes")}
-                    </button>
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                        {t("admin-cancel")}
-                    </button>
-                </div>
-            </Show>
+            <Confirmed ask="admin-reset" question="admin-reset-confirm" yes="admin-reset-confirm-yes"
+                ask_class="secondary" name=name confirming=confirming pending=reset.pending()
+                on_yes=move |()| { reset.dispatch(()); }/>
         </div>
     }
 }

@@ -27,6 +27,45 @@ pub fn on_result<I, O>(
     });
 }
 
+/// A destructive step asked twice: the `ask` button first, then the `question` about `name`
+/// with a "yes" and a cancel.
+#[component]
+pub fn Confirmed(
+    /// Message keys: the first button, the question, the confirming button.
+    ask: &'static str,
+    question: &'static str,
+    yes: &'static str,
+    /// The class of the first button (`secondary`, `danger`).
+    ask_class: &'static str,
+    name: String,
+    confirming: RwSignal<bool>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] on_yes: Callback<()>,
+) -> impl IntoView {
+    let locale = crate::i18n::use_locale();
+    view! {
+        <Show when=move || confirming.get() fallback=move || view! {
+            <button type="button" class=ask_class on:click=move |_| confirming.set(true)>
+                {crate::i18n::t(ask)}
+            </button>
+        }>
+            <p class="notice">{
+                let name = name.clone();
+                move || about(locale.lang(), question, &name)
+            }</p>
+            <div class="button-row">
+                <button type="button" class="danger" disabled=move || pending.get()
+                    on:click=move |_| on_yes.run(())>
+                    {crate::i18n::t(yes)}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
+                    {crate::i18n::t("admin-cancel")}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
 pub fn profile_name(lang: Lang, profile: Profile) -> String {
     crate::i18n::tr(lang, &format!("profile-{}", profile.code()), &[])
 }

@@ -1,6 +1,6 @@
 //! One class or group: its name, its deletion, its pupils and teachers.
 
-use super::common::{Done, Message, about, focus_when_shown, kind_name, on_result};
+use super::common::{Confirmed, Done, Message, focus_when_shown, kind_name, on_result};
 use super::group_people::{Members, Teachers};
 use crate::api::admin::{GroupDetail, delete_group, get_group, rename_group};
 use crate::components::error_banner::ErrorBanner;
@@ -95,7 +95,6 @@ fn RenameForm(detail: GroupDetail, changed: Callback<Message>) -> impl IntoView 
 /// Deleting asks for a confirmation first, naming what goes and what stays.
 #[component]
 fn DeleteGroup(detail: GroupDetail, on_deleted: Callback<Message>) -> impl IntoView {
-    let locale = use_locale();
     let group = detail.id;
     let name = detail.name;
     let confirming = RwSignal::new(false);
@@ -108,25 +107,9 @@ fn DeleteGroup(detail: GroupDetail, on_deleted: Callback<Message>) -> impl IntoV
     view! {
         <div class="admin-subform danger-zone">
             <ErrorBanner error=error/>
-            <Show when=move || confirming.get() fallback=move || view! {
-                <button type="button" class="danger" on:click=move |_| confirming.set(true)>
-                    {t("admin-delete-group")}
-                </button>
-            }>
-                <p class="notice">{
-                    let name = name.clone();
-                    move || about(locale.lang(), "admin-delete-confirm", &name)
-                }</p>
-                <div class="button-row">
-                    <button type="button" class="danger" disabled=move || delete.pending().get()
-                        on:click=move |_| { delete.dispatch(()); }>
-                        {t("admin-delete-confirm-yes")}
-                    </button>
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                        {t("admin-cancel")}
-                    </button>
-                </div>
-            </Show>
+            <Confirmed ask="admin-delete-group" question="admin-delete-confirm" yes="admin-delete-confirm-yes"
+                ask_class="danger" name=name confirming=confirming pending=delete.pending()
+                on_yes=move |()| { delete.dispatch(()); }/>
         </div>
     }
 }
