@@ -3,6 +3,8 @@
 //! router, cookies and all, without opening a socket.
 #![allow(dead_code)]
 
+pub mod process;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;

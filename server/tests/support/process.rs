@@ -1,0 +1,123 @@
+//! The server as a separate process (the real binary), talked to over a socket: for tests that
+//! kill it or run two of it.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+pub struct ServerProcess {
+    pub child: Child,
+    pub addr: String,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl ServerProcess {
+    /// Starts `server` on `database_url` and waits (up to 30 s) until it answers.
+    pub async fn start(database_url: &str, data_dir: &Path) -> ServerProcess {
+        let addr = format!("127.0.0.1:{}", free_port());
+        let child = Command::new(env!("CARGO_BIN_EXE_server"))
+            .env("DATABASE_URL", database_url)
+            .env("SCOLA_DATA_DIR", data_dir)
+            .env("SCOLA_ADDR", &addr)
+            .env("SCOLA_DIST", data_dir.join("no-dist"))
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("server binary");
+        let server = ServerProcess { child, addr };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while http(&server.addr, "GET", "/healthz", None, None)
+            .await
+            .is_none()
+        {
+            assert!(Instant::now() < deadline, "server did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        server
+    }
+
+    /// SIGKILL: no shutdown, no flush, as when power or the kernel ends it.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    pub async fn call(
+        &self,
+        token: Option<&str>,
+        endpoint: &str,
+        args: &Value,
+    ) -> Option<(u16, Value, Option<String>)> {
+        call(&self.addr, token, endpoint, args).await
+    }
+}
+
+/// Calls a server function at `addr`: status, JSON answer, new session token. `None` when the
+/// connection failed (the server is gone).
+pub async fn call(
+    addr: &str,
+    token: Option<&str>,
+    endpoint: &str,
+    args: &Value,
+) -> Option<(u16, Value, Option<String>)> {
+    let body = args.to_string();
+    http(
+        addr,
+        "POST",
+        &format!("/api/{endpoint}"),
+        token,
+        Some(&body),
+    )
+    .await
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A minimal HTTP/1.1 exchange: enough for these tests, no client library needed.
+async fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&str>,
+) -> Option<(u16, Value, Option<String>)> {
+    let mut stream = TcpStream::connect(addr).await.ok()?;
+    let body = body.unwrap_or("");
+    let cookie = token
+        .map(|t| format!("Cookie: scola_session={t}\r\n"))
+        .unwrap_or_default();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n{cookie}Connection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.ok()?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.ok()?;
+    let text = String::from_utf8_lossy(&raw);
+    let (head, payload) = text.split_once("\r\n\r\n")?;
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    let token = head
+        .lines()
+        .filter_map(|l| l.strip_prefix("set-cookie: scola_session="))
+        .filter_map(|v| v.split(';').next())
+        .find(|v| !v.is_empty())
+        .map(str::to_owned);
+    let value = serde_json::from_str(payload).unwrap_or(Value::String(payload.to_owned()));
+    Some((status, value, token))
+}
