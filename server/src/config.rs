@@ -19,6 +19,8 @@ pub struct Config {
     /// Fill an empty database with the demo schools and accounts.
     pub demo: bool,
     pub session_seconds: i64,
+    /// Server-function calls served at once before answering 503 (`SCOLA_MAX_IN_FLIGHT`).
+    pub max_in_flight: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +73,16 @@ impl Config {
                 value: session_hours,
             })?
             * 3600;
+        let in_flight = var("SCOLA_MAX_IN_FLIGHT").unwrap_or_else(|| "512".into());
+        let max_in_flight =
+            in_flight
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or(ConfigError::Invalid {
+                    name: "SCOLA_MAX_IN_FLIGHT",
+                    value: in_flight,
+                })?;
         Ok(Config {
             data_dir,
             database_url,
@@ -80,6 +92,7 @@ impl Config {
             trust_proxy: boolean("SCOLA_TRUST_PROXY", false)?,
             demo: boolean("SCOLA_DEMO", true)?,
             session_seconds,
+            max_in_flight,
         })
     }
 

@@ -4,6 +4,7 @@ use app::api::auth::SESSION_COOKIE_NAME;
 use app::error::AppError;
 use app::ports::{RequestMeta, ServerCtx};
 use axum::Router;
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -15,6 +16,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
+use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -28,6 +30,9 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub struct HttpState {
     pub ctx: ServerCtx,
     pub trust_proxy: bool,
+    /// Server-function calls served at once; past it the server answers 503 at once rather
+    /// than queueing without limit.
+    pub max_in_flight: usize,
     /// The Content-Security-Policy, with the hashes of the inline scripts of `index.html`.
     pub csp: Arc<HeaderValue>,
     pub https: bool,
@@ -39,6 +44,18 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
         .route("/api/{*fn_name}", post(server_fn).get(server_fn))
         .layer(middleware::from_fn(same_origin_only))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
+                    (
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        [(header::RETRY_AFTER, "2")],
+                        "\"Busy\"",
+                    )
+                }))
+                .load_shed()
+                .concurrency_limit(state.max_in_flight.max(1)),
+        )
         .with_state(state.clone());
     Router::new()
         .merge(api)

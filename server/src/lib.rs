@@ -75,6 +75,7 @@ impl App {
             trust_proxy: config.trust_proxy,
             csp: Arc::new(http::content_security_policy(&index)),
             https: config.https,
+            max_in_flight: config.max_in_flight,
         };
         let router = http::router(state, &config.dist_dir);
         Ok(App { db, ctx, router })

@@ -135,3 +135,31 @@ async fn hashed_assets_are_cached_for_good_and_the_page_is_revalidated() {
         .await;
     assert_eq!(api.headers[header::CACHE_CONTROL], "no-store");
 }
+
+/// Past capacity the server says so at once (503 + Retry-After) instead of queueing.
+#[tokio::test]
+async fn past_capacity_the_answer_is_503_with_retry_after() {
+    let url = support::fresh_database_url().await;
+    let mut config = server::config::Config::from_env(&[]).expect("config");
+    config.database_url = url;
+    config.dist_dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-dist");
+    config.max_in_flight = 1;
+    let app = server::App::build(&config).await.expect("server");
+    let s = TestServer { app, config };
+    // Sign-ins hash passwords: slow enough for twenty at once to overlap.
+    let calls = (0..20).map(|_| s.request(login_request("application/json", None)));
+    let answers = futures::future::join_all(calls).await;
+    let busy: Vec<_> = answers
+        .iter()
+        .filter(|a| a.status.as_u16() == 503)
+        .collect();
+    assert!(!busy.is_empty(), "some calls are turned away");
+    assert!(
+        busy.iter()
+            .all(|a| a.headers.contains_key(header::RETRY_AFTER) && a.body == "Busy")
+    );
+    assert!(
+        answers.iter().any(|a| a.status.as_u16() == 200),
+        "the rest are served"
+    );
+}
