@@ -31,7 +31,8 @@ impl Session {
     pub fn refresh(self) {
         let locale = expect_context::<Locale>();
         spawn_local(async move {
-            self.apply(current_session().await.ok().flatten(), locale);
+            let info = crate::api::retry::patiently(current_session).await;
+            self.apply(info.ok().flatten(), locale);
         });
     }
 

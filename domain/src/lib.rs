@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod authz;
+pub mod backoff;
 pub mod charter;
 pub mod ids;
 pub mod lang;

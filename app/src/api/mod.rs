@@ -9,6 +9,7 @@ pub mod charter;
 pub mod home;
 pub mod platform;
 pub mod profile;
+pub mod retry;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod gate;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let data = LocalResource::new(load_home);
+    let data = LocalResource::new(|| crate::api::retry::patiently(load_home));
     let session = use_session();
     let locale = use_locale();
     let greeting = move || {
