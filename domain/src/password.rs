@@ -97,13 +97,19 @@ pub fn check(
         return Ok(());
     }
     let warning = estimate.feedback().and_then(|f| f.warning());
-    let guessed_from_personal = estimate.sequence().iter().any(|m| {
-        personal
-            .iter()
-            .any(|p| !p.is_empty() && m.token.eq_ignore_ascii_case(p))
-    });
-    Err(PasswordProblem::Weak(if guessed_from_personal {
+    // Words the estimator was given (the person's names, our local list) come back as plain
+    // dictionary matches without a warning: name the reason ourselves.
+    let matched = |words: &[&str]| {
+        estimate.sequence().iter().any(|m| {
+            words
+                .iter()
+                .any(|w| !w.is_empty() && m.token.eq_ignore_ascii_case(w))
+        })
+    };
+    Err(PasswordProblem::Weak(if matched(personal) {
         Weakness::Personal
+    } else if matched(LOCAL_COMMON) {
+        Weakness::Common
     } else {
         classify(warning)
     }))
