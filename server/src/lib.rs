@@ -1,8 +1,10 @@
 //! Scola's server: configuration → database → HTTP. `main.rs` only calls [`run`]; tests build
 //! the same [`App`] on a fresh database.
 
+pub mod backup;
 pub mod config;
 pub mod db;
+pub mod generate;
 pub mod http;
 pub mod passwords;
 pub mod seed;
@@ -33,6 +35,12 @@ pub enum StartError {
     Io(#[from] std::io::Error),
     #[error("password hashing: {0}")]
     Hash(String),
+    #[error("{0}")]
+    Generate(#[from] generate::GenerateError),
+    #[error("{0}")]
+    Backup(#[from] backup::BackupError),
+    #[error("{0}")]
+    Usage(String),
 }
 
 pub fn system_clock() -> Timestamp {
@@ -46,19 +54,7 @@ pub fn system_clock() -> Timestamp {
 impl App {
     /// Opens the database (migrating it), seeds the demo if asked and empty, builds the router.
     pub async fn build(config: &Config) -> Result<App, StartError> {
-        if config.database_url.starts_with("sqlite:") {
-            std::fs::create_dir_all(&config.data_dir)?;
-        }
-        let connections = if config.database_url.starts_with("sqlite:") {
-            8
-        } else {
-            16
-        };
-        let db = Db::open(&config.database_url, connections).await?;
-        if config.demo && seed::is_empty(&db).await? {
-            seed::seed_demo(&db, system_clock()).await?;
-            tracing::info!("demo schools and accounts created");
-        }
+        let db = open_database(config).await?;
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let passwords =
             passwords::Argon2Passwords::new(cores).map_err(|e| StartError::Hash(e.to_string()))?;
@@ -80,6 +76,24 @@ impl App {
         let router = http::router(state, &config.dist_dir);
         Ok(App { db, ctx, router })
     }
+}
+
+/// Opens (creating and migrating) the configured database; an empty one gets the demo if asked.
+pub async fn open_database(config: &Config) -> Result<Db, StartError> {
+    if config.database_url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&config.data_dir)?;
+    }
+    let connections = if config.database_url.starts_with("sqlite:") {
+        8
+    } else {
+        16
+    };
+    let db = Db::open(&config.database_url, connections).await?;
+    if config.demo && seed::is_empty(&db).await? {
+        seed::seed_demo(&db, system_clock()).await?;
+        tracing::info!("demo schools and accounts created");
+    }
+    Ok(db)
 }
 
 /// Starts the server and serves until interrupted.

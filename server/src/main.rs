@@ -1,5 +1,14 @@
 use server::config::Config;
+use server::{StartError, backup, generate, system_clock};
+use std::path::PathBuf;
+use std::time::Instant;
 use tracing_subscriber::EnvFilter;
+
+const USAGE: &str = "usage:
+  server [--addr ADDR] [--data-dir DIR]          serve Scola (settings: README, Configuration)
+  server generate --schools N [--seed S]         add a generated region to the database
+  server backup FILE                             copy the SQLite database, server running
+  server restore FILE                            put a backup back, server stopped";
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -10,7 +19,16 @@ async fn main() -> std::process::ExitCode {
         .init();
     let args: Vec<String> = std::env::args().collect();
     let result = match Config::from_env(&args) {
-        Ok(config) => server::run(config).await,
+        Ok(config) => match args.get(1).map(String::as_str) {
+            Some("generate") => generate_region(&config, &args).await,
+            Some("backup") => backup_to(&config, &args).await,
+            Some("restore") => restore_from(&config, &args).await,
+            Some("help" | "--help" | "-h") => {
+                println!("{USAGE}");
+                Ok(())
+            }
+            _ => server::run(config).await,
+        },
         Err(e) => Err(e.into()),
     };
     match result {
@@ -18,7 +36,89 @@ async fn main() -> std::process::ExitCode {
         Err(e) => {
             tracing::error!("{e}");
             eprintln!("scola: {e}");
+            if matches!(e, StartError::Usage(_)) {
+                eprintln!("{USAGE}");
+            }
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// The value after `--name`, parsed.
+fn option<T: std::str::FromStr>(args: &[String], name: &str) -> Result<Option<T>, StartError> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(None),
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|v| v.parse().ok())
+            .map(Some)
+            .ok_or_else(|| StartError::Usage(format!("{name}: a number is expected"))),
+    }
+}
+
+/// The file named after the subcommand.
+fn file_argument(args: &[String]) -> Result<PathBuf, StartError> {
+    args.get(2)
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .ok_or_else(|| StartError::Usage("a file name is expected".into()))
+}
+
+async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartError> {
+    let schools = option(args, "--schools")?
+        .ok_or_else(|| StartError::Usage("--schools N is required".into()))?;
+    let seed = option(args, "--seed")?.unwrap_or(2026);
+    let db = server::open_database(config).await?;
+    let started = Instant::now();
+    eprintln!(
+        "generating {schools} schools (seed {seed}) into {}",
+        config.database_url_redacted()
+    );
+    let scale = generate::Scale { schools, seed };
+    let done = generate::generate(&db, scale, system_clock(), |p| {
+        eprintln!(
+            "[{:>3}/{}] {:<50} {:>7} accounts  {:>5.1} s",
+            p.done,
+            p.total,
+            p.school,
+            p.accounts,
+            started.elapsed().as_secs_f64()
+        );
+    })
+    .await?;
+    println!(
+        "{} schools, {} accounts ({} pupils, {} teachers, {} parents), {} classes and groups, \
+         in {:.1} s; password of every generated account: {}",
+        done.done,
+        done.accounts,
+        done.pupils,
+        done.teachers,
+        done.parents,
+        done.groups,
+        started.elapsed().as_secs_f64(),
+        generate::PASSWORD
+    );
+    Ok(())
+}
+
+async fn backup_to(config: &Config, args: &[String]) -> Result<(), StartError> {
+    let to = file_argument(args)?;
+    let db = server::db::Db::open(&config.database_url, 1).await?;
+    let bytes = backup::backup(&db, &to).await?;
+    println!(
+        "backup written and checked: {} ({bytes} bytes)",
+        to.display()
+    );
+    Ok(())
+}
+
+async fn restore_from(config: &Config, args: &[String]) -> Result<(), StartError> {
+    let from = file_argument(args)?;
+    let target = backup::sqlite_path(&config.database_url).ok_or(backup::BackupError::NotSqlite)?;
+    let kept = backup::restore(&from, &target, system_clock().unix()).await?;
+    println!("restored {} into {}", from.display(), target.display());
+    if let Some(kept) = kept {
+        println!("the replaced database is kept as {}", kept.display());
+    }
+    Ok(())
 }

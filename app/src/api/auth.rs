@@ -28,16 +28,7 @@ pub const SESSION_COOKIE_NAME: &str = "scola_session";
 /// The session of this browser, if any. Never an error for an anonymous visitor.
 #[server(endpoint = "auth/session", input = Json)]
 pub async fn current_session() -> Result<Option<SessionInfo>, AppError> {
-    let (ctx, meta) = super::gate::ctx()?;
-    let Some(token) = meta.session_token.as_deref() else {
-        return Ok(None);
-    };
-    if ctx.store.session_account(token, ctx.now()).await?.is_none() {
-        return Ok(None);
-    }
-    super::gate::session("auth/session")
-        .await
-        .map(|me| Some(me.info))
+    Ok(super::gate::signed_in().await?.map(|me| me.info))
 }
 
 /// Signs in. `lang` is the language picked on the sign-in page, if any: it becomes the account's.

@@ -88,33 +88,34 @@ pub(crate) async fn audit(
     }
 }
 
+/// The caller behind this request's session cookie, if the session is live.
+pub(crate) async fn signed_in() -> Result<Option<Me>, AppError> {
+    let (ctx, meta) = ctx()?;
+    let found = match &meta.session_token {
+        Some(token) => ctx.store.signed_in(token, ctx.now()).await?,
+        None => None,
+    };
+    Ok(found.map(|s| {
+        let mut info = s.info;
+        info.must_accept_charter = must_accept(info.charter_accepted, s.current_charter);
+        Me {
+            info,
+            caller: s.caller,
+            ctx,
+            meta,
+        }
+    }))
+}
+
 /// The caller, whatever the state of their account (for sign-out, the password and charter
 /// screens). `what` names the server function, for the audit trail.
 pub(crate) async fn session(what: &str) -> Result<Me, AppError> {
+    if let Some(me) = signed_in().await? {
+        return Ok(me);
+    }
     let (ctx, meta) = ctx()?;
-    let now = ctx.now();
-    let account = match &meta.session_token {
-        Some(token) => ctx.store.session_account(token, now).await?,
-        None => None,
-    };
-    let Some(account) = account else {
-        audit(&ctx, &meta, AuditKind::AccessRefused, None, None, what).await;
-        return Err(AppError::SignInRequired);
-    };
-    let mut info = ctx
-        .store
-        .session_info(account)
-        .await?
-        .ok_or(AppError::SignInRequired)?;
-    let current = ctx.store.current_charter().await?.map(|c| c.version);
-    info.must_accept_charter = must_accept(info.charter_accepted, current);
-    let caller = ctx.store.caller(account).await?;
-    Ok(Me {
-        info,
-        caller,
-        ctx,
-        meta,
-    })
+    audit(&ctx, &meta, AuditKind::AccessRefused, None, None, what).await;
+    Err(AppError::SignInRequired)
 }
 
 /// The caller, who must have replaced a one-time password and accepted the current charter.

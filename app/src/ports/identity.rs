@@ -3,6 +3,7 @@ use crate::api::auth::SessionInfo;
 use async_trait::async_trait;
 use domain::account::Username;
 use domain::authz::Caller;
+use domain::charter::CharterVersion;
 use domain::ids::AccountId;
 use domain::lang::Lang;
 use domain::throttle::Failures;
@@ -13,6 +14,15 @@ use domain::time::Timestamp;
 pub struct Credentials {
     pub account: AccountId,
     pub password_hash: String,
+}
+
+/// A live session: its account as shown, the current charter version (to ask for it again), and
+/// what authorization decisions need (roles, children, classes taught).
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    pub info: SessionInfo,
+    pub current_charter: Option<CharterVersion>,
+    pub caller: Caller,
 }
 
 /// Accounts as sign-in and sessions see them.
@@ -34,12 +44,9 @@ pub trait Identity: Send + Sync {
         expires: Timestamp,
         ip: &str,
     ) -> Result<String, StoreError>;
-    /// The account behind a live session token.
-    async fn session_account(
-        &self,
-        token: &str,
-        now: Timestamp,
-    ) -> Result<Option<AccountId>, StoreError>;
+    /// The caller behind a live session token, in as few round trips as the database allows:
+    /// this runs before every server function.
+    async fn signed_in(&self, token: &str, now: Timestamp) -> Result<Option<SignedIn>, StoreError>;
     async fn close_session(&self, token: &str) -> Result<(), StoreError>;
     /// Ends every session of an account but `keep` (the one changing its password).
     async fn close_sessions_of(
@@ -49,8 +56,6 @@ pub trait Identity: Send + Sync {
     ) -> Result<(), StoreError>;
 
     async fn session_info(&self, account: AccountId) -> Result<Option<SessionInfo>, StoreError>;
-    /// Roles, children and classes taught: everything authorization decisions need.
-    async fn caller(&self, account: AccountId) -> Result<Caller, StoreError>;
     async fn password_hash(&self, account: AccountId) -> Result<Option<String>, StoreError>;
     async fn set_password(
         &self,

@@ -15,7 +15,7 @@ pub use audit::{AuditEvent, AuditLog};
 pub use charter::Charters;
 pub use directory::Directory;
 pub use establishments::Establishments;
-pub use identity::{Credentials, Identity};
+pub use identity::{Credentials, Identity, SignedIn};
 pub use passwords::{HashError, Passwords};
 
 use domain::time::Timestamp;

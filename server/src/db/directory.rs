@@ -34,8 +34,8 @@ impl Db {
         let rows = sqlx::query(
             "SELECT g.school_id, g.id, g.name, g.kind FROM school_groups g \
              JOIN school_years y ON y.id = g.year_id AND y.is_current = 1 \
-             WHERE g.id IN (SELECT group_id FROM memberships WHERE account_id = $1) \
-                OR g.id IN (SELECT group_id FROM teachings WHERE account_id = $1) \
+             WHERE g.id IN (SELECT group_id FROM memberships WHERE account_id = $1 \
+                UNION SELECT group_id FROM teachings WHERE account_id = $1) \
              ORDER BY g.kind, g.name",
         )
         .bind(account.get())

@@ -2,7 +2,7 @@
 
 use super::{Db, fail, flag, is_set};
 use app::api::auth::SessionInfo;
-use app::ports::{Credentials, Identity, StoreError};
+use app::ports::{Credentials, Identity, SignedIn, StoreError};
 use async_trait::async_trait;
 use base64::Engine;
 use domain::account::Username;
@@ -115,20 +115,71 @@ impl Identity for Db {
         Ok(token)
     }
 
-    async fn session_account(
-        &self,
-        token: &str,
-        now: Timestamp,
-    ) -> Result<Option<AccountId>, StoreError> {
-        let row = sqlx::query(
-            "SELECT account_id FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+    async fn signed_in(&self, token: &str, now: Timestamp) -> Result<Option<SignedIn>, StoreError> {
+        let Some(r) = sqlx::query(
+            "SELECT a.id, a.username, a.first_name, a.last_name, a.lang, a.platform_admin, \
+             a.must_change_password, a.charter_accepted, (SELECT MAX(version) FROM charters) \
+             FROM sessions s JOIN accounts a ON a.id = s.account_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
         .bind(token_hash(token))
         .bind(now.unix())
         .fetch_optional(&self.pool)
         .await
+        .map_err(fail)?
+        else {
+            return Ok(None);
+        };
+        let account = AccountId::new(r.get(0));
+        let info = SessionInfo {
+            account,
+            username: r.get(1),
+            first_name: r.get(2),
+            last_name: r.get(3),
+            lang: r.get::<String, _>(4).parse().unwrap_or(Lang::Fr),
+            platform_admin: is_set(&r, 5),
+            must_change_password: is_set(&r, 6),
+            charter_accepted: r.get::<Option<i64>, _>(7).map(CharterVersion::new),
+            must_accept_charter: false,
+        };
+        let current_charter = r.get::<Option<i64>, _>(8).map(CharterVersion::new);
+        // Roles, children and classes taught in one statement: 'r'ole, 'c'hild, 't'eaching.
+        let facts = sqlx::query(
+            "SELECT 'r', school_id, profile FROM roles WHERE account_id = $1 \
+             UNION ALL SELECT 'c', child_id, '' FROM parent_links WHERE parent_id = $1 \
+             UNION ALL SELECT 't', group_id, '' FROM teachings WHERE account_id = $1",
+        )
+        .bind(account.get())
+        .fetch_all(&self.pool)
+        .await
         .map_err(fail)?;
-        Ok(row.map(|r| AccountId::new(r.get(0))))
+        let mut caller = Caller {
+            account,
+            platform_admin: info.platform_admin,
+            roles: vec![],
+            children: vec![],
+            teaches: vec![],
+        };
+        for f in &facts {
+            let id: i64 = f.get(1);
+            match f.get::<String, _>(0).as_str() {
+                "r" => {
+                    if let Ok(profile) = f.get::<String, _>(2).parse() {
+                        caller.roles.push(Role {
+                            school: SchoolId::new(id),
+                            profile,
+                        });
+                    }
+                }
+                "c" => caller.children.push(AccountId::new(id)),
+                _ => caller.teaches.push(GroupId::new(id)),
+            }
+        }
+        Ok(Some(SignedIn {
+            info,
+            current_charter,
+            caller,
+        }))
     }
 
     async fn close_session(&self, token: &str) -> Result<(), StoreError> {
@@ -176,53 +227,6 @@ impl Identity for Db {
         }))
     }
 
-    async fn caller(&self, account: AccountId) -> Result<Caller, StoreError> {
-        let platform_admin: bool = sqlx::query("SELECT platform_admin FROM accounts WHERE id = $1")
-            .bind(account.get())
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(fail)?
-            .is_some_and(|r| is_set(&r, 0));
-        let roles = sqlx::query("SELECT school_id, profile FROM roles WHERE account_id = $1")
-            .bind(account.get())
-            .fetch_all(&self.pool)
-            .await
-            .map_err(fail)?
-            .into_iter()
-            .filter_map(|r| {
-                Some(Role {
-                    school: SchoolId::new(r.get(0)),
-                    profile: r.get::<String, _>(1).parse().ok()?,
-                })
-            })
-            .collect();
-        let children = ids(
-            self,
-            "SELECT child_id FROM parent_links WHERE parent_id = $1",
-            account,
-        )
-        .await?
-        .into_iter()
-        .map(AccountId::new)
-        .collect();
-        let teaches = ids(
-            self,
-            "SELECT group_id FROM teachings WHERE account_id = $1",
-            account,
-        )
-        .await?
-        .into_iter()
-        .map(GroupId::new)
-        .collect();
-        Ok(Caller {
-            account,
-            platform_admin,
-            roles,
-            children,
-            teaches,
-        })
-    }
-
     async fn password_hash(&self, account: AccountId) -> Result<Option<String>, StoreError> {
         let row = sqlx::query("SELECT password_hash FROM accounts WHERE id = $1")
             .bind(account.get())
@@ -259,15 +263,4 @@ impl Identity for Db {
             .map_err(fail)?;
         Ok(())
     }
-}
-
-async fn ids(db: &Db, sql: &'static str, account: AccountId) -> Result<Vec<i64>, StoreError> {
-    Ok(sqlx::query(sql)
-        .bind(account.get())
-        .fetch_all(&db.pool)
-        .await
-        .map_err(fail)?
-        .into_iter()
-        .map(|r| r.get(0))
-        .collect())
 }

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
+# Benchmarks: figures, never pass/fail. Generates region data (1 school and BENCH_SCHOOLS), runs
+# the release server on it and loads it with wrk over loopback, on SQLite and on PostgreSQL:
+#   (a) a plain axum route (the machine's ceiling), (b) sign-in, (c) a pupil's home page,
+#   (d) a teacher's write, and sign-in while the home page is being read;
+# then measures the browser app (size raw/gzip/brotli, first load in headless Chromium).
+# Prints the figures and writes them into BENCHMARKS.md between its markers.
+# Settings: BENCH_SCHOOLS (50), BENCH_SECONDS (10 per run), BENCH_BACKENDS ("sqlite postgres"),
+# SCOLA_BENCH_PG (postgres://postgres@127.0.0.1:5432).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+schools="${BENCH_SCHOOLS:-50}"
+seconds="${BENCH_SECONDS:-10}"
+backends="${BENCH_BACKENDS:-sqlite postgres}"
+pg_base="${SCOLA_BENCH_PG:-postgres://postgres@127.0.0.1:5432}"
+work="$PWD/target/bench"
+port=3100
+hello_port=3101
+base="http://127.0.0.1:$port"
+password="$(sed -n 's/^pub const PASSWORD: &str = "\(.*\)";/\1/p' server/src/generate/mod.rs)"
+mkdir -p "$work"
+
+# Tools: wrk and brotli from Debian, the rest from setup.sh; release builds.
+missing=()
+for tool in wrk brotli python3 curl; do
+  command -v "$tool" >/dev/null || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=()
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+fi
+scripts/setup.sh --browser
+scripts/build.sh
+cargo build --release -p server --example hello
+cargo build --release -p e2e --example first_load
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+wait_http() {  # URL: waits up to 20 s for an answer
+  for _ in $(seq 200); do
+    if curl -fs -o /dev/null "$1"; then return 0; fi
+    sleep 0.1
+  done
+  echo "no answer from $1; server log:" >&2
+  cat "$work/server.log" >&2
+  exit 1
+}
+
+# The database of a backend and scale: a URL (PostgreSQL, recreated) or a data dir (SQLite).
+database() {  # backend scale
+  if [ "$1" = postgres ]; then
+    local name="scola_bench_$2"
+    psql -q "$pg_base/postgres" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
+    echo "$pg_base/$name"
+  else
+    rm -rf "$work/sqlite-$2"
+    echo ""
+  fi
+}
+
+serve() {  # url dir
+  DATABASE_URL="$1" SCOLA_DATA_DIR="$2" SCOLA_ADDR="127.0.0.1:$port" RUST_LOG=warn \
+    target/release/server >"$work/server.log" 2>&1 &
+  server_pid=$!
+  pids+=("$server_pid")
+  wait_http "$base/healthz"
+}
+
+stop_server() {
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+}
+
+# Activated accounts of a profile, spread evenly over the whole region.
+sample() {  # url dir profile count
+  local sql="SELECT a.username FROM accounts a JOIN roles r ON r.account_id = a.id \
+    WHERE r.profile = '$3' AND a.must_change_password = 0 AND a.charter_accepted IS NOT NULL \
+    ORDER BY a.id"
+  if [ -n "$1" ]; then
+    psql -At "$1" -c "$sql"
+  else
+    python3 -c 'import sqlite3, sys
+for (name,) in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print(name)' \
+      "$2/scola.db" "$sql"
+  fi | awk -v want="$4" '{ all[NR] = $0 }
+    END { step = NR / want; if (step < 1) step = 1
+          for (i = 1; i <= NR && n < want; i += step) { print all[int(i)]; n++ } }'
+}
+
+# Signs each login in (the real sign-in) and writes the session tokens.
+sign_in_all() {  # logins-file tokens-file
+  while read -r login; do
+    curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+      --data "{\"username\":\"$login\",\"password\":\"$password\"}" "$base/api/auth/login" |
+      sed -n 's/^set-cookie: scola_session=\([^;]*\).*/\1/Ip'
+  done <"$1" >"$2"
+  if [ ! -s "$2" ]; then echo "no session opened; server log:" >&2; cat "$work/server.log" >&2; exit 1; fi
+}
+
+# wrk over loopback, one thread (the other core serves); prints "rps p50 p99 errors requests".
+load() {  # mode connections url [VAR=value...]
+  local mode="$1" connections="$2" url="$3"
+  shift 3
+  env BENCH_MODE="$mode" BENCH_PASSWORD="$password" "$@" \
+    wrk -t1 -c"$connections" -d"${seconds}s" --timeout 5s -s scripts/bench/load.lua "$url" |
+    awk '/^RESULT/ { print $2, $3, $4, $5, $6 }'
+}
+
+rows="$work/rows.txt"
+: >"$rows"
+row() {  # backend data what connections "rps p50 p99 errors requests"
+  read -r rps p50 p99 errors requests <<<"$5"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$rps" "$p50" "$p99" "$errors" | tee -a "$rows"
+  last_rps=$rps
+}
+calc() { awk "BEGIN { print $1 }"; }
+ratios="$work/ratios.txt"
+: >"$ratios"
+
+target/release/examples/hello "127.0.0.1:$hello_port" &
+pids+=("$!")
+wait_http "http://127.0.0.1:$hello_port/"
+
+for backend in $backends; do
+  declare -A home_rps=()
+  for scale in 1 "$schools"; do
+    url="$(database "$backend" "$scale")"
+    dir="$work/sqlite-$scale"
+    started=$(date +%s.%N)
+    DATABASE_URL="$url" SCOLA_DATA_DIR="$dir" RUST_LOG=warn \
+      target/release/server generate --schools "$scale" 2>"$work/generate.log" | tee "$work/generated.txt"
+    took=$(calc "$(date +%s.%N) - $started")
+    printf '%s, %s school(s): generated in %.1f s — %s\n' "$backend" "$scale" "$took" "$(cat "$work/generated.txt")" >>"$ratios"
+    serve "$url" "$dir"
+    sample "$url" "$dir" pupil 200 >"$work/pupils.txt"
+    sample "$url" "$dir" teacher 40 >"$work/teachers.txt"
+    sign_in_all "$work/pupils.txt" "$work/pupil-tokens.txt"
+    sign_in_all "$work/teachers.txt" "$work/teacher-tokens.txt"
+    data="$scale school(s)"
+    if [ "$scale" = "$schools" ]; then
+      row "$backend" "-" "(a) plain axum hello" 64 "$(load get 64 "http://127.0.0.1:$hello_port/")"
+      hello=$last_rps
+    fi
+    row "$backend" "$data" "(c) pupil home" 64 "$(load home 64 "$base" BENCH_TOKENS="$work/pupil-tokens.txt")"
+    home_rps[$scale]=$last_rps
+    if [ "$scale" = "$schools" ]; then
+      row "$backend" "$data" "(b) sign-in alone" 8 "$(load login 8 "$base" BENCH_LOGINS="$work/pupils.txt")"
+      row "$backend" "$data" "(d) teacher write (language)" 32 "$(load write 32 "$base" BENCH_TOKENS="$work/teacher-tokens.txt")"
+      # Sign-in while the home page is read: two wrk at once.
+      load home 32 "$base" BENCH_TOKENS="$work/pupil-tokens.txt" >"$work/mixed-home.txt" &
+      reader=$!
+      load login 8 "$base" BENCH_LOGINS="$work/pupils.txt" >"$work/mixed-login.txt"
+      wait "$reader"
+      row "$backend" "$data" "(b) sign-in under read load" 8 "$(cat "$work/mixed-login.txt")"
+      row "$backend" "$data" "(c) pupil home under sign-ins" 32 "$(cat "$work/mixed-home.txt")"
+      printf '%s: (c)/(a) = %.1f %%\n' "$backend" "$(calc "100 * ${home_rps[$scale]} / $hello")" >>"$ratios"
+    fi
+    stop_server
+  done
+  printf '%s: cost of the pupil home at %s schools / at 1 school = %.2f\n' "$backend" "$schools" \
+    "$(calc "${home_rps[1]} / ${home_rps[$schools]}")" >>"$ratios"
+  unset home_rps
+done
+
+# The browser app: sizes of what a first visit downloads, and its first load.
+sizes="$work/sizes.txt"
+{
+  wasm=$(ls dist/*.wasm)
+  printf '| wasm | %s | %s | %s |\n' "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)" "$(brotli -q 11 -c "$wasm" | wc -c)"
+  raw=0 gz=0 br=0
+  for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+    raw=$((raw + $(stat -c %s "$f")))
+    gz=$((gz + $(gzip -9c "$f" | wc -c)))
+    br=$((br + $(brotli -q 11 -c "$f" | wc -c)))
+  done
+  printf '| whole app (wasm, js, css, html) | %s | %s | %s |\n' "$raw" "$gz" "$br"
+} >"$sizes"
+cat "$sizes"
+first_load=$(target/release/examples/first_load 7 | tee "$work/first-load.txt" | awk '/^FIRST_LOAD/ { print $2 " ms median, " $3 " ms worst, of " $4 " loads" }')
+echo "first load: $first_load"
+
+# BENCHMARKS.md: the figures between the markers are replaced, the prose around them kept.
+{
+  echo "<!-- figures:begin (written by scripts/bench.sh) -->"
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)),"
+  echo "commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' + local changes'), \`BENCH_SCHOOLS=$schools BENCH_SECONDS=$seconds scripts/bench.sh\`."
+  echo
+  echo "| backend | data | request | connections | req/s | p50 ms | p99 ms | errors |"
+  echo "|---|---|---|---|---|---|---|---|"
+  cat "$rows"
+  echo
+  sed 's/^/- /' "$ratios"
+  echo
+  echo "| browser app | raw bytes | gzip -9 | brotli 11 |"
+  echo "|---|---|---|---|"
+  cat "$sizes"
+  echo
+  echo "- first load to an interactive sign-in form (empty cache, loopback, headless Chromium): $first_load"
+  echo "<!-- figures:end -->"
+} >"$work/figures.md"
+python3 - "$work/figures.md" <<'PY'
+import re, sys
+figures = open(sys.argv[1]).read().rstrip("\n")
+text = open("BENCHMARKS.md").read()
+pattern = re.compile(r"<!-- figures:begin.*?<!-- figures:end -->", re.S)
+text = pattern.sub(lambda _: figures, text) if pattern.search(text) else text + "\n" + figures + "\n"
+open("BENCHMARKS.md", "w").write(text)
+PY
+echo
+cat "$work/figures.md"

@@ -1,0 +1,56 @@
+-- The one wrk script of scripts/bench.sh. BENCH_MODE picks what each request is:
+--   get    GET of the path given to wrk (the plain axum ceiling)
+--   home   a pupil's home page, POST /api/home, one session of BENCH_TOKENS after another
+--   login  sign-in, POST /api/auth/login, one login of BENCH_LOGINS after another
+--   write  a teacher's write, POST /api/auth/set_lang, with BENCH_TOKENS
+-- done() prints one line the script reads:
+--   RESULT <requests/s> <p50 ms> <p99 ms> <errors> <requests>
+local mode = os.getenv("BENCH_MODE") or "get"
+local password = os.getenv("BENCH_PASSWORD") or ""
+local tokens, logins, n = {}, {}, 0
+
+local function lines(path)
+  local t = {}
+  if path then
+    for l in io.lines(path) do
+      if #l > 0 then t[#t + 1] = l end
+    end
+  end
+  return t
+end
+
+function init(args)
+  tokens = lines(os.getenv("BENCH_TOKENS"))
+  logins = lines(os.getenv("BENCH_LOGINS"))
+  -- Threads and connections start at different sessions.
+  math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+  n = math.random(1, 10007)
+end
+
+local function as(token)
+  return { ["Content-Type"] = "application/json", ["Cookie"] = "scola_session=" .. token }
+end
+
+function request()
+  n = n + 1
+  if mode == "home" then
+    return wrk.format("POST", "/api/home", as(tokens[n % #tokens + 1]), "{}")
+  elseif mode == "write" then
+    local lang = (n % 2 == 0) and "Fr" or "Co"
+    return wrk.format("POST", "/api/auth/set_lang", as(tokens[n % #tokens + 1]),
+      '{"lang":"' .. lang .. '"}')
+  elseif mode == "login" then
+    local body = '{"username":"' .. logins[n % #logins + 1] .. '","password":"' .. password .. '"}'
+    return wrk.format("POST", "/api/auth/login", { ["Content-Type"] = "application/json" }, body)
+  end
+  return wrk.format("GET", wrk.path)
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  local errors = e.connect + e.read + e.write + e.status + e.timeout
+  io.write(string.format("RESULT %.1f %.2f %.2f %d %d\n",
+    summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    errors, summary.requests))
+end

@@ -1,0 +1,416 @@
+//! The shape of one generated establishment, decided by a seeded RNG and nothing else: the same
+//! seed and index give the same school, classes, people and links on every machine.
+
+use super::names::{EPONYMS, FIRST_NAMES, LAST_NAMES, TOWNS_2A, TOWNS_2B};
+use domain::account::Username;
+use domain::profile::Profile;
+use domain::school::{GroupKind, SchoolKind};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use std::collections::{HashMap, HashSet};
+
+/// Pupils in one class, as in French collèges and lycées.
+const CLASS_SIZE: usize = 28;
+
+/// A subject: code, name, how many classes one teacher takes, the levels it is taught in as a
+/// class subject (`None`: all; `Some(&[])`: only in option groups).
+struct Subject {
+    code: &'static str,
+    name: &'static str,
+    classes_per_teacher: usize,
+    levels: Option<&'static [&'static str]>,
+}
+
+const fn subject(
+    code: &'static str,
+    name: &'static str,
+    classes_per_teacher: usize,
+    levels: Option<&'static [&'static str]>,
+) -> Subject {
+    Subject {
+        code,
+        name,
+        classes_per_teacher,
+        levels,
+    }
+}
+
+const COLLEGE_SUBJECTS: &[Subject] = &[
+    subject("FRANC", "Français", 3, None),
+    subject("MATHS", "Mathématiques", 3, None),
+    subject("HG", "Histoire-géographie", 4, None),
+    subject("ANG", "Anglais", 4, None),
+    subject("ITA", "Italien", 6, Some(&["5e", "4e", "3e"])),
+    subject("SVT", "Sciences de la vie et de la Terre", 6, None),
+    subject("PC", "Physique-chimie", 6, None),
+    subject("TECH", "Technologie", 6, None),
+    subject("EPS", "Éducation physique et sportive", 5, None),
+    subject("AP", "Arts plastiques", 8, None),
+    subject("MUS", "Éducation musicale", 8, None),
+    subject("LCO", "Langue corse", 4, Some(&[])),
+    subject("LAT", "Latin", 3, Some(&[])),
+];
+
+const LYCEE_SUBJECTS: &[Subject] = &[
+    subject("FRANC", "Français", 3, Some(&["2nde", "1re"])),
+    subject("PHILO", "Philosophie", 3, Some(&["Tle"])),
+    subject("MATHS", "Mathématiques", 3, None),
+    subject("HG", "Histoire-géographie", 4, None),
+    subject("ANG", "Anglais", 4, None),
+    subject("ITA", "Italien", 5, None),
+    subject("SVT", "Sciences de la vie et de la Terre", 5, None),
+    subject("PC", "Physique-chimie", 5, None),
+    subject(
+        "SES",
+        "Sciences économiques et sociales",
+        6,
+        Some(&["2nde"]),
+    ),
+    subject("EPS", "Éducation physique et sportive", 5, None),
+    subject("LCO", "Langue corse", 4, Some(&[])),
+];
+
+/// An option group per level: its name prefix, subject, share of the level's pupils, levels.
+const COLLEGE_OPTIONS: &[(&str, &str, f64, &[&str])] = &[
+    ("Lingua corsa", "LCO", 0.35, &["6e", "5e", "4e", "3e"]),
+    ("Latin", "LAT", 0.15, &["5e", "4e", "3e"]),
+];
+const LYCEE_OPTIONS: &[(&str, &str, f64, &[&str])] = &[
+    ("Lingua corsa", "LCO", 0.25, &["2nde", "1re", "Tle"]),
+    ("Section européenne", "ANG", 0.15, &["2nde", "1re", "Tle"]),
+];
+
+#[derive(Debug)]
+pub struct Person {
+    pub username: String,
+    pub first_name: &'static str,
+    pub last_name: &'static str,
+    pub profile: Profile,
+    /// Chose the Corsican interface.
+    pub corsican: bool,
+}
+
+#[derive(Debug)]
+pub struct GroupPlan {
+    pub name: String,
+    pub kind: GroupKind,
+}
+
+/// One establishment; relations are indices into `people`, `groups` and `subjects`.
+#[derive(Debug)]
+pub struct SchoolPlan {
+    pub uai: String,
+    pub name: String,
+    pub kind: SchoolKind,
+    pub subjects: Vec<(&'static str, &'static str)>,
+    pub groups: Vec<GroupPlan>,
+    pub people: Vec<Person>,
+    /// (group, pupil)
+    pub memberships: Vec<(usize, usize)>,
+    /// (group, teacher, subject)
+    pub teachings: Vec<(usize, usize, usize)>,
+    /// (parent, pupil)
+    pub parent_links: Vec<(usize, usize)>,
+}
+
+impl SchoolPlan {
+    pub fn count(&self, profile: Profile) -> usize {
+        self.people.iter().filter(|p| p.profile == profile).count()
+    }
+}
+
+/// Gives each generated person a login name no one else has, the way an admin would get it
+/// (`prenom.nom`, then `prenom.nom2`…), including the names already in the database.
+#[derive(Default)]
+pub struct Logins {
+    taken: HashSet<String>,
+    next: HashMap<String, u32>,
+}
+
+impl Logins {
+    pub fn new(existing: impl IntoIterator<Item = String>) -> Logins {
+        Logins {
+            taken: existing.into_iter().collect(),
+            next: HashMap::new(),
+        }
+    }
+
+    fn assign(&mut self, first: &str, last: &str) -> String {
+        let base = Username::suggest(first, last, 1)
+            .map(String::from)
+            .unwrap_or_else(|_| "compte".to_owned());
+        let mut n = self.next.get(&base).copied().unwrap_or(1);
+        loop {
+            let candidate = match Username::suggest(first, last, n) {
+                Ok(name) => String::from(name),
+                Err(_) => format!("{base}{n}"),
+            };
+            n += 1;
+            if self.taken.insert(candidate.clone()) {
+                self.next.insert(base, n);
+                return candidate;
+            }
+        }
+    }
+}
+
+struct Builder<'a> {
+    rng: StdRng,
+    logins: &'a mut Logins,
+    plan: SchoolPlan,
+}
+
+impl Builder<'_> {
+    fn person(&mut self, profile: Profile, last_name: Option<&'static str>) -> usize {
+        let first = FIRST_NAMES[self.rng.gen_range(0..FIRST_NAMES.len())];
+        let last = last_name.unwrap_or_else(|| LAST_NAMES[self.rng.gen_range(0..LAST_NAMES.len())]);
+        let username = self.logins.assign(first, last);
+        self.plan.people.push(Person {
+            username,
+            first_name: first,
+            last_name: last,
+            profile,
+            corsican: self.rng.gen_bool(0.12),
+        });
+        self.plan.people.len() - 1
+    }
+
+    fn group(&mut self, kind: GroupKind, name: String) -> usize {
+        self.plan.groups.push(GroupPlan { name, kind });
+        self.plan.groups.len() - 1
+    }
+}
+
+/// Plans establishment number `index` (from 0) of a region generated with `seed`.
+pub fn plan_school(seed: u64, index: u32, logins: &mut Logins) -> SchoolPlan {
+    let mut rng =
+        StdRng::seed_from_u64(seed.wrapping_mul(1_000_003).wrapping_add(u64::from(index)));
+    // About two collèges for one lycée, as in Corsica (31 and 15).
+    let kind = if index % 3 == 2 {
+        SchoolKind::Lycee
+    } else {
+        SchoolKind::College
+    };
+    let (department, towns) = if index % 2 == 0 {
+        (620, TOWNS_2A)
+    } else {
+        (720, TOWNS_2B)
+    };
+    // Serial numbers from 5000 stay clear of the demo's; the key letter is the national one.
+    let number = department * 10_000 + 5000 + index;
+    let key = b"ABCDEFGHJKLMNPRSTUVWXYZ"[(number % 23) as usize] as char;
+    let eponym = EPONYMS[index as usize % EPONYMS.len()];
+    let town = towns[(index as usize / 2) % towns.len()];
+    let label = match kind {
+        SchoolKind::Lycee => "Lycée",
+        _ => "Collège",
+    };
+    let (subjects, options, levels): (&[Subject], _, &[&str]) = match kind {
+        SchoolKind::Lycee => (LYCEE_SUBJECTS, LYCEE_OPTIONS, &["2nde", "1re", "Tle"]),
+        _ => (COLLEGE_SUBJECTS, COLLEGE_OPTIONS, &["6e", "5e", "4e", "3e"]),
+    };
+    let pupil_count = rng.gen_range(480..=960_usize);
+    let mut b = Builder {
+        rng,
+        logins,
+        plan: SchoolPlan {
+            uai: format!("{number:07}{key}"),
+            name: format!("{label} {eponym} ({town})"),
+            kind,
+            subjects: subjects.iter().map(|s| (s.code, s.name)).collect(),
+            groups: vec![],
+            people: vec![],
+            memberships: vec![],
+            teachings: vec![],
+            parent_links: vec![],
+        },
+    };
+
+    // Pupils by level and class, with their families (some siblings share one).
+    let mut pupils_by_level: Vec<Vec<usize>> = vec![];
+    let mut families: Vec<(&'static str, Vec<usize>)> = vec![];
+    for (l, level) in levels.iter().enumerate() {
+        let in_level = pupil_count / levels.len() + usize::from(l < pupil_count % levels.len());
+        let classes = in_level.div_ceil(CLASS_SIZE).max(1);
+        let class_ids: Vec<usize> = (0..classes)
+            .map(|c| {
+                let name = match kind {
+                    SchoolKind::Lycee => format!("{level} {}", c + 1),
+                    _ => format!("{level} {}", (b'A' + (c % 26) as u8) as char),
+                };
+                b.group(GroupKind::Class, name)
+            })
+            .collect();
+        let mut pupils = vec![];
+        for i in 0..in_level {
+            let sibling = !families.is_empty() && b.rng.gen_bool(0.08);
+            let family = if sibling {
+                b.rng.gen_range(0..families.len())
+            } else {
+                let name = LAST_NAMES[b.rng.gen_range(0..LAST_NAMES.len())];
+                let parents =
+                    1 + usize::from(b.rng.gen_bool(0.9)) + usize::from(b.rng.gen_bool(0.12));
+                let members = (0..parents)
+                    .map(|p| {
+                        let keeps_name = p == 0 || b.rng.gen_bool(0.6);
+                        b.person(Profile::Parent, keeps_name.then_some(name))
+                    })
+                    .collect();
+                families.push((name, members));
+                families.len() - 1
+            };
+            let pupil = b.person(Profile::Pupil, Some(families[family].0));
+            for parent in families[family].1.clone() {
+                b.plan.parent_links.push((parent, pupil));
+            }
+            b.plan.memberships.push((class_ids[i % classes], pupil));
+            pupils.push(pupil);
+        }
+        pupils_by_level.push(pupils);
+    }
+
+    // Option groups, drawn from each level's pupils.
+    let mut taught: Vec<(usize, &'static str)> = vec![];
+    for (prefix, subject_code, share, option_levels) in options {
+        for (l, level) in levels.iter().enumerate() {
+            if !option_levels.contains(level) {
+                continue;
+            }
+            let group = b.group(GroupKind::Group, format!("{prefix} {level}"));
+            for &pupil in &pupils_by_level[l] {
+                if b.rng.gen_bool(*share) {
+                    b.plan.memberships.push((group, pupil));
+                }
+            }
+            taught.push((group, subject_code));
+        }
+    }
+    // Every class has its subjects; teachers take a few classes each.
+    for g in 0..b.plan.groups.len() {
+        if b.plan.groups[g].kind != GroupKind::Class {
+            continue;
+        }
+        let level = b.plan.groups[g]
+            .name
+            .split(' ')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        for s in subjects {
+            if s.levels.is_none_or(|ls| ls.contains(&level.as_str())) {
+                taught.push((g, s.code));
+            }
+        }
+    }
+    for (s, subject) in subjects.iter().enumerate() {
+        let groups: Vec<usize> = taught
+            .iter()
+            .filter(|(_, code)| *code == subject.code)
+            .map(|(g, _)| *g)
+            .collect();
+        let teachers: Vec<usize> = (0..groups.len().div_ceil(subject.classes_per_teacher))
+            .map(|_| b.person(Profile::Teacher, None))
+            .collect();
+        for (k, group) in groups.into_iter().enumerate() {
+            b.plan
+                .teachings
+                .push((group, teachers[k % teachers.len()], s));
+        }
+    }
+    for _ in 0..8 {
+        b.person(Profile::Staff, None);
+    }
+    for _ in 0..2 {
+        b.person(Profile::SchoolAdmin, None);
+    }
+    b.plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(seed: u64, index: u32) -> SchoolPlan {
+        plan_school(seed, index, &mut Logins::default())
+    }
+
+    #[test]
+    fn same_seed_same_school() {
+        let (a, b) = (plan(7, 3), plan(7, 3));
+        assert_eq!(a.uai, b.uai);
+        let names = |p: &SchoolPlan| {
+            p.people
+                .iter()
+                .map(|p| p.username.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&a), names(&b));
+        assert_ne!(names(&a), names(&plan(8, 3)), "another seed, other people");
+    }
+
+    #[test]
+    fn schools_have_valid_keys_and_realistic_sizes() {
+        for index in 0..6 {
+            let p = plan(1, index);
+            let uai: domain::school::Uai = p.uai.parse().expect("UAI shape");
+            assert!(uai.key_matches(), "{}", p.uai);
+            let pupils = p.count(Profile::Pupil);
+            assert!((480..=960).contains(&pupils), "{pupils}");
+            let teachers = p.count(Profile::Teacher);
+            assert!(
+                (25..=140).contains(&teachers),
+                "{teachers} teachers for {pupils} pupils"
+            );
+            let parents = p.count(Profile::Parent);
+            assert!(parents > pupils && parents < pupils * 3, "{parents}");
+        }
+    }
+
+    #[test]
+    fn every_pupil_has_one_class_and_a_parent() {
+        let p = plan(2, 0);
+        for (i, person) in p.people.iter().enumerate() {
+            if person.profile != Profile::Pupil {
+                continue;
+            }
+            let classes = p
+                .memberships
+                .iter()
+                .filter(|(g, m)| *m == i && p.groups[*g].kind == GroupKind::Class)
+                .count();
+            assert_eq!(classes, 1, "{}", person.username);
+            assert!(p.parent_links.iter().any(|(_, child)| *child == i));
+        }
+        let class_sizes = p
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.kind == GroupKind::Class);
+        for (g, group) in class_sizes {
+            let size = p.memberships.iter().filter(|(m, _)| *m == g).count();
+            assert!(
+                (1..=CLASS_SIZE).contains(&size),
+                "{} has {size}",
+                group.name
+            );
+            assert!(
+                p.teachings.iter().any(|(t, _, _)| *t == g),
+                "{} untaught",
+                group.name
+            );
+        }
+    }
+
+    #[test]
+    fn login_names_are_unique_and_valid() {
+        let mut logins = Logins::new(["lisandru.pieri".to_owned()]);
+        let mut seen = HashSet::new();
+        for index in 0..3 {
+            for person in plan_school(5, index, &mut logins).people {
+                let name = Username::try_from(person.username.clone()).expect("valid login name");
+                assert!(seen.insert(name), "{} twice", person.username);
+                assert_ne!(person.username, "lisandru.pieri", "already in the database");
+            }
+        }
+    }
+}
