@@ -36,7 +36,7 @@ fi
 scripts/setup.sh --browser
 scripts/build.sh
 cargo build --release -p server --example hello
-cargo build --release -p e2e --example first_load
+cargo bench -p e2e --bench first_load --no-run
 
 pids=()
 cleanup() {
@@ -185,7 +185,7 @@ sizes="$work/sizes.txt"
   printf '| whole app (wasm, js, css, html) | %s | %s | %s |\n' "$raw" "$gz" "$br"
 } >"$sizes"
 cat "$sizes"
-first_load=$(target/release/examples/first_load 7 | tee "$work/first-load.txt" | awk '/^FIRST_LOAD/ { print $2 " ms median, " $3 " ms worst, of " $4 " loads" }')
+first_load=$(cargo bench -q -p e2e --bench first_load -- 7 | tee "$work/first-load.txt" | awk '/^FIRST_LOAD/ { print $2 " ms median, " $3 " ms worst, of " $4 " loads" }')
 echo "first load: $first_load"
 
 # BENCHMARKS.md: the figures between the markers are replaced, the prose around them kept.

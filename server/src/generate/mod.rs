@@ -110,6 +110,9 @@ pub async fn generate(
         total.groups += plan.groups.len();
         progress(&total);
     }
+    // Fresh statistics, as after any bulk import: without them PostgreSQL plans the first
+    // requests on a region as if its tables were empty (scans instead of index lookups).
+    sqlx::query("ANALYZE").execute(pool).await?;
     Ok(total)
 }
 

@@ -2,7 +2,7 @@
 //! to the sign-in form ready for typing (page, script and WebAssembly downloaded, compiled and
 //! started, the session asked of the server, the form rendered), over loopback, each time in a
 //! new browser profile, so with an empty cache. A figure, not a test: it prints, it never fails
-//! on time. Usage: `cargo run --release -p e2e --example first_load [LOADS]`.
+//! on time. Usage: `cargo bench -p e2e --bench first_load -- [LOADS]`.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
