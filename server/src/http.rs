@@ -39,7 +39,12 @@ pub struct HttpState {
 }
 
 pub fn router(state: HttpState, dist: &Path) -> Router {
-    let assets = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    // `X.br`/`X.gz` beside an asset (see `precompress`) are sent as they are to browsers that
+    // accept them; the compression layer leaves encoded answers alone.
+    let assets = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(ServeFile::new(dist.join("index.html")));
     let api = Router::new()
         .route("/api/{*fn_name}", post(server_fn).get(server_fn))
         .layer(middleware::from_fn(same_origin_only))

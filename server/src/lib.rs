@@ -7,6 +7,7 @@ pub mod db;
 pub mod generate;
 pub mod http;
 pub mod passwords;
+pub mod precompress;
 pub mod seed;
 
 use app::ports::ServerCtx;
@@ -102,6 +103,16 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let app = App::build(&config).await?;
     if !config.dist_dir.join("index.html").exists() {
         tracing::warn!(dist = %config.dist_dir.display(), "no built app found: run `trunk build --release`");
+    } else {
+        // In the background: until it is done, assets are compressed on the fly.
+        let dist = config.dist_dir.clone();
+        tokio::task::spawn_blocking(move || match precompress::precompress_dist(&dist) {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(files = n, "app assets precompressed"),
+            Err(e) => {
+                tracing::info!(error = %e, "app assets not precompressed: served compressed on the fly")
+            }
+        });
     }
     if seed::has_demo(&app.db).await? {
         print_demo_accounts(config.addr);

@@ -4,7 +4,9 @@ mod support;
 
 use axum::body::Body;
 use axum::http::{Request, header};
+use http_body_util::BodyExt;
 use support::TestServer;
+use tower::ServiceExt;
 
 fn login_request(content_type: &str, origin: Option<&str>) -> Request<Body> {
     let mut req = Request::post("/api/auth/login")
@@ -134,6 +136,60 @@ async fn hashed_assets_are_cached_for_good_and_the_page_is_revalidated() {
         )
         .await;
     assert_eq!(api.headers[header::CACHE_CONTROL], "no-store");
+}
+
+/// The strongest compressions, made once beside the assets, are what browsers receive; a
+/// browser that takes neither brotli nor gzip gets the asset itself.
+#[tokio::test]
+async fn precompressed_assets_are_sent_as_they_are() {
+    let dist = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("precompressed-dist");
+    let _ = std::fs::remove_dir_all(&dist);
+    std::fs::create_dir_all(&dist).expect("dir");
+    std::fs::write(dist.join("index.html"), "<!doctype html><html></html>").expect("index");
+    let script = "export const scola = 'bonghjornu';\n".repeat(300);
+    std::fs::write(dist.join("app-0123456789abcdef.js"), &script).expect("js");
+    assert_eq!(
+        server::precompress::precompress_dist(&dist).expect("precompress"),
+        2
+    );
+    let stored = std::fs::read(dist.join("app-0123456789abcdef.js.br")).expect("br");
+
+    let s = TestServer::start_serving(dist.clone()).await;
+    let br = s.request(get("/app-0123456789abcdef.js")).await;
+    assert_eq!(br.status.as_u16(), 200);
+    assert_eq!(br.headers[header::CONTENT_ENCODING], "br");
+    assert_eq!(
+        br.headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    let sent = s
+        .app
+        .router
+        .clone()
+        .oneshot(get("/app-0123456789abcdef.js"))
+        .await
+        .expect("answer")
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    assert_eq!(
+        sent.as_ref(),
+        stored.as_slice(),
+        "the stored brotli 11 copy"
+    );
+
+    let plain = s
+        .request(
+            Request::get("/app-0123456789abcdef.js")
+                .header(header::ACCEPT_ENCODING, "identity")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(plain.body, serde_json::Value::String(script));
 }
 
 /// Past capacity the server says so at once (503 + Retry-After) instead of queueing.
