@@ -99,7 +99,7 @@ pub async fn generate(
             charter,
             now,
         };
-        write_school(&mut *tx, &plan, year, &accounts).await?;
+        write_school(&mut tx, &plan, year, &accounts).await?;
         tx.commit().await?;
         total.done = index + 1;
         total.school = plan.name.clone();

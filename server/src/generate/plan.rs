@@ -191,7 +191,7 @@ pub fn plan_school(seed: u64, index: u32, logins: &mut Logins) -> SchoolPlan {
     } else {
         SchoolKind::College
     };
-    let (department, towns) = if index % 2 == 0 {
+    let (department, towns) = if index.is_multiple_of(2) {
         (620, TOWNS_2A)
     } else {
         (720, TOWNS_2B)
