@@ -32,6 +32,28 @@ async fn sign_in(server: &ServerProcess, username: &str) -> String {
     token
 }
 
+/// The names of a school's groups, as its admin lists them.
+async fn group_names(
+    server: &ServerProcess,
+    token: &str,
+    school: Option<i64>,
+) -> std::collections::BTreeSet<String> {
+    let (_, groups, _) = server
+        .call(
+            Some(token),
+            "admin/groups/list",
+            &json!({ "school": school }),
+        )
+        .await
+        .expect("list");
+    groups
+        .as_array()
+        .expect("groups")
+        .iter()
+        .filter_map(|g| g["name"].as_str().map(str::to_owned))
+        .collect()
+}
+
 /// Stateless servers: a session opened on one works on the other, a write on one is read on
 /// the other (the scale-out path is PostgreSQL; this runs on whichever the suite uses).
 #[tokio::test]
@@ -122,20 +144,7 @@ async fn acknowledged_writes_survive_sigkill() {
 
     let server = ServerProcess::start(&url, &dir).await;
     let token = sign_in(&server, "petru.casanova").await;
-    let (_, groups, _) = server
-        .call(
-            Some(&token),
-            "admin/groups/list",
-            &json!({ "school": school }),
-        )
-        .await
-        .expect("list");
-    let present: std::collections::BTreeSet<&str> = groups
-        .as_array()
-        .expect("groups")
-        .iter()
-        .filter_map(|g| g["name"].as_str())
-        .collect();
+    let present = group_names(&server, &token, school).await;
     let lost: Vec<&String> = acknowledged
         .iter()
         .filter(|n| !present.contains(n.as_str()))
@@ -243,20 +252,7 @@ async fn backup_while_writing_then_restore() {
     let restored_url = format!("sqlite://{}?mode=rwc", restored.join("scola.db").display());
     let server = ServerProcess::start(&restored_url, &restored).await;
     let token = sign_in(&server, "petru.casanova").await;
-    let (_, groups, _) = server
-        .call(
-            Some(&token),
-            "admin/groups/list",
-            &json!({ "school": school }),
-        )
-        .await
-        .expect("list");
-    let present: std::collections::BTreeSet<&str> = groups
-        .as_array()
-        .expect("groups")
-        .iter()
-        .filter_map(|g| g["name"].as_str())
-        .collect();
+    let present = group_names(&server, &token, school).await;
     let missing: Vec<&String> = before
         .iter()
         .filter(|n| !present.contains(n.as_str()))

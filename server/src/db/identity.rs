@@ -23,6 +23,29 @@ fn token_hash(token: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The columns [`session_info`] reads, first in a query over `accounts a`.
+macro_rules! session_info_columns {
+    () => {
+        "a.id, a.username, a.first_name, a.last_name, a.lang, a.platform_admin, \
+         a.must_change_password, a.charter_accepted"
+    };
+}
+
+/// An account as its session shows it, from the [`session_info_columns`] of a row.
+fn session_info(r: &sqlx::any::AnyRow) -> SessionInfo {
+    SessionInfo {
+        account: AccountId::new(r.get(0)),
+        username: r.get(1),
+        first_name: r.get(2),
+        last_name: r.get(3),
+        lang: r.get::<String, _>(4).parse().unwrap_or(Lang::Fr),
+        platform_admin: is_set(r, 5),
+        must_change_password: is_set(r, 6),
+        charter_accepted: r.get::<Option<i64>, _>(7).map(CharterVersion::new),
+        must_accept_charter: false,
+    }
+}
+
 fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
@@ -116,12 +139,13 @@ impl Identity for Db {
     }
 
     async fn signed_in(&self, token: &str, now: Timestamp) -> Result<Option<SignedIn>, StoreError> {
-        let Some(r) = sqlx::query(
-            "SELECT a.id, a.username, a.first_name, a.last_name, a.lang, a.platform_admin, \
-             a.must_change_password, a.charter_accepted, (SELECT MAX(version) FROM charters) \
-             FROM sessions s JOIN accounts a ON a.id = s.account_id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
-        )
+        let Some(r) = sqlx::query(concat!(
+            "SELECT ",
+            session_info_columns!(),
+            ", (SELECT MAX(version) FROM charters) \
+                 FROM sessions s JOIN accounts a ON a.id = s.account_id \
+                 WHERE s.token_hash = $1 AND s.expires_at > $2"
+        ))
         .bind(token_hash(token))
         .bind(now.unix())
         .fetch_optional(&self.pool)
@@ -130,18 +154,8 @@ impl Identity for Db {
         else {
             return Ok(None);
         };
-        let account = AccountId::new(r.get(0));
-        let info = SessionInfo {
-            account,
-            username: r.get(1),
-            first_name: r.get(2),
-            last_name: r.get(3),
-            lang: r.get::<String, _>(4).parse().unwrap_or(Lang::Fr),
-            platform_admin: is_set(&r, 5),
-            must_change_password: is_set(&r, 6),
-            charter_accepted: r.get::<Option<i64>, _>(7).map(CharterVersion::new),
-            must_accept_charter: false,
-        };
+        let info = session_info(&r);
+        let account = info.account;
         let current_charter = r.get::<Option<i64>, _>(8).map(CharterVersion::new);
         // Roles, children and classes taught in one statement: 'r'ole, 'c'hild, 't'eaching.
         let facts = sqlx::query(
@@ -206,25 +220,16 @@ impl Identity for Db {
     }
 
     async fn session_info(&self, account: AccountId) -> Result<Option<SessionInfo>, StoreError> {
-        let row = sqlx::query(
-            "SELECT username, first_name, last_name, lang, platform_admin, must_change_password, \
-             charter_accepted FROM accounts WHERE id = $1",
-        )
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            session_info_columns!(),
+            " FROM accounts a WHERE a.id = $1"
+        ))
         .bind(account.get())
         .fetch_optional(&self.pool)
         .await
         .map_err(fail)?;
-        Ok(row.map(|r| SessionInfo {
-            account,
-            username: r.get(0),
-            first_name: r.get(1),
-            last_name: r.get(2),
-            lang: r.get::<String, _>(3).parse().unwrap_or(Lang::Fr),
-            platform_admin: is_set(&r, 4),
-            must_change_password: is_set(&r, 5),
-            charter_accepted: r.get::<Option<i64>, _>(6).map(CharterVersion::new),
-            must_accept_charter: false,
-        }))
+        Ok(row.map(|r| session_info(&r)))
     }
 
     async fn password_hash(&self, account: AccountId) -> Result<Option<String>, StoreError> {
