@@ -90,6 +90,28 @@ async fn a_generated_region_is_a_working_ent() {
             .is_empty()
     );
 
+    // Some families have children in both schools: their parents see both, in both schools.
+    let parent: String = sqlx::query(
+        "SELECT a.username FROM accounts a JOIN parent_links l ON l.parent_id = a.id \
+         JOIN roles r ON r.account_id = l.child_id AND r.profile = 'pupil' \
+         WHERE a.username <> 'ghjuvanni.pieri' \
+         GROUP BY a.id, a.username HAVING COUNT(DISTINCT r.school_id) > 1 ORDER BY a.id LIMIT 1",
+    )
+    .fetch_one(server.app.db.pool())
+    .await
+    .expect("a family across two schools")
+    .get(0);
+    let home = server
+        .call(&server.session_for(&parent).await, "home", json!({}))
+        .await;
+    let children = home.ok()["children"].as_array().cloned().expect("children");
+    let schools: std::collections::BTreeSet<&str> = children
+        .iter()
+        .filter_map(|c| c["school"].as_str())
+        .collect();
+    assert_eq!(schools.len(), 2, "{children:?}");
+    assert_eq!(home.ok()["schools"].as_array().map(Vec::len), Some(2));
+
     // Nothing is written twice: the same region again is refused, whole.
     let again = generate(
         &server.app.db,

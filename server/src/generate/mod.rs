@@ -1,7 +1,7 @@
 //! Region-scale data for load tests and benchmarks: `server generate --schools 50` adds to the
 //! configured database a deterministic, realistic region (at 50 schools about LEIA's size:
-//! ≈36,000 pupils, ≈3,500 teachers, ≈70,000 parents, their classes, option groups, teachings and
-//! family links). Planning is pure and seeded ([`plan`]); writing takes one transaction per
+//! ≈36,000 pupils, ≈3,200 teachers, ≈65,000 parents, their classes, option groups, teachings and
+//! family links, some families with children in two establishments). Planning is pure and seeded ([`plan`]); writing takes one transaction per
 //! school, so an interrupted run leaves whole schools only, and rows go in multi-row statements
 //! so that 50 schools take seconds, not hours.
 
@@ -11,7 +11,7 @@ pub mod plan;
 use crate::db::{Backend, Db};
 use domain::profile::Profile;
 use domain::time::Timestamp;
-use plan::{Logins, SchoolPlan, plan_school};
+use plan::{Region, SchoolPlan, plan_school};
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use std::collections::HashMap;
 
@@ -78,13 +78,13 @@ pub async fn generate(
         .await?
         .into_iter()
         .map(|r| r.get::<String, _>(0));
-    let mut logins = Logins::new(existing);
+    let mut region = Region::new(existing);
     let mut total = Progress {
         total: scale.schools,
         ..Progress::default()
     };
     for index in 0..scale.schools {
-        let plan = plan_school(scale.seed, index, &mut logins);
+        let plan = plan_school(scale.seed, index, &mut region);
         let taken = sqlx::query("SELECT COUNT(*) FROM schools WHERE uai = $1")
             .bind(&plan.uai)
             .fetch_one(pool)
@@ -263,6 +263,45 @@ async fn write_school(
         plan.parent_links
             .iter()
             .map(|&(p, c)| format!("({}, {})", id(p), id(c))),
+    )
+    .await?;
+
+    // Parents of an earlier school become parents here too.
+    let mut outside: HashMap<String, i64> = HashMap::new();
+    let logins: Vec<&str> = plan
+        .outside_parents
+        .iter()
+        .map(|(l, _)| l.as_str())
+        .collect();
+    for chunk in logins.chunks(BATCH) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "SELECT id, username FROM accounts WHERE username IN ({})",
+            marks.join(",")
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql)).persistent(false);
+        for login in chunk {
+            query = query.bind(*login);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            outside.insert(row.get(1), row.get(0));
+        }
+    }
+    let parent = |login: &str| outside.get(login).copied().unwrap_or_default();
+    let mut parents: Vec<i64> = outside.values().copied().collect();
+    parents.sort_unstable();
+    insert_rows(
+        conn,
+        "INSERT INTO roles (account_id, school_id, profile) VALUES ",
+        parents.iter().map(|p| format!("({p}, {school}, 'parent')")),
+    )
+    .await?;
+    insert_rows(
+        conn,
+        "INSERT INTO parent_links (parent_id, child_id) VALUES ",
+        plan.outside_parents
+            .iter()
+            .map(|(login, c)| format!("({}, {})", parent(login), id(*c))),
     )
     .await?;
     Ok(())

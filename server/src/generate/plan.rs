@@ -111,6 +111,9 @@ pub struct SchoolPlan {
     pub teachings: Vec<(usize, usize, usize)>,
     /// (parent, pupil)
     pub parent_links: Vec<(usize, usize)>,
+    /// (login name of a parent planned in an earlier school, pupil): brothers and sisters in
+    /// several establishments, a collégien and a lycéenne.
+    pub outside_parents: Vec<(String, usize)>,
 }
 
 impl SchoolPlan {
@@ -119,19 +122,22 @@ impl SchoolPlan {
     }
 }
 
-/// Gives each generated person a login name no one else has, the way an admin would get it
-/// (`prenom.nom`, then `prenom.nom2`…), including the names already in the database.
+/// What the schools of one generated region share: login names (each person gets one no one
+/// else has, the way an admin would give it: `prenom.nom`, then `prenom.nom2`…, including the
+/// names already in the database), and families, whose children may be in several schools.
 #[derive(Default)]
-pub struct Logins {
+pub struct Region {
     taken: HashSet<String>,
     next: HashMap<String, u32>,
+    /// Family name and parents' login names of every family planned so far.
+    families: Vec<(&'static str, Vec<String>)>,
 }
 
-impl Logins {
-    pub fn new(existing: impl IntoIterator<Item = String>) -> Logins {
-        Logins {
+impl Region {
+    pub fn new(existing: impl IntoIterator<Item = String>) -> Region {
+        Region {
             taken: existing.into_iter().collect(),
-            next: HashMap::new(),
+            ..Region::default()
         }
     }
 
@@ -156,7 +162,7 @@ impl Logins {
 
 struct Builder<'a> {
     rng: StdRng,
-    logins: &'a mut Logins,
+    region: &'a mut Region,
     plan: SchoolPlan,
 }
 
@@ -164,7 +170,7 @@ impl Builder<'_> {
     fn person(&mut self, profile: Profile, last_name: Option<&'static str>) -> usize {
         let first = FIRST_NAMES[self.rng.gen_range(0..FIRST_NAMES.len())];
         let last = last_name.unwrap_or_else(|| LAST_NAMES[self.rng.gen_range(0..LAST_NAMES.len())]);
-        let username = self.logins.assign(first, last);
+        let username = self.region.assign(first, last);
         self.plan.people.push(Person {
             username,
             first_name: first,
@@ -182,7 +188,7 @@ impl Builder<'_> {
 }
 
 /// Plans establishment number `index` (from 0) of a region generated with `seed`.
-pub fn plan_school(seed: u64, index: u32, logins: &mut Logins) -> SchoolPlan {
+pub fn plan_school(seed: u64, index: u32, region: &mut Region) -> SchoolPlan {
     let mut rng =
         StdRng::seed_from_u64(seed.wrapping_mul(1_000_003).wrapping_add(u64::from(index)));
     // About two collèges for one lycée, as in Corsica (31 and 15).
@@ -212,7 +218,7 @@ pub fn plan_school(seed: u64, index: u32, logins: &mut Logins) -> SchoolPlan {
     let pupil_count = rng.gen_range(480..=960_usize);
     let mut b = Builder {
         rng,
-        logins,
+        region,
         plan: SchoolPlan {
             uai: format!("{number:07}{key}"),
             name: format!("{label} {eponym} ({town})"),
@@ -223,6 +229,7 @@ pub fn plan_school(seed: u64, index: u32, logins: &mut Logins) -> SchoolPlan {
             memberships: vec![],
             teachings: vec![],
             parent_links: vec![],
+            outside_parents: vec![],
         },
     };
 
@@ -243,6 +250,19 @@ pub fn plan_school(seed: u64, index: u32, logins: &mut Logins) -> SchoolPlan {
             .collect();
         let mut pupils = vec![];
         for i in 0..in_level {
+            // One pupil in 25 has a brother or sister in an establishment planned before.
+            let elsewhere = !b.region.families.is_empty() && b.rng.gen_bool(0.04);
+            if elsewhere {
+                let (name, parents) =
+                    b.region.families[b.rng.gen_range(0..b.region.families.len())].clone();
+                let pupil = b.person(Profile::Pupil, Some(name));
+                for parent in parents {
+                    b.plan.outside_parents.push((parent, pupil));
+                }
+                b.plan.memberships.push((class_ids[i % classes], pupil));
+                pupils.push(pupil);
+                continue;
+            }
             let sibling = !families.is_empty() && b.rng.gen_bool(0.08);
             let family = if sibling {
                 b.rng.gen_range(0..families.len())
@@ -323,6 +343,13 @@ pub fn plan_school(seed: u64, index: u32, logins: &mut Logins) -> SchoolPlan {
     for _ in 0..2 {
         b.person(Profile::SchoolAdmin, None);
     }
+    for (name, parents) in families {
+        let logins = parents
+            .into_iter()
+            .map(|p| b.plan.people[p].username.clone())
+            .collect();
+        b.region.families.push((name, logins));
+    }
     b.plan
 }
 
@@ -331,7 +358,7 @@ mod tests {
     use super::*;
 
     fn plan(seed: u64, index: u32) -> SchoolPlan {
-        plan_school(seed, index, &mut Logins::default())
+        plan_school(seed, index, &mut Region::default())
     }
 
     #[test]
@@ -402,11 +429,32 @@ mod tests {
     }
 
     #[test]
+    fn some_families_have_children_in_two_schools() {
+        let mut region = Region::default();
+        let first = plan_school(4, 0, &mut region);
+        assert!(
+            first.outside_parents.is_empty(),
+            "no school before the first"
+        );
+        let second = plan_school(4, 1, &mut region);
+        assert!(!second.outside_parents.is_empty());
+        for (login, pupil) in &second.outside_parents {
+            let parent = first
+                .people
+                .iter()
+                .find(|p| &p.username == login)
+                .expect("a parent planned in the first school");
+            assert_eq!(parent.profile, Profile::Parent);
+            assert_eq!(second.people[*pupil].profile, Profile::Pupil);
+        }
+    }
+
+    #[test]
     fn login_names_are_unique_and_valid() {
-        let mut logins = Logins::new(["lisandru.pieri".to_owned()]);
+        let mut region = Region::new(["lisandru.pieri".to_owned()]);
         let mut seen = HashSet::new();
         for index in 0..3 {
-            for person in plan_school(5, index, &mut logins).people {
+            for person in plan_school(5, index, &mut region).people {
                 let name = Username::try_from(person.username.clone()).expect("valid login name");
                 assert!(seen.insert(name), "{} twice", person.username);
                 assert_ne!(person.username, "lisandru.pieri", "already in the database");
