@@ -1,6 +1,6 @@
 //! Region-scale data for load tests and benchmarks: `server generate --schools 50` adds to the
 //! configured database a deterministic, realistic region (at 50 schools about LEIA's size:
-//! ≈36,000 pupils, ≈3,200 teachers, ≈65,000 parents, their classes, option groups, teachings and
+//! ≈36,000 pupils, ≈3,200 teachers, ≈64,000 parents, their classes, option groups, teachings and
 //! family links, some families with children in two establishments). Planning is pure and seeded ([`plan`]); writing takes one transaction per
 //! school, so an interrupted run leaves whole schools only, and rows go in multi-row statements
 //! so that 50 schools take seconds, not hours.
