@@ -176,8 +176,9 @@ sizes="$work/sizes.txt"
 {
   wasm=$(ls dist/*.wasm)
   printf '| wasm | %s | %s | %s |\n' "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)" "$(brotli -q 11 -c "$wasm" | wc -c)"
+  assets=(dist/*.wasm dist/*.js dist/*.css dist/index.html)
   raw=0 gz=0 br=0
-  for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+  for f in "${assets[@]}"; do
     raw=$((raw + $(stat -c %s "$f")))
     gz=$((gz + $(gzip -9c "$f" | wc -c)))
     br=$((br + $(brotli -q 11 -c "$f" | wc -c)))
@@ -191,7 +192,7 @@ sizes="$work/sizes.txt"
     sleep 0.1
   done
   sent=0
-  for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+  for f in "${assets[@]}"; do
     name=$(basename "$f"); [ "$name" = index.html ] && name=""
     sent=$((sent + $(curl -s -H 'Accept-Encoding: br' "$base/$name" | wc -c)))
   done

@@ -1,9 +1,10 @@
 //! Region-scale data for load tests and benchmarks: `server generate --schools 50` adds to the
 //! configured database a deterministic, realistic region (at 50 schools about LEIA's size:
 //! ≈36,000 pupils, ≈3,200 teachers, ≈64,000 parents, their classes, option groups, teachings and
-//! family links, some families with children in two establishments). Planning is pure and seeded ([`plan`]); writing takes one transaction per
-//! school, so an interrupted run leaves whole schools only, and rows go in multi-row statements
-//! so that 50 schools take seconds, not hours.
+//! family links, some families with children in two establishments). Planning is pure and
+//! seeded ([`plan`]); writing takes one transaction per school, so an interrupted run leaves
+//! whole schools only, and rows go in multi-row statements so that 50 schools take seconds, not
+//! hours.
 
 mod names;
 pub mod plan;
@@ -83,6 +84,13 @@ pub async fn generate(
         total: scale.schools,
         ..Progress::default()
     };
+    let accounts = Accounts {
+        hash: &hash,
+        charter,
+        now,
+    };
+    // Every generated account's id by login name, for links to people of earlier schools.
+    let mut ids: HashMap<String, i64> = HashMap::new();
     for index in 0..scale.schools {
         let plan = plan_school(scale.seed, index, &mut region);
         let taken = sqlx::query("SELECT COUNT(*) FROM schools WHERE uai = $1")
@@ -94,12 +102,7 @@ pub async fn generate(
             return Err(GenerateError::AlreadyGenerated(plan.uai));
         }
         let mut tx = pool.begin().await?;
-        let accounts = Accounts {
-            hash: &hash,
-            charter,
-            now,
-        };
-        write_school(&mut tx, &plan, year, &accounts).await?;
+        write_school(&mut tx, &plan, year, &accounts, &mut ids).await?;
         tx.commit().await?;
         total.done = index + 1;
         total.school = plan.name.clone();
@@ -151,6 +154,7 @@ async fn write_school(
     plan: &SchoolPlan,
     year: i64,
     accounts: &Accounts<'_>,
+    ids: &mut HashMap<String, i64>,
 ) -> Result<(), sqlx::Error> {
     let school: i64 =
         sqlx::query("INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id")
@@ -192,7 +196,6 @@ async fn write_school(
     let charter = accounts
         .charter
         .map_or_else(|| "NULL".to_owned(), |v| v.to_string());
-    let mut ids: HashMap<String, i64> = HashMap::with_capacity(plan.people.len());
     for chunk in plan.people.chunks(BATCH) {
         let mut sql = String::from(
             "INSERT INTO accounts (username, first_name, last_name, password_hash, \
@@ -225,11 +228,9 @@ async fn write_school(
             ids.insert(row.get(1), row.get(0));
         }
     }
-    let id = |i: usize| {
-        ids.get(plan.people[i].username.as_str())
-            .copied()
-            .unwrap_or_default()
-    };
+    let ids = &*ids;
+    let id = |login: &str| ids.get(login).copied().unwrap_or_default();
+    let person = |i: usize| id(plan.people[i].username.as_str());
 
     // The other tables hold only integers and fixed codes, written in the statement.
     insert_rows(
@@ -238,7 +239,7 @@ async fn write_school(
         plan.people
             .iter()
             .enumerate()
-            .map(|(i, p)| format!("({}, {school}, '{}')", id(i), p.profile.code())),
+            .map(|(i, p)| format!("({}, {school}, '{}')", person(i), p.profile.code())),
     )
     .await?;
     insert_rows(
@@ -246,7 +247,7 @@ async fn write_school(
         "INSERT INTO memberships (group_id, account_id) VALUES ",
         plan.memberships
             .iter()
-            .map(|&(g, p)| format!("({}, {})", groups[g], id(p))),
+            .map(|&(g, p)| format!("({}, {})", groups[g], person(p))),
     )
     .await?;
     insert_rows(
@@ -254,7 +255,7 @@ async fn write_school(
         "INSERT INTO teachings (group_id, account_id, subject_id) VALUES ",
         plan.teachings
             .iter()
-            .map(|&(g, t, s)| format!("({}, {}, {})", groups[g], id(t), subjects[s])),
+            .map(|&(g, t, s)| format!("({}, {}, {})", groups[g], person(t), subjects[s])),
     )
     .await?;
     insert_rows(
@@ -262,34 +263,14 @@ async fn write_school(
         "INSERT INTO parent_links (parent_id, child_id) VALUES ",
         plan.parent_links
             .iter()
-            .map(|&(p, c)| format!("({}, {})", id(p), id(c))),
+            .map(|&(p, c)| format!("({}, {})", person(p), person(c))),
     )
     .await?;
 
     // Parents of an earlier school become parents here too.
-    let mut outside: HashMap<String, i64> = HashMap::new();
-    let logins: Vec<&str> = plan
-        .outside_parents
-        .iter()
-        .map(|(l, _)| l.as_str())
-        .collect();
-    for chunk in logins.chunks(BATCH) {
-        let marks: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
-        let sql = format!(
-            "SELECT id, username FROM accounts WHERE username IN ({})",
-            marks.join(",")
-        );
-        let mut query = sqlx::query(AssertSqlSafe(sql)).persistent(false);
-        for login in chunk {
-            query = query.bind(*login);
-        }
-        for row in query.fetch_all(&mut *conn).await? {
-            outside.insert(row.get(1), row.get(0));
-        }
-    }
-    let parent = |login: &str| outside.get(login).copied().unwrap_or_default();
-    let mut parents: Vec<i64> = outside.values().copied().collect();
+    let mut parents: Vec<i64> = plan.outside_parents.iter().map(|(l, _)| id(l)).collect();
     parents.sort_unstable();
+    parents.dedup();
     insert_rows(
         conn,
         "INSERT INTO roles (account_id, school_id, profile) VALUES ",
@@ -301,7 +282,7 @@ async fn write_school(
         "INSERT INTO parent_links (parent_id, child_id) VALUES ",
         plan.outside_parents
             .iter()
-            .map(|(login, c)| format!("({}, {})", parent(login), id(*c))),
+            .map(|(login, c)| format!("({}, {})", id(login), person(*c))),
     )
     .await?;
     Ok(())
