@@ -137,7 +137,7 @@ for backend in $backends; do
     dir="$work/sqlite-$scale"
     started=$(date +%s.%N)
     DATABASE_URL="$url" SCOLA_DATA_DIR="$dir" RUST_LOG=warn \
-      target/release/server generate --schools "$scale" 2>"$work/generate.log" | tee "$work/generated.txt"
+      target/release/server generate --schools "$scale" --activated 2>"$work/generate.log" | tee "$work/generated.txt"
     took=$(calc "$(date +%s.%N) - $started")
     printf '%s, %s school(s): generated in %.1f s — %s\n' "$backend" "$scale" "$took" "$(cat "$work/generated.txt")" >>"$ratios"
     serve "$url" "$dir"

@@ -26,9 +26,12 @@ pub async fn backup(db: &Db, to: &Path) -> Result<u64, BackupError> {
     if db.backend() != Backend::Sqlite {
         return Err(BackupError::NotSqlite);
     }
-    if to.exists() {
-        return Err(BackupError::Exists(to.to_owned()));
-    }
+    // Created empty and owner-only first (VACUUM INTO accepts an empty file): a copy of the
+    // database is as private as the database.
+    crate::private_files::create_new_file(to).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => BackupError::Exists(to.to_owned()),
+        _ => BackupError::Io(to.to_owned(), e),
+    })?;
     sqlx::query("VACUUM INTO $1")
         .bind(to.to_string_lossy().into_owned())
         .execute(db.pool())
@@ -59,11 +62,13 @@ pub async fn restore(from: &Path, target: &Path, now: i64) -> Result<Option<Path
         Some(aside)
     } else {
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
+            crate::private_files::create_dir(dir).map_err(io(dir))?;
         }
         None
     };
     std::fs::copy(from, target).map_err(io(target))?;
+    // `copy` keeps the backup's mode, which an older version left readable by others.
+    crate::private_files::ensure_file(target).map_err(io(target))?;
     Ok(kept)
 }
 

@@ -16,7 +16,8 @@ pub struct Config {
     pub https: bool,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
-    /// Fill an empty database with the demo schools and accounts.
+    /// Fill an empty database with the demo schools and accounts (by default only where the demo
+    /// is allowed: see [`demo_allowed`]).
     pub demo: bool,
     pub session_seconds: i64,
     /// Server-function calls served at once before answering 503 (`SCOLA_MAX_IN_FLIGHT`).
@@ -27,6 +28,22 @@ pub struct Config {
 pub enum ConfigError {
     #[error("{name}: cannot read {value:?}")]
     Invalid { name: &'static str, value: String },
+    #[error(
+        "SCOLA_DEMO=1 asks for the demo, whose accounts share a public password, on {addr}{https}: \
+         the demo is only served on a loopback address over plain http (SCOLA_HTTPS=0). For a \
+         real instance, leave SCOLA_DEMO unset and create its administrator with \
+         `server create-admin LOGIN`"
+    )]
+    DemoExposed {
+        addr: SocketAddr,
+        https: &'static str,
+    },
+}
+
+/// The demo's accounts share a password printed in the README: they may only be reached from
+/// the machine itself, never through a network or behind an https proxy.
+pub fn demo_allowed(addr: SocketAddr, https: bool) -> bool {
+    addr.ip().is_loopback() && !https
 }
 
 impl Config {
@@ -83,17 +100,31 @@ impl Config {
                     name: "SCOLA_MAX_IN_FLIGHT",
                     value: in_flight,
                 })?;
+        let https = boolean("SCOLA_HTTPS", false)?;
+        let demo_allowed = demo_allowed(addr, https);
+        let demo = boolean("SCOLA_DEMO", demo_allowed)?;
+        if demo && !demo_allowed {
+            return Err(ConfigError::DemoExposed {
+                addr,
+                https: if https { " with SCOLA_HTTPS=1" } else { "" },
+            });
+        }
         Ok(Config {
             data_dir,
             database_url,
             addr,
             dist_dir: PathBuf::from(var("SCOLA_DIST").unwrap_or_else(|| "dist".into())),
-            https: boolean("SCOLA_HTTPS", false)?,
+            https,
             trust_proxy: boolean("SCOLA_TRUST_PROXY", false)?,
-            demo: boolean("SCOLA_DEMO", true)?,
+            demo,
             session_seconds,
             max_in_flight,
         })
+    }
+
+    /// Whether the demo may be served by this configuration (see [`demo_allowed`]).
+    pub fn demo_allowed(&self) -> bool {
+        demo_allowed(self.addr, self.https)
     }
 
     /// Hides the password of a database URL in logs.

@@ -46,7 +46,7 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
         .precompressed_gzip()
         .fallback(ServeFile::new(dist.join("index.html")));
     let api = Router::new()
-        .route("/api/{*fn_name}", post(server_fn).get(server_fn))
+        .route("/api/{*fn_name}", post(server_fn))
         .layer(middleware::from_fn(same_origin_only))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(

@@ -3,11 +3,13 @@
 
 pub mod backup;
 pub mod config;
+pub mod create_admin;
 pub mod db;
 pub mod generate;
 pub mod http;
 pub mod passwords;
 pub mod precompress;
+pub mod private_files;
 pub mod seed;
 
 use app::ports::ServerCtx;
@@ -42,6 +44,15 @@ pub enum StartError {
     Backup(#[from] backup::BackupError),
     #[error("{0}")]
     Usage(String),
+    #[error(
+        "this database holds the demo accounts, whose password is public; they are only served \
+         on a loopback address over plain http (SCOLA_ADDR=127.0.0.1:…, SCOLA_HTTPS=0). For a real \
+         instance, remove them with `server remove-demo` (or start on an empty database) and \
+         create its administrator with `server create-admin LOGIN`"
+    )]
+    DemoExposed,
+    #[error("{0}")]
+    CreateAdmin(#[from] create_admin::CreateAdminError),
 }
 
 pub fn system_clock() -> Timestamp {
@@ -81,8 +92,9 @@ impl App {
 
 /// Opens (creating and migrating) the configured database; an empty one gets the demo if asked.
 pub async fn open_database(config: &Config) -> Result<Db, StartError> {
-    if config.database_url.starts_with("sqlite:") {
-        std::fs::create_dir_all(&config.data_dir)?;
+    if let Some(file) = backup::sqlite_path(&config.database_url) {
+        private_files::create_dir(&config.data_dir)?;
+        private_files::ensure_file(&file)?;
     }
     let connections = if config.database_url.starts_with("sqlite:") {
         8
@@ -90,6 +102,9 @@ pub async fn open_database(config: &Config) -> Result<Db, StartError> {
         16
     };
     let db = Db::open(&config.database_url, connections).await?;
+    if !config.demo_allowed() && seed::has_demo(&db).await? {
+        return Err(StartError::DemoExposed);
+    }
     if config.demo && seed::is_empty(&db).await? {
         seed::seed_demo(&db, system_clock()).await?;
         tracing::info!("demo schools and accounts created");
@@ -116,6 +131,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     }
     if seed::has_demo(&app.db).await? {
         print_demo_accounts(config.addr);
+    } else if seed::is_empty(&app.db).await? {
+        println!(
+            "\nScola: no account yet. Create the platform administrator with\n  \
+             server create-admin LOGIN   (the password is read from the terminal or stdin)\n"
+        );
     }
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!(addr = %config.addr, "listening");

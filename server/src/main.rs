@@ -6,7 +6,12 @@ use tracing_subscriber::EnvFilter;
 
 const USAGE: &str = "usage:
   server [--addr ADDR] [--data-dir DIR]          serve Scola (settings: README, Configuration)
-  server generate --schools N [--seed S]         add a generated region to the database
+  server create-admin LOGIN [--first-name F] [--last-name L]
+                                                 create a platform administrator; the password
+                                                 is read from the terminal, or from stdin
+  server remove-demo                             delete the demo's accounts and schools
+  server generate --schools N [--seed S] [--activated]
+                                                 add a generated region to the database
   server backup FILE                             copy the SQLite database, server running
   server restore FILE                            put a backup back, server stopped";
 
@@ -20,6 +25,8 @@ async fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let result = match Config::from_env(&args) {
         Ok(config) => match args.get(1).map(String::as_str) {
+            Some("create-admin") => create_admin(&config, &args).await,
+            Some("remove-demo") => remove_demo(&config).await,
             Some("generate") => generate_region(&config, &args).await,
             Some("backup") => backup_to(&config, &args).await,
             Some("restore") => restore_from(&config, &args).await,
@@ -74,7 +81,12 @@ async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartEr
         "generating {schools} schools (seed {seed}) into {}",
         config.database_url_redacted()
     );
-    let scale = generate::Scale { schools, seed };
+    let activated = args.iter().any(|a| a == "--activated");
+    let scale = generate::Scale {
+        schools,
+        seed,
+        activated,
+    };
     let done = generate::generate(&db, scale, system_clock(), |p| {
         eprintln!(
             "[{:>3}/{}] {:<50} {:>7} accounts  {:>5.1} s",
@@ -88,7 +100,7 @@ async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartEr
     .await?;
     println!(
         "{} schools, {} accounts ({} pupils, {} teachers, {} parents), {} classes and groups, \
-         in {:.1} s; password of every generated account: {}",
+         in {:.1} s; password of every generated account: {}{}",
         done.done,
         done.accounts,
         done.pupils,
@@ -96,8 +108,62 @@ async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartEr
         done.parents,
         done.groups,
         started.elapsed().as_secs_f64(),
-        generate::PASSWORD
+        generate::PASSWORD,
+        if activated {
+            ""
+        } else {
+            " (to replace at first sign-in)"
+        }
     );
+    Ok(())
+}
+
+/// The text after `--name`, if given.
+fn text_option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    let i = args.iter().position(|a| a == name)?;
+    args.get(i + 1).map(String::as_str)
+}
+
+async fn create_admin(config: &Config, args: &[String]) -> Result<(), StartError> {
+    let login = args
+        .get(2)
+        .filter(|a| !a.starts_with("--"))
+        .ok_or_else(|| StartError::Usage("a login name is expected".into()))?;
+    let password = read_password()?;
+    // Not `open_database`: creating an administrator never seeds the demo.
+    let db = server::db::Db::open(&config.database_url, 1).await?;
+    let new = server::create_admin::NewAdmin {
+        login,
+        first_name: text_option(args, "--first-name").unwrap_or("Admin"),
+        last_name: text_option(args, "--last-name").unwrap_or("Scola"),
+        password: &password,
+    };
+    server::create_admin::create_admin(&db, &new, system_clock()).await?;
+    println!("platform administrator {login} created");
+    Ok(())
+}
+
+/// The new password: typed twice without echo at a terminal, else the first line of stdin
+/// (for scripts: `printf '%s\n' "$PASSWORD" | server create-admin LOGIN`).
+fn read_password() -> Result<String, StartError> {
+    use std::io::{BufRead, IsTerminal};
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("password: ")?;
+        let again = rpassword::prompt_password("password again: ")?;
+        if first != again {
+            return Err(StartError::Usage("the two passwords differ".into()));
+        }
+        return Ok(first);
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+async fn remove_demo(config: &Config) -> Result<(), StartError> {
+    let db = server::db::Db::open(&config.database_url, 1).await?;
+    let accounts = server::seed::remove_demo(&db).await?;
+    println!("demo removed: {accounts} accounts and the two demo establishments");
     Ok(())
 }
 

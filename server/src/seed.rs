@@ -237,6 +237,51 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
     Ok(())
 }
 
+/// Every login name the demo creates (a test checks that removing them leaves no account).
+const DEMO_LOGINS: &[&str] = &[
+    "admin.scola",
+    "petru.casanova",
+    "maria.santoni",
+    "paola.leca",
+    "lisandru.pieri",
+    "ghjulia.pieri",
+    "ghjuvanni.pieri",
+    "invite.demo",
+    "anna.colonna",
+    "matteu.rossi",
+    "lucia.vincenti",
+    "santu.albertini",
+];
+
+/// The demo's two establishments (their UAIs are made up).
+const DEMO_UAIS: &[&str] = &["7200001N", "6200001G"];
+
+/// Deletes the demo's accounts (whose password is public) and establishments, with everything
+/// attached to them, in one transaction; the charter and anything else created since stay.
+/// Returns how many accounts were deleted.
+pub async fn remove_demo(db: &Db) -> Result<u64, sqlx::Error> {
+    let mut tx = db.pool().begin().await?;
+    let mut accounts = 0;
+    for login in DEMO_LOGINS {
+        accounts += sqlx::query("DELETE FROM accounts WHERE username = $1")
+            .bind(*login)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    }
+    for uai in DEMO_UAIS {
+        sqlx::query("DELETE FROM schools WHERE uai = $1")
+            .bind(*uai)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("DELETE FROM settings WHERE key = 'demo'")
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(accounts)
+}
+
 /// Whether this database holds the demo instance (to print its accounts at start).
 pub async fn has_demo(db: &Db) -> Result<bool, sqlx::Error> {
     let row = sqlx::query("SELECT COUNT(*) FROM settings WHERE key = 'demo'")

@@ -33,6 +33,7 @@ async fn a_generated_region_is_a_working_ent() {
         Scale {
             schools: 2,
             seed: 11,
+            activated: true,
         },
         server::system_clock(),
         |p| seen.push(p.done),
@@ -118,6 +119,7 @@ async fn a_generated_region_is_a_working_ent() {
         Scale {
             schools: 1,
             seed: 11,
+            activated: true,
         },
         server::system_clock(),
         |_| {},
@@ -142,6 +144,7 @@ async fn the_same_seed_gives_the_same_region() {
             Scale {
                 schools: 1,
                 seed: 3,
+                activated: true,
             },
             server::system_clock(),
             |_| {},
@@ -172,10 +175,58 @@ async fn scale_out_of_bounds_is_refused() {
         Scale {
             schools: 0,
             seed: 1,
+            activated: true,
         },
         server::system_clock(),
         |_| {},
     )
     .await;
     assert!(matches!(none, Err(GenerateError::Scale)));
+}
+
+#[tokio::test]
+async fn generated_accounts_replace_their_password_unless_activated() {
+    let server = TestServer::start().await;
+    generate(
+        &server.app.db,
+        Scale {
+            schools: 1,
+            seed: 5,
+            activated: false,
+        },
+        server::system_clock(),
+        |_| {},
+    )
+    .await
+    .expect("generated");
+    let pupil = first_of(&server, "pupil", &last_uai(&server).await).await;
+    let signed_in = server
+        .call(
+            &support::Session::anonymous(),
+            "auth/login",
+            json!({"username": pupil, "password": PASSWORD}),
+        )
+        .await;
+    let info = signed_in.ok();
+    assert_eq!(info["must_change_password"], true, "{info}");
+    assert_eq!(info["must_accept_charter"], true, "{info}");
+    assert_eq!(
+        server
+            .count(
+                "SELECT COUNT(*) FROM accounts WHERE must_change_password = 0 AND id IN \
+                 (SELECT r.account_id FROM roles r JOIN schools s ON s.id = r.school_id \
+                 WHERE s.uai NOT IN ('7200001N', '6200001G'))"
+            )
+            .await,
+        0,
+        "every generated account has a one-time password"
+    );
+}
+
+async fn last_uai(server: &TestServer) -> String {
+    sqlx::query("SELECT uai FROM schools ORDER BY id DESC LIMIT 1")
+        .fetch_one(server.app.db.pool())
+        .await
+        .expect("a school")
+        .get(0)
 }

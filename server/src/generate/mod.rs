@@ -26,6 +26,11 @@ const BATCH: usize = 500;
 pub struct Scale {
     pub schools: u32,
     pub seed: u64,
+    /// Accounts ready to use (password kept, charter accepted), as benchmarks need them.
+    /// Otherwise every account must replace the shared password at first sign-in, like an
+    /// account an admin creates: a region generated for a trial never has thousands of
+    /// accounts open with a password written in the README.
+    pub activated: bool,
 }
 
 /// What was written so far, after each school.
@@ -86,7 +91,8 @@ pub async fn generate(
     };
     let accounts = Accounts {
         hash: &hash,
-        charter,
+        activated: scale.activated,
+        charter: charter.filter(|_| scale.activated),
         now,
     };
     // Every generated account's id by login name, for links to people of earlier schools.
@@ -141,10 +147,11 @@ async fn current_year(db: &Db) -> Result<i64, sqlx::Error> {
     Ok(row.get(0))
 }
 
-/// What every generated account shares: an activated account (password chosen, charter
-/// accepted), the state most accounts of a region in use are in.
+/// What every generated account shares: a one-time password, or, activated, the state most
+/// accounts of a region in use are in (password chosen, charter accepted).
 struct Accounts<'a> {
     hash: &'a str,
+    activated: bool,
     charter: Option<i64>,
     now: Timestamp,
 }
@@ -196,6 +203,7 @@ async fn write_school(
     let charter = accounts
         .charter
         .map_or_else(|| "NULL".to_owned(), |v| v.to_string());
+    let must_change = i64::from(!accounts.activated);
     for chunk in plan.people.chunks(BATCH) {
         let mut sql = String::from(
             "INSERT INTO accounts (username, first_name, last_name, password_hash, \
@@ -208,7 +216,7 @@ async fn write_school(
             let lang = if person.corsican { "co" } else { "fr" };
             let n = i * 3;
             sql.push_str(&format!(
-                "(${}, ${}, ${}, '{}', 0, '{lang}', 0, {charter}, {})",
+                "(${}, ${}, ${}, '{}', {must_change}, '{lang}', 0, {charter}, {})",
                 n + 1,
                 n + 2,
                 n + 3,

@@ -23,13 +23,20 @@ fn free_port() -> u16 {
 impl ServerProcess {
     /// Starts `server` on `database_url` and waits (up to 30 s) until it answers.
     pub async fn start(database_url: &str, data_dir: &Path) -> ServerProcess {
-        let addr = format!("127.0.0.1:{}", free_port());
-        let child = Command::new(env!("CARGO_BIN_EXE_server"))
-            .env("DATABASE_URL", database_url)
-            .env("SCOLA_DATA_DIR", data_dir)
+        Self::start_on("127.0.0.1", database_url, data_dir, &[]).await
+    }
+
+    /// Starts `server` listening on `host`, with more settings in `env`.
+    pub async fn start_on(
+        host: &str,
+        database_url: &str,
+        data_dir: &Path,
+        env: &[(&str, &str)],
+    ) -> ServerProcess {
+        let addr = format!("{host}:{}", free_port());
+        let child = command(database_url, data_dir)
             .env("SCOLA_ADDR", &addr)
-            .env("SCOLA_DIST", data_dir.join("no-dist"))
-            .env("RUST_LOG", "warn")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -60,6 +67,24 @@ impl ServerProcess {
     ) -> Option<(u16, Value, Option<String>)> {
         call(&self.addr, token, endpoint, args).await
     }
+}
+
+/// The server binary with the settings every test gives it.
+pub fn command(database_url: &str, data_dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    command
+        .env("DATABASE_URL", database_url)
+        .env("SCOLA_DATA_DIR", data_dir)
+        .env("SCOLA_DIST", data_dir.join("no-dist"))
+        .env("RUST_LOG", "warn");
+    command
+}
+
+/// Sends a request with any method (for routes that are not server functions).
+pub async fn request(addr: &str, method: &str, path: &str) -> Option<u16> {
+    http(addr, method, path, None, None)
+        .await
+        .map(|(status, _, _)| status)
 }
 
 /// Calls a server function at `addr`: status, JSON answer, new session token. `None` when the
