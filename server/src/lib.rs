@@ -9,6 +9,7 @@ pub mod http;
 pub mod passwords;
 pub mod precompress;
 pub mod seed;
+pub mod sweeper;
 
 use app::ports::ServerCtx;
 use config::Config;
@@ -117,6 +118,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     if seed::has_demo(&app.db).await? {
         print_demo_accounts(config.addr);
     }
+    sweeper::spawn(app.db.clone(), config.audit_retention);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!(addr = %config.addr, "listening");
     axum::serve(
