@@ -183,10 +183,22 @@ mod tests {
         assert!(first.is_some());
         assert_eq!(
             first,
-            key(AuditKind::AccessRefused, me, Some(A), "audit/list", at.plus_seconds(59))
+            key(
+                AuditKind::AccessRefused,
+                me,
+                Some(A),
+                "audit/list",
+                at.plus_seconds(59)
+            )
         );
         for other in [
-            key(AuditKind::AccessRefused, me, Some(A), "audit/list", at.plus_seconds(60)),
+            key(
+                AuditKind::AccessRefused,
+                me,
+                Some(A),
+                "audit/list",
+                at.plus_seconds(60),
+            ),
             key(AuditKind::AccessRefused, me, Some(B), "audit/list", at),
             key(AuditKind::AccessRefused, None, Some(A), "audit/list", at),
             key(AuditKind::AccessRefused, me, Some(A), "profile/get", at),
@@ -211,7 +223,11 @@ mod tests {
         };
         let pupil_in_both = AccountFacts {
             id: Some(AccountId::new(2)),
-            roles: vec![role(A, Profile::Pupil), role(B, Profile::Parent), role(B, Profile::Pupil)],
+            roles: vec![
+                role(A, Profile::Pupil),
+                role(B, Profile::Parent),
+                role(B, Profile::Pupil),
+            ],
             ..AccountFacts::default()
         };
         assert_eq!(schools_concerned(&teacher, &pupil_in_both), [A]);
@@ -234,7 +250,10 @@ mod tests {
     #[test]
     fn typed_login_names_keep_only_what_a_login_name_may_hold() {
         assert_eq!(typed_login("Marie.Santoni"), "marie.santoni");
-        assert_eq!(typed_login("<script>alert(1)</script>"), "scriptalert1script");
+        assert_eq!(
+            typed_login("<script>alert(1)</script>"),
+            "scriptalert1script"
+        );
         assert_eq!(typed_login("a\nFAKE ENTRY\r\u{0}é"), "afakeentry");
         assert_eq!(typed_login(&"x".repeat(10_000)).len(), Username::MAX_CHARS);
         assert_eq!(typed_login(&"é".repeat(100)), "");

@@ -34,7 +34,8 @@ pub fn day_start(iso_date: &str, utc_offset_minutes: i32) -> Option<Timestamp> {
     let month = Month::try_from(parts.next()?.parse::<u8>().ok()?).ok()?;
     let day = parts.next()?.parse::<u8>().ok()?;
     let date = Date::from_calendar_date(year, month, day).ok()?;
-    let start = PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_offset(offset(utc_offset_minutes));
+    let start =
+        PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_offset(offset(utc_offset_minutes));
     Some(Timestamp::from_unix(start.unix_timestamp()))
 }
 

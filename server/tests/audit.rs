@@ -36,10 +36,14 @@ async fn lycee(s: &TestServer) -> i64 {
 
 /// The entries of the trail a caller sees, first page.
 async fn trail(s: &TestServer, who: &Session, school: Option<i64>, filter: Value) -> Value {
-    s.call(who, "audit/list", json!({ "school": school, "filter": filter }))
-        .await
-        .ok()
-        .clone()
+    s.call(
+        who,
+        "audit/list",
+        json!({ "school": school, "filter": filter }),
+    )
+    .await
+    .ok()
+    .clone()
 }
 
 fn entries(page: &Value) -> &Vec<Value> {
@@ -47,12 +51,7 @@ fn entries(page: &Value) -> &Vec<Value> {
 }
 
 /// `(count_key IS NULL, count)` rows of one kind, by caller and detail.
-async fn counted_rows(
-    s: &TestServer,
-    kind: &str,
-    account: Option<i64>,
-    detail: &str,
-) -> Vec<i64> {
+async fn counted_rows(s: &TestServer, kind: &str, account: Option<i64>, detail: &str) -> Vec<i64> {
     use sqlx::Row;
     sqlx::query(
         "SELECT count FROM audit_log WHERE kind = $1 AND detail = $2 \
@@ -143,7 +142,9 @@ async fn a_school_admin_sees_only_entries_of_their_school() {
     }
 
     let platform = s.session_for("admin.scola").await;
-    let lycee_trail = trail(&s, &platform, Some(lycee), json!({})).await.to_string();
+    let lycee_trail = trail(&s, &platform, Some(lycee), json!({}))
+        .await
+        .to_string();
     assert!(lycee_trail.contains("lycée business"));
     assert!(lycee_trail.contains("admin/subjects"));
     let everything = trail(&s, &platform, None, json!({})).await.to_string();
@@ -158,9 +159,7 @@ async fn forty_concurrent_refusals_are_one_entry_counting_forty() {
     let college = college(&s).await;
     let maria = s.account_id("maria.santoni").await;
     let teacher = s.session_for("maria.santoni").await;
-    let calls = (0..40).map(|_| {
-        s.call(&teacher, "audit/list", json!({ "school": college }))
-    });
+    let calls = (0..40).map(|_| s.call(&teacher, "audit/list", json!({ "school": college })));
     for answer in futures::future::join_all(calls).await {
         assert_eq!(answer.error(), "Forbidden");
     }
@@ -299,7 +298,10 @@ async fn the_trail_pages_and_filters() {
         .await;
     assert!(total >= 120);
     assert_eq!(i64::try_from(seen.len()).unwrap_or(0), total);
-    assert!(seen.windows(2).all(|w| w[0] > w[1]), "newest first, no repeat");
+    assert!(
+        seen.windows(2).all(|w| w[0] > w[1]),
+        "newest first, no repeat"
+    );
     assert!(pages >= 3);
 
     let failed = trail(&s, &platform, None, json!({ "kind": "SignInFailed" })).await;
@@ -385,15 +387,17 @@ async fn reading_someone_elses_personal_data_is_in_the_trail() {
     .await;
     let reads: Vec<(Value, String)> = entries(&reads)
         .iter()
-        .map(|e| (e["account"].clone(), e["detail"].as_str().unwrap_or("").to_owned()))
+        .map(|e| {
+            (
+                e["account"].clone(),
+                e["detail"].as_str().unwrap_or("").to_owned(),
+            )
+        })
         .collect();
     assert_eq!(
         reads,
         [
-            (
-                json!(petru),
-                format!("admin/accounts/get: account {lucia}")
-            ),
+            (json!(petru), format!("admin/accounts/get: account {lucia}")),
             (json!(maria), format!("profile/get: account {lisandru}")),
         ],
         "one's own profile is not logged"
@@ -403,7 +407,10 @@ async fn reading_someone_elses_personal_data_is_in_the_trail() {
 #[tokio::test]
 async fn typed_login_names_reach_the_trail_cut_to_what_a_login_may_hold() {
     let s = TestServer::start().await;
-    let typed = format!("<img src=x onerror=alert(1)>\nFAUX\u{202e}{}", "z".repeat(500));
+    let typed = format!(
+        "<img src=x onerror=alert(1)>\nFAUX\u{202e}{}",
+        "z".repeat(500)
+    );
     let answer = s
         .call(
             &Session::anonymous(),
