@@ -16,6 +16,11 @@ impl Username {
         &self.0
     }
 
+    /// Whether a login name may hold this character (once lower-cased).
+    pub fn allows(c: char) -> bool {
+        c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c)
+    }
+
     /// The login name proposed for a new account, `prenom.nom` without accents or spaces; `n`
     /// (from 2) is appended when that name is taken, `prenom.nom2`.
     pub fn suggest(first_name: &str, last_name: &str, n: u32) -> Result<Username, InvalidAccount> {
@@ -65,11 +70,10 @@ impl TryFrom<String> for Username {
     type Error = InvalidAccount;
     fn try_from(raw: String) -> Result<Self, Self::Error> {
         let name = raw.trim().to_ascii_lowercase();
-        let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c);
         let starts_with_letter = name.chars().next().is_some_and(|c| c.is_ascii_lowercase());
         if (2..=Self::MAX_CHARS).contains(&name.len())
             && starts_with_letter
-            && name.chars().all(allowed)
+            && name.chars().all(Self::allows)
         {
             Ok(Username(name))
         } else {

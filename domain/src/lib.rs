@@ -5,6 +5,7 @@ pub mod account;
 pub mod audit;
 pub mod authz;
 pub mod backoff;
+pub mod calendar;
 pub mod charter;
 pub mod ids;
 pub mod lang;

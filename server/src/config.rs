@@ -22,6 +22,8 @@ pub struct Config {
     pub session_seconds: i64,
     /// Server-function calls served at once before answering 503 (`SCOLA_MAX_IN_FLIGHT`).
     pub max_in_flight: usize,
+    /// How long audit entries are kept (`SCOLA_AUDIT_DAYS`, default 365).
+    pub audit_retention: domain::audit::Retention,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -109,6 +111,18 @@ impl Config {
                 https: if https { " with SCOLA_HTTPS=1" } else { "" },
             });
         }
+        let audit_days = var("SCOLA_AUDIT_DAYS");
+        let audit_retention = match audit_days {
+            None => domain::audit::Retention::default(),
+            Some(days) => days
+                .parse::<u32>()
+                .ok()
+                .and_then(domain::audit::Retention::days)
+                .ok_or(ConfigError::Invalid {
+                    name: "SCOLA_AUDIT_DAYS",
+                    value: days,
+                })?,
+        };
         Ok(Config {
             data_dir,
             database_url,
@@ -119,6 +133,7 @@ impl Config {
             demo,
             session_seconds,
             max_in_flight,
+            audit_retention,
         })
     }
 

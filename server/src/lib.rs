@@ -11,6 +11,7 @@ pub mod passwords;
 pub mod precompress;
 pub mod private_files;
 pub mod seed;
+pub mod sweeper;
 
 use app::ports::ServerCtx;
 use config::Config;
@@ -137,6 +138,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
              server create-admin LOGIN   (the password is read from the terminal or stdin)\n"
         );
     }
+    sweeper::spawn(app.db.clone(), config.audit_retention);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!(addr = %config.addr, "listening");
     axum::serve(

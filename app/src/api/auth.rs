@@ -58,7 +58,7 @@ pub async fn login(
         let _ = ctx.passwords.verify(password, None).await?;
         audit(
             AuditKind::SignInFailed,
-            format!("login name: {username:.64}"),
+            format!("login name: {}", domain::audit::typed_login(&username)),
         )
         .await;
         return Err(AppError::BadCredentials);

@@ -4,9 +4,9 @@ use crate::api::auth::SessionInfo;
 use crate::error::AppError;
 use crate::ports::{AuditEvent, RequestMeta, ServerCtx};
 use domain::audit::AuditKind;
-use domain::authz::{Action, Caller, authorize};
+use domain::authz::{AccountFacts, Action, Caller, authorize};
 use domain::charter::must_accept;
-use domain::ids::SchoolId;
+use domain::ids::{AccountId, SchoolId};
 use leptos::prelude::use_context;
 
 pub(crate) fn ctx() -> Result<(ServerCtx, RequestMeta), AppError> {
@@ -55,6 +55,32 @@ impl Me {
             detail,
         )
         .await;
+    }
+}
+
+impl Me {
+    /// Records that the caller read `target`'s profile, in the trail of each school concerned
+    /// (`domain::audit::schools_concerned`); nothing when they read their own.
+    pub async fn audit_profile_read(&self, what: &str, target: &AccountFacts) {
+        let Some(id) = target.id.filter(|id| *id != self.info.account) else {
+            return;
+        };
+        let schools = domain::audit::schools_concerned(&self.caller, target);
+        if schools.is_empty() {
+            self.audit_read(what, id, None).await;
+        }
+        for school in schools {
+            self.audit_read(what, id, Some(school)).await;
+        }
+    }
+
+    /// Records that the caller read `target`'s personal data, as seen from `school`.
+    pub async fn audit_read(&self, what: &str, target: AccountId, school: Option<SchoolId>) {
+        if target != self.info.account {
+            let detail = format!("{what}: account {}", target.get());
+            self.audit(AuditKind::PersonalDataRead, school, &detail)
+                .await;
+        }
     }
 }
 

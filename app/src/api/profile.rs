@@ -44,6 +44,7 @@ pub async fn view_profile(id: AccountId) -> Result<AccountProfile, AppError> {
     };
     me.may(domain::authz::Action::ViewAccount(&facts), "profile/get")
         .await?;
+    me.audit_profile_read("profile/get", &facts).await;
     me.ctx
         .store
         .account_profile(id)

@@ -3,6 +3,7 @@
 mod account_form;
 mod account_panel;
 mod accounts;
+mod audit;
 mod common;
 mod group_panel;
 mod group_people;
@@ -23,6 +24,7 @@ use leptos::prelude::*;
 enum Part {
     Accounts,
     Groups,
+    Audit,
 }
 
 #[component]
@@ -78,12 +80,14 @@ fn Administration(schools: Vec<AdminSchool>) -> impl IntoView {
             <div class="admin-parts" role="group" aria-label=t("admin-parts")>
                 {part_button(Part::Accounts, "admin-accounts")}
                 {part_button(Part::Groups, "admin-groups")}
+                {part_button(Part::Audit, "audit-title")}
             </div>
         </div>
         // Keyed on the school: choosing another one starts every section afresh.
         {move || school.get().map(|s| match part.get() {
             Part::Accounts => view! { <accounts::AccountsSection school=s/> }.into_any(),
             Part::Groups => view! { <groups::GroupsSection school=s/> }.into_any(),
+            Part::Audit => view! { <audit::AuditSection school=s/> }.into_any(),
         })}
     }
 }

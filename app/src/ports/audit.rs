@@ -1,4 +1,5 @@
 use super::StoreError;
+use crate::api::audit::{AuditEntry, AuditFilter};
 use async_trait::async_trait;
 use domain::audit::AuditKind;
 use domain::ids::{AccountId, SchoolId};
@@ -19,10 +20,17 @@ pub struct AuditEvent {
 
 #[async_trait]
 pub trait AuditLog: Send + Sync {
+    /// Writes an entry; kinds counted per minute (`AuditKind::counted`) add one to the count of
+    /// their minute's entry, atomically, when it exists.
     async fn record(&self, event: AuditEvent) -> Result<(), StoreError>;
+    /// Entries of one school (`school_id` is that school) or of the whole platform (`None`),
+    /// newest first, at most `limit`, matching the filter.
     async fn audit_entries(
         &self,
         school: Option<SchoolId>,
+        filter: &AuditFilter,
         limit: i64,
-    ) -> Result<Vec<crate::api::audit::AuditEntry>, StoreError>;
+    ) -> Result<Vec<AuditEntry>, StoreError>;
+    /// Deletes the entries from before `cutoff`; returns how many went.
+    async fn purge_audit(&self, cutoff: Timestamp) -> Result<u64, StoreError>;
 }

@@ -34,6 +34,13 @@ pub const NEW_LAST_NAME: &str = "#new-last-name";
 pub const CREATE_ACCOUNT: &str = ".admin-create button[type=submit]";
 pub const ONE_TIME_USERNAME: &str = ".one-time code.username";
 pub const ONE_TIME_PASSWORD: &str = ".one-time code.password";
+pub const ADMIN_PARTS: &str = ".admin-parts button";
+pub const AUDIT_SCOPE: &str = "#audit-scope";
+pub const AUDIT_KIND: &str = "#audit-kind";
+pub const AUDIT_LOGIN: &str = "#audit-login";
+pub const AUDIT_FILTER: &str = ".audit-filters button[type=submit]";
+pub const AUDIT_TABLE: &str = "table.audit-table";
+pub const AUDIT_EMPTY: &str = ".audit-empty";
 
 impl Browser {
     pub async fn sign_in_as(&self, username: &str, password: &str) {

@@ -128,6 +128,9 @@ pub async fn get_account(school: SchoolId, account: AccountId) -> Result<Account
     let me = guard::school_admin(what, school).await?;
     guard::managed_in(&me, what, school, account).await?;
     let detail = me.ctx.store.account_detail(school, account).await?;
+    if detail.is_some() {
+        me.audit_read(what, account, Some(school)).await;
+    }
     detail.ok_or(AppError::NotFound)
 }
 
