@@ -220,3 +220,7 @@ problem-place = Sta persona ùn hà micca u prufilu « { $profile } » in u stab
 problem-name-taken = Stu nome hè digià adupratu quist’annu in u stabilimentu.
 problem-no-school-year = Nisun annu sculare hè apertu : l’amministrazione di a piattaforma ne deve apre unu prima.
 problem-same-person = Una persona ùn pò micca esse ligata à sè stessa.
+
+# --- sign-in ---
+error-one-time-password-expired = A vostra parolla d’intrata pruvisoria hè scaduta. Dumandatene una nova à u vostru stabilimentu.
+password-one-time-valid-until = A vostra parolla d’intrata pruvisoria vale sin’à u { $date }.

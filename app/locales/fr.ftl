@@ -220,3 +220,7 @@ problem-place = Cette personne n’a pas le profil « { $profile } » dans l’�
 problem-name-taken = Ce nom est déjà utilisé cette année dans l’établissement.
 problem-no-school-year = Aucune année scolaire n’est ouverte : l’administration de la plateforme doit d’abord en ouvrir une.
 problem-same-person = Une personne ne peut pas être liée à elle-même.
+
+# --- sign-in ---
+error-one-time-password-expired = Votre mot de passe provisoire a expiré. Demandez-en un nouveau à votre établissement.
+password-one-time-valid-until = Votre mot de passe provisoire est valable jusqu’au { $date }.
