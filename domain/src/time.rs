@@ -42,7 +42,13 @@ mod tests {
         assert_eq!(Timestamp::from_unix(0).utc_date(), (1970, 1, 1));
         assert_eq!(Timestamp::from_unix(951_782_400).utc_date(), (2000, 2, 29));
         // 2026-11-25 23:59:59 UTC, then the next day.
-        assert_eq!(Timestamp::from_unix(1_795_651_199).utc_date(), (2026, 11, 25));
-        assert_eq!(Timestamp::from_unix(1_795_651_200).utc_date(), (2026, 11, 26));
+        assert_eq!(
+            Timestamp::from_unix(1_795_651_199).utc_date(),
+            (2026, 11, 25)
+        );
+        assert_eq!(
+            Timestamp::from_unix(1_795_651_200).utc_date(),
+            (2026, 11, 26)
+        );
     }
 }

@@ -95,15 +95,15 @@ impl Config {
                     name: "SCOLA_MAX_IN_FLIGHT",
                     value: in_flight,
                 })?;
-        let number = |name: &'static str, default: usize, range: std::ops::RangeInclusive<usize>| {
-            match var(name) {
-                None => Ok(default),
-                Some(text) => text
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|n| range.contains(n))
-                    .ok_or(ConfigError::Invalid { name, value: text }),
-            }
+        let number = |name: &'static str,
+                      default: usize,
+                      range: std::ops::RangeInclusive<usize>| match var(name) {
+            None => Ok(default),
+            Some(text) => text
+                .parse::<usize>()
+                .ok()
+                .filter(|n| range.contains(n))
+                .ok_or(ConfigError::Invalid { name, value: text }),
         };
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let otp_days = number(

@@ -48,11 +48,9 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(ServeFile::new(dist.join("index.html")));
-    let password_checks = PASSWORD_CHECKS
-        .iter()
-        .fold(Router::new(), |r, endpoint| {
-            r.route(&format!("/api/{endpoint}"), post(server_fn))
-        });
+    let password_checks = PASSWORD_CHECKS.iter().fold(Router::new(), |r, endpoint| {
+        r.route(&format!("/api/{endpoint}"), post(server_fn))
+    });
     let password_checks = in_flight_limit(password_checks, state.max_sign_ins_in_flight);
     let others = in_flight_limit(
         Router::new().route("/api/{*fn_name}", post(server_fn).get(server_fn)),

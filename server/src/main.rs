@@ -83,10 +83,10 @@ fn lower_current_thread(by: i8) {
         .map(ThreadPriority::Crossplatform)
         .filter(|p| nice_of(*p).is_some_and(|n| n <= wanted && n >= base))
         .max_by_key(|p| nice_of(*p));
-    if let Some(priority) = priority {
-        if let Err(e) = set_current_thread_priority(priority) {
-            tracing::warn!(error = ?e, "request threads keep the process's priority");
-        }
+    if let Some(priority) = priority
+        && let Err(e) = set_current_thread_priority(priority)
+    {
+        tracing::warn!(error = ?e, "request threads keep the process's priority");
     }
 }
 
@@ -167,4 +167,31 @@ async fn restore_from(config: &Config, args: &[String]) -> Result<(), StartError
         println!("the replaced database is kept as {}", kept.display());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use thread_priority::{
+        NormalThreadSchedulePolicy, ThreadSchedulePolicy, get_current_thread_priority,
+    };
+
+    fn nice() -> Option<i32> {
+        let policy = ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Other);
+        get_current_thread_priority().ok()?.to_posix(policy).ok()
+    }
+
+    /// The request threads end up `by` nice levels below the thread that started them (the
+    /// hashers' level); the starting thread keeps its own.
+    #[test]
+    fn request_threads_run_below_the_hashers() {
+        let before = nice().expect("nice value");
+        let lowered = std::thread::spawn(|| {
+            super::lower_current_thread(5);
+            nice()
+        })
+        .join()
+        .expect("thread");
+        assert_eq!(lowered, Some((before + 5).min(19)));
+        assert_eq!(nice(), Some(before));
+    }
 }

@@ -477,7 +477,11 @@ async fn forgotten_failures_are_swept() {
             now - day - 1,
         ),
     ] {
-        sqlx::query(sql).bind(last).execute(pool).await.expect("insert");
+        sqlx::query(sql)
+            .bind(last)
+            .execute(pool)
+            .await
+            .expect("insert");
     }
     s.call(
         &Session::anonymous(),
@@ -642,9 +646,8 @@ async fn an_admin_reset_clears_the_failures_of_the_account() {
 async fn wrong_current_passwords_lock_the_password_change() {
     let s = TestServer::start().await;
     let here = s.sign_in("paola.leca").await;
-    let change = |current: &str| {
-        json!({ "current": current, "new": "Ventu di libeccio in Balagna" })
-    };
+    let change =
+        |current: &str| json!({ "current": current, "new": "Ventu di libeccio in Balagna" });
     for i in 0..4 {
         let wrong = s
             .call(&here, "auth/change_password", change(&format!("guess-{i}")))
@@ -733,9 +736,13 @@ async fn one_time_passwords_expire() {
         .expect("age the account");
     let first = created["one_time_password"].as_str().expect("otp");
     assert_eq!(
-        s.call(&Session::anonymous(), "auth/login", credentials(&name, first))
-            .await
-            .body,
+        s.call(
+            &Session::anonymous(),
+            "auth/login",
+            credentials(&name, first)
+        )
+        .await
+        .body,
         json!("OneTimePasswordExpired")
     );
 }

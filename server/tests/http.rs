@@ -297,9 +297,7 @@ async fn a_flood_of_sign_ins_leaves_other_calls_served() {
     let (answers, served) = tokio::join!(flood, reads);
     assert!(served > 0, "reads were served while sign-ins waited");
     assert!(
-        answers
-            .iter()
-            .all(|a| a == "BadCredentials" || a == "Busy"),
+        answers.iter().all(|a| a == "BadCredentials" || a == "Busy"),
         "{answers:?}"
     );
 }

@@ -81,10 +81,10 @@ async fn refuse_malformed_name(
         Ok(counted) => domain::throttle::check_malformed(counted, now),
         Err(e) => return e.into(),
     };
-    if verdict.is_ok() {
-        if let Err(e) = ctx.store.attempt_failed(None, &meta.ip, now).await {
-            return e.into();
-        }
+    if verdict.is_ok()
+        && let Err(e) = ctx.store.attempt_failed(None, &meta.ip, now).await
+    {
+        return e.into();
     }
     let detail = format!("login name: {typed:.64}");
     super::gate::audit(ctx, meta, AuditKind::SignInFailed, None, None, &detail).await;
