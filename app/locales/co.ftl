@@ -256,3 +256,6 @@ audit-col-detail = Dettagliu
 audit-col-count = Volte
 audit-newer = Più recenti
 audit-older = Più antiche
+# --- sign-in ---
+error-one-time-password-expired = A vostra parolla d’intrata pruvisoria hè scaduta. Dumandatene una nova à u vostru stabilimentu.
+password-one-time-valid-until = A vostra parolla d’intrata pruvisoria vale sin’à u { $date }.

@@ -256,3 +256,6 @@ audit-col-detail = Détail
 audit-col-count = Fois
 audit-newer = Plus récentes
 audit-older = Plus anciennes
+# --- sign-in ---
+error-one-time-password-expired = Votre mot de passe provisoire a expiré. Demandez-en un nouveau à votre établissement.
+password-one-time-valid-until = Votre mot de passe provisoire est valable jusqu’au { $date }.

@@ -25,8 +25,14 @@ pub enum AppError {
     /// Wrong login name or password; never says which.
     #[error("bad credentials")]
     BadCredentials,
+    /// Too many failed attempts at this name, or from this address: the password was not even
+    /// checked. Says how long to wait (`Retry-After` too).
     #[error("too many failed attempts")]
     Locked { retry_after_seconds: i64 },
+    /// The right one-time password, but older than the instance allows: the school must give a
+    /// new one.
+    #[error("one-time password expired")]
+    OneTimePasswordExpired,
     /// The form has fields to correct; each is shown next to its field.
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
@@ -114,7 +120,9 @@ impl AppError {
     /// refusal from a failure.
     pub fn http_status(&self) -> u16 {
         match self {
-            AppError::SignInRequired | AppError::BadCredentials => 401,
+            AppError::SignInRequired
+            | AppError::BadCredentials
+            | AppError::OneTimePasswordExpired => 401,
             AppError::PasswordChangeRequired | AppError::CharterRequired | AppError::Forbidden => {
                 403
             }
@@ -135,6 +143,14 @@ impl AppError {
             } => Some(*retry_after_seconds),
             AppError::Busy => Some(2),
             _ => None,
+        }
+    }
+}
+
+impl From<domain::throttle::Locked> for AppError {
+    fn from(locked: domain::throttle::Locked) -> Self {
+        AppError::Locked {
+            retry_after_seconds: locked.retry_after_seconds,
         }
     }
 }

@@ -4,11 +4,41 @@
 //! The estimator and its dictionaries weigh hundreds of kilobytes, so only the `strength`
 //! feature (the server) evaluates passwords; the browser shows the server's [`PasswordProblem`].
 
+use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 pub const MIN_CHARS: usize = 8;
 /// Far above any passphrase, low enough to keep hashing cost bounded.
 pub const MAX_CHARS: usize = 256;
+/// The strength estimate looks at this many characters at most: its cost grows fast with the
+/// length, and a hundred characters that are hard to guess stay hard whatever follows.
+pub const ESTIMATED_CHARS: usize = 100;
+/// How long a one-time password given by an admin can be used, unless the instance says
+/// otherwise: two weeks, to reach a family after a holiday.
+pub const ONE_TIME_PASSWORD_DAYS: i64 = 14;
+
+/// A one-time password older than its validity: the school must give a new one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("this one-time password has expired")]
+pub struct OneTimePasswordExpired;
+
+/// Until when a one-time password set at `set_at` can be used, if `valid_seconds` long.
+pub fn one_time_password_expires(set_at: Timestamp, valid_seconds: i64) -> Timestamp {
+    set_at.plus_seconds(valid_seconds)
+}
+
+/// Whether a one-time password set at `set_at` still opens a session at `now`.
+pub fn one_time_password_usable(
+    set_at: Timestamp,
+    valid_seconds: i64,
+    now: Timestamp,
+) -> Result<(), OneTimePasswordExpired> {
+    if now < one_time_password_expires(set_at, valid_seconds) {
+        Ok(())
+    } else {
+        Err(OneTimePasswordExpired)
+    }
+}
 
 /// Why a new password is refused, precise enough to tell the user what to do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -92,7 +122,11 @@ pub fn check(
     }
     let mut hints: Vec<&str> = personal.to_vec();
     hints.extend_from_slice(LOCAL_COMMON);
-    let estimate = zxcvbn::zxcvbn(password, &hints);
+    let estimated = match password.char_indices().nth(ESTIMATED_CHARS) {
+        Some((end, _)) => &password[..end],
+        None => password,
+    };
+    let estimate = zxcvbn::zxcvbn(estimated, &hints);
     if estimate.score() >= zxcvbn::Score::Three {
         return Ok(());
     }
@@ -140,6 +174,26 @@ fn classify(warning: Option<zxcvbn::feedback::Warning>) -> Weakness {
     }
 }
 
+#[cfg(test)]
+mod expiry_tests {
+    use super::*;
+
+    #[test]
+    fn one_time_passwords_expire_after_their_validity() {
+        let set = Timestamp::from_unix(1_800_000_000);
+        let days = ONE_TIME_PASSWORD_DAYS * 24 * 3600;
+        assert_eq!(one_time_password_usable(set, days, set), Ok(()));
+        assert_eq!(
+            one_time_password_usable(set, days, set.plus_seconds(days - 1)),
+            Ok(())
+        );
+        assert_eq!(
+            one_time_password_usable(set, days, set.plus_seconds(days)),
+            Err(OneTimePasswordExpired)
+        );
+    }
+}
+
 #[cfg(all(test, feature = "strength"))]
 mod tests {
     use super::*;
@@ -181,6 +235,19 @@ mod tests {
             check(pw, Some(pw), PERSONAL),
             Err(PasswordProblem::Unchanged)
         );
+    }
+
+    #[test]
+    fn only_the_first_hundred_characters_are_estimated() {
+        // What follows them is not looked at: a weak start stays weak…
+        let weak_start = format!("{}{}", "a".repeat(ESTIMATED_CHARS), "k8#Vq2!mZr u pastore");
+        assert_eq!(
+            check(&weak_start, None, PERSONAL),
+            Err(PasswordProblem::Weak(Weakness::Pattern))
+        );
+        // …and however long the rest, the estimate costs what a hundred characters cost.
+        let many = format!("{}{}", "k8#Vq2!mZr ", "é".repeat(MAX_CHARS - 11));
+        assert_eq!(check(&many, None, PERSONAL), Ok(()));
     }
 
     #[test]

@@ -1,24 +1,74 @@
-//! Slowing down password guessing without locking the real user out for good.
+//! Slowing down password guessing without letting an attacker lock the real user out for good.
 //!
-//! Failures are counted per login name, whether or not an account has it, so that a lock never
-//! reveals which names exist. Past [`FREE_FAILURES`] the name is locked for a while that doubles
-//! with each further failure up to [`MAX_LOCK_SECONDS`]; a success clears the count.
+//! Every attempt is counted *before* its password is checked, by storage, atomically, and the
+//! decision is taken on the counts storage returns: parallel guesses cannot slip between a read
+//! and a write. Three counters, all of the same shape ([`Limit`]):
+//!
+//! - [`NAME_FROM_ADDRESS`]: one login name from one client address. The strict one: a few tries
+//!   for typos, then locks that grow. It only stops whoever guesses from that address.
+//! - [`NAME`]: one login name from anywhere, ten times looser: it stops guessing spread over
+//!   many addresses (a botnet): the free tries of five addresses already reach it.
+//! - [`ADDRESS`]: one client address, whatever the name: it stops spraying a common password
+//!   over predictable `prenom.nom` names. Loose, for a school behind one address.
+//!
+//! The last two would let anyone lock a real user (or a whole school) out by failing on purpose
+//! every few minutes. So they do not apply where the name has signed in successfully before
+//! ([`KNOWN_ADDRESS_SECONDS`]): a teacher keeps signing in from home and from school while an
+//! attacker elsewhere keeps failing. Whoever guesses from such an address (a pupil on the school
+//! network) still meets the strict per-name-and-address limit.
+//!
+//! Failures are counted per login name whether or not an account has it, so a lock never tells
+//! which names exist. Locks run from the last *checked* failure: attempts refused by a lock are
+//! counted (they lengthen the lock, up to its maximum) but cannot push its end further.
 
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
-/// Failures allowed before the first lock: enough for typos, too few for guessing.
-pub const FREE_FAILURES: u32 = 5;
-pub const FIRST_LOCK_SECONDS: i64 = 60;
-pub const MAX_LOCK_SECONDS: i64 = 15 * 60;
-/// A failure older than this no longer counts: a forgotten password last term is not held
-/// against the user today.
-pub const FORGET_AFTER_SECONDS: i64 = 24 * 60 * 60;
+/// One kind of counter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limit {
+    /// Attempts checked before the first lock: enough for typos, too few for guessing.
+    pub free: u32,
+    pub first_lock_seconds: i64,
+    pub max_lock_seconds: i64,
+    /// Counts whose last checked failure is older than this start again from zero.
+    pub forget_after_seconds: i64,
+}
 
-/// The recent failed sign-ins for one login name.
+const MINUTE: i64 = 60;
+const HOUR: i64 = 60 * MINUTE;
+const DAY: i64 = 24 * HOUR;
+
+pub const NAME_FROM_ADDRESS: Limit = Limit {
+    free: 4,
+    first_lock_seconds: MINUTE,
+    max_lock_seconds: 15 * MINUTE,
+    // A forgotten password last term is not held against the user today.
+    forget_after_seconds: DAY,
+};
+
+pub const NAME: Limit = Limit {
+    free: 20,
+    ..NAME_FROM_ADDRESS
+};
+
+/// A collège behind one address sees a few typos an hour, not a hundred.
+pub const ADDRESS: Limit = Limit {
+    free: 100,
+    first_lock_seconds: MINUTE,
+    max_lock_seconds: 15 * MINUTE,
+    forget_after_seconds: HOUR,
+};
+
+/// How long a successful sign-in makes its address a known one for that name: a school year.
+pub const KNOWN_ADDRESS_SECONDS: i64 = 365 * DAY;
+
+/// One counter as storage returned it, the attempt being decided included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Failures {
+    /// Attempts counted since the count last started, this one included.
     pub count: u32,
+    /// The last checked failure, or when the count started: locks run from here.
     pub last: Timestamp,
 }
 
@@ -28,36 +78,25 @@ pub struct Locked {
     pub retry_after_seconds: i64,
 }
 
-impl Failures {
-    /// The failures still counting at `now`.
-    pub fn current(record: Option<Failures>, now: Timestamp) -> Option<Failures> {
-        record.filter(|f| now.unix() - f.last.unix() < FORGET_AFTER_SECONDS)
+impl Limit {
+    /// Counts whose last checked failure is before this instant are forgotten: storage starts
+    /// them again at 1 when it counts the next attempt, and sweeps them away.
+    pub fn forget_before(&self, now: Timestamp) -> Timestamp {
+        now.plus_seconds(-self.forget_after_seconds)
     }
 
-    /// Records one more failure at `now`.
-    pub fn after_failure(record: Option<Failures>, now: Timestamp) -> Failures {
-        let count = Self::current(record, now).map_or(0, |f| f.count);
-        Failures {
-            count: count.saturating_add(1),
-            last: now,
-        }
-    }
-
-    /// How long this name stays locked after its last failure.
-    fn lock_seconds(self) -> i64 {
-        if self.count < FREE_FAILURES {
+    /// How long the counter stays locked after its last checked failure.
+    fn lock_seconds(&self, count: u32) -> i64 {
+        if count <= self.free {
             return 0;
         }
-        let doublings = (self.count - FREE_FAILURES).min(10);
-        (FIRST_LOCK_SECONDS << doublings).min(MAX_LOCK_SECONDS)
+        let doublings = (count - self.free - 1).min(16);
+        (self.first_lock_seconds << doublings).min(self.max_lock_seconds)
     }
 
-    /// Whether a sign-in may be attempted at `now`.
-    pub fn check(record: Option<Failures>, now: Timestamp) -> Result<(), Locked> {
-        let Some(f) = Self::current(record, now) else {
-            return Ok(());
-        };
-        let until = f.last.unix() + f.lock_seconds();
+    /// Whether the attempt that brought the counter to `counted` may have its password checked.
+    pub fn check(&self, counted: Failures, now: Timestamp) -> Result<(), Locked> {
+        let until = counted.last.unix() + self.lock_seconds(counted.count);
         if now.unix() < until {
             Err(Locked {
                 retry_after_seconds: until - now.unix(),
@@ -68,6 +107,42 @@ impl Failures {
     }
 }
 
+/// The counters of one sign-in attempt at a well-formed login name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameAttempt {
+    pub from_address: Failures,
+    pub everywhere: Failures,
+    pub address: Failures,
+    /// The last successful sign-in of this name from this address.
+    pub succeeded_from_address: Option<Timestamp>,
+}
+
+impl NameAttempt {
+    /// Whether this attempt's password may be checked; when several limits refuse, the longest
+    /// wait is the one to tell.
+    pub fn check(&self, now: Timestamp) -> Result<(), Locked> {
+        let known = self
+            .succeeded_from_address
+            .is_some_and(|at| now.unix() - at.unix() < KNOWN_ADDRESS_SECONDS);
+        let mut verdicts = vec![NAME_FROM_ADDRESS.check(self.from_address, now)];
+        if !known {
+            verdicts.push(NAME.check(self.everywhere, now));
+            verdicts.push(ADDRESS.check(self.address, now));
+        }
+        verdicts
+            .into_iter()
+            .filter_map(Result::err)
+            .max_by_key(|l| l.retry_after_seconds)
+            .map_or(Ok(()), Err)
+    }
+}
+
+/// An attempt at a name that cannot exist counts against its address only: nothing to guess,
+/// but spraying is spraying.
+pub fn check_malformed(address: Failures, now: Timestamp) -> Result<(), Locked> {
+    ADDRESS.check(address, now)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,35 +151,74 @@ mod tests {
         Timestamp::from_unix(1_800_000_000 + s)
     }
 
-    #[test]
-    fn typos_are_free_then_locks_grow_and_cap() {
-        let mut rec = None;
-        for i in 0..FREE_FAILURES - 1 {
-            rec = Some(Failures::after_failure(rec, at(i as i64)));
-            assert_eq!(Failures::check(rec, at(i as i64)), Ok(()));
+    fn counted(count: u32, last: i64) -> Failures {
+        Failures {
+            count,
+            last: at(last),
         }
-        let expected = [60, 120, 240, 480, 900, 900];
-        for (k, secs) in expected.into_iter().enumerate() {
-            let t = at(100 + k as i64 * 10_000);
-            rec = Some(Failures::after_failure(rec, t));
-            assert_eq!(
-                Failures::check(rec, t),
-                Err(Locked {
-                    retry_after_seconds: secs
-                })
-            );
-            assert_eq!(Failures::check(rec, t.plus_seconds(secs)), Ok(()));
+    }
+
+    fn attempt(pair: u32, name: u32, address: u32, known: Option<i64>) -> NameAttempt {
+        NameAttempt {
+            from_address: counted(pair, 0),
+            everywhere: counted(name, 0),
+            address: counted(address, 0),
+            succeeded_from_address: known.map(at),
         }
     }
 
     #[test]
-    fn old_failures_are_forgotten() {
-        let mut rec = None;
-        for _ in 0..20 {
-            rec = Some(Failures::after_failure(rec, at(0)));
+    fn typos_are_free_then_locks_grow_and_cap() {
+        let l = NAME_FROM_ADDRESS;
+        for count in 1..=l.free {
+            assert_eq!(l.check(counted(count, 0), at(0)), Ok(()));
         }
-        let later = at(FORGET_AFTER_SECONDS);
-        assert_eq!(Failures::check(rec, later), Ok(()));
-        assert_eq!(Failures::after_failure(rec, later).count, 1);
+        let expected = [60, 120, 240, 480, 900, 900, 900];
+        for (k, secs) in expected.into_iter().enumerate() {
+            let c = counted(l.free + 1 + k as u32, 0);
+            assert_eq!(
+                l.check(c, at(0)),
+                Err(Locked {
+                    retry_after_seconds: secs
+                })
+            );
+            assert_eq!(l.check(c, at(secs)), Ok(()));
+        }
+        // However many attempts were refused, a lock ends at most 15 min after the last check.
+        assert_eq!(l.check(counted(u32::MAX, 0), at(900)), Ok(()));
+    }
+
+    #[test]
+    fn counts_are_forgotten_after_their_window() {
+        assert_eq!(NAME.forget_before(at(DAY)), at(0));
+        assert_eq!(ADDRESS.forget_before(at(DAY)), at(DAY - HOUR));
+    }
+
+    #[test]
+    fn the_strictest_wait_is_told_and_known_addresses_skip_the_loose_limits() {
+        // Fifty guesses at one name from one address: locked by the pair, the name, the address?
+        assert_eq!(
+            attempt(50, 50, 50, None).check(at(0)),
+            Err(Locked {
+                retry_after_seconds: 900
+            })
+        );
+        // The real user, from where they signed in last month: the name's count is high
+        // because of someone elsewhere, but their own address has no failures.
+        assert_eq!(attempt(1, 500, 1, Some(-30 * DAY)).check(at(0)), Ok(()));
+        // The same user from a new place is held by the name's global count.
+        assert!(attempt(1, 500, 1, None).check(at(0)).is_err());
+        // A known address long unused is new again.
+        assert!(attempt(1, 500, 1, Some(-400 * DAY)).check(at(0)).is_err());
+        // An address spraying names: locked on a name it never tried before.
+        assert!(attempt(1, 1, ADDRESS.free + 1, None).check(at(0)).is_err());
+        // Whoever guesses from a known address still meets the strict limit.
+        assert!(attempt(5, 5, 5, Some(0)).check(at(0)).is_err());
+    }
+
+    #[test]
+    fn malformed_names_count_against_the_address() {
+        assert_eq!(check_malformed(counted(ADDRESS.free, 0), at(0)), Ok(()));
+        assert!(check_malformed(counted(ADDRESS.free + 1, 0), at(0)).is_err());
     }
 }

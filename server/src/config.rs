@@ -20,10 +20,22 @@ pub struct Config {
     /// is allowed: see [`demo_allowed`]).
     pub demo: bool,
     pub session_seconds: i64,
-    /// Server-function calls served at once before answering 503 (`SCOLA_MAX_IN_FLIGHT`).
+    /// Server-function calls served at once before answering 503 (`SCOLA_MAX_IN_FLIGHT`),
+    /// sign-ins and password changes apart.
     pub max_in_flight: usize,
     /// How long audit entries are kept (`SCOLA_AUDIT_DAYS`, default 365).
     pub audit_retention: domain::audit::Retention,
+    /// Sign-ins and password changes served at once (most of them waiting for a hasher),
+    /// counted apart so that a flood of them never starves other calls
+    /// (`SCOLA_MAX_SIGN_INS_IN_FLIGHT`).
+    pub max_sign_ins_in_flight: usize,
+    /// Threads hashing passwords (`SCOLA_HASHERS`, default: one per core).
+    pub hashers: usize,
+    /// How many nice levels below the hashers the request threads run (`SCOLA_REQUEST_NICE`,
+    /// 0 to 19; 0: same priority).
+    pub request_nice: i8,
+    /// How long a one-time password can be used, in seconds (`SCOLA_OTP_DAYS`).
+    pub one_time_password_seconds: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -123,6 +135,22 @@ impl Config {
                     value: days,
                 })?,
         };
+        let number = |name: &'static str,
+                      default: usize,
+                      range: std::ops::RangeInclusive<usize>| match var(name) {
+            None => Ok(default),
+            Some(text) => text
+                .parse::<usize>()
+                .ok()
+                .filter(|n| range.contains(n))
+                .ok_or(ConfigError::Invalid { name, value: text }),
+        };
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let otp_days = number(
+            "SCOLA_OTP_DAYS",
+            usize::try_from(domain::password::ONE_TIME_PASSWORD_DAYS).unwrap_or(14),
+            1..=365,
+        )?;
         Ok(Config {
             data_dir,
             database_url,
@@ -134,6 +162,10 @@ impl Config {
             session_seconds,
             max_in_flight,
             audit_retention,
+            max_sign_ins_in_flight: number("SCOLA_MAX_SIGN_INS_IN_FLIGHT", 256, 1..=100_000)?,
+            hashers: number("SCOLA_HASHERS", cores, 1..=1024)?,
+            request_nice: i8::try_from(number("SCOLA_REQUEST_NICE", 5, 0..=19)?).unwrap_or(0),
+            one_time_password_seconds: i64::try_from(otp_days).unwrap_or(14) * 24 * 3600,
         })
     }
 

@@ -33,6 +33,9 @@ pub struct HttpState {
     /// Server-function calls served at once; past it the server answers 503 at once rather
     /// than queueing without limit.
     pub max_in_flight: usize,
+    /// The same for the calls that check a password ([`PASSWORD_CHECKS`]), counted apart: they
+    /// mostly wait for a hasher, and a flood of them must not take the budget of the others.
+    pub max_sign_ins_in_flight: usize,
     /// The Content-Security-Policy, with the hashes of the inline scripts of `index.html`.
     pub csp: Arc<HeaderValue>,
     pub https: bool,
@@ -45,22 +48,18 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(ServeFile::new(dist.join("index.html")));
-    let api = Router::new()
-        .route("/api/{*fn_name}", post(server_fn))
+    let password_checks = PASSWORD_CHECKS.iter().fold(Router::new(), |r, endpoint| {
+        r.route(&format!("/api/{endpoint}"), post(server_fn))
+    });
+    let password_checks = in_flight_limit(password_checks, state.max_sign_ins_in_flight);
+    let others = in_flight_limit(
+        Router::new().route("/api/{*fn_name}", post(server_fn)),
+        state.max_in_flight,
+    );
+    let api = password_checks
+        .merge(others)
         .layer(middleware::from_fn(same_origin_only))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(
-            ServiceBuilder::new()
-                .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
-                    (
-                        StatusCode::SERVICE_UNAVAILABLE,
-                        [(header::RETRY_AFTER, "2")],
-                        "\"Busy\"",
-                    )
-                }))
-                .load_shed()
-                .concurrency_limit(state.max_in_flight.max(1)),
-        )
         .with_state(state.clone());
     Router::new()
         .merge(api)
@@ -74,6 +73,26 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
             Duration::from_secs(30),
         ))
         .layer(TraceLayer::new_for_http())
+}
+
+/// The server functions that check a password, served under their own in-flight limit.
+pub const PASSWORD_CHECKS: [&str; 2] = ["auth/login", "auth/change_password"];
+
+/// At most `limit` calls at once through `routes`; past it, 503 with `Retry-After` at once,
+/// never a queue.
+fn in_flight_limit(routes: Router<HttpState>, limit: usize) -> Router<HttpState> {
+    routes.layer(
+        ServiceBuilder::new()
+            .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    [(header::RETRY_AFTER, "2")],
+                    "\"Busy\"",
+                )
+            }))
+            .load_shed()
+            .concurrency_limit(limit.max(1)),
+    )
 }
 
 async fn server_fn(State(state): State<HttpState>, req: Request) -> Response {
@@ -115,13 +134,13 @@ async fn with_error_status(response: Response) -> Response {
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
+/// The client's address. Behind a trusted proxy, the last `X-Forwarded-For` hop: the one the
+/// proxy itself appended. Everything left of it was sent by the client and proves nothing (a
+/// guesser would write a new address there at every attempt to escape per-address limits).
 fn client_ip(req: &Request, trust_proxy: bool) -> String {
     let forwarded = trust_proxy
-        .then(|| req.headers().get("x-forwarded-for"))
-        .flatten()
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().to_owned());
+        .then(|| forwarded_client(req.headers()))
+        .flatten();
     forwarded
         .or_else(|| {
             req.extensions()
@@ -129,6 +148,18 @@ fn client_ip(req: &Request, trust_proxy: bool) -> String {
                 .map(|c| c.0.ip().to_string())
         })
         .unwrap_or_default()
+}
+
+/// The rightmost address of the (last) `X-Forwarded-For` header.
+fn forwarded_client(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .next_back()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
@@ -274,6 +305,19 @@ mod tests {
         assert_eq!(csp.matches("'sha256-").count(), 1);
         assert!(csp.contains("frame-ancestors 'none'"));
         assert!(!csp.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn the_proxy_hop_is_the_rightmost_forwarded_address() {
+        let mut h = HeaderMap::new();
+        assert_eq!(forwarded_client(&h), None);
+        h.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("6.6.6.6, 10.0.0.1,  203.0.113.7 "),
+        );
+        assert_eq!(forwarded_client(&h).as_deref(), Some("203.0.113.7"));
+        h.append("x-forwarded-for", HeaderValue::from_static("198.51.100.2"));
+        assert_eq!(forwarded_client(&h).as_deref(), Some("198.51.100.2"));
     }
 
     #[test]

@@ -68,15 +68,15 @@ impl App {
     /// Opens the database (migrating it), seeds the demo if asked and empty, builds the router.
     pub async fn build(config: &Config) -> Result<App, StartError> {
         let db = open_database(config).await?;
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let passwords =
-            passwords::Argon2Passwords::new(cores).map_err(|e| StartError::Hash(e.to_string()))?;
+        let passwords = passwords::Argon2Passwords::new(config.hashers)
+            .map_err(|e| StartError::Hash(e.to_string()))?;
         let ctx = ServerCtx {
             store: Arc::new(db.clone()),
             passwords: Arc::new(passwords),
             clock: Arc::new(system_clock),
             https: config.https,
             session_seconds: config.session_seconds,
+            one_time_password_seconds: config.one_time_password_seconds,
         };
         let index = std::fs::read_to_string(config.dist_dir.join("index.html")).unwrap_or_default();
         let state = http::HttpState {
@@ -85,6 +85,7 @@ impl App {
             csp: Arc::new(http::content_security_policy(&index)),
             https: config.https,
             max_in_flight: config.max_in_flight,
+            max_sign_ins_in_flight: config.max_sign_ins_in_flight,
         };
         let router = http::router(state, &config.dist_dir);
         Ok(App { db, ctx, router })

@@ -15,29 +15,21 @@ const USAGE: &str = "usage:
   server backup FILE                             copy the SQLite database, server running
   server restore FILE                            put a backup back, server stopped";
 
-#[tokio::main]
-async fn main() -> std::process::ExitCode {
+fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
         )
         .init();
     let args: Vec<String> = std::env::args().collect();
-    let result = match Config::from_env(&args) {
-        Ok(config) => match args.get(1).map(String::as_str) {
-            Some("create-admin") => create_admin(&config, &args).await,
-            Some("remove-demo") => remove_demo(&config).await,
-            Some("generate") => generate_region(&config, &args).await,
-            Some("backup") => backup_to(&config, &args).await,
-            Some("restore") => restore_from(&config, &args).await,
-            Some("help" | "--help" | "-h") => {
-                println!("{USAGE}");
-                Ok(())
-            }
-            _ => server::run(config).await,
-        },
-        Err(e) => Err(e.into()),
-    };
+    let result = Config::from_env(&args)
+        .map_err(StartError::from)
+        .and_then(|config| {
+            let runtime = runtime(config.request_nice)?;
+            // `block_on` runs this future on the main thread, which keeps the process's
+            // priority: the password hashers `App::build` starts from it inherit that.
+            runtime.block_on(command(config, &args))
+        });
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
@@ -48,6 +40,60 @@ async fn main() -> std::process::ExitCode {
             }
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+async fn command(config: Config, args: &[String]) -> Result<(), StartError> {
+    match args.get(1).map(String::as_str) {
+        Some("create-admin") => create_admin(&config, args).await,
+        Some("remove-demo") => remove_demo(&config).await,
+        Some("generate") => generate_region(&config, args).await,
+        Some("backup") => backup_to(&config, args).await,
+        Some("restore") => restore_from(&config, args).await,
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => server::run(config).await,
+    }
+}
+
+/// The runtime serving requests, its threads `nice` levels below the process: under load,
+/// password hashing (on threads of its own, at the process's level) wins the CPU, so sign-ins
+/// keep their pace while reads fill the machine; idle, requests have every core.
+fn runtime(nice: i8) -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .on_thread_start(move || lower_current_thread(nice))
+        .build()
+}
+
+/// Raises the calling thread's nice value by `by` (lowering its priority needs no privilege).
+fn lower_current_thread(by: i8) {
+    use thread_priority::{
+        NormalThreadSchedulePolicy, ThreadPriority, ThreadPriorityValue, ThreadSchedulePolicy,
+        get_current_thread_priority, set_current_thread_priority,
+    };
+    if by == 0 {
+        return;
+    }
+    let policy = ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Other);
+    let nice_of = |p: ThreadPriority| p.to_posix(policy).ok();
+    let Some(base) = get_current_thread_priority().ok().and_then(nice_of) else {
+        return;
+    };
+    let wanted = (base + i32::from(by)).min(19);
+    // The crate sets priorities on a 0–99 scale mapped onto nice values: take the value that
+    // maps onto the nice level wanted (or the nearest below it).
+    let priority = (0..=u8::from(ThreadPriorityValue::MAX))
+        .filter_map(|p| ThreadPriorityValue::try_from(p).ok())
+        .map(ThreadPriority::Crossplatform)
+        .filter(|p| nice_of(*p).is_some_and(|n| n <= wanted && n >= base))
+        .max_by_key(|p| nice_of(*p));
+    if let Some(priority) = priority
+        && let Err(e) = set_current_thread_priority(priority)
+    {
+        tracing::warn!(error = ?e, "request threads keep the process's priority");
     }
 }
 
@@ -187,4 +233,31 @@ async fn restore_from(config: &Config, args: &[String]) -> Result<(), StartError
         println!("the replaced database is kept as {}", kept.display());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use thread_priority::{
+        NormalThreadSchedulePolicy, ThreadSchedulePolicy, get_current_thread_priority,
+    };
+
+    fn nice() -> Option<i32> {
+        let policy = ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Other);
+        get_current_thread_priority().ok()?.to_posix(policy).ok()
+    }
+
+    /// The request threads end up `by` nice levels below the thread that started them (the
+    /// hashers' level); the starting thread keeps its own.
+    #[test]
+    fn request_threads_run_below_the_hashers() {
+        let before = nice().expect("nice value");
+        let lowered = std::thread::spawn(|| {
+            super::lower_current_thread(5);
+            nice()
+        })
+        .join()
+        .expect("thread");
+        assert_eq!(lowered, Some((before + 5).min(19)));
+        assert_eq!(nice(), Some(before));
+    }
 }

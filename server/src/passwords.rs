@@ -1,4 +1,10 @@
-//! argon2id hashing, bounded so that a flood of sign-ins cannot take every core.
+//! argon2id hashing on threads of its own, bounded so that a flood of sign-ins cannot take
+//! every core, and favoured by the scheduler so that sign-ins keep their pace under read load.
+//!
+//! The hashers are plain threads started by [`Argon2Passwords::new`]; they keep the priority of
+//! the thread that starts them (the main thread, at the process's own priority), while the
+//! request threads of the runtime run a few nice levels lower (see `main.rs`). When both want
+//! the CPU, hashing wins it; when no one signs in, requests have every core.
 
 use app::ports::{HashError, Passwords};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -6,7 +12,7 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use async_trait::async_trait;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
 /// OWASP's argon2id floor: 19 MiB, two passes, one lane.
 const MEMORY_KIB: u32 = 19 * 1024;
@@ -21,10 +27,15 @@ const ONE_TIME_BLOCKS: usize = 3;
 const ONE_TIME_BLOCK_CHARS: usize = 4;
 
 pub struct Argon2Passwords {
+    /// One per hasher thread: a permit held is a thread busy, so work sent never waits in the
+    /// channel, only here, for at most [`QUEUE_WAIT`].
     permits: Arc<Semaphore>,
+    jobs: flume::Sender<Job>,
     /// Checked against when the login name is unknown, so that it costs the same.
     decoy: String,
 }
+
+type Job = Box<dyn FnOnce() + Send>;
 
 fn argon2() -> Argon2<'static> {
     let params = Params::new(MEMORY_KIB, PASSES, 1, None).unwrap_or_default();
@@ -50,10 +61,27 @@ fn verify_now(password: &str, hash: &str) -> bool {
 }
 
 impl Argon2Passwords {
-    /// `concurrency` hashes at most run at once; the rest wait up to [`QUEUE_WAIT`].
-    pub fn new(concurrency: usize) -> Result<Self, HashError> {
+    /// Starts `threads` hashers; hashes beyond them wait up to [`QUEUE_WAIT`]. The threads end
+    /// when this is dropped.
+    pub fn new(threads: usize) -> Result<Self, HashError> {
+        let threads = threads.max(1);
+        let (jobs, queue) = flume::unbounded::<Job>();
+        for n in 0..threads {
+            let queue = queue.clone();
+            std::thread::Builder::new()
+                .name(format!("scola-hasher-{n}"))
+                .spawn(move || {
+                    while let Ok(job) = queue.recv() {
+                        // A panicking hash must not take the thread with it; its caller sees
+                        // its answer dropped.
+                        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                    }
+                })
+                .map_err(|e| HashError::Failed(e.to_string()))?;
+        }
         Ok(Self {
-            permits: Arc::new(Semaphore::new(concurrency.max(1))),
+            permits: Arc::new(Semaphore::new(threads)),
+            jobs,
             decoy: hash_now("decoy password never used")?,
         })
     }
@@ -62,17 +90,23 @@ impl Argon2Passwords {
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, HashError> {
-        let permit = tokio::time::timeout(QUEUE_WAIT, self.permits.clone().acquire_owned())
+        let permit: OwnedSemaphorePermit =
+            tokio::time::timeout(QUEUE_WAIT, self.permits.clone().acquire_owned())
+                .await
+                .map_err(|_| HashError::Busy)?
+                .map_err(|_| HashError::Busy)?;
+        let (done, result) = oneshot::channel();
+        let job: Job = Box::new(move || {
+            let value = work();
+            drop(permit);
+            let _ = done.send(value);
+        });
+        self.jobs
+            .send(job)
+            .map_err(|_| HashError::Failed("no hasher thread left".into()))?;
+        result
             .await
-            .map_err(|_| HashError::Busy)?
-            .map_err(|_| HashError::Busy)?;
-        let result = tokio::task::spawn_blocking(move || {
-            let _permit = permit;
-            work()
-        })
-        .await
-        .map_err(|e| HashError::Failed(e.to_string()))?;
-        Ok(result)
+            .map_err(|_| HashError::Failed("a hasher thread stopped".into()))
     }
 }
 

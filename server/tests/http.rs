@@ -200,6 +200,8 @@ async fn past_capacity_the_answer_is_503_with_retry_after() {
     config.database_url = url;
     config.dist_dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-dist");
     config.max_in_flight = 1;
+    // Sign-ins have a budget of their own.
+    config.max_sign_ins_in_flight = 1;
     let app = server::App::build(&config).await.expect("server");
     let s = TestServer { app, config };
     // Sign-ins hash passwords: slow enough for twenty at once to overlap.
@@ -217,5 +219,85 @@ async fn past_capacity_the_answer_is_503_with_retry_after() {
     assert!(
         answers.iter().any(|a| a.status.as_u16() == 200),
         "the rest are served"
+    );
+}
+
+/// Behind a trusted proxy, the client's address is the hop the proxy appended, never what the
+/// client wrote to the left of it.
+#[tokio::test]
+async fn the_client_address_is_the_rightmost_forwarded_hop() {
+    for (trust_proxy, expected) in [(true, "203.0.113.7"), (false, "")] {
+        let s = TestServer::start_configured(|c| c.trust_proxy = trust_proxy).await;
+        let req = Request::post("/api/auth/login")
+            .header(header::HOST, "scola.test")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-forwarded-for", "6.6.6.6, 203.0.113.7")
+            .body(Body::from(
+                r#"{"username":"maria.santoni","password":"wrong-guess"}"#,
+            ))
+            .expect("request");
+        assert_eq!(s.request(req).await.status.as_u16(), 401);
+        let ip: String = {
+            use sqlx::Row;
+            sqlx::query("SELECT ip FROM audit_log WHERE kind = 'sign-in-failed'")
+                .fetch_one(s.app.db.pool())
+                .await
+                .expect("audited")
+                .get(0)
+        };
+        assert_eq!(ip, expected, "trust_proxy = {trust_proxy}");
+    }
+}
+
+/// Sign-ins waiting for a password hasher have a budget of their own: while they fill it,
+/// other calls are still served.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_flood_of_sign_ins_leaves_other_calls_served() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    const MAX_IN_FLIGHT: usize = 4;
+    const SIGN_INS: usize = 20;
+    let s = TestServer::start_configured(|c| {
+        c.max_in_flight = MAX_IN_FLIGHT;
+        c.max_sign_ins_in_flight = 64;
+        c.hashers = 1;
+    })
+    .await;
+    let reader = s.session_for("maria.santoni").await;
+    let pending = AtomicUsize::new(SIGN_INS);
+    let flood = futures::future::join_all((0..SIGN_INS).map(|i| {
+        let (s, pending) = (&s, &pending);
+        async move {
+            let answer = s
+                .call(
+                    &support::Session::anonymous(),
+                    "auth/login",
+                    serde_json::json!({ "username": format!("nobody.number{i}"), "password": "guess" }),
+                )
+                .await;
+            pending.fetch_sub(1, Ordering::SeqCst);
+            answer.error()
+        }
+    }));
+    let reads = async {
+        // Reads made while more sign-ins were waiting than the general budget holds.
+        let mut served_past_budget = 0;
+        loop {
+            let waiting = pending.load(Ordering::SeqCst);
+            if waiting == 0 {
+                break served_past_budget;
+            }
+            let home = s.call(&reader, "home", serde_json::json!({})).await;
+            assert_eq!(home.status.as_u16(), 200, "{}", home.body);
+            if waiting > MAX_IN_FLIGHT {
+                served_past_budget += 1;
+            }
+            tokio::task::yield_now().await;
+        }
+    };
+    let (answers, served) = tokio::join!(flood, reads);
+    assert!(served > 0, "reads were served while sign-ins waited");
+    assert!(
+        answers.iter().all(|a| a == "BadCredentials" || a == "Busy"),
+        "{answers:?}"
     );
 }

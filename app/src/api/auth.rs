@@ -1,9 +1,12 @@
 //! Sign-in, sign-out, passwords and the language preference.
 
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use domain::audit::AuditKind;
 use domain::charter::CharterVersion;
 use domain::ids::AccountId;
 use domain::lang::Lang;
+use domain::time::Timestamp;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
@@ -18,6 +21,9 @@ pub struct SessionInfo {
     pub lang: Lang,
     pub platform_admin: bool,
     pub must_change_password: bool,
+    /// Until when the one-time password the person signed in with can be used.
+    #[serde(default)]
+    pub one_time_password_expires: Option<Timestamp>,
     pub charter_accepted: Option<CharterVersion>,
     pub must_accept_charter: bool,
 }
@@ -28,7 +34,17 @@ pub const SESSION_COOKIE_NAME: &str = "scola_session";
 /// The session of this browser, if any. Never an error for an anonymous visitor.
 #[server(endpoint = "auth/session", input = Json)]
 pub async fn current_session() -> Result<Option<SessionInfo>, AppError> {
-    Ok(super::gate::signed_in().await?.map(|me| me.info))
+    let Some(me) = super::gate::signed_in().await? else {
+        return Ok(None);
+    };
+    let mut info = me.info;
+    if info.must_change_password {
+        let set = me.ctx.store.one_time_password_set(info.account).await?;
+        info.one_time_password_expires = set.map(|set| {
+            domain::password::one_time_password_expires(set, me.ctx.one_time_password_seconds)
+        });
+    }
+    Ok(Some(info))
 }
 
 /// Signs in. `lang` is the language picked on the sign-in page, if any: it becomes the account's.
@@ -40,52 +56,123 @@ pub async fn login(
 ) -> Result<SessionInfo, AppError> {
     use crate::error::{Field, Problem};
     use domain::account::Username;
-    use domain::audit::AuditKind;
-    use domain::throttle::Failures;
 
     let (ctx, meta) = super::gate::ctx()?;
-    let audit = |kind, detail: String| {
-        let (ctx, meta) = (ctx.clone(), meta.clone());
-        async move {
-            super::gate::audit(&ctx, &meta, kind, None, None, &detail).await;
-        }
-    };
     if password.is_empty() {
         return Err(AppError::field(Field::Password, Problem::Required));
     }
-    // A name that cannot exist is treated like a wrong password: same answer, same cost.
     let Ok(name) = Username::try_from(username.clone()) else {
-        let _ = ctx.passwords.verify(password, None).await?;
-        audit(
-            AuditKind::SignInFailed,
-            format!("login name: {}", domain::audit::typed_login(&username)),
-        )
-        .await;
+        return Err(refuse_malformed_name(&ctx, &meta, &username).await);
+    };
+    let account = check_credentials(&ctx, &meta, &name, password).await?;
+    open_session(&ctx, &meta, account, lang).await
+}
+
+/// A name that cannot exist is refused without hashing: the format of names is public, so the
+/// quicker answer tells nothing. It still counts against the address (spraying is spraying).
+#[cfg(feature = "ssr")]
+async fn refuse_malformed_name(
+    ctx: &crate::ports::ServerCtx,
+    meta: &crate::ports::RequestMeta,
+    typed: &str,
+) -> AppError {
+    let now = ctx.now();
+    let verdict = match ctx.store.count_malformed_attempt(&meta.ip, now).await {
+        Ok(counted) => domain::throttle::check_malformed(counted, now),
+        Err(e) => return e.into(),
+    };
+    if verdict.is_ok()
+        && let Err(e) = ctx.store.attempt_failed(None, &meta.ip, now).await
+    {
+        return e.into();
+    }
+    let detail = format!("login name: {}", domain::audit::typed_login(typed));
+    super::gate::audit(ctx, meta, AuditKind::SignInFailed, None, None, &detail).await;
+    match verdict {
+        Ok(()) => AppError::BadCredentials,
+        Err(locked) => locked.into(),
+    }
+}
+
+/// The account `name` opens with `password`, once the attempt is counted and allowed.
+#[cfg(feature = "ssr")]
+async fn check_credentials(
+    ctx: &crate::ports::ServerCtx,
+    meta: &crate::ports::RequestMeta,
+    name: &domain::account::Username,
+    password: String,
+) -> Result<SignInAccount, AppError> {
+    let credentials = ctx.store.credentials(name).await?;
+    let hash = credentials.as_ref().map(|c| c.password_hash.clone());
+    let valid = throttled_verify(ctx, meta, name, password, hash, None).await?;
+    let detail = format!("login name: {name}");
+    let Some(credentials) = credentials.filter(|_| valid) else {
+        super::gate::audit(ctx, meta, AuditKind::SignInFailed, None, None, &detail).await;
         return Err(AppError::BadCredentials);
     };
-    let now = ctx.now();
-    let failures = ctx.store.failures(&name).await?;
-    if let Err(locked) = Failures::check(failures, now) {
-        audit(AuditKind::SignInLocked, format!("login name: {name}")).await;
-        return Err(AppError::Locked {
-            retry_after_seconds: locked.retry_after_seconds,
-        });
-    }
-    let credentials = ctx.store.credentials(&name).await?;
-    let hash = credentials.as_ref().map(|c| c.password_hash.clone());
-    let valid = ctx.passwords.verify(password, hash).await?;
-    let Some(credentials) = credentials.filter(|_| valid) else {
-        let failures = Failures::after_failure(failures, now);
-        ctx.store.set_failures(&name, Some(failures)).await?;
-        audit(AuditKind::SignInFailed, format!("login name: {name}")).await;
-        return Err(match Failures::check(Some(failures), now) {
-            Err(locked) => AppError::Locked {
-                retry_after_seconds: locked.retry_after_seconds,
-            },
-            Ok(()) => AppError::BadCredentials,
-        });
+    let one_time_password_expires = match credentials.one_time_password_set {
+        None => None,
+        Some(set) => {
+            let valid_for = ctx.one_time_password_seconds;
+            if domain::password::one_time_password_usable(set, valid_for, ctx.now()).is_err() {
+                let detail = format!("{detail}: one-time password expired");
+                super::gate::audit(ctx, meta, AuditKind::SignInFailed, None, None, &detail).await;
+                return Err(AppError::OneTimePasswordExpired);
+            }
+            Some(domain::password::one_time_password_expires(set, valid_for))
+        }
     };
-    ctx.store.set_failures(&name, None).await?;
+    Ok(SignInAccount {
+        account: credentials.account,
+        one_time_password_expires,
+    })
+}
+
+/// Who signed in, once their password was checked.
+#[cfg(feature = "ssr")]
+struct SignInAccount {
+    account: AccountId,
+    one_time_password_expires: Option<Timestamp>,
+}
+
+/// Checks a password typed for `name`'s account (`hash`: its hash, `None` for an unknown name)
+/// under the sign-in throttle: the attempt is counted first, atomically, and refused unchecked
+/// when a limit says so (`domain::throttle`). Sign-in and password change share it, so neither
+/// is a way around the other. `who`: the signed-in person, for the audit trail.
+#[cfg(feature = "ssr")]
+async fn throttled_verify(
+    ctx: &crate::ports::ServerCtx,
+    meta: &crate::ports::RequestMeta,
+    name: &domain::account::Username,
+    password: String,
+    hash: Option<String>,
+    who: Option<&SessionInfo>,
+) -> Result<bool, AppError> {
+    let now = ctx.now();
+    let attempt = ctx.store.count_attempt(name, &meta.ip, now).await?;
+    if let Err(locked) = attempt.check(now) {
+        let detail = format!("login name: {name}");
+        super::gate::audit(ctx, meta, AuditKind::SignInLocked, who, None, &detail).await;
+        return Err(locked.into());
+    }
+    let valid = ctx.passwords.verify(password, hash).await?;
+    if valid {
+        ctx.store.attempt_succeeded(name, &meta.ip, now).await?;
+    } else {
+        ctx.store.attempt_failed(Some(name), &meta.ip, now).await?;
+    }
+    Ok(valid)
+}
+
+/// Opens a session for the account that just proved who it is, and sets its cookie.
+#[cfg(feature = "ssr")]
+async fn open_session(
+    ctx: &crate::ports::ServerCtx,
+    meta: &crate::ports::RequestMeta,
+    account: SignInAccount,
+    lang: Option<Lang>,
+) -> Result<SessionInfo, AppError> {
+    let now = ctx.now();
     // A fresh token at every sign-in: a token planted before sign-in is worth nothing.
     if let Some(old) = meta.session_token.as_deref() {
         ctx.store.close_session(old).await?;
@@ -93,24 +180,25 @@ pub async fn login(
     let token = ctx
         .store
         .open_session(
-            credentials.account,
+            account.account,
             now,
             now.plus_seconds(ctx.session_seconds),
             &meta.ip,
         )
         .await?;
-    set_session_cookie(&ctx, Some(&token));
+    set_session_cookie(ctx, Some(&token));
     if let Some(lang) = lang {
-        ctx.store.set_lang(credentials.account, lang).await?;
+        ctx.store.set_lang(account.account, lang).await?;
     }
     let mut info = ctx
         .store
-        .session_info(credentials.account)
+        .session_info(account.account)
         .await?
         .ok_or(AppError::Internal)?;
+    info.one_time_password_expires = account.one_time_password_expires;
     let current = ctx.store.current_charter().await?.map(|c| c.version);
     info.must_accept_charter = domain::charter::must_accept(info.charter_accepted, current);
-    super::gate::audit(&ctx, &meta, AuditKind::SignIn, Some(&info), None, "").await;
+    super::gate::audit(ctx, meta, AuditKind::SignIn, Some(&info), None, "").await;
     Ok(info)
 }
 
@@ -125,22 +213,41 @@ pub async fn logout() -> Result<(), AppError> {
     Ok(())
 }
 
-/// Replaces the caller's password; ends their other sessions.
+/// Replaces the caller's password; ends their other sessions. The current password is checked
+/// under the sign-in throttle: a stolen session is no way to guess it.
 #[server(endpoint = "auth/change_password", input = Json)]
 pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
     use crate::error::{Field, Problem};
     let me = super::gate::session("auth/change_password").await?;
+    let name = domain::account::Username::try_from(me.info.username.clone())
+        .map_err(|_| AppError::Internal)?;
     let hash = me.ctx.store.password_hash(me.info.account).await?;
-    if !me.ctx.passwords.verify(current.clone(), hash).await? {
+    let valid = throttled_verify(
+        &me.ctx,
+        &me.meta,
+        &name,
+        current.clone(),
+        hash,
+        Some(&me.info),
+    )
+    .await?;
+    if !valid {
         return Err(AppError::field(Field::Password, Problem::Mismatch));
     }
     let personal = [
-        me.info.username.as_str(),
-        me.info.first_name.as_str(),
-        me.info.last_name.as_str(),
+        me.info.username.clone(),
+        me.info.first_name.clone(),
+        me.info.last_name.clone(),
     ];
-    domain::password::check(&new, Some(&current), &personal)
-        .map_err(|p| AppError::field(Field::NewPassword, Problem::Password(p)))?;
+    let candidate = new.clone();
+    // The estimate takes milliseconds of CPU: off the threads that serve requests.
+    tokio::task::spawn_blocking(move || {
+        let personal = personal.each_ref().map(String::as_str);
+        domain::password::check(&candidate, Some(&current), &personal)
+    })
+    .await
+    .map_err(|_| AppError::Internal)?
+    .map_err(|p| AppError::field(Field::NewPassword, Problem::Password(p)))?;
     let hash = me.ctx.passwords.hash(new).await?;
     me.ctx
         .store
@@ -150,8 +257,7 @@ pub async fn change_password(current: String, new: String) -> Result<(), AppErro
         .store
         .close_sessions_of(me.info.account, me.meta.session_token.as_deref())
         .await?;
-    me.audit(domain::audit::AuditKind::PasswordChanged, None, "")
-        .await;
+    me.audit(AuditKind::PasswordChanged, None, "").await;
     Ok(())
 }
 

@@ -27,6 +27,7 @@ pub fn describe_error(lang: Lang, error: &AppError) -> String {
                 &[("minutes", FluentValue::from(minutes))],
             );
         }
+        AppError::OneTimePasswordExpired => "error-one-time-password-expired",
         AppError::Invalid(_) => "error-invalid",
         AppError::Busy => "error-busy",
         AppError::Internal => "error-internal",

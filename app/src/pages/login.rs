@@ -15,6 +15,9 @@ pub fn Login() -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<AppError>);
+    // While a lock runs (its end is in the message), the button waits with the person: an
+    // attempt before it ends would only lengthen it.
+    let locked = RwSignal::new(false);
     let picked = expect_context::<PickedBeforeSignIn>();
     let submit = Action::new_local(move |(u, p): &(String, String)| {
         let (u, p) = (u.clone(), p.clone());
@@ -28,6 +31,16 @@ pub fn Login() -> impl IntoView {
         }
         Some(Err(e)) => {
             password.set(String::new());
+            if let AppError::Locked {
+                retry_after_seconds,
+            } = e
+            {
+                locked.set(true);
+                leptos::task::spawn_local(async move {
+                    wait_seconds(retry_after_seconds).await;
+                    locked.set(false);
+                });
+            }
             error.set(Some(e));
         }
         None => {}
@@ -44,8 +57,17 @@ pub fn Login() -> impl IntoView {
                 <ErrorBanner error=error/>
                 <TextField label="login-username" id="username" value=username field=Field::Username error=error autocomplete="username"/>
                 <TextField label="login-password" id="password" value=password field=Field::Password error=error kind="password" autocomplete="current-password"/>
-                <button type="submit" class="primary" disabled=move || submit.pending().get()>{t("login-submit")}</button>
+                <button type="submit" class="primary" disabled=move || submit.pending().get() || locked.get()>{t("login-submit")}</button>
             </form>
         </section>
     }
 }
+
+#[cfg(feature = "csr")]
+async fn wait_seconds(seconds: i64) {
+    let ms = u32::try_from(seconds.saturating_mul(1000)).unwrap_or(u32::MAX);
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+#[cfg(not(feature = "csr"))]
+async fn wait_seconds(_seconds: i64) {}

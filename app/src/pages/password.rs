@@ -4,13 +4,24 @@ use crate::api::auth::change_password;
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field, Problem};
-use crate::i18n::t;
+use crate::i18n::{t, tr, use_locale};
 use crate::shell::use_session;
 use leptos::prelude::*;
 
 #[component]
 pub fn ChangePassword(#[prop(optional)] forced: bool) -> impl IntoView {
     let session = use_session();
+    let locale = use_locale();
+    // A one-time password stops working after a while: say until when, so nobody is surprised.
+    let valid_until = move || {
+        let (year, month, day) = session.info()?.one_time_password_expires?.utc_date();
+        let date = format!("{day:02}/{month:02}/{year}");
+        Some(tr(
+            locale.lang(),
+            "password-one-time-valid-until",
+            &[("date", date.into())],
+        ))
+    };
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
@@ -45,6 +56,7 @@ pub fn ChangePassword(#[prop(optional)] forced: bool) -> impl IntoView {
         <section class="card narrow">
             <h1>{t("password-title")}</h1>
             {forced.then(|| view! { <p class="notice">{t("password-forced")}</p> })}
+            {move || valid_until().map(|text| view! { <p class="notice" id="one-time-valid-until">{text}</p> })}
             <p>{t("password-advice")}</p>
             <form on:submit=on_submit novalidate>
                 <ErrorBanner error=error/>

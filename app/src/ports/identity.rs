@@ -6,7 +6,7 @@ use domain::authz::Caller;
 use domain::charter::CharterVersion;
 use domain::ids::AccountId;
 use domain::lang::Lang;
-use domain::throttle::Failures;
+use domain::throttle::{Failures, NameAttempt};
 use domain::time::Timestamp;
 
 /// What sign-in needs to know about a login name.
@@ -14,6 +14,9 @@ use domain::time::Timestamp;
 pub struct Credentials {
     pub account: AccountId,
     pub password_hash: String,
+    /// When the one-time password the account still holds was set; `None` once the person
+    /// chose their own.
+    pub one_time_password_set: Option<Timestamp>,
 }
 
 /// A live session: its account as shown, the current charter version (to ask for it again), and
@@ -29,12 +32,51 @@ pub struct SignedIn {
 #[async_trait]
 pub trait Identity: Send + Sync {
     async fn credentials(&self, username: &Username) -> Result<Option<Credentials>, StoreError>;
-    async fn failures(&self, username: &Username) -> Result<Option<Failures>, StoreError>;
-    async fn set_failures(
+
+    /// Counts one attempt at `username` from `address`, atomically and before its password is
+    /// checked, and returns the counters with it (see `domain::throttle`). Counts older than
+    /// their limit's window start again; forgotten rows are swept.
+    async fn count_attempt(
         &self,
         username: &Username,
-        failures: Option<Failures>,
+        address: &str,
+        now: Timestamp,
+    ) -> Result<NameAttempt, StoreError>;
+    /// Counts an attempt at a name that cannot exist: against its address only.
+    async fn count_malformed_attempt(
+        &self,
+        address: &str,
+        now: Timestamp,
+    ) -> Result<Failures, StoreError>;
+    /// The password checked after [`Identity::count_attempt`] was wrong, or the name refused
+    /// after [`Identity::count_malformed_attempt`] (`None`): locks run from `now`.
+    async fn attempt_failed(
+        &self,
+        username: Option<&Username>,
+        address: &str,
+        now: Timestamp,
     ) -> Result<(), StoreError>;
+    /// The password was right: the name's counts are cleared, the address becomes a known one
+    /// for it, and the attempt no longer counts against the address.
+    async fn attempt_succeeded(
+        &self,
+        username: &Username,
+        address: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError>;
+    /// Gives the account a one-time password set at `now` (it must be replaced at first
+    /// sign-in, and expires), and forgets the failed attempts at its name.
+    async fn set_one_time_password(
+        &self,
+        account: AccountId,
+        hash: String,
+        now: Timestamp,
+    ) -> Result<(), StoreError>;
+    /// When the account's one-time password was set, if it still holds one.
+    async fn one_time_password_set(
+        &self,
+        account: AccountId,
+    ) -> Result<Option<Timestamp>, StoreError>;
 
     /// Opens a session and returns its token; only a hash of it is stored.
     async fn open_session(

@@ -62,6 +62,8 @@ pub struct ServerCtx {
     /// Cookies get `Secure` when the ENT is served over https.
     pub https: bool,
     pub session_seconds: i64,
+    /// How long a one-time password given by an admin can be used (`SCOLA_OTP_DAYS`).
+    pub one_time_password_seconds: i64,
 }
 
 impl ServerCtx {

@@ -11,7 +11,7 @@ use domain::charter::CharterVersion;
 use domain::ids::{AccountId, GroupId, SchoolId};
 use domain::lang::Lang;
 use domain::profile::Role;
-use domain::throttle::Failures;
+use domain::throttle::{self, Failures, NameAttempt};
 use domain::time::Timestamp;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -41,8 +41,89 @@ fn session_info(r: &sqlx::any::AnyRow) -> SessionInfo {
         lang: r.get::<String, _>(4).parse().unwrap_or(Lang::Fr),
         platform_admin: is_set(r, 5),
         must_change_password: is_set(r, 6),
+        one_time_password_expires: None,
         charter_accepted: r.get::<Option<i64>, _>(7).map(CharterVersion::new),
         must_accept_charter: false,
+    }
+}
+
+/// A counter as `RETURNING failures, last_failure` gives it.
+fn failures(r: &sqlx::any::AnyRow) -> Failures {
+    Failures {
+        count: u32::try_from(r.get::<i64, _>(0)).unwrap_or(u32::MAX),
+        last: Timestamp::from_unix(r.get(1)),
+    }
+}
+
+/// Runs a counting upsert bound to (key, now, forget before) and reads the counter back.
+async fn count_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    sql: &'static str,
+    key: &str,
+    now: Timestamp,
+    forget_before: Timestamp,
+) -> Result<Failures, StoreError> {
+    let row = sqlx::query(sql)
+        .bind(key)
+        .bind(now.unix())
+        .bind(forget_before.unix())
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(fail)?;
+    Ok(failures(&row))
+}
+
+async fn count_address(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    address: &str,
+    now: Timestamp,
+) -> Result<Failures, StoreError> {
+    count_in(
+        tx,
+        "INSERT INTO address_failures (address, failures, last_failure) VALUES ($1, 1, $2) \
+         ON CONFLICT (address) DO UPDATE SET \
+         failures = CASE WHEN address_failures.last_failure < $3 THEN 1 \
+                    ELSE address_failures.failures + 1 END, \
+         last_failure = CASE WHEN address_failures.last_failure < $3 THEN $2 \
+                        ELSE address_failures.last_failure END \
+         RETURNING failures, last_failure",
+        address,
+        now,
+        throttle::ADDRESS.forget_before(now),
+    )
+    .await
+}
+
+impl Db {
+    /// Any typed name or address gets a row, so forgotten rows are swept to keep the tables
+    /// small; run when a row was added or started again.
+    async fn sweep_failures(&self, now: Timestamp) -> Result<(), StoreError> {
+        sqlx::query(
+            "DELETE FROM login_failures_from WHERE last_failure < $1 \
+             AND (succeeded_at IS NULL OR succeeded_at < $2)",
+        )
+        .bind(throttle::NAME_FROM_ADDRESS.forget_before(now).unix())
+        .bind(now.plus_seconds(-throttle::KNOWN_ADDRESS_SECONDS).unix())
+        .execute(&self.pool)
+        .await
+        .map_err(fail)?;
+        for (sql, before) in [
+            (
+                "DELETE FROM login_failures WHERE last_failure < $1",
+                throttle::NAME.forget_before(now),
+            ),
+            (
+                "DELETE FROM address_failures WHERE last_failure < $1",
+                throttle::ADDRESS.forget_before(now),
+            ),
+        ] {
+            sqlx::query(sql)
+                .bind(before.unix())
+                .execute(&self.pool)
+                .await
+                .map_err(fail)?;
+        }
+        Ok(())
     }
 }
 
@@ -55,57 +136,209 @@ fn new_token() -> String {
 #[async_trait]
 impl Identity for Db {
     async fn credentials(&self, username: &Username) -> Result<Option<Credentials>, StoreError> {
-        let row = sqlx::query("SELECT id, password_hash FROM accounts WHERE username = $1")
-            .bind(username.as_str())
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(fail)?;
+        let row = sqlx::query(
+            "SELECT id, password_hash, must_change_password, \
+             COALESCE(password_set_at, created_at) FROM accounts WHERE username = $1",
+        )
+        .bind(username.as_str())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fail)?;
         Ok(row.map(|r| Credentials {
             account: AccountId::new(r.get(0)),
             password_hash: r.get(1),
+            one_time_password_set: is_set(&r, 2).then(|| Timestamp::from_unix(r.get(3))),
         }))
     }
 
-    async fn failures(&self, username: &Username) -> Result<Option<Failures>, StoreError> {
-        let row =
-            sqlx::query("SELECT failures, last_failure FROM login_failures WHERE username = $1")
-                .bind(username.as_str())
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(fail)?;
-        Ok(row.map(|r| Failures {
-            count: u32::try_from(r.get::<i64, _>(0)).unwrap_or(u32::MAX),
-            last: Timestamp::from_unix(r.get(1)),
-        }))
-    }
-
-    async fn set_failures(
+    async fn count_attempt(
         &self,
         username: &Username,
-        failures: Option<Failures>,
+        address: &str,
+        now: Timestamp,
+    ) -> Result<NameAttempt, StoreError> {
+        // One transaction: one write lock and one sync on SQLite for the three counters. Rows
+        // are always taken in the same order, so two attempts never wait on each other in a
+        // cycle on PostgreSQL.
+        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let pair = sqlx::query(
+            "INSERT INTO login_failures_from (username, address, failures, last_failure) \
+             VALUES ($1, $2, 1, $3) ON CONFLICT (username, address) DO UPDATE SET \
+             failures = CASE WHEN login_failures_from.last_failure < $4 THEN 1 \
+                        ELSE login_failures_from.failures + 1 END, \
+             last_failure = CASE WHEN login_failures_from.last_failure < $4 THEN $3 \
+                            ELSE login_failures_from.last_failure END \
+             RETURNING failures, last_failure, succeeded_at",
+        )
+        .bind(username.as_str())
+        .bind(address)
+        .bind(now.unix())
+        .bind(throttle::NAME_FROM_ADDRESS.forget_before(now).unix())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fail)?;
+        let everywhere = count_in(
+            &mut tx,
+            "INSERT INTO login_failures (username, failures, last_failure) VALUES ($1, 1, $2) \
+             ON CONFLICT (username) DO UPDATE SET \
+             failures = CASE WHEN login_failures.last_failure < $3 THEN 1 \
+                        ELSE login_failures.failures + 1 END, \
+             last_failure = CASE WHEN login_failures.last_failure < $3 THEN $2 \
+                            ELSE login_failures.last_failure END \
+             RETURNING failures, last_failure",
+            username.as_str(),
+            now,
+            throttle::NAME.forget_before(now),
+        )
+        .await?;
+        let address = count_address(&mut tx, address, now).await?;
+        tx.commit().await.map_err(fail)?;
+        let attempt = NameAttempt {
+            from_address: failures(&pair),
+            everywhere,
+            address,
+            succeeded_from_address: pair.get::<Option<i64>, _>(2).map(Timestamp::from_unix),
+        };
+        if attempt.from_address.count == 1 || address.count == 1 {
+            self.sweep_failures(now).await?;
+        }
+        Ok(attempt)
+    }
+
+    async fn count_malformed_attempt(
+        &self,
+        address: &str,
+        now: Timestamp,
+    ) -> Result<Failures, StoreError> {
+        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let counted = count_address(&mut tx, address, now).await?;
+        tx.commit().await.map_err(fail)?;
+        if counted.count == 1 {
+            self.sweep_failures(now).await?;
+        }
+        Ok(counted)
+    }
+
+    async fn attempt_failed(
+        &self,
+        username: Option<&Username>,
+        address: &str,
+        now: Timestamp,
     ) -> Result<(), StoreError> {
-        if let Some(f) = failures {
-            // Any typed name gets a row, so forgotten rows are swept to keep the table small.
-            sqlx::query("DELETE FROM login_failures WHERE last_failure < $1")
-                .bind(f.last.unix() - domain::throttle::FORGET_AFTER_SECONDS)
-                .execute(&self.pool)
+        let mut tx = self.pool.begin().await.map_err(fail)?;
+        if let Some(username) = username {
+            sqlx::query(
+                "UPDATE login_failures_from SET last_failure = $1 \
+                 WHERE username = $2 AND address = $3",
+            )
+            .bind(now.unix())
+            .bind(username.as_str())
+            .bind(address)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+            sqlx::query("UPDATE login_failures SET last_failure = $1 WHERE username = $2")
+                .bind(now.unix())
+                .bind(username.as_str())
+                .execute(&mut *tx)
                 .await
                 .map_err(fail)?;
         }
-        let query = match failures {
-            Some(f) => sqlx::query(
-                "INSERT INTO login_failures (username, failures, last_failure) VALUES ($1, $2, $3) \
-                 ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, \
-                 last_failure = excluded.last_failure",
-            )
-            .bind(username.as_str())
-            .bind(i64::from(f.count))
-            .bind(f.last.unix()),
-            None => sqlx::query("DELETE FROM login_failures WHERE username = $1")
-                .bind(username.as_str()),
-        };
-        query.execute(&self.pool).await.map_err(fail)?;
+        sqlx::query("UPDATE address_failures SET last_failure = $1 WHERE address = $2")
+            .bind(now.unix())
+            .bind(address)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+        tx.commit().await.map_err(fail)?;
         Ok(())
+    }
+
+    async fn attempt_succeeded(
+        &self,
+        username: &Username,
+        address: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(fail)?;
+        sqlx::query(
+            "UPDATE login_failures_from SET failures = 0, last_failure = $1, succeeded_at = $1 \
+             WHERE username = $2 AND address = $3",
+        )
+        .bind(now.unix())
+        .bind(username.as_str())
+        .bind(address)
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?;
+        sqlx::query("DELETE FROM login_failures WHERE username = $1")
+            .bind(username.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+        // Only this attempt is taken back: someone with an account of their own cannot wipe
+        // out the failures of an address by signing in between guesses.
+        sqlx::query(
+            "UPDATE address_failures SET failures = failures - 1 \
+             WHERE address = $1 AND failures > 0",
+        )
+        .bind(address)
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?;
+        tx.commit().await.map_err(fail)?;
+        Ok(())
+    }
+
+    async fn set_one_time_password(
+        &self,
+        account: AccountId,
+        hash: String,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(fail)?;
+        sqlx::query(
+            "UPDATE accounts SET password_hash = $1, must_change_password = $2, \
+             password_set_at = $3 WHERE id = $4",
+        )
+        .bind(hash)
+        .bind(flag(true))
+        .bind(now.unix())
+        .bind(account.get())
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?;
+        // The addresses the person signed in from stay known.
+        for sql in [
+            "DELETE FROM login_failures WHERE username = \
+             (SELECT username FROM accounts WHERE id = $1)",
+            "UPDATE login_failures_from SET failures = 0 WHERE username = \
+             (SELECT username FROM accounts WHERE id = $1)",
+        ] {
+            sqlx::query(sql)
+                .bind(account.get())
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?;
+        }
+        tx.commit().await.map_err(fail)?;
+        Ok(())
+    }
+
+    async fn one_time_password_set(
+        &self,
+        account: AccountId,
+    ) -> Result<Option<Timestamp>, StoreError> {
+        let row = sqlx::query(
+            "SELECT COALESCE(password_set_at, created_at) FROM accounts \
+             WHERE id = $1 AND must_change_password = $2",
+        )
+        .bind(account.get())
+        .bind(flag(true))
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fail)?;
+        Ok(row.map(|r| Timestamp::from_unix(r.get(0))))
     }
 
     async fn open_session(

@@ -149,8 +149,21 @@ impl TestServer {
         Self::start_serving(PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-dist")).await
     }
 
+    /// The same, with settings changed by `configure`.
+    pub async fn start_configured(configure: impl FnOnce(&mut Config)) -> TestServer {
+        Self::start_with(
+            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-dist"),
+            configure,
+        )
+        .await
+    }
+
     /// The same, serving the built app found in `dist`.
     pub async fn start_serving(dist: PathBuf) -> TestServer {
+        Self::start_with(dist, |_| {}).await
+    }
+
+    async fn start_with(dist: PathBuf, configure: impl FnOnce(&mut Config)) -> TestServer {
         // Server logs go to the test's output, shown when it fails.
         let _ = tracing_subscriber::fmt()
             .with_env_filter("warn,server=info,app=info")
@@ -162,6 +175,7 @@ impl TestServer {
         config.data_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
         config.dist_dir = dist;
         config.demo = true;
+        configure(&mut config);
         let app = server::App::build(&config).await.expect("server starts");
         TestServer { app, config }
     }

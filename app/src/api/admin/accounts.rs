@@ -223,7 +223,10 @@ pub async fn reset_password(
         ],
     )?;
     let hash = me.ctx.passwords.hash(password.clone()).await?;
-    me.ctx.store.set_password(account, hash, true).await?;
+    me.ctx
+        .store
+        .set_one_time_password(account, hash, me.ctx.now())
+        .await?;
     // An admin resetting their own password keeps the session they are working in.
     let keep = me
         .meta
