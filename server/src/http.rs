@@ -41,6 +41,21 @@ pub struct HttpState {
     pub https: bool,
 }
 
+impl HttpState {
+    /// The state of a server with these settings, serving through `ctx`.
+    pub fn new(config: &crate::config::Config, ctx: ServerCtx) -> HttpState {
+        let index = std::fs::read_to_string(config.dist_dir.join("index.html")).unwrap_or_default();
+        HttpState {
+            ctx,
+            trust_proxy: config.trust_proxy,
+            csp: Arc::new(content_security_policy(&index)),
+            https: config.https,
+            max_in_flight: config.max_in_flight,
+            max_sign_ins_in_flight: config.max_sign_ins_in_flight,
+        }
+    }
+}
+
 pub fn router(state: HttpState, dist: &Path) -> Router {
     // `X.br`/`X.gz` beside an asset (see `precompress`) are sent as they are to browsers that
     // accept them; the compression layer leaves encoded answers alone.

@@ -78,16 +78,7 @@ impl App {
             session_seconds: config.session_seconds,
             one_time_password_seconds: config.one_time_password_seconds,
         };
-        let index = std::fs::read_to_string(config.dist_dir.join("index.html")).unwrap_or_default();
-        let state = http::HttpState {
-            ctx: ctx.clone(),
-            trust_proxy: config.trust_proxy,
-            csp: Arc::new(http::content_security_policy(&index)),
-            https: config.https,
-            max_in_flight: config.max_in_flight,
-            max_sign_ins_in_flight: config.max_sign_ins_in_flight,
-        };
-        let router = http::router(state, &config.dist_dir);
+        let router = http::router(http::HttpState::new(config, ctx.clone()), &config.dist_dir);
         Ok(App { db, ctx, router })
     }
 }

@@ -86,13 +86,7 @@ fn stopped_at(s: &mut TestServer, at: Timestamp) {
     let mut ctx = s.app.ctx.clone();
     ctx.clock = Arc::new(move || at);
     s.app.router = server::http::router(
-        server::http::HttpState {
-            ctx,
-            trust_proxy: false,
-            max_in_flight: s.config.max_in_flight,
-            csp: Arc::new(server::http::content_security_policy("")),
-            https: false,
-        },
+        server::http::HttpState::new(&s.config, ctx),
         &s.config.dist_dir,
     );
 }
