@@ -220,3 +220,8 @@ problem-place = Sta persona ùn hà micca u prufilu « { $profile } » in u stab
 problem-name-taken = Stu nome hè digià adupratu quist’annu in u stabilimentu.
 problem-no-school-year = Nisun annu sculare hè apertu : l’amministrazione di a piattaforma ne deve apre unu prima.
 problem-same-person = Una persona ùn pò micca esse ligata à sè stessa.
+
+# --- authz ---
+problem-own-child = Ùn vi pudete micca ligà voi stessu à un sculare : un altru amministratore deve creà stu ligame.
+admin-shared-account = Stu contu appartene dinò à un stabilimentu chì vo ùn amministrate micca : solu l’amministrazione di a piattaforma pò cambià i so nomi o a so parolla d’intrata.
+admin-shared-roles = Sta persona amministra un altru stabilimentu o face parte di u so persunale : solu l’amministrazione di a piattaforma pò cambià i so prufili, e so classi è i so gruppi.

@@ -220,3 +220,8 @@ problem-place = Cette personne n’a pas le profil « { $profile } » dans l’�
 problem-name-taken = Ce nom est déjà utilisé cette année dans l’établissement.
 problem-no-school-year = Aucune année scolaire n’est ouverte : l’administration de la plateforme doit d’abord en ouvrir une.
 problem-same-person = Une personne ne peut pas être liée à elle-même.
+
+# --- authz ---
+problem-own-child = Vous ne pouvez pas vous lier vous-même à un élève : un autre administrateur doit créer ce lien.
+admin-shared-account = Ce compte appartient aussi à un établissement que vous n’administrez pas : seule l’administration de la plateforme peut changer ses noms ou son mot de passe.
+admin-shared-roles = Cette personne administre un autre établissement ou y fait partie du personnel : seule l’administration de la plateforme peut changer ses profils, ses classes et ses groupes.
