@@ -259,3 +259,7 @@ audit-older = Più antiche
 # --- sign-in ---
 error-one-time-password-expired = A vostra parolla d’intrata pruvisoria hè scaduta. Dumandatene una nova à u vostru stabilimentu.
 password-one-time-valid-until = A vostra parolla d’intrata pruvisoria vale sin’à u { $date }.
+# --- authz ---
+problem-own-child = Ùn vi pudete micca ligà voi stessu à un sculare : un altru amministratore deve creà stu ligame.
+admin-shared-account = Stu contu appartene dinò à un stabilimentu chì vo ùn amministrate micca : solu l’amministrazione di a piattaforma pò cambià i so nomi o a so parolla d’intrata.
+admin-shared-roles = Sta persona amministra un altru stabilimentu o face parte di u so persunale : solu l’amministrazione di a piattaforma pò cambià i so prufili, e so classi è i so gruppi.

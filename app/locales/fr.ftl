@@ -259,3 +259,7 @@ audit-older = Plus anciennes
 # --- sign-in ---
 error-one-time-password-expired = Votre mot de passe provisoire a expiré. Demandez-en un nouveau à votre établissement.
 password-one-time-valid-until = Votre mot de passe provisoire est valable jusqu’au { $date }.
+# --- authz ---
+problem-own-child = Vous ne pouvez pas vous lier vous-même à un élève : un autre administrateur doit créer ce lien.
+admin-shared-account = Ce compte appartient aussi à un établissement que vous n’administrez pas : seule l’administration de la plateforme peut changer ses noms ou son mot de passe.
+admin-shared-roles = Cette personne administre un autre établissement ou y fait partie du personnel : seule l’administration de la plateforme peut changer ses profils, ses classes et ses groupes.

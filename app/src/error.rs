@@ -97,6 +97,8 @@ pub enum Problem {
     NoSchoolYear,
     /// Both sides of a link are the same person.
     SamePerson,
+    /// An admin named themselves as the parent: nobody grants themselves a child.
+    OwnChild,
 }
 
 impl AppError {

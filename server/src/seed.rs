@@ -1,5 +1,6 @@
-//! The demo instance: two schools, one account per profile, a charter to accept. Written into
-//! an empty database on first start (unless `SCOLA_DEMO=0`), and by the tests.
+//! The demo instance: two schools, one account per profile and accounts shared by both, a
+//! charter to accept. Written into an empty database on first start (unless `SCOLA_DEMO=0`),
+//! and by the tests.
 
 use crate::db::Db;
 use domain::time::Timestamp;
@@ -29,6 +30,10 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
         "parent de Lisandru et de Ghjulia (deux établissements)",
     ),
     ("invite.demo", "invité (Collège Pasquale Paoli)"),
+    (
+        "catalina.rossi",
+        "admin d'établissement (Lycée Sampiero Corso), parent de Matteu (Collège Pasquale Paoli)",
+    ),
 ];
 
 const CHARTER_FR: &str = "Charte d’utilisation de Scola\n\n\
@@ -111,6 +116,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
         account("matteu.rossi", "Matteu", "Rossi", false),
         account("lucia.vincenti", "Lucia", "Vincenti", false),
         account("santu.albertini", "Santu", "Albertini", false),
+        account("catalina.rossi", "Catalina", "Rossi", false),
     ];
     let mut ids = std::collections::HashMap::new();
     for (username, first, last, platform) in people {
@@ -144,6 +150,10 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
         ("ghjuvanni.pieri", college, "parent"),
         ("ghjuvanni.pieri", lycee, "parent"),
         ("invite.demo", college, "guest"),
+        // An account shared by two schools with power in one: the collège's admin must not be
+        // able to take it over, and it must not give its holder a way into the collège.
+        ("catalina.rossi", lycee, "school-admin"),
+        ("catalina.rossi", college, "parent"),
     ];
     for (who, school, profile) in roles {
         sqlx::query("INSERT INTO roles (account_id, school_id, profile) VALUES ($1, $2, $3)")
@@ -214,9 +224,13 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
             .execute(&mut *tx)
             .await?;
     }
-    for child in ["lisandru.pieri", "ghjulia.pieri"] {
+    for (parent, child) in [
+        ("ghjuvanni.pieri", "lisandru.pieri"),
+        ("ghjuvanni.pieri", "ghjulia.pieri"),
+        ("catalina.rossi", "matteu.rossi"),
+    ] {
         sqlx::query("INSERT INTO parent_links (parent_id, child_id) VALUES ($1, $2)")
-            .bind(id("ghjuvanni.pieri"))
+            .bind(id(parent))
             .bind(id(child))
             .execute(&mut *tx)
             .await?;

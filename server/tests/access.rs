@@ -176,3 +176,215 @@ async fn the_audit_trail_is_for_admins() {
         .await
         .ok();
 }
+
+/// What a profile lists, as comparable text: roles as `profile@school`, groups, parents and
+/// children by first name.
+fn seen(profile: &serde_json::Value) -> (Vec<String>, Vec<String>, Vec<String>, Vec<String>) {
+    let list = |key: &str, f: &dyn Fn(&serde_json::Value) -> String| -> Vec<String> {
+        profile[key]
+            .as_array()
+            .unwrap_or_else(|| panic!("{key} in {profile}"))
+            .iter()
+            .map(f)
+            .collect()
+    };
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+    (
+        list("roles", &|r| {
+            format!(
+                "{}@{}",
+                text(&r["role"]["profile"]),
+                text(&r["school_name"])
+            )
+        }),
+        list("groups", &|g| text(&g["name"])),
+        list("parents", &|p| text(&p["first_name"])),
+        list("children", &|c| text(&c["first_name"])),
+    )
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[tokio::test]
+async fn profiles_show_only_what_concerns_the_callers_schools() {
+    let s = TestServer::start().await;
+    let ghjuvanni = s.account_id("ghjuvanni.pieri").await;
+    let ghjulia = s.account_id("ghjulia.pieri").await;
+    let lisandru = s.account_id("lisandru.pieri").await;
+    let maria = s.account_id("maria.santoni").await;
+    let catalina = s.account_id("catalina.rossi").await;
+    const COLLEGE: &str = "Collège Pasquale Paoli";
+    const LYCEE: &str = "Lycée Sampiero Corso";
+    let role = |profile: &str, school: &str| format!("{profile}@{school}");
+
+    type Expected = (Vec<String>, Vec<String>, Vec<String>, Vec<String>);
+    let cases: Vec<(&str, i64, Expected)> = vec![
+        // Staff of the collège: a parent of both schools as the collège knows him.
+        (
+            "paola.leca",
+            ghjuvanni,
+            (
+                vec![role("Parent", COLLEGE)],
+                vec![],
+                vec![],
+                strings(&["Lisandru"]),
+            ),
+        ),
+        // The lycée's admin (a parent in the collège herself): the same parent, lycée side.
+        (
+            "catalina.rossi",
+            ghjuvanni,
+            (
+                vec![role("Parent", LYCEE)],
+                vec![],
+                vec![],
+                strings(&["Ghjulia"]),
+            ),
+        ),
+        // The collège's admin: a teacher of both schools, collège side.
+        (
+            "petru.casanova",
+            maria,
+            (
+                vec![role("Teacher", COLLEGE)],
+                strings(&["5e A", "Lingua corsa 5e"]),
+                vec![],
+                vec![],
+            ),
+        ),
+        // The collège's admin: the lycée's admin is only a parent in the collège.
+        (
+            "petru.casanova",
+            catalina,
+            (
+                vec![role("Parent", COLLEGE)],
+                vec![],
+                vec![],
+                strings(&["Matteu"]),
+            ),
+        ),
+        // A teacher of both schools, on a pupil of her class: her parent counts there.
+        (
+            "maria.santoni",
+            lisandru,
+            (
+                vec![role("Pupil", COLLEGE)],
+                strings(&["5e A", "Lingua corsa 5e"]),
+                strings(&["Ghjuvanni"]),
+                vec![],
+            ),
+        ),
+        // A parent sees his child everywhere, and himself everywhere.
+        (
+            "ghjuvanni.pieri",
+            ghjulia,
+            (
+                vec![role("Pupil", LYCEE)],
+                strings(&["2nde 1"]),
+                strings(&["Ghjuvanni"]),
+                vec![],
+            ),
+        ),
+        (
+            "ghjuvanni.pieri",
+            ghjuvanni,
+            (
+                vec![role("Parent", COLLEGE), role("Parent", LYCEE)],
+                vec![],
+                vec![],
+                strings(&["Ghjulia", "Lisandru"]),
+            ),
+        ),
+        // The platform admin sees all.
+        (
+            "admin.scola",
+            maria,
+            (
+                vec![role("Teacher", COLLEGE), role("Teacher", LYCEE)],
+                strings(&["2nde 1", "5e A", "Lingua corsa 5e"]),
+                vec![],
+                vec![],
+            ),
+        ),
+    ];
+    for (who, target, expected) in cases {
+        let session = s.session_for(who).await;
+        let answer = s
+            .call(&session, "profile/get", json!({ "id": target }))
+            .await;
+        assert_eq!(seen(answer.ok()), expected, "{who} → account {target}");
+    }
+}
+
+#[tokio::test]
+async fn last_years_classes_give_nothing_to_last_years_teacher() {
+    let s = TestServer::start().await;
+    let pool = s.app.db.pool();
+    let maria = s.account_id("maria.santoni").await;
+    let lucia = s.account_id("lucia.vincenti").await;
+    let session = s.session_for("maria.santoni").await;
+    // Maria does not teach Lucia's class this year.
+    assert_eq!(
+        s.call(&session, "profile/get", json!({ "id": lucia }))
+            .await
+            .error(),
+        "Forbidden"
+    );
+    // Last year she did: a past school year, Lucia's class then, Maria its teacher.
+    sqlx::query(
+        "INSERT INTO school_years (label, starts_on, ends_on, is_current) \
+         VALUES ('2025-2026', '2025-09-01', '2026-07-04', 0)",
+    )
+    .execute(pool)
+    .await
+    .expect("last year");
+    sqlx::query(
+        "INSERT INTO school_groups (school_id, year_id, kind, name) \
+         SELECT school_id, (SELECT id FROM school_years WHERE label = '2025-2026'), 'class', '6e B' \
+         FROM school_groups WHERE name = '5e B'",
+    )
+    .execute(pool)
+    .await
+    .expect("last year's class");
+    for (sql, account) in [
+        (
+            "INSERT INTO memberships (group_id, account_id) \
+             SELECT id, $1 FROM school_groups WHERE name = '6e B'",
+            lucia,
+        ),
+        (
+            "INSERT INTO teachings (group_id, account_id) \
+             SELECT id, $1 FROM school_groups WHERE name = '6e B'",
+            maria,
+        ),
+    ] {
+        sqlx::query(sql)
+            .bind(account)
+            .execute(pool)
+            .await
+            .expect("last year's pupil and teacher");
+    }
+    let answer = s
+        .call(&session, "profile/get", json!({ "id": lucia }))
+        .await;
+    assert_eq!(
+        answer.error(),
+        "Forbidden",
+        "a former teacher of the class: {}",
+        answer.body
+    );
+    // This year's pupils of hers she still sees, and last year's class is not in her profile.
+    s.call(
+        &session,
+        "profile/get",
+        json!({ "id": s.account_id("lisandru.pieri").await }),
+    )
+    .await
+    .ok();
+    let own = s
+        .call(&session, "profile/get", json!({ "id": maria }))
+        .await;
+    assert!(!seen(own.ok()).1.contains(&"6e B".to_owned()));
+}

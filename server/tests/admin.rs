@@ -140,7 +140,7 @@ async fn accounts_are_listed_searched_filtered_and_paged() {
     let all = list(query("", json!(null), 0)).await;
     let all = all.ok();
     assert_eq!(
-        all["total"], 9,
+        all["total"], 10,
         "everyone with a role in the collège, nobody from the lycée"
     );
     let usernames = names(&all["accounts"], "username");
@@ -1000,7 +1000,7 @@ async fn an_admin_cannot_reach_into_another_school() {
             json!({ "school": lycee, "query": query("", json!(null), 0) }),
         )
         .await;
-    assert_eq!(list.ok()["total"], 4);
+    assert_eq!(list.ok()["total"], 5);
     s.call(
         &platform,
         "admin/accounts/add_role",
@@ -1108,10 +1108,342 @@ async fn only_admins_may_call_admin_functions() {
         ["5e A"],
         "nothing changed"
     );
-    assert_eq!(s.count("SELECT COUNT(*) FROM parent_links").await, 2);
+    assert_eq!(s.count("SELECT COUNT(*) FROM parent_links").await, 3);
     assert_eq!(
         s.count("SELECT COUNT(*) FROM accounts WHERE must_change_password = 1")
             .await,
         0
     );
+}
+
+/// The parents linked to a pupil, by login name.
+async fn parents_of(s: &TestServer, username: &str) -> Vec<String> {
+    use sqlx::Row;
+    sqlx::query(
+        "SELECT p.username FROM parent_links l JOIN accounts p ON p.id = l.parent_id \
+         JOIN accounts c ON c.id = l.child_id WHERE c.username = $1 ORDER BY p.username",
+    )
+    .bind(username)
+    .fetch_all(s.app.db.pool())
+    .await
+    .expect("parents")
+    .iter()
+    .map(|r| r.get(0))
+    .collect()
+}
+
+#[tokio::test]
+async fn an_account_that_runs_another_school_is_out_of_reach() {
+    let s = TestServer::start().await;
+    let college = school(&s, COLLEGE).await;
+    let lycee = school(&s, LYCEE).await;
+    let admin = s.sign_in("petru.casanova").await;
+    let catalina = s.account_id("catalina.rossi").await;
+    let maria = s.account_id("maria.santoni").await;
+    let ghjuvanni = s.account_id("ghjuvanni.pieri").await;
+    let lucia = s.account_id("lucia.vincenti").await;
+    let cinq_a = group(&s, "5e A").await;
+    let refused_before = audited(&s, "access-refused").await;
+
+    // Catalina Rossi runs the lycée and is a parent in the collège: the collège's admin could
+    // sign in as her after a reset, so neither her password, nor her names, nor her roles, nor
+    // her places are his to change. A teacher or a parent of both schools keeps password and
+    // names out of reach too (they open the other school), but is placed in this one.
+    let refused: Vec<(&str, Value)> = vec![
+        (
+            "admin/accounts/reset_password",
+            json!({ "school": college, "account": catalina }),
+        ),
+        (
+            "admin/accounts/rename",
+            json!({ "school": college, "account": catalina, "first_name": "Catalina", "last_name": "Casanova" }),
+        ),
+        (
+            "admin/accounts/add_role",
+            json!({ "school": college, "account": catalina, "profile": "SchoolAdmin" }),
+        ),
+        (
+            "admin/accounts/remove_role",
+            json!({ "school": college, "account": catalina, "profile": "Parent" }),
+        ),
+        (
+            "admin/groups/add_member",
+            json!({ "group": cinq_a, "account": catalina }),
+        ),
+        (
+            "admin/links/add",
+            json!({ "school": college, "parent": catalina, "child": lucia }),
+        ),
+        (
+            "admin/accounts/reset_password",
+            json!({ "school": college, "account": maria }),
+        ),
+        (
+            "admin/accounts/rename",
+            json!({ "school": college, "account": maria, "first_name": "Maria", "last_name": "X" }),
+        ),
+        (
+            "admin/accounts/reset_password",
+            json!({ "school": college, "account": ghjuvanni }),
+        ),
+    ];
+    for (endpoint, args) in &refused {
+        let answer = s.call(&admin, endpoint, args.clone()).await;
+        assert_eq!(answer.error(), "Forbidden", "{endpoint} {args}");
+    }
+    assert_eq!(
+        audited(&s, "access-refused").await - refused_before,
+        i64::try_from(refused.len()).unwrap_or(0),
+        "every refusal is in the audit trail"
+    );
+    assert_eq!(
+        s.count("SELECT COUNT(*) FROM accounts WHERE must_change_password = 1")
+            .await,
+        0,
+        "no password was reset"
+    );
+    assert_eq!(
+        s.count("SELECT COUNT(*) FROM accounts WHERE last_name IN ('Casanova', 'X')")
+            .await,
+        1,
+        "nobody renamed (Petru is the only Casanova)"
+    );
+    assert_eq!(parents_of(&s, "lucia.vincenti").await, Vec::<String>::new());
+
+    // What stays in the collège: Maria's roles and classes there, a parent of both schools'
+    // roles there.
+    s.call(
+        &admin,
+        "admin/accounts/add_role",
+        json!({ "school": college, "account": maria, "profile": "Guest" }),
+    )
+    .await
+    .ok();
+    s.call(
+        &admin,
+        "admin/groups/unassign_teacher",
+        json!({ "group": cinq_a, "account": maria }),
+    )
+    .await
+    .ok();
+    s.call(
+        &admin,
+        "admin/accounts/add_role",
+        json!({ "school": college, "account": ghjuvanni, "profile": "Guest" }),
+    )
+    .await
+    .ok();
+
+    // The account page says what may be changed, and still shows her.
+    let may = |account: i64| {
+        let admin = admin.clone();
+        let s = &s;
+        async move {
+            let detail = s
+                .call(
+                    &admin,
+                    "admin/accounts/get",
+                    json!({ "school": college, "account": account }),
+                )
+                .await;
+            detail.ok()["may"].clone()
+        }
+    };
+    assert_eq!(
+        may(catalina).await,
+        json!({ "account_wide": false, "in_school": false })
+    );
+    assert_eq!(
+        may(maria).await,
+        json!({ "account_wide": false, "in_school": true })
+    );
+    assert_eq!(
+        may(lucia).await,
+        json!({ "account_wide": true, "in_school": true })
+    );
+
+    // Her own school's admin, herself, acts in the lycée; the platform admin anywhere.
+    let catalina_session = s.sign_in("catalina.rossi").await;
+    let santu = s.account_id("santu.albertini").await;
+    let reset = s
+        .call(
+            &catalina_session,
+            "admin/accounts/reset_password",
+            json!({ "school": lycee, "account": santu }),
+        )
+        .await;
+    assert_eq!(reset.ok()["username"], "santu.albertini");
+    assert_eq!(
+        s.call(
+            &catalina_session,
+            "admin/accounts/reset_password",
+            json!({ "school": lycee, "account": ghjuvanni }),
+        )
+        .await
+        .error(),
+        "Forbidden",
+        "a parent of the collège too: the lycée's admin cannot take him over either"
+    );
+    assert_eq!(
+        s.call(
+            &catalina_session,
+            "admin/accounts/list",
+            json!({ "school": college, "query": query("", json!(null), 0) }),
+        )
+        .await
+        .error(),
+        "Forbidden",
+        "a parent in the collège is no admin there"
+    );
+    let platform = s.sign_in("admin.scola").await;
+    let reset = s
+        .call(
+            &platform,
+            "admin/accounts/reset_password",
+            json!({ "school": college, "account": catalina }),
+        )
+        .await;
+    assert_eq!(reset.ok()["username"], "catalina.rossi");
+}
+
+#[tokio::test]
+async fn a_withdrawn_parent_loses_the_children_of_the_school() {
+    let s = TestServer::start().await;
+    let college = school(&s, COLLEGE).await;
+    let admin = s.sign_in("petru.casanova").await;
+    let parent = s.sign_in("ghjuvanni.pieri").await;
+    let ghjuvanni = s.account_id("ghjuvanni.pieri").await;
+    let lisandru = s.account_id("lisandru.pieri").await;
+    let ghjulia = s.account_id("ghjulia.pieri").await;
+
+    s.call(
+        &admin,
+        "admin/accounts/remove_role",
+        json!({ "school": college, "account": ghjuvanni, "profile": "Parent" }),
+    )
+    .await
+    .ok();
+    // The link to the collège's pupil went with the role; the lycée's child is another
+    // school's, where he is still a parent.
+    assert_eq!(parents_of(&s, "lisandru.pieri").await, Vec::<String>::new());
+    assert_eq!(parents_of(&s, "ghjulia.pieri").await, ["ghjuvanni.pieri"]);
+    let home = s.call(&parent, "home", json!({})).await;
+    assert_eq!(names(&home.ok()["children"], "first_name"), ["Ghjulia"]);
+    assert_eq!(
+        s.call(&parent, "profile/get", json!({ "id": lisandru }))
+            .await
+            .error(),
+        "Forbidden"
+    );
+    s.call(&parent, "profile/get", json!({ "id": ghjulia }))
+        .await
+        .ok();
+}
+
+#[tokio::test]
+async fn the_childs_admin_sees_and_undoes_any_link() {
+    let s = TestServer::start().await;
+    let college = school(&s, COLLEGE).await;
+    let admin = s.sign_in("petru.casanova").await;
+    let ghjuvanni = s.account_id("ghjuvanni.pieri").await;
+    let lisandru = s.account_id("lisandru.pieri").await;
+    let catalina = s.account_id("catalina.rossi").await;
+    let matteu = s.account_id("matteu.rossi").await;
+    // A parent role withdrawn before links went with it: the link stayed, and its parent now
+    // belongs to the lycée only.
+    sqlx::query("DELETE FROM roles WHERE account_id = $1 AND school_id = $2")
+        .bind(ghjuvanni)
+        .bind(college)
+        .execute(s.app.db.pool())
+        .await
+        .expect("withdraw");
+    let parent = s.sign_in("ghjuvanni.pieri").await;
+    let home = s.call(&parent, "home", json!({})).await;
+    assert_eq!(
+        names(&home.ok()["children"], "first_name"),
+        ["Ghjulia"],
+        "a link without the parent role counts for nothing"
+    );
+    assert_eq!(
+        s.call(&parent, "profile/get", json!({ "id": lisandru }))
+            .await
+            .error(),
+        "Forbidden"
+    );
+
+    let detail = s
+        .call(
+            &admin,
+            "admin/accounts/get",
+            json!({ "school": college, "account": lisandru }),
+        )
+        .await;
+    assert_eq!(
+        names(&detail.ok()["parents"], "first_name"),
+        ["Ghjuvanni"],
+        "the child's admin sees who is linked to the child"
+    );
+    s.call(
+        &admin,
+        "admin/links/remove",
+        json!({ "school": college, "parent": ghjuvanni, "child": lisandru }),
+    )
+    .await
+    .ok();
+    assert_eq!(parents_of(&s, "lisandru.pieri").await, Vec::<String>::new());
+    assert_eq!(parents_of(&s, "ghjulia.pieri").await, ["ghjuvanni.pieri"]);
+
+    // A parent who runs the lycée is unlinked from a collège pupil by the collège's admin too.
+    s.call(
+        &admin,
+        "admin/links/remove",
+        json!({ "school": college, "parent": catalina, "child": matteu }),
+    )
+    .await
+    .ok();
+    assert_eq!(parents_of(&s, "matteu.rossi").await, Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn an_admin_cannot_become_a_parent_by_their_own_hand() {
+    let s = TestServer::start().await;
+    let college = school(&s, COLLEGE).await;
+    let admin = s.sign_in("petru.casanova").await;
+    let petru = s.account_id("petru.casanova").await;
+    let anna = s.account_id("anna.colonna").await;
+    s.call(
+        &admin,
+        "admin/accounts/add_role",
+        json!({ "school": college, "account": petru, "profile": "Parent" }),
+    )
+    .await
+    .ok();
+    let refused_before = audited(&s, "access-refused").await;
+    let own = s
+        .call(
+            &admin,
+            "admin/links/add",
+            json!({ "school": college, "parent": petru, "child": anna }),
+        )
+        .await;
+    assert_eq!(problems(&own), [("Parent".to_owned(), json!("OwnChild"))]);
+    assert_eq!(parents_of(&s, "anna.colonna").await, Vec::<String>::new());
+    assert_eq!(audited(&s, "access-refused").await - refused_before, 1);
+    assert_eq!(
+        s.call(&admin, "profile/get", json!({ "id": anna }))
+            .await
+            .ok()["parents"],
+        json!([])
+    );
+
+    // The same link made by someone else is an ordinary link.
+    let platform = s.sign_in("admin.scola").await;
+    s.call(
+        &platform,
+        "admin/links/add",
+        json!({ "school": college, "parent": petru, "child": anna }),
+    )
+    .await
+    .ok();
+    assert_eq!(parents_of(&s, "anna.colonna").await, ["petru.casanova"]);
 }

@@ -28,7 +28,7 @@ impl Me {
     pub async fn may(&self, action: Action<'_>, what: &str) -> Result<(), AppError> {
         match authorize(&self.caller, action) {
             Ok(()) => Ok(()),
-            Err(_) => Err(self.refuse(what, school_of(action)).await),
+            Err(_) => Err(self.refuse(what, action.school()).await),
         }
     }
 
@@ -81,13 +81,6 @@ impl Me {
             self.audit(AuditKind::PersonalDataRead, school, &detail)
                 .await;
         }
-    }
-}
-
-fn school_of(action: Action<'_>) -> Option<SchoolId> {
-    match action {
-        Action::ViewSchool(s) | Action::ManageSchool(s) | Action::ReadAudit(Some(s)) => Some(s),
-        _ => None,
     }
 }
 

@@ -34,6 +34,9 @@ pub struct PersonRef {
     pub last_name: String,
 }
 
+/// A person's profile, as far as it concerns the caller: a teacher, staff member or admin sees
+/// the person's roles, classes and relatives in their own schools only; the person, their
+/// parents and the platform admin see all of it.
 #[server(endpoint = "profile/get", input = Json)]
 pub async fn view_profile(id: AccountId) -> Result<AccountProfile, AppError> {
     let me = super::gate::me("profile/get").await?;
@@ -45,9 +48,10 @@ pub async fn view_profile(id: AccountId) -> Result<AccountProfile, AppError> {
     me.may(domain::authz::Action::ViewAccount(&facts), "profile/get")
         .await?;
     me.audit_profile_read("profile/get", &facts).await;
+    let seen = domain::authz::profile_scope(&me.caller, &facts);
     me.ctx
         .store
-        .account_profile(id)
+        .account_profile(id, &seen)
         .await?
         .ok_or(AppError::NotFound)
 }

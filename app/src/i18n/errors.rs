@@ -63,6 +63,7 @@ pub fn describe_problem(lang: Lang, problem: &Problem) -> String {
         Problem::NameTaken => "problem-name-taken",
         Problem::NoSchoolYear => "problem-no-school-year",
         Problem::SamePerson => "problem-same-person",
+        Problem::OwnChild => "problem-own-child",
         Problem::Password(p) => match p {
             PasswordProblem::TooShort => {
                 return tr(

@@ -81,6 +81,18 @@ fn who_sees_a_pupil() {
     }
 }
 
+fn account(id: i64, roles: &[(SchoolId, Profile)]) -> AccountFacts {
+    AccountFacts {
+        id: Some(AccountId::new(id)),
+        platform_admin: false,
+        roles: roles
+            .iter()
+            .map(|&(school, profile)| Role { school, profile })
+            .collect(),
+        groups: vec![],
+    }
+}
+
 #[test]
 fn who_manages() {
     let admin_a = caller(600, &[(A, Profile::SchoolAdmin)]);
@@ -88,41 +100,33 @@ fn who_manages() {
     let staff = caller(500, &[(A, Profile::Staff)]);
     let pupil_a = pupil(100, A, CLASS_A);
     let pupil_b = pupil(200, B, CLASS_B);
-    let mut shared_parent = pupil(300, A, CLASS_A);
-    shared_parent.roles = vec![
-        Role {
-            school: A,
-            profile: Profile::Parent,
-        },
-        Role {
-            school: B,
-            profile: Profile::Parent,
-        },
-    ];
     let platform_admin = AccountFacts {
         id: Some(AccountId::new(1)),
         platform_admin: true,
         ..AccountFacts::default()
     };
 
-    assert!(authorize(&admin_a, Action::ManageAccount(&pupil_a)).is_ok());
-    assert!(authorize(&admin_a, Action::ManageAccount(&shared_parent)).is_ok());
-    assert_eq!(
-        authorize(&admin_a, Action::ManageAccount(&pupil_b)),
-        Err(Forbidden)
-    );
-    assert_eq!(
-        authorize(&admin_a, Action::ManageAccount(&platform_admin)),
-        Err(Forbidden)
-    );
-    assert_eq!(
-        authorize(&teacher, Action::ManageAccount(&pupil_a)),
-        Err(Forbidden)
-    );
-    assert_eq!(
-        authorize(&staff, Action::ManageAccount(&pupil_a)),
-        Err(Forbidden)
-    );
+    assert!(authorize(&admin_a, Action::ChangeAccount(&pupil_a)).is_ok());
+    assert!(authorize(&admin_a, Action::ChangeAccountIn(&pupil_a, A)).is_ok());
+    for refused in [
+        Action::ChangeAccount(&pupil_b),
+        Action::ChangeAccountIn(&pupil_b, A),
+        Action::ChangeAccountIn(&pupil_b, B),
+        Action::ChangeAccount(&platform_admin),
+        Action::ChangeAccountIn(&platform_admin, A),
+    ] {
+        assert_eq!(authorize(&admin_a, refused), Err(Forbidden), "{refused:?}");
+    }
+    for who in [&teacher, &staff] {
+        assert_eq!(
+            authorize(who, Action::ChangeAccount(&pupil_a)),
+            Err(Forbidden)
+        );
+        assert_eq!(
+            authorize(who, Action::ChangeAccountIn(&pupil_a, A)),
+            Err(Forbidden)
+        );
+    }
 
     assert!(authorize(&admin_a, Action::ManageSchool(A)).is_ok());
     assert_eq!(authorize(&admin_a, Action::ManageSchool(B)), Err(Forbidden));
@@ -133,6 +137,165 @@ fn who_manages() {
     assert_eq!(authorize(&admin_a, Action::ReadAudit(None)), Err(Forbidden));
     assert_eq!(authorize(&admin_a, Action::EditCharter), Err(Forbidden));
     assert_eq!(authorize(&admin_a, Action::ManagePlatform), Err(Forbidden));
+}
+
+/// Accounts shared between schools: what the admin of A may change of them. Account-wide
+/// changes (password, names) need every school of the account; changes in A need that the
+/// account runs no other school.
+#[test]
+fn shared_accounts_are_changed_only_where_the_caller_rules() {
+    use Profile::*;
+    let admin_a = caller(600, &[(A, SchoolAdmin)]);
+    let admin_ab = caller(601, &[(A, SchoolAdmin), (B, SchoolAdmin)]);
+    let mut platform = caller(1, &[]);
+    platform.platform_admin = true;
+
+    let only_a = account(10, &[(A, Parent), (A, Teacher)]);
+    let teacher_ab = account(11, &[(A, Teacher), (B, Teacher)]);
+    let parent_ab = account(12, &[(A, Parent), (B, Parent)]);
+    let parent_a_admin_b = account(13, &[(A, Parent), (B, SchoolAdmin)]);
+    let pupil_a_staff_b = account(14, &[(A, Pupil), (B, Staff)]);
+    let guest_a_pupil_b = account(15, &[(A, Guest), (B, Pupil)]);
+    let only_b = account(16, &[(B, Teacher)]);
+    let nowhere = account(17, &[]);
+
+    // (what, caller, account, account-wide change allowed, change in A allowed)
+    type Case<'a> = (&'a str, &'a Caller, &'a AccountFacts, bool, bool);
+    #[rustfmt::skip]
+    let cases: &[Case] = &[
+        ("all roles in A",                      &admin_a,  &only_a,           true,  true),
+        ("teacher in two schools",              &admin_a,  &teacher_ab,       false, true),
+        ("parent in two schools",               &admin_a,  &parent_ab,        false, true),
+        ("parent in A, admin of B",             &admin_a,  &parent_a_admin_b, false, false),
+        ("pupil in A, staff in B",              &admin_a,  &pupil_a_staff_b,  false, false),
+        ("guest in A, pupil in B",              &admin_a,  &guest_a_pupil_b,  false, true),
+        ("only in B",                           &admin_a,  &only_b,           false, false),
+        ("no role anywhere",                    &admin_a,  &nowhere,          false, false),
+        ("admin of both: teacher in both",      &admin_ab, &teacher_ab,       true,  true),
+        ("admin of both: admin of B",           &admin_ab, &parent_a_admin_b, true,  true),
+        ("admin of both: staff in B",           &admin_ab, &pupil_a_staff_b,  true,  true),
+        ("platform admin: admin of B",          &platform, &parent_a_admin_b, true,  true),
+        ("platform admin: staff in B",          &platform, &pupil_a_staff_b,  true,  true),
+    ];
+    for (what, who, target, account_wide, in_a) in cases {
+        assert_eq!(
+            authorize(who, Action::ChangeAccount(target)).is_ok(),
+            *account_wide,
+            "account-wide: {what}"
+        );
+        assert_eq!(
+            authorize(who, Action::ChangeAccountIn(target, A)).is_ok(),
+            *in_a,
+            "in A: {what}"
+        );
+    }
+    assert_eq!(
+        authorize(&admin_a, Action::ChangeAccountIn(&teacher_ab, B)),
+        Err(Forbidden),
+        "a change in B is B's"
+    );
+}
+
+#[test]
+fn links_need_both_sides_and_never_the_caller() {
+    use Profile::*;
+    let admin_a = caller(600, &[(A, SchoolAdmin), (A, Parent)]);
+    let mut platform = caller(1, &[(A, Parent)]);
+    platform.platform_admin = true;
+    let child = pupil(100, A, CLASS_A);
+    let parent = account(300, &[(A, Parent)]);
+    let parent_admin_b = account(301, &[(A, Parent), (B, SchoolAdmin)]);
+    let child_b = pupil(200, B, CLASS_B);
+    let admin_self = account(600, &[(A, SchoolAdmin), (A, Parent)]);
+    let platform_self = AccountFacts {
+        platform_admin: true,
+        ..account(1, &[(A, Parent)])
+    };
+    let link = |parent, child| Action::LinkParent {
+        parent,
+        child,
+        school: A,
+    };
+
+    // (what, caller, action, allowed)
+    let cases: &[(&str, &Caller, Action<'_>, bool)] = &[
+        (
+            "parent and child of A",
+            &admin_a,
+            link(&parent, &child),
+            true,
+        ),
+        (
+            "child of another school",
+            &admin_a,
+            link(&parent, &child_b),
+            false,
+        ),
+        (
+            "parent who runs B",
+            &admin_a,
+            link(&parent_admin_b, &child),
+            false,
+        ),
+        (
+            "the admin as parent",
+            &admin_a,
+            link(&admin_self, &child),
+            false,
+        ),
+        (
+            "platform admin: parent who runs B",
+            &platform,
+            link(&parent_admin_b, &child),
+            true,
+        ),
+        (
+            "platform admin as parent",
+            &platform,
+            link(&platform_self, &child),
+            false,
+        ),
+    ];
+    for (what, who, action, allowed) in cases {
+        assert_eq!(authorize(who, *action).is_ok(), *allowed, "{what}");
+    }
+}
+
+#[test]
+fn profiles_show_the_callers_schools_and_a_child_everywhere() {
+    use Profile::*;
+    let target = account(100, &[(A, Pupil), (B, Pupil)]);
+    let mut parent = caller(300, &[(A, Parent)]);
+    parent.children = vec![AccountId::new(100)];
+    let teacher_a = caller(400, &[(A, Teacher), (B, Parent)]);
+    let staff_b = caller(500, &[(B, Staff), (B, Guest)]);
+    let admin_ab = caller(600, &[(A, SchoolAdmin), (B, Teacher)]);
+    let itself = caller(100, &[(A, Pupil), (B, Pupil)]);
+    let mut platform = caller(1, &[]);
+    platform.platform_admin = true;
+
+    let cases: &[(&str, &Caller, Seen)] = &[
+        ("the person", &itself, Seen::Everywhere),
+        ("a parent, child in A and B", &parent, Seen::Everywhere),
+        ("platform admin", &platform, Seen::Everywhere),
+        (
+            "teacher in A, parent in B",
+            &teacher_a,
+            Seen::Schools(vec![A]),
+        ),
+        ("staff in B", &staff_b, Seen::Schools(vec![B])),
+        (
+            "admin of A, teacher in B",
+            &admin_ab,
+            Seen::Schools(vec![A, B]),
+        ),
+    ];
+    for (what, who, expected) in cases {
+        assert_eq!(&profile_scope(who, &target), expected, "{what}");
+    }
+    assert!(Seen::Schools(vec![A]).includes(A));
+    assert!(!Seen::Schools(vec![A]).includes(B));
+    assert!(Seen::Everywhere.includes(B));
 }
 
 #[test]

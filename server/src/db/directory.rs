@@ -5,12 +5,22 @@ use app::api::home::{Child, GroupRef, HomeSchool};
 use app::api::profile::{AccountProfile, PersonRef, RoleAt};
 use app::ports::{Directory, StoreError};
 use async_trait::async_trait;
-use domain::authz::AccountFacts;
+use domain::authz::{AccountFacts, Seen};
 use domain::ids::{AccountId, GroupId, SchoolId};
 use domain::profile::{Profile, Role};
 use domain::school::SchoolKind;
 use sqlx::Row;
 use sqlx::any::AnyRow;
+
+/// Joins making a parent link `l` count, by the school where it does (`pr.school_id`): the
+/// parent's Parent role and the child's Pupil role there (see `link_counts!`).
+macro_rules! relatives_joins {
+    () => {
+        "JOIN roles pr ON pr.account_id = l.parent_id AND pr.profile = 'parent' \
+         JOIN roles cr ON cr.account_id = l.child_id AND cr.profile = 'pupil' \
+         AND cr.school_id = pr.school_id"
+    };
+}
 
 fn group_ref(r: &AnyRow, at: usize) -> Option<GroupRef> {
     Some(GroupRef {
@@ -75,17 +85,30 @@ impl Db {
             .collect())
     }
 
-    async fn people(
+    /// Parents or children through links that count, each with a school where it counts
+    /// (`id, first_name, last_name, school_id` rows), kept when `seen` includes that school.
+    async fn relatives(
         &self,
         sql: &'static str,
         account: AccountId,
+        seen: &Seen,
     ) -> Result<Vec<PersonRef>, StoreError> {
         let rows = sqlx::query(sql)
             .bind(account.get())
             .fetch_all(&self.pool)
             .await
             .map_err(fail)?;
-        Ok(rows.iter().map(person_ref).collect())
+        let mut people: Vec<PersonRef> = Vec::new();
+        for r in rows
+            .iter()
+            .filter(|r| seen.includes(SchoolId::new(r.get(3))))
+        {
+            let person = person_ref(r);
+            if !people.iter().any(|p| p.id == person.id) {
+                people.push(person);
+            }
+        }
+        Ok(people)
     }
 }
 
@@ -129,7 +152,8 @@ impl Directory for Db {
 
     async fn children_of(&self, parent: AccountId) -> Result<Vec<Child>, StoreError> {
         // One row per child and school; the class is the child's class of the current year there.
-        let rows = sqlx::query(
+        // A child whose link counts is shown in all their schools.
+        let rows = sqlx::query(concat!(
             "SELECT a.id, a.first_name, a.last_name, s.name, \
                (SELECT g.name FROM school_groups g JOIN memberships m ON m.group_id = g.id \
                 JOIN school_years y ON y.id = g.year_id AND y.is_current = 1 \
@@ -137,8 +161,10 @@ impl Directory for Db {
              FROM parent_links l JOIN accounts a ON a.id = l.child_id \
              JOIN roles r ON r.account_id = a.id AND r.profile = 'pupil' \
              JOIN schools s ON s.id = r.school_id \
-             WHERE l.parent_id = $1 ORDER BY a.first_name, a.id",
-        )
+             WHERE l.parent_id = $1 AND ",
+            link_counts!(),
+            " ORDER BY a.first_name, a.id"
+        ))
         .bind(parent.get())
         .fetch_all(&self.pool)
         .await
@@ -170,14 +196,18 @@ impl Directory for Db {
             .into_iter()
             .map(|(r, _)| r)
             .collect();
-        let groups = sqlx::query("SELECT group_id FROM memberships WHERE account_id = $1")
-            .bind(account.get())
-            .fetch_all(&self.pool)
-            .await
-            .map_err(fail)?
-            .iter()
-            .map(|r| GroupId::new(r.get(0)))
-            .collect();
+        let groups = sqlx::query(
+            "SELECT m.group_id FROM memberships m JOIN school_groups g ON g.id = m.group_id \
+             JOIN school_years y ON y.id = g.year_id AND y.is_current = 1 \
+             WHERE m.account_id = $1",
+        )
+        .bind(account.get())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fail)?
+        .iter()
+        .map(|r| GroupId::new(r.get(0)))
+        .collect();
         Ok(Some(AccountFacts {
             id: Some(account),
             platform_admin: is_set(&row, 0),
@@ -189,6 +219,7 @@ impl Directory for Db {
     async fn account_profile(
         &self,
         account: AccountId,
+        seen: &Seen,
     ) -> Result<Option<AccountProfile>, StoreError> {
         let Some(row) =
             sqlx::query("SELECT username, first_name, last_name FROM accounts WHERE id = $1")
@@ -203,12 +234,14 @@ impl Directory for Db {
             .roles_of(account)
             .await?
             .into_iter()
+            .filter(|(role, _)| seen.includes(role.school))
             .map(|(role, school_name)| RoleAt { role, school_name })
             .collect();
         let groups = self
             .groups_of(account)
             .await?
             .into_iter()
+            .filter(|(school, _)| seen.includes(*school))
             .map(|(_, g)| g)
             .collect();
         Ok(Some(AccountProfile {
@@ -219,17 +252,27 @@ impl Directory for Db {
             roles,
             groups,
             parents: self
-                .people(
-                    "SELECT a.id, a.first_name, a.last_name FROM parent_links l \
-                     JOIN accounts a ON a.id = l.parent_id WHERE l.child_id = $1 ORDER BY a.last_name",
+                .relatives(
+                    concat!(
+                        "SELECT a.id, a.first_name, a.last_name, pr.school_id FROM parent_links l \
+                         JOIN accounts a ON a.id = l.parent_id ",
+                        relatives_joins!(),
+                        " WHERE l.child_id = $1 ORDER BY a.last_name, a.first_name, a.id"
+                    ),
                     account,
+                    seen,
                 )
                 .await?,
             children: self
-                .people(
-                    "SELECT a.id, a.first_name, a.last_name FROM parent_links l \
-                     JOIN accounts a ON a.id = l.child_id WHERE l.parent_id = $1 ORDER BY a.first_name",
+                .relatives(
+                    concat!(
+                        "SELECT a.id, a.first_name, a.last_name, pr.school_id FROM parent_links l \
+                         JOIN accounts a ON a.id = l.child_id ",
+                        relatives_joins!(),
+                        " WHERE l.parent_id = $1 ORDER BY a.first_name, a.last_name, a.id"
+                    ),
                     account,
+                    seen,
                 )
                 .await?,
         }))

@@ -391,11 +391,17 @@ impl Identity for Db {
         let account = info.account;
         let current_charter = r.get::<Option<i64>, _>(8).map(CharterVersion::new);
         // Roles, children and classes taught in one statement: 'r'ole, 'c'hild, 't'eaching.
-        let facts = sqlx::query(
+        // Only links that count, and only this year's classes: a withdrawn parent or last
+        // year's teacher is granted nothing by what stays in the tables.
+        let facts = sqlx::query(concat!(
             "SELECT 'r', school_id, profile FROM roles WHERE account_id = $1 \
-             UNION ALL SELECT 'c', child_id, '' FROM parent_links WHERE parent_id = $1 \
-             UNION ALL SELECT 't', group_id, '' FROM teachings WHERE account_id = $1",
-        )
+             UNION ALL SELECT 'c', l.child_id, '' FROM parent_links l WHERE l.parent_id = $1 AND ",
+            link_counts!(),
+            " UNION ALL SELECT 't', t.group_id, '' FROM teachings t \
+             JOIN school_groups g ON g.id = t.group_id \
+             JOIN school_years y ON y.id = g.year_id AND y.is_current = 1 \
+             WHERE t.account_id = $1"
+        ))
         .bind(account.get())
         .fetch_all(&self.pool)
         .await

@@ -2,6 +2,18 @@
 //! PostgreSQL (the scale-out path), chosen by the database URL. Queries are written once with
 //! `$n` placeholders in the SQL both dialects share; only the migrations exist twice.
 
+/// The condition under which a parent link `l` counts: its parent holds the Parent role in a
+/// school where its child is a pupil. A parent whose role was withdrawn, or whose child left
+/// every school they are a parent in, sees nothing through the link, whatever rows remain.
+/// A macro, not a constant, so that `concat!` builds each query as one static string.
+macro_rules! link_counts {
+    () => {
+        "EXISTS (SELECT 1 FROM roles pr JOIN roles cr ON cr.school_id = pr.school_id \
+         WHERE pr.account_id = l.parent_id AND pr.profile = 'parent' \
+         AND cr.account_id = l.child_id AND cr.profile = 'pupil')"
+    };
+}
+
 mod admin;
 mod audit;
 mod charter;

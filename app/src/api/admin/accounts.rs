@@ -15,6 +15,7 @@ use {
     super::guard,
     crate::error::{Field, Problem},
     domain::audit::AuditKind,
+    domain::authz::{Action, authorize},
     domain::profile::Role,
 };
 
@@ -76,9 +77,23 @@ pub struct AccountDetail {
     pub profiles: Vec<Profile>,
     /// Classes and groups of the current year, as a pupil or a teacher.
     pub groups: Vec<GroupRef>,
-    /// Parents and children who belong to the school too.
+    /// Every parent linked to the account (whichever school they come from, so that a link
+    /// can always be seen and undone by the child's admin); children who are pupils of the school.
     pub parents: Vec<PersonRef>,
     pub children: Vec<PersonRef>,
+    /// What the admin may change of this account, so the page offers only that.
+    pub may: AccountChanges,
+}
+
+/// What the admin looking at an account may change of it. An account that also belongs to a
+/// school the admin does not administer keeps its password and names out of reach, and one who
+/// runs another school keeps its roles here too: the platform admin changes those.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountChanges {
+    /// Reset the password, change the names.
+    pub account_wide: bool,
+    /// Give or take roles, classes and groups in this school.
+    pub in_school: bool,
 }
 
 /// A new account and its one-time password, shown to the admin once and never stored in clear.
@@ -126,12 +141,19 @@ pub async fn list_accounts(school: SchoolId, query: AccountQuery) -> Result<Acco
 pub async fn get_account(school: SchoolId, account: AccountId) -> Result<AccountDetail, AppError> {
     let what = "admin/accounts/get";
     let me = guard::school_admin(what, school).await?;
-    guard::managed_in(&me, what, school, account).await?;
-    let detail = me.ctx.store.account_detail(school, account).await?;
-    if detail.is_some() {
-        me.audit_read(what, account, Some(school)).await;
-    }
-    detail.ok_or(AppError::NotFound)
+    let facts = guard::seen_in(&me, what, school, account).await?;
+    let mut detail = me
+        .ctx
+        .store
+        .account_detail(school, account)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    me.audit_read(what, account, Some(school)).await;
+    detail.may = AccountChanges {
+        account_wide: authorize(&me.caller, Action::ChangeAccount(&facts)).is_ok(),
+        in_school: authorize(&me.caller, Action::ChangeAccountIn(&facts, school)).is_ok(),
+    };
+    Ok(detail)
 }
 
 /// Creates an account holding `profile` in `school`. Without a `username`, one is made from the
@@ -190,7 +212,7 @@ pub async fn rename_account(
 ) -> Result<(), AppError> {
     let what = "admin/accounts/rename";
     let me = guard::school_admin(what, school).await?;
-    guard::managed_in(&me, what, school, account).await?;
+    guard::owned_in(&me, what, school, account).await?;
     let (first, last) = guard::names(first_name, last_name)?;
     me.ctx.store.rename_account(account, &first, &last).await?;
     let detail = format!("account {account} renamed {first} {last}");
@@ -207,7 +229,7 @@ pub async fn reset_password(
 ) -> Result<OneTimePassword, AppError> {
     let what = "admin/accounts/reset_password";
     let me = guard::school_admin(what, school).await?;
-    guard::managed_in(&me, what, school, account).await?;
+    guard::owned_in(&me, what, school, account).await?;
     let who = me
         .ctx
         .store
@@ -267,7 +289,8 @@ pub async fn add_role(
     Ok(())
 }
 
-/// Takes `profile` in `school` away; a pupil or teacher also leaves this year's classes there.
+/// Takes `profile` in `school` away; a pupil or teacher also leaves this year's classes there,
+/// a parent the links to children of the school that no longer count.
 #[server(endpoint = "admin/accounts/remove_role", input = Json)]
 pub async fn remove_role(
     school: SchoolId,

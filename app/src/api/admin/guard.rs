@@ -15,22 +15,49 @@ pub(super) async fn school_admin(what: &str, school: SchoolId) -> Result<Me, App
     Ok(me)
 }
 
-/// The facts of an account the caller may manage.
+/// The facts of an account, or the refusal an unknown id gets (the same as a forbidden one).
+pub(super) async fn facts(
+    me: &Me,
+    what: &str,
+    school: SchoolId,
+    account: AccountId,
+) -> Result<AccountFacts, AppError> {
+    match me.ctx.store.account_facts(account).await? {
+        Some(facts) => Ok(facts),
+        None => Err(me.refuse(what, Some(school)).await),
+    }
+}
+
+/// The facts of an account the caller may change in `school` (roles there, classes and groups
+/// there); the account may come from another school the caller also administers.
 pub(super) async fn managed(
     me: &Me,
     what: &str,
     school: SchoolId,
     account: AccountId,
 ) -> Result<AccountFacts, AppError> {
-    let Some(facts) = me.ctx.store.account_facts(account).await? else {
-        return Err(me.refuse(what, Some(school)).await);
-    };
-    me.may(Action::ManageAccount(&facts), what).await?;
+    let facts = facts(me, what, school, account).await?;
+    me.may(Action::ChangeAccountIn(&facts, school), what)
+        .await?;
     Ok(facts)
 }
 
-/// An account the caller may manage and that belongs to `school`, the school being worked on:
-/// an admin of two schools changes each account from one of its own schools.
+/// An account that belongs to `school`, the school being worked on: an admin of two schools
+/// changes each account from one of its own schools.
+pub(super) async fn in_school(
+    me: &Me,
+    what: &str,
+    school: SchoolId,
+    facts: AccountFacts,
+) -> Result<AccountFacts, AppError> {
+    if facts.belongs_to(school) {
+        Ok(facts)
+    } else {
+        Err(me.refuse(what, Some(school)).await)
+    }
+}
+
+/// An account of `school` the caller may change there.
 pub(super) async fn managed_in(
     me: &Me,
     what: &str,
@@ -38,11 +65,33 @@ pub(super) async fn managed_in(
     account: AccountId,
 ) -> Result<AccountFacts, AppError> {
     let facts = managed(me, what, school, account).await?;
-    if facts.roles.iter().any(|r| r.school == school) {
-        Ok(facts)
-    } else {
-        Err(me.refuse(what, Some(school)).await)
-    }
+    in_school(me, what, school, facts).await
+}
+
+/// An account of `school` whose password or names the caller may change: these follow the
+/// account into all its schools, so all of them must be the caller's.
+pub(super) async fn owned_in(
+    me: &Me,
+    what: &str,
+    school: SchoolId,
+    account: AccountId,
+) -> Result<AccountFacts, AppError> {
+    let facts = facts(me, what, school, account).await?;
+    me.may(Action::ChangeAccount(&facts), what).await?;
+    in_school(me, what, school, facts).await
+}
+
+/// An account of `school` the caller, who administers it, may look at.
+pub(super) async fn seen_in(
+    me: &Me,
+    what: &str,
+    school: SchoolId,
+    account: AccountId,
+) -> Result<AccountFacts, AppError> {
+    let facts = facts(me, what, school, account).await?;
+    let facts = in_school(me, what, school, facts).await?;
+    me.may(Action::ViewAccount(&facts), what).await?;
+    Ok(facts)
 }
 
 /// A class or group, and the caller, who must administer its school.

@@ -11,11 +11,13 @@ use {
     crate::api::gate::Me,
     crate::error::{Field, FieldError, Problem},
     domain::audit::AuditKind,
+    domain::authz::Action,
     domain::school::Place,
 };
 
-/// Checks both sides of a link: each may be managed by the caller (else forbidden) and holds the
-/// right profile in the school (else a problem shown next to the field).
+/// Checks both sides of a new link: the caller may change each in the school and is not the
+/// parent (else forbidden; a self-link is told as such), and each holds the right profile in the
+/// school (else a problem shown next to the field).
 #[cfg(feature = "ssr")]
 async fn check_link(
     me: &Me,
@@ -24,8 +26,21 @@ async fn check_link(
     parent: AccountId,
     child: AccountId,
 ) -> Result<(), AppError> {
-    let parent_facts = guard::managed(me, what, school, parent).await?;
-    let child_facts = guard::managed(me, what, school, child).await?;
+    let parent_facts = guard::facts(me, what, school, parent).await?;
+    let child_facts = guard::facts(me, what, school, child).await?;
+    let link = Action::LinkParent {
+        parent: &parent_facts,
+        child: &child_facts,
+        school,
+    };
+    if let Err(refused) = me.may(link, what).await {
+        // Refused and audited all the same; the admin is told why, since it is about themselves.
+        return Err(if parent == me.caller.account {
+            AppError::field(Field::Parent, Problem::OwnChild)
+        } else {
+            refused
+        });
+    }
     if parent == child {
         return Err(AppError::field(Field::Child, Problem::SamePerson));
     }
@@ -69,6 +84,8 @@ pub async fn link_parent(
     Ok(())
 }
 
+/// Undoes a link. Only the child is checked: the admin who answers for a pupil decides who sees
+/// them, whichever school the parent comes from (or none left, for a withdrawn parent).
 #[server(endpoint = "admin/links/remove", input = Json)]
 pub async fn unlink_parent(
     school: SchoolId,
@@ -77,9 +94,7 @@ pub async fn unlink_parent(
 ) -> Result<(), AppError> {
     let what = "admin/links/remove";
     let me = guard::school_admin(what, school).await?;
-    // Only managed accounts: whether the link is right does not matter to undo it.
-    guard::managed(&me, what, school, parent).await?;
-    guard::managed(&me, what, school, child).await?;
+    guard::managed_in(&me, what, school, child).await?;
     if me.ctx.store.unlink_parent(parent, child).await? {
         let detail = format!("account {parent} no longer parent of account {child}");
         me.audit(AuditKind::AccountUpdated, Some(school), &detail)

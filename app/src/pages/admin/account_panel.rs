@@ -83,9 +83,19 @@ fn AccountView(
             {t("admin-col-username")} " : " <code class="username">{detail.username.clone()}</code>
             {detail.must_change_password.then(|| view! { " " <span class="badge">{t("admin-pending-password")}</span> })}
         </p>
-        <NamesForm school=school detail=detail.clone() changed=changed/>
-        <ResetPassword school=school detail=detail.clone() changed=changed one_time=one_time/>
-        <RolesEditor school=school detail=detail.clone() changed=changed/>
+        {if detail.may.account_wide {
+            view! {
+                <NamesForm school=school detail=detail.clone() changed=changed/>
+                <ResetPassword school=school detail=detail.clone() changed=changed one_time=one_time/>
+            }.into_any()
+        } else {
+            view! { <p class="meta" id="shared-account">{t("admin-shared-account")}</p> }.into_any()
+        }}
+        {if detail.may.in_school {
+            view! { <RolesEditor school=school detail=detail.clone() changed=changed/> }.into_any()
+        } else {
+            view! { <p class="meta" id="shared-roles">{t("admin-shared-roles")}</p> }.into_any()
+        }}
         <h4>{t("admin-account-groups")}</h4>
         {if groups.is_empty() {
             view! { <p class="meta">{t("admin-none")}</p> }.into_any()

@@ -1,7 +1,9 @@
 //! Accounts of a school as its admin manages them: listing, creating, renaming, roles, links.
 
 use crate::db::{Db, fail, flag, is_set};
-use app::api::admin::{AccountDetail, AccountPage, AccountQuery, AccountRow, AdminSchool};
+use app::api::admin::{
+    AccountChanges, AccountDetail, AccountPage, AccountQuery, AccountRow, AdminSchool,
+};
 use app::api::home::GroupRef;
 use app::ports::{NewAccountRecord, SchoolAccounts, StoreError};
 use async_trait::async_trait;
@@ -187,12 +189,15 @@ impl SchoolAccounts for Db {
             })
         })
         .collect();
-        // Only relatives who belong to this school: an admin sees no one from elsewhere.
+        // Every parent of a pupil of the school, wherever the parent comes from (even one whose
+        // role was withdrawn): whoever answers for the child must see who is linked to them, to
+        // undo it. Of a parent, only the children of this school: the others are no one's here.
         let parents = self
             .people_in(
                 "SELECT a.id, a.first_name, a.last_name FROM parent_links l \
                  JOIN accounts a ON a.id = l.parent_id WHERE l.child_id = $1 \
-                 AND EXISTS (SELECT 1 FROM roles r WHERE r.account_id = a.id AND r.school_id = $2) \
+                 AND EXISTS (SELECT 1 FROM roles r WHERE r.account_id = l.child_id \
+                   AND r.school_id = $2 AND r.profile = 'pupil') \
                  ORDER BY LOWER(a.last_name), LOWER(a.first_name), a.id",
                 account.get(),
                 school.get(),
@@ -218,6 +223,7 @@ impl SchoolAccounts for Db {
             groups,
             parents,
             children,
+            may: AccountChanges::default(),
         }))
     }
 
@@ -326,6 +332,25 @@ impl SchoolAccounts for Db {
                 .execute(&mut *tx)
                 .await
                 .map_err(fail)?;
+        }
+        // A withdrawn parent loses the children of this school, unless they are still their
+        // parent in another school the child attends (a link counts only then, see
+        // `link_counts!`): the rows go, so that a Parent role given again later, maybe for
+        // another child, does not bring back a link that was meant to end. Children of other
+        // schools are not this school's to unlink.
+        if removed && role.profile == Place::Parent.requires() {
+            sqlx::query(
+                "DELETE FROM parent_links WHERE parent_id = $1 AND child_id IN (\
+                   SELECT account_id FROM roles WHERE school_id = $2 AND profile = 'pupil') \
+                 AND NOT EXISTS (SELECT 1 FROM roles pr JOIN roles cr ON cr.school_id = pr.school_id \
+                   WHERE pr.account_id = parent_links.parent_id AND pr.profile = 'parent' \
+                   AND cr.account_id = parent_links.child_id AND cr.profile = 'pupil')",
+            )
+            .bind(account.get())
+            .bind(role.school.get())
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
         }
         tx.commit().await.map_err(fail)?;
         Ok(removed)
