@@ -48,6 +48,23 @@ U vostru identificadore è a vostra parolla d’intrata sò persunali : ùn li d
 Rispettate l’altri : nisun discorsu ingiuriosu, diffamatoriu o discriminatoriu, nisuna publicazione di ritratti d’altrui senza u so accordu.\n\n\
 I vostri dati sò trattati da u stabilimentu per u serviziu publicu d’educazione, secondu u RGPD ; e cunnessione sò arregistrate. Pudete esercità i vostri diritti cù u capu di stabilimentu.";
 
+/// Every demo account: login name, first and last names, platform admin.
+const DEMO_PEOPLE: &[(&str, &str, &str, bool)] = &[
+    ("admin.scola", "Admin", "Scola", true),
+    ("petru.casanova", "Petru", "Casanova", false),
+    ("maria.santoni", "Maria", "Santoni", false),
+    ("paola.leca", "Paola", "Leca", false),
+    ("lisandru.pieri", "Lisandru", "Pieri", false),
+    ("ghjulia.pieri", "Ghjulia", "Pieri", false),
+    ("ghjuvanni.pieri", "Ghjuvanni", "Pieri", false),
+    ("invite.demo", "Invité", "Démo", false),
+    ("anna.colonna", "Anna", "Colonna", false),
+    ("matteu.rossi", "Matteu", "Rossi", false),
+    ("lucia.vincenti", "Lucia", "Vincenti", false),
+    ("santu.albertini", "Santu", "Albertini", false),
+    ("catalina.rossi", "Catalina", "Rossi", false),
+];
+
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
     #[error("database: {0}")]
@@ -99,27 +116,8 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
         "lycee"
     );
 
-    let account = |username: &'static str,
-                   first: &'static str,
-                   last: &'static str,
-                   platform: bool| { (username, first, last, platform) };
-    let people = [
-        account("admin.scola", "Admin", "Scola", true),
-        account("petru.casanova", "Petru", "Casanova", false),
-        account("maria.santoni", "Maria", "Santoni", false),
-        account("paola.leca", "Paola", "Leca", false),
-        account("lisandru.pieri", "Lisandru", "Pieri", false),
-        account("ghjulia.pieri", "Ghjulia", "Pieri", false),
-        account("ghjuvanni.pieri", "Ghjuvanni", "Pieri", false),
-        account("invite.demo", "Invité", "Démo", false),
-        account("anna.colonna", "Anna", "Colonna", false),
-        account("matteu.rossi", "Matteu", "Rossi", false),
-        account("lucia.vincenti", "Lucia", "Vincenti", false),
-        account("santu.albertini", "Santu", "Albertini", false),
-        account("catalina.rossi", "Catalina", "Rossi", false),
-    ];
     let mut ids = std::collections::HashMap::new();
-    for (username, first, last, platform) in people {
+    for &(username, first, last, platform) in DEMO_PEOPLE {
         let id = insert!(
             "INSERT INTO accounts (username, first_name, last_name, password_hash, must_change_password, lang, platform_admin, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -251,22 +249,6 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
     Ok(())
 }
 
-/// Every login name the demo creates (a test checks that removing them leaves no account).
-const DEMO_LOGINS: &[&str] = &[
-    "admin.scola",
-    "petru.casanova",
-    "maria.santoni",
-    "paola.leca",
-    "lisandru.pieri",
-    "ghjulia.pieri",
-    "ghjuvanni.pieri",
-    "invite.demo",
-    "anna.colonna",
-    "matteu.rossi",
-    "lucia.vincenti",
-    "santu.albertini",
-];
-
 /// The demo's two establishments (their UAIs are made up).
 const DEMO_UAIS: &[&str] = &["7200001N", "6200001G"];
 
@@ -276,7 +258,7 @@ const DEMO_UAIS: &[&str] = &["7200001N", "6200001G"];
 pub async fn remove_demo(db: &Db) -> Result<u64, sqlx::Error> {
     let mut tx = db.pool().begin().await?;
     let mut accounts = 0;
-    for login in DEMO_LOGINS {
+    for (login, ..) in DEMO_PEOPLE {
         accounts += sqlx::query("DELETE FROM accounts WHERE username = $1")
             .bind(*login)
             .execute(&mut *tx)
