@@ -65,6 +65,8 @@ impl App {
             clock: Arc::new(system_clock),
             https: config.https,
             session_seconds: config.session_seconds,
+            idle: config.idle,
+            admin_second_factor: config.admin_second_factor,
         };
         let index = std::fs::read_to_string(config.dist_dir.join("index.html")).unwrap_or_default();
         let state = http::HttpState {

@@ -1,5 +1,7 @@
 //! Sign-in, sign-out, passwords and the language preference.
 
+pub mod second_factor;
+
 use crate::error::AppError;
 use domain::charter::CharterVersion;
 use domain::ids::AccountId;
@@ -20,10 +22,31 @@ pub struct SessionInfo {
     pub must_change_password: bool,
     pub charter_accepted: Option<CharterVersion>,
     pub must_accept_charter: bool,
+    /// Seconds a session may go unused; the app warns before.
+    #[serde(default)]
+    pub idle_seconds: i64,
+    /// Sign-in asks this account for a code after the password.
+    #[serde(default)]
+    pub second_factor: bool,
+    /// An administrator who must enrol a second factor before anything else.
+    #[serde(default)]
+    pub must_enrol_second_factor: bool,
 }
 
-/// The cookie holding the session token (HttpOnly: scripts never see it).
+/// The cookie holding the session token (HttpOnly: scripts never see it), over plain http.
 pub const SESSION_COOKIE_NAME: &str = "scola_session";
+/// Its name over https: `__Host-` makes the browser refuse it unless Secure, for this host only
+/// and for the whole site, so a sibling subdomain cannot plant or shadow it.
+pub const SECURE_SESSION_COOKIE_NAME: &str = "__Host-scola_session";
+
+/// The session cookie's name for an instance served over https or not.
+pub const fn session_cookie_name(https: bool) -> &'static str {
+    if https {
+        SECURE_SESSION_COOKIE_NAME
+    } else {
+        SESSION_COOKIE_NAME
+    }
+}
 
 /// The session of this browser, if any. Never an error for an anonymous visitor.
 #[server(endpoint = "auth/session", input = Json)]
@@ -86,6 +109,8 @@ pub async fn login(
         });
     };
     ctx.store.set_failures(&name, None).await?;
+    // Accounts with a second factor get a pending sign-in, not a session, until their code.
+    second_factor::challenge(&ctx, credentials.account, lang, now).await?;
     // A fresh token at every sign-in: a token planted before sign-in is worth nothing.
     if let Some(old) = meta.session_token.as_deref() {
         ctx.store.close_session(old).await?;
@@ -97,6 +122,7 @@ pub async fn login(
             now,
             now.plus_seconds(ctx.session_seconds),
             &meta.ip,
+            &meta.user_agent,
         )
         .await?;
     set_session_cookie(&ctx, Some(&token));
@@ -110,6 +136,7 @@ pub async fn login(
         .ok_or(AppError::Internal)?;
     let current = ctx.store.current_charter().await?.map(|c| c.version);
     info.must_accept_charter = domain::charter::must_accept(info.charter_accepted, current);
+    second_factor::complete_info(&ctx, &mut info).await?;
     super::gate::audit(&ctx, &meta, AuditKind::SignIn, Some(&info), None, "").await;
     Ok(info)
 }
@@ -164,17 +191,17 @@ pub async fn set_lang(lang: Lang) -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn set_session_cookie(ctx: &crate::ports::ServerCtx, token: Option<&str>) {
+pub(crate) fn set_session_cookie(ctx: &crate::ports::ServerCtx, token: Option<&str>) {
     use leptos_axum::ResponseOptions;
     let secure = if ctx.https { "; Secure" } else { "" };
+    // `__Host-` cookies must be Secure, Path=/ and carry no Domain; the plain one is the same.
+    let name = session_cookie_name(ctx.https);
     let value = match token {
         Some(t) => format!(
-            "{SESSION_COOKIE_NAME}={t}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+            "{name}={t}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
             ctx.session_seconds
         ),
-        None => {
-            format!("{SESSION_COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
-        }
+        None => format!("{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
     };
     if let (Some(response), Ok(value)) = (
         use_context::<ResponseOptions>(),

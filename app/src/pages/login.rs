@@ -1,5 +1,7 @@
 //! Signing in.
 
+mod second_factor;
+
 use crate::api::auth::login;
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
@@ -16,6 +18,8 @@ pub fn Login() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<AppError>);
     let picked = expect_context::<PickedBeforeSignIn>();
+    // Set when the password was right and the account asks for a code.
+    let pending = RwSignal::new(None::<String>);
     let submit = Action::new_local(move |(u, p): &(String, String)| {
         let (u, p) = (u.clone(), p.clone());
         let lang = picked.0.get_untracked().then(|| locale.0.get_untracked());
@@ -25,6 +29,11 @@ pub fn Login() -> impl IntoView {
         Some(Ok(info)) => {
             error.set(None);
             session.apply(Some(info), locale);
+        }
+        Some(Err(AppError::SecondFactorRequired { pending: token })) => {
+            error.set(None);
+            password.set(String::new());
+            pending.set(Some(token));
         }
         Some(Err(e)) => {
             password.set(String::new());
@@ -37,6 +46,8 @@ pub fn Login() -> impl IntoView {
         submit.dispatch((username.get_untracked(), password.get_untracked()));
     };
     view! {
+        <Show when=move || pending.get().is_none()
+            fallback=move || view! { <second_factor::CodeStep pending=pending/> }>
         <section class="card narrow">
             <h1>{t("login-title")}</h1>
             <p>{t("login-intro")}</p>
@@ -47,5 +58,6 @@ pub fn Login() -> impl IntoView {
                 <button type="submit" class="primary" disabled=move || submit.pending().get()>{t("login-submit")}</button>
             </form>
         </section>
+        </Show>
     }
 }

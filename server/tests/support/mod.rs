@@ -151,6 +151,12 @@ impl TestServer {
 
     /// The same, serving the built app found in `dist`.
     pub async fn start_serving(dist: PathBuf) -> TestServer {
+        Self::start_configured(dist, |_| {}).await
+    }
+
+    /// A server on a fresh demo database, its settings changed by `change` (plain http unless
+    /// `change` says otherwise: tests talk `scola_session` cookies).
+    pub async fn start_configured(dist: PathBuf, change: impl FnOnce(&mut Config)) -> TestServer {
         // Server logs go to the test's output, shown when it fails.
         let _ = tracing_subscriber::fmt()
             .with_env_filter("warn,server=info,app=info")
@@ -162,6 +168,8 @@ impl TestServer {
         config.data_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
         config.dist_dir = dist;
         config.demo = true;
+        config.https = false;
+        change(&mut config);
         let app = server::App::build(&config).await.expect("server starts");
         TestServer { app, config }
     }
@@ -251,6 +259,7 @@ impl TestServer {
                 now,
                 now.plus_seconds(3600),
                 "127.0.0.1",
+                "",
             )
             .await
             .expect("session");

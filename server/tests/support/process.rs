@@ -28,6 +28,7 @@ impl ServerProcess {
             .env("DATABASE_URL", database_url)
             .env("SCOLA_DATA_DIR", data_dir)
             .env("SCOLA_ADDR", &addr)
+            .env("SCOLA_HTTPS", "0")
             .env("SCOLA_DIST", data_dir.join("no-dist"))
             .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
