@@ -68,7 +68,7 @@ database() {  # backend scale
 }
 
 serve() {  # url dir
-  DATABASE_URL="$1" SCOLA_DATA_DIR="$2" SCOLA_ADDR="127.0.0.1:$port" RUST_LOG=warn \
+  DATABASE_URL="$1" SCOLA_DATA_DIR="$2" SCOLA_ADDR="127.0.0.1:$port" SCOLA_HTTPS=0 RUST_LOG=warn \
     target/release/server >"$work/server.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")

@@ -6,4 +6,6 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 scripts/build.sh
+# Plain http on 127.0.0.1: the session cookie cannot be Secure (production keeps the default, on).
+export SCOLA_HTTPS="${SCOLA_HTTPS:-0}"
 exec target/release/server "$@"

@@ -18,6 +18,13 @@ pub enum AppError {
     /// The current usage charter must be accepted before anything else.
     #[error("accept the charter first")]
     CharterRequired,
+    /// An administrator must enrol a second factor before anything else (`SCOLA_ADMIN_2FA`).
+    #[error("enrol a second factor first")]
+    SecondFactorEnrolmentRequired,
+    /// The password was right; the code from the authenticator app is awaited. `pending` names
+    /// this half-done sign-in for `auth/second_factor` (it is not a session).
+    #[error("second factor required")]
+    SecondFactorRequired { pending: String },
     #[error("forbidden")]
     Forbidden,
     #[error("not found")]
@@ -78,6 +85,8 @@ pub enum Field {
     /// The child side of a parent–child link.
     Child,
     Subject,
+    /// A code from an authenticator app, or a recovery code.
+    Code,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,6 +108,10 @@ pub enum Problem {
     SamePerson,
     /// An admin named themselves as the parent: nobody grants themselves a child.
     OwnChild,
+    /// Not the current code of the authenticator app, nor an unused recovery code.
+    WrongCode,
+    /// A second factor is already set up: remove it first.
+    AlreadyEnrolled,
 }
 
 impl AppError {
@@ -124,10 +137,12 @@ impl AppError {
         match self {
             AppError::SignInRequired
             | AppError::BadCredentials
-            | AppError::OneTimePasswordExpired => 401,
-            AppError::PasswordChangeRequired | AppError::CharterRequired | AppError::Forbidden => {
-                403
-            }
+            | AppError::OneTimePasswordExpired
+            | AppError::SecondFactorRequired { .. } => 401,
+            AppError::PasswordChangeRequired
+            | AppError::CharterRequired
+            | AppError::SecondFactorEnrolmentRequired
+            | AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Invalid(_) => 422,
             AppError::Locked { .. } => 429,

@@ -62,6 +62,7 @@ enum Stage {
     Loading,
     SignIn,
     ChangePassword,
+    EnrolSecondFactor,
     Charter,
     Ready,
 }
@@ -82,19 +83,25 @@ pub fn App() -> impl IntoView {
         SessionState::Loading => Stage::Loading,
         SessionState::Anonymous => Stage::SignIn,
         SessionState::SignedIn(i) if i.must_change_password => Stage::ChangePassword,
+        SessionState::SignedIn(i) if i.must_enrol_second_factor => Stage::EnrolSecondFactor,
         SessionState::SignedIn(i) if i.must_accept_charter => Stage::Charter,
         SessionState::SignedIn(_) => Stage::Ready,
     });
+
+    // Signed in: the idle limit is watched (re-created only when signing in or out).
+    let idle = Memo::new(move |_| session.info().map(|i| i.idle_seconds));
 
     view! {
         <Router>
             <a class="skip" href="#main">{t("skip-to-content")}</a>
             <Header/>
+            {move || idle.get().map(|seconds| view! { <crate::components::idle::IdleWatch idle_seconds=seconds/> })}
             <main id="main" tabindex="-1">
                 {move || match stage.get() {
                     Stage::Loading => view! { <p class="loading" aria-busy="true">{t("loading")}</p> }.into_any(),
                     Stage::SignIn => view! { <pages::login::Login/> }.into_any(),
                     Stage::ChangePassword => view! { <pages::password::ChangePassword forced=true/> }.into_any(),
+                    Stage::EnrolSecondFactor => view! { <pages::account::second_factor::SecondFactor forced=true/> }.into_any(),
                     Stage::Charter => view! { <pages::charter::AcceptCharter/> }.into_any(),
                     Stage::Ready => view! {
                         <Routes fallback=|| view! { <pages::not_found::NotFound/> }>

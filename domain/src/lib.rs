@@ -12,6 +12,8 @@ pub mod lang;
 pub mod password;
 pub mod profile;
 pub mod school;
+pub mod second_factor;
 pub mod services;
+pub mod session;
 pub mod throttle;
 pub mod time;

@@ -60,6 +60,13 @@ pub const ADDRESS: Limit = Limit {
     forget_after_seconds: HOUR,
 };
 
+/// Codes of a second factor (authenticator app or recovery code), per account: a code is six
+/// digits, so guessing must stop long before a million tries.
+pub const SECOND_FACTOR: Limit = Limit {
+    free: 5,
+    ..NAME_FROM_ADDRESS
+};
+
 /// How long a successful sign-in makes its address a known one for that name: a school year.
 pub const KNOWN_ADDRESS_SECONDS: i64 = 365 * DAY;
 

@@ -1,5 +1,7 @@
 //! Settings, read once at start from the environment (and `--flags`), typed.
 
+use domain::second_factor::AdminPolicy;
+use domain::session::IdleLimit;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -12,7 +14,8 @@ pub struct Config {
     pub addr: SocketAddr,
     /// The app built by Trunk.
     pub dist_dir: PathBuf,
-    /// Served over https (behind a proxy): cookies get `Secure`, responses HSTS.
+    /// Served over https (behind a proxy): the session cookie is `__Host-` prefixed and
+    /// `Secure`, responses carry HSTS. On unless `SCOLA_HTTPS=0` (local development).
     pub https: bool,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
@@ -20,6 +23,10 @@ pub struct Config {
     /// is allowed: see [`demo_allowed`]).
     pub demo: bool,
     pub session_seconds: i64,
+    /// How long a session may go unused (`SCOLA_IDLE_MINUTES`, default 30).
+    pub idle: IdleLimit,
+    /// Whether admins must use a second factor (`SCOLA_ADMIN_2FA=required`).
+    pub admin_second_factor: AdminPolicy,
     /// Server-function calls served at once before answering 503 (`SCOLA_MAX_IN_FLIGHT`),
     /// sign-ins and password changes apart.
     pub max_in_flight: usize,
@@ -64,7 +71,15 @@ impl Config {
     /// Reads `SCOLA_*` variables and `DATABASE_URL`; `--data-dir DIR` and `--addr ADDR` on the
     /// command line win over them.
     pub fn from_env(args: &[String]) -> Result<Config, ConfigError> {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        Self::from_vars(args, |name| std::env::var(name).ok())
+    }
+
+    /// The same, reading variables through `lookup` (tests pass their own).
+    pub fn from_vars(
+        args: &[String],
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
+        let var = |name: &str| lookup(name).filter(|v| !v.is_empty());
         let flag = |name: &str| {
             args.iter()
                 .position(|a| a == name)
@@ -104,6 +119,23 @@ impl Config {
                 value: session_hours,
             })?
             * 3600;
+        let idle_minutes = var("SCOLA_IDLE_MINUTES")
+            .unwrap_or_else(|| domain::session::DEFAULT_IDLE_MINUTES.to_string());
+        let idle = idle_minutes
+            .parse::<i64>()
+            .ok()
+            .and_then(IdleLimit::minutes)
+            .ok_or(ConfigError::Invalid {
+                name: "SCOLA_IDLE_MINUTES",
+                value: idle_minutes,
+            })?;
+        let admin_second_factor = match var("SCOLA_ADMIN_2FA") {
+            None => AdminPolicy::default(),
+            Some(text) => text.parse().map_err(|()| ConfigError::Invalid {
+                name: "SCOLA_ADMIN_2FA",
+                value: text,
+            })?,
+        };
         let in_flight = var("SCOLA_MAX_IN_FLIGHT").unwrap_or_else(|| "512".into());
         let max_in_flight =
             in_flight
@@ -114,7 +146,8 @@ impl Config {
                     name: "SCOLA_MAX_IN_FLIGHT",
                     value: in_flight,
                 })?;
-        let https = boolean("SCOLA_HTTPS", false)?;
+        // Off only when explicitly asked: a forgotten setting must not send cookies in clear.
+        let https = boolean("SCOLA_HTTPS", true)?;
         let demo_allowed = demo_allowed(addr, https);
         let demo = boolean("SCOLA_DEMO", demo_allowed)?;
         if demo && !demo_allowed {
@@ -160,6 +193,8 @@ impl Config {
             trust_proxy: boolean("SCOLA_TRUST_PROXY", false)?,
             demo,
             session_seconds,
+            idle,
+            admin_second_factor,
             max_in_flight,
             audit_retention,
             max_sign_ins_in_flight: number("SCOLA_MAX_SIGN_INS_IN_FLIGHT", 256, 1..=100_000)?,

@@ -1,6 +1,6 @@
 //! The HTTP side: server functions, the built app, and the protections around both.
 
-use app::api::auth::SESSION_COOKIE_NAME;
+use app::api::auth::session_cookie_name;
 use app::error::AppError;
 use app::ports::{RequestMeta, ServerCtx};
 use axum::Router;
@@ -113,7 +113,8 @@ fn in_flight_limit(routes: Router<HttpState>, limit: usize) -> Router<HttpState>
 async fn server_fn(State(state): State<HttpState>, req: Request) -> Response {
     let meta = RequestMeta {
         ip: client_ip(&req, state.trust_proxy),
-        session_token: session_cookie(req.headers()),
+        session_token: session_cookie(req.headers(), state.https),
+        user_agent: user_agent(req.headers()),
     };
     let ctx = state.ctx.clone();
     let response = leptos_axum::handle_server_fns_with_context(
@@ -177,14 +178,27 @@ fn forwarded_client(headers: &HeaderMap) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+/// The browser's `User-Agent`, cut to a length worth storing.
+fn user_agent(headers: &HeaderMap) -> String {
+    headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.chars().take(256).collect())
+        .unwrap_or_default()
+}
+
+/// The session token, from the cookie name that applies: `__Host-scola_session` over https,
+/// `scola_session` otherwise (a plain-named cookie is ignored over https, where anyone on a
+/// sibling subdomain or the network could have planted it).
+pub fn session_cookie(headers: &HeaderMap, https: bool) -> Option<String> {
+    let wanted = session_cookie_name(https);
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE_NAME)
+        .find(|(name, _)| *name == wanted)
         .map(|(_, value)| value.to_owned())
         .filter(|v| !v.is_empty())
 }
@@ -342,8 +356,14 @@ mod tests {
             header::COOKIE,
             HeaderValue::from_static("a=1; scola_session=tok; b=2"),
         );
-        assert_eq!(session_cookie(&h).as_deref(), Some("tok"));
+        assert_eq!(session_cookie(&h, false).as_deref(), Some("tok"));
+        assert_eq!(session_cookie(&h, true), None);
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("scola_session=planted; __Host-scola_session=tok"),
+        );
+        assert_eq!(session_cookie(&h, true).as_deref(), Some("tok"));
         h.insert(header::COOKIE, HeaderValue::from_static("scola_session="));
-        assert_eq!(session_cookie(&h), None);
+        assert_eq!(session_cookie(&h, false), None);
     }
 }

@@ -77,6 +77,8 @@ impl App {
             https: config.https,
             session_seconds: config.session_seconds,
             one_time_password_seconds: config.one_time_password_seconds,
+            idle: config.idle,
+            admin_second_factor: config.admin_second_factor,
         };
         let router = http::router(http::HttpState::new(config, ctx.clone()), &config.dist_dir);
         Ok(App { db, ctx, router })

@@ -301,3 +301,65 @@ async fn a_flood_of_sign_ins_leaves_other_calls_served() {
         "{answers:?}"
     );
 }
+
+/// Logs in over `server` and returns the `Set-Cookie` answer and the HSTS header of a page.
+async fn cookie_and_hsts(s: &TestServer) -> (String, Option<String>) {
+    let answer = s.request(login_request("application/json", None)).await;
+    let cookie = answer.set_cookie.clone().expect("a session cookie");
+    let page = s.request(get("/")).await;
+    let hsts = page
+        .headers
+        .get(header::STRICT_TRANSPORT_SECURITY)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    (cookie, hsts)
+}
+
+/// Asks `auth/session` with a cookie named `name`: whether the server saw a session.
+async fn seen_with(s: &TestServer, name: &str, token: &str) -> bool {
+    let req = Request::post("/api/auth/session")
+        .header(header::HOST, "scola.test")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::COOKIE, format!("{name}={token}"))
+        .body(Body::from("{}"))
+        .expect("request");
+    !s.request(req).await.body.is_null()
+}
+
+#[tokio::test]
+async fn by_default_the_session_cookie_is_host_prefixed_and_secure_with_hsts() {
+    // The defaults, whatever this machine's environment holds.
+    let defaults = server::config::Config::from_vars(&[], |_| None).expect("defaults");
+    assert!(defaults.https, "https is on unless SCOLA_HTTPS=0");
+    let s = TestServer::start_with(fake_dist(), |c| c.https = defaults.https).await;
+    let (cookie, hsts) = cookie_and_hsts(&s).await;
+    assert!(cookie.starts_with("__Host-scola_session="), "{cookie}");
+    assert!(
+        cookie.contains("; Secure") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    assert!(!cookie.to_ascii_lowercase().contains("domain="), "{cookie}");
+    assert!(hsts.is_some_and(|h| h.contains("max-age=")));
+    // Only the `__Host-` cookie is read: a plain one (plantable over http) is ignored.
+    let token = cookie
+        .split(';')
+        .next()
+        .and_then(|c| c.strip_prefix("__Host-scola_session="))
+        .expect("token");
+    assert!(seen_with(&s, "__Host-scola_session", token).await);
+    assert!(!seen_with(&s, "scola_session", token).await);
+}
+
+#[tokio::test]
+async fn with_https_off_the_cookie_is_plain_and_there_is_no_hsts() {
+    let off = server::config::Config::from_vars(&[], |name| {
+        (name == "SCOLA_HTTPS").then(|| "0".to_owned())
+    })
+    .expect("config");
+    assert!(!off.https);
+    let s = TestServer::start_with(fake_dist(), |c| c.https = off.https).await;
+    let (cookie, hsts) = cookie_and_hsts(&s).await;
+    assert!(cookie.starts_with("scola_session="), "{cookie}");
+    assert!(!cookie.contains("Secure"), "{cookie}");
+    assert_eq!(hsts, None);
+}

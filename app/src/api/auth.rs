@@ -1,5 +1,7 @@
 //! Sign-in, sign-out, passwords and the language preference.
 
+pub mod second_factor;
+
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use domain::audit::AuditKind;
@@ -26,10 +28,31 @@ pub struct SessionInfo {
     pub one_time_password_expires: Option<Timestamp>,
     pub charter_accepted: Option<CharterVersion>,
     pub must_accept_charter: bool,
+    /// Seconds a session may go unused; the app warns before.
+    #[serde(default)]
+    pub idle_seconds: i64,
+    /// Sign-in asks this account for a code after the password.
+    #[serde(default)]
+    pub second_factor: bool,
+    /// An administrator who must enrol a second factor before anything else.
+    #[serde(default)]
+    pub must_enrol_second_factor: bool,
 }
 
-/// The cookie holding the session token (HttpOnly: scripts never see it).
+/// The cookie holding the session token (HttpOnly: scripts never see it), over plain http.
 pub const SESSION_COOKIE_NAME: &str = "scola_session";
+/// Its name over https: `__Host-` makes the browser refuse it unless Secure, for this host only
+/// and for the whole site, so a sibling subdomain cannot plant or shadow it.
+pub const SECURE_SESSION_COOKIE_NAME: &str = "__Host-scola_session";
+
+/// The session cookie's name for an instance served over https or not.
+pub const fn session_cookie_name(https: bool) -> &'static str {
+    if https {
+        SECURE_SESSION_COOKIE_NAME
+    } else {
+        SESSION_COOKIE_NAME
+    }
+}
 
 /// The session of this browser, if any. Never an error for an anonymous visitor.
 #[server(endpoint = "auth/session", input = Json)]
@@ -39,12 +62,20 @@ pub async fn current_session() -> Result<Option<SessionInfo>, AppError> {
     };
     let mut info = me.info;
     if info.must_change_password {
-        let set = me.ctx.store.one_time_password_set(info.account).await?;
-        info.one_time_password_expires = set.map(|set| {
-            domain::password::one_time_password_expires(set, me.ctx.one_time_password_seconds)
-        });
+        info.one_time_password_expires = one_time_password_expiry(&me.ctx, info.account).await?;
     }
     Ok(Some(info))
+}
+
+/// Until when the account's one-time password can be used, if it has one.
+#[cfg(feature = "ssr")]
+pub(crate) async fn one_time_password_expiry(
+    ctx: &crate::ports::ServerCtx,
+    account: AccountId,
+) -> Result<Option<Timestamp>, AppError> {
+    let set = ctx.store.one_time_password_set(account).await?;
+    Ok(set
+        .map(|set| domain::password::one_time_password_expires(set, ctx.one_time_password_seconds)))
 }
 
 /// Signs in. `lang` is the language picked on the sign-in page, if any: it becomes the account's.
@@ -65,6 +96,8 @@ pub async fn login(
         return Err(refuse_malformed_name(&ctx, &meta, &username).await);
     };
     let account = check_credentials(&ctx, &meta, &name, password).await?;
+    // Accounts with a second factor get a pending sign-in, not a session, until their code.
+    second_factor::challenge(&ctx, account.account, lang, ctx.now()).await?;
     open_session(&ctx, &meta, account, lang).await
 }
 
@@ -130,9 +163,9 @@ async fn check_credentials(
 
 /// Who signed in, once their password was checked.
 #[cfg(feature = "ssr")]
-struct SignInAccount {
-    account: AccountId,
-    one_time_password_expires: Option<Timestamp>,
+pub(crate) struct SignInAccount {
+    pub account: AccountId,
+    pub one_time_password_expires: Option<Timestamp>,
 }
 
 /// Checks a password typed for `name`'s account (`hash`: its hash, `None` for an unknown name)
@@ -166,7 +199,7 @@ async fn throttled_verify(
 
 /// Opens a session for the account that just proved who it is, and sets its cookie.
 #[cfg(feature = "ssr")]
-async fn open_session(
+pub(crate) async fn open_session(
     ctx: &crate::ports::ServerCtx,
     meta: &crate::ports::RequestMeta,
     account: SignInAccount,
@@ -184,6 +217,7 @@ async fn open_session(
             now,
             now.plus_seconds(ctx.session_seconds),
             &meta.ip,
+            &meta.user_agent,
         )
         .await?;
     set_session_cookie(ctx, Some(&token));
@@ -198,6 +232,7 @@ async fn open_session(
     info.one_time_password_expires = account.one_time_password_expires;
     let current = ctx.store.current_charter().await?.map(|c| c.version);
     info.must_accept_charter = domain::charter::must_accept(info.charter_accepted, current);
+    second_factor::complete_info(ctx, &mut info).await?;
     super::gate::audit(ctx, meta, AuditKind::SignIn, Some(&info), None, "").await;
     Ok(info)
 }
@@ -270,17 +305,17 @@ pub async fn set_lang(lang: Lang) -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn set_session_cookie(ctx: &crate::ports::ServerCtx, token: Option<&str>) {
+pub(crate) fn set_session_cookie(ctx: &crate::ports::ServerCtx, token: Option<&str>) {
     use leptos_axum::ResponseOptions;
     let secure = if ctx.https { "; Secure" } else { "" };
+    // `__Host-` cookies must be Secure, Path=/ and carry no Domain; the plain one is the same.
+    let name = session_cookie_name(ctx.https);
     let value = match token {
         Some(t) => format!(
-            "{SESSION_COOKIE_NAME}={t}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+            "{name}={t}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
             ctx.session_seconds
         ),
-        None => {
-            format!("{SESSION_COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
-        }
+        None => format!("{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
     };
     if let (Some(response), Ok(value)) = (
         use_context::<ResponseOptions>(),

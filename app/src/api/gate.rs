@@ -21,6 +21,8 @@ pub(crate) struct Me {
     pub caller: Caller,
     pub ctx: ServerCtx,
     pub meta: RequestMeta,
+    /// The public id of the session this request came with.
+    pub session_id: String,
 }
 
 impl Me {
@@ -111,17 +113,24 @@ pub(crate) async fn audit(
 pub(crate) async fn signed_in() -> Result<Option<Me>, AppError> {
     let (ctx, meta) = ctx()?;
     let found = match &meta.session_token {
-        Some(token) => ctx.store.signed_in(token, ctx.now()).await?,
+        Some(token) => ctx.store.signed_in(token, ctx.now(), ctx.idle).await?,
         None => None,
     };
     Ok(found.map(|s| {
         let mut info = s.info;
         info.must_accept_charter = must_accept(info.charter_accepted, s.current_charter);
+        info.idle_seconds = ctx.idle.seconds();
+        info.must_enrol_second_factor = domain::second_factor::must_enrol(
+            ctx.admin_second_factor,
+            domain::second_factor::is_administrator(&s.caller),
+            info.second_factor,
+        );
         Me {
             info,
             caller: s.caller,
             ctx,
             meta,
+            session_id: s.session_id,
         }
     }))
 }
@@ -142,6 +151,9 @@ pub(crate) async fn me(what: &str) -> Result<Me, AppError> {
     let me = session(what).await?;
     if me.info.must_change_password {
         return Err(AppError::PasswordChangeRequired);
+    }
+    if me.info.must_enrol_second_factor {
+        return Err(AppError::SecondFactorEnrolmentRequired);
     }
     if me.info.must_accept_charter {
         return Err(AppError::CharterRequired);

@@ -10,6 +10,7 @@ pub mod home;
 pub mod platform;
 pub mod profile;
 pub mod retry;
+pub mod sessions;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod gate;

@@ -1,4 +1,5 @@
 pub mod error_banner;
 pub mod field;
 pub mod header;
+pub mod idle;
 pub mod lang_switch;

@@ -14,6 +14,8 @@ pub fn describe_error(lang: Lang, error: &AppError) -> String {
         AppError::SignInRequired => "error-sign-in-required",
         AppError::PasswordChangeRequired => "error-password-change-required",
         AppError::CharterRequired => "error-charter-required",
+        AppError::SecondFactorEnrolmentRequired => "error-second-factor-enrolment",
+        AppError::SecondFactorRequired { .. } => "error-second-factor-required",
         AppError::Forbidden => "error-forbidden",
         AppError::NotFound => "error-not-found",
         AppError::BadCredentials => "error-bad-credentials",
@@ -64,6 +66,8 @@ pub fn describe_problem(lang: Lang, problem: &Problem) -> String {
         Problem::NoSchoolYear => "problem-no-school-year",
         Problem::SamePerson => "problem-same-person",
         Problem::OwnChild => "problem-own-child",
+        Problem::WrongCode => "problem-wrong-code",
+        Problem::AlreadyEnrolled => "problem-already-enrolled",
         Problem::Password(p) => match p {
             PasswordProblem::TooShort => {
                 return tr(

@@ -1,4 +1,7 @@
-//! One's own account: password and language.
+//! One's own account: password, language, open sessions and two-factor sign-in.
+
+pub mod second_factor;
+pub mod sessions;
 
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::t;
@@ -18,5 +21,7 @@ pub fn MyAccount() -> impl IntoView {
             <LangSwitch/>
         </section>
         <ChangePassword/>
+        <sessions::MySessions/>
+        <second_factor::SecondFactor/>
     }
 }

@@ -1,5 +1,7 @@
 //! Signing in.
 
+mod second_factor;
+
 use crate::api::auth::login;
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
@@ -19,6 +21,8 @@ pub fn Login() -> impl IntoView {
     // attempt before it ends would only lengthen it.
     let locked = RwSignal::new(false);
     let picked = expect_context::<PickedBeforeSignIn>();
+    // Set when the password was right and the account asks for a code.
+    let pending = RwSignal::new(None::<String>);
     let submit = Action::new_local(move |(u, p): &(String, String)| {
         let (u, p) = (u.clone(), p.clone());
         let lang = picked.0.get_untracked().then(|| locale.0.get_untracked());
@@ -28,6 +32,11 @@ pub fn Login() -> impl IntoView {
         Some(Ok(info)) => {
             error.set(None);
             session.apply(Some(info), locale);
+        }
+        Some(Err(AppError::SecondFactorRequired { pending: token })) => {
+            error.set(None);
+            password.set(String::new());
+            pending.set(Some(token));
         }
         Some(Err(e)) => {
             password.set(String::new());
@@ -50,6 +59,8 @@ pub fn Login() -> impl IntoView {
         submit.dispatch((username.get_untracked(), password.get_untracked()));
     };
     view! {
+        <Show when=move || pending.get().is_none()
+            fallback=move || view! { <second_factor::CodeStep pending=pending/> }>
         <section class="card narrow">
             <h1>{t("login-title")}</h1>
             <p>{t("login-intro")}</p>
@@ -60,6 +71,7 @@ pub fn Login() -> impl IntoView {
                 <button type="submit" class="primary" disabled=move || submit.pending().get() || locked.get()>{t("login-submit")}</button>
             </form>
         </section>
+        </Show>
     }
 }
 

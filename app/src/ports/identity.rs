@@ -6,6 +6,7 @@ use domain::authz::Caller;
 use domain::charter::CharterVersion;
 use domain::ids::AccountId;
 use domain::lang::Lang;
+use domain::session::IdleLimit;
 use domain::throttle::{Failures, NameAttempt};
 use domain::time::Timestamp;
 
@@ -26,6 +27,8 @@ pub struct SignedIn {
     pub info: SessionInfo,
     pub current_charter: Option<CharterVersion>,
     pub caller: Caller,
+    /// The session's public id (to mark "this device" among one's sessions).
+    pub session_id: String,
 }
 
 /// Accounts as sign-in and sessions see them.
@@ -85,10 +88,17 @@ pub trait Identity: Send + Sync {
         now: Timestamp,
         expires: Timestamp,
         ip: &str,
+        user_agent: &str,
     ) -> Result<String, StoreError>;
     /// The caller behind a live session token, in as few round trips as the database allows:
-    /// this runs before every server function.
-    async fn signed_in(&self, token: &str, now: Timestamp) -> Result<Option<SignedIn>, StoreError>;
+    /// this runs before every server function. A session unused for longer than `idle` is not
+    /// live; a live one's last use is written down (at most once per `idle.touch_every()`).
+    async fn signed_in(
+        &self,
+        token: &str,
+        now: Timestamp,
+        idle: IdleLimit,
+    ) -> Result<Option<SignedIn>, StoreError>;
     async fn close_session(&self, token: &str) -> Result<(), StoreError>;
     /// Ends every session of an account but `keep` (the one changing its password).
     async fn close_sessions_of(

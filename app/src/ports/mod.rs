@@ -9,6 +9,7 @@ mod directory;
 mod establishments;
 mod identity;
 mod passwords;
+mod sessions;
 
 pub use admin::{GroupFacts, NewAccountRecord, SchoolAccounts, SchoolAdmin, SchoolClasses};
 pub use audit::{AuditEvent, AuditLog};
@@ -17,17 +18,36 @@ pub use directory::Directory;
 pub use establishments::Establishments;
 pub use identity::{Credentials, Identity, SignedIn};
 pub use passwords::{HashError, Passwords};
+pub use sessions::{OpenSession, PendingSignIn, SecondFactor, SecondFactors, Sessions};
 
 use domain::time::Timestamp;
 use std::sync::Arc;
 
 /// Everything the storage side provides.
 pub trait Store:
-    Identity + Directory + Establishments + Charters + AuditLog + SchoolAdmin + Send + Sync
+    Identity
+    + Directory
+    + Establishments
+    + Charters
+    + AuditLog
+    + SchoolAdmin
+    + Sessions
+    + SecondFactors
+    + Send
+    + Sync
 {
 }
 impl<T> Store for T where
-    T: Identity + Directory + Establishments + Charters + AuditLog + SchoolAdmin + Send + Sync
+    T: Identity
+        + Directory
+        + Establishments
+        + Charters
+        + AuditLog
+        + SchoolAdmin
+        + Sessions
+        + SecondFactors
+        + Send
+        + Sync
 {
 }
 
@@ -64,6 +84,10 @@ pub struct ServerCtx {
     pub session_seconds: i64,
     /// How long a one-time password given by an admin can be used (`SCOLA_OTP_DAYS`).
     pub one_time_password_seconds: i64,
+    /// How long a session may go unused.
+    pub idle: domain::session::IdleLimit,
+    /// Whether admins must enrol a second factor.
+    pub admin_second_factor: domain::second_factor::AdminPolicy,
 }
 
 impl ServerCtx {
@@ -79,4 +103,6 @@ pub struct RequestMeta {
     pub ip: String,
     /// The session token from the cookie, if any.
     pub session_token: Option<String>,
+    /// The browser's `User-Agent` (cut short), to name the device in the list of sessions.
+    pub user_agent: String,
 }

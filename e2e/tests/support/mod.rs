@@ -38,6 +38,14 @@ pub struct Browser {
 impl Browser {
     /// Starts a server on a fresh database and a headless Chromium of `width` pixels.
     pub async fn start_with_width(width: u32) -> Browser {
+        Self::start_configured(width, |_| {}).await
+    }
+
+    /// The same, the server's settings changed by `change` (plain http unless it says otherwise).
+    pub async fn start_configured(
+        width: u32,
+        change: impl FnOnce(&mut server::config::Config),
+    ) -> Browser {
         let dist = workspace().join("dist");
         assert!(
             dist.join("index.html").exists(),
@@ -54,6 +62,8 @@ impl Browser {
         config.data_dir = tmp.clone();
         config.dist_dir = dist;
         config.demo = true;
+        config.https = false;
+        change(&mut config);
         let app = server::App::build(&config).await.expect("server starts");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

@@ -63,3 +63,16 @@ impl Browser {
         self.find(USERNAME).await;
     }
 }
+
+// Sessions and two-factor sign-in.
+pub const IDLE_WARNING: &str = ".idle-warning";
+pub const IDLE_STAY: &str = ".idle-warning button.idle-stay";
+pub const SESSIONS_TABLE: &str = "table.sessions-table";
+pub const SECOND_FACTOR_BEGIN: &str = "button.second-factor-begin";
+pub const TOTP_SECRET: &str = "code.totp-secret";
+pub const TOTP_QR: &str = ".second-factor img.qr";
+pub const TOTP_CODE: &str = "#totp-code";
+pub const ENROL_CONFIRM: &str = ".enrolment button[type=submit]";
+pub const RECOVERY_CODES: &str = "ul.recovery-codes-list";
+pub const RECOVERY_NOTED: &str = "button.recovery-noted";
+pub const SECOND_FACTOR_ON: &str = ".second-factor .status-on";

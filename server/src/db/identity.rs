@@ -11,6 +11,7 @@ use domain::charter::CharterVersion;
 use domain::ids::{AccountId, GroupId, SchoolId};
 use domain::lang::Lang;
 use domain::profile::Role;
+use domain::session::IdleLimit;
 use domain::throttle::{self, Failures, NameAttempt};
 use domain::time::Timestamp;
 use rand::RngCore;
@@ -18,7 +19,7 @@ use sha2::{Digest, Sha256};
 use sqlx::Row;
 
 /// Only this hash of a session token is stored: a stolen database opens no session.
-fn token_hash(token: &str) -> String {
+pub(super) fn token_hash(token: &str) -> String {
     let digest = Sha256::digest(token.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -27,7 +28,8 @@ fn token_hash(token: &str) -> String {
 macro_rules! session_info_columns {
     () => {
         "a.id, a.username, a.first_name, a.last_name, a.lang, a.platform_admin, \
-         a.must_change_password, a.charter_accepted"
+         a.must_change_password, a.charter_accepted, \
+         (SELECT COUNT(*) FROM second_factors f WHERE f.account_id = a.id AND f.confirmed = 1)"
     };
 }
 
@@ -44,6 +46,9 @@ fn session_info(r: &sqlx::any::AnyRow) -> SessionInfo {
         one_time_password_expires: None,
         charter_accepted: r.get::<Option<i64>, _>(7).map(CharterVersion::new),
         must_accept_charter: false,
+        idle_seconds: 0,
+        second_factor: is_set(r, 8),
+        must_enrol_second_factor: false,
     }
 }
 
@@ -127,7 +132,7 @@ impl Db {
     }
 }
 
-fn new_token() -> String {
+pub(super) fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
@@ -347,6 +352,7 @@ impl Identity for Db {
         now: Timestamp,
         expires: Timestamp,
         ip: &str,
+        user_agent: &str,
     ) -> Result<String, StoreError> {
         let token = new_token();
         // Sessions that ran out are removed when their owner signs in again.
@@ -356,31 +362,42 @@ impl Identity for Db {
             .execute(&self.pool)
             .await
             .map_err(fail)?;
+        // The id the browser may see is random too, unrelated to the token.
+        let public_id = &new_token()[..22];
         sqlx::query(
-            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, ip) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, ip, \
+             last_seen, public_id, user_agent) VALUES ($1, $2, $3, $4, $5, $3, $6, $7)",
         )
         .bind(token_hash(&token))
         .bind(account.get())
         .bind(now.unix())
         .bind(expires.unix())
         .bind(ip)
+        .bind(public_id)
+        .bind(user_agent)
         .execute(&self.pool)
         .await
         .map_err(fail)?;
         Ok(token)
     }
 
-    async fn signed_in(&self, token: &str, now: Timestamp) -> Result<Option<SignedIn>, StoreError> {
+    async fn signed_in(
+        &self,
+        token: &str,
+        now: Timestamp,
+        idle: IdleLimit,
+    ) -> Result<Option<SignedIn>, StoreError> {
+        let hash = token_hash(token);
         let Some(r) = sqlx::query(concat!(
             "SELECT ",
             session_info_columns!(),
-            ", (SELECT MAX(version) FROM charters) \
+            ", (SELECT MAX(version) FROM charters), s.last_seen, s.public_id \
                  FROM sessions s JOIN accounts a ON a.id = s.account_id \
-                 WHERE s.token_hash = $1 AND s.expires_at > $2"
+                 WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen >= $3"
         ))
-        .bind(token_hash(token))
+        .bind(&hash)
         .bind(now.unix())
+        .bind(idle.oldest_live(now).unix())
         .fetch_optional(&self.pool)
         .await
         .map_err(fail)?
@@ -389,7 +406,20 @@ impl Identity for Db {
         };
         let info = session_info(&r);
         let account = info.account;
-        let current_charter = r.get::<Option<i64>, _>(8).map(CharterVersion::new);
+        let current_charter = r.get::<Option<i64>, _>(9).map(CharterVersion::new);
+        let last_seen = Timestamp::from_unix(r.get(10));
+        let session_id: String = r.get(11);
+        // Written at most once per `touch_every`: the hot path stays a read.
+        if idle.needs_touch(last_seen, now) {
+            sqlx::query(
+                "UPDATE sessions SET last_seen = $1 WHERE token_hash = $2 AND last_seen < $1",
+            )
+            .bind(now.unix())
+            .bind(&hash)
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
+        }
         // Roles, children and classes taught in one statement: 'r'ole, 'c'hild, 't'eaching.
         // Only links that count, and only this year's classes: a withdrawn parent or last
         // year's teacher is granted nothing by what stays in the tables.
@@ -432,6 +462,7 @@ impl Identity for Db {
             info,
             current_charter,
             caller,
+            session_id,
         }))
     }
 

@@ -20,6 +20,7 @@ mod charter;
 mod directory;
 mod establishments;
 mod identity;
+mod sessions;
 
 use app::ports::StoreError;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -163,7 +163,9 @@ impl TestServer {
         Self::start_with(dist, |_| {}).await
     }
 
-    async fn start_with(dist: PathBuf, configure: impl FnOnce(&mut Config)) -> TestServer {
+    /// A server on a fresh demo database serving `dist`, its settings changed by `configure`
+    /// (plain http unless `configure` says otherwise: tests talk `scola_session` cookies).
+    pub async fn start_with(dist: PathBuf, configure: impl FnOnce(&mut Config)) -> TestServer {
         // Server logs go to the test's output, shown when it fails.
         let _ = tracing_subscriber::fmt()
             .with_env_filter("warn,server=info,app=info")
@@ -175,6 +177,7 @@ impl TestServer {
         config.data_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
         config.dist_dir = dist;
         config.demo = true;
+        config.https = false;
         configure(&mut config);
         let app = server::App::build(&config).await.expect("server starts");
         TestServer { app, config }
@@ -265,6 +268,7 @@ impl TestServer {
                 now,
                 now.plus_seconds(3600),
                 "127.0.0.1",
+                "",
             )
             .await
             .expect("session");

@@ -75,6 +75,8 @@ pub fn command(database_url: &str, data_dir: &Path) -> Command {
     command
         .env("DATABASE_URL", database_url)
         .env("SCOLA_DATA_DIR", data_dir)
+        // Plain http on loopback, as `scripts/run.sh` serves: `scola_session` cookies.
+        .env("SCOLA_HTTPS", "0")
         .env("SCOLA_DIST", data_dir.join("no-dist"))
         .env("RUST_LOG", "warn");
     command
