@@ -195,15 +195,12 @@ async fn precompressed_assets_are_sent_as_they_are() {
 /// Past capacity the server says so at once (503 + Retry-After) instead of queueing.
 #[tokio::test]
 async fn past_capacity_the_answer_is_503_with_retry_after() {
-    let url = support::fresh_database_url().await;
-    let mut config = server::config::Config::from_env(&[]).expect("config");
-    config.database_url = url;
-    config.dist_dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-dist");
-    config.max_in_flight = 1;
-    // Sign-ins have a budget of their own.
-    config.max_sign_ins_in_flight = 1;
-    let app = server::App::build(&config).await.expect("server");
-    let s = TestServer { app, config };
+    // Sign-ins have a budget of their own: both are one call.
+    let s = TestServer::start_configured(|c| {
+        c.max_in_flight = 1;
+        c.max_sign_ins_in_flight = 1;
+    })
+    .await;
     // Sign-ins hash passwords: slow enough for twenty at once to overlap.
     let calls = (0..20).map(|_| s.request(login_request("application/json", None)));
     let answers = futures::future::join_all(calls).await;
