@@ -220,3 +220,8 @@ problem-place = Sta persona ùn hà micca u prufilu « { $profile } » in u stab
 problem-name-taken = Stu nome hè digià adupratu quist’annu in u stabilimentu.
 problem-no-school-year = Nisun annu sculare hè apertu : l’amministrazione di a piattaforma ne deve apre unu prima.
 problem-same-person = Una persona ùn pò micca esse ligata à sè stessa.
+
+# --- areas loaded on demand ---
+area-unavailable-title = Sta parte di Scola ùn hè micca stata caricata
+area-unavailable-body = A cunnessione hè forse stata interrotta, o Scola hè appena statu messu à ghjornu. Ricaricate a pagina per pruvà torna.
+area-unavailable-reload = Ricaricà a pagina

@@ -220,3 +220,8 @@ problem-place = Cette personne n’a pas le profil « { $profile } » dans l’�
 problem-name-taken = Ce nom est déjà utilisé cette année dans l’établissement.
 problem-no-school-year = Aucune année scolaire n’est ouverte : l’administration de la plateforme doit d’abord en ouvrir une.
 problem-same-person = Une personne ne peut pas être liée à elle-même.
+
+# --- areas loaded on demand ---
+area-unavailable-title = Cette partie de Scola n’a pas pu être chargée
+area-unavailable-body = La connexion a peut-être été interrompue, ou Scola vient d’être mis à jour. Rechargez la page pour réessayer.
+area-unavailable-reload = Recharger la page

@@ -8,7 +8,7 @@ use domain::lang::Lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, path};
 
 /// Where the browser's session stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,8 +102,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account") view=pages::account::MyAccount/>
                             <Route path=path!("/charter") view=pages::charter::ReadCharter/>
                             <Route path=path!("/profile/:id") view=pages::profile::ProfilePage/>
-                            <Route path=path!("/admin") view=pages::admin::AdminPage/>
-                            <Route path=path!("/platform") view=pages::platform::PlatformPage/>
+                            // Rarely opened areas: their code is downloaded when first opened.
+                            <Route path=path!("/admin") view={Lazy::<pages::lazy::AdminArea>::new()}/>
+                            <Route path=path!("/platform") view={Lazy::<pages::lazy::PlatformArea>::new()}/>
                         </Routes>
                     }.into_any(),
                 }}
