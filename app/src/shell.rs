@@ -99,10 +99,10 @@ pub fn App() -> impl IntoView {
                     Stage::Ready => view! {
                         <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                             <Route path=path!("/") view=pages::home::HomePage/>
-                            <Route path=path!("/account") view=pages::account::MyAccount/>
-                            <Route path=path!("/charter") view=pages::charter::ReadCharter/>
-                            <Route path=path!("/profile/:id") view=pages::profile::ProfilePage/>
                             // Rarely opened areas: their code is downloaded when first opened.
+                            <Route path=path!("/account") view={Lazy::<pages::lazy::AccountArea>::new()}/>
+                            <Route path=path!("/charter") view={Lazy::<pages::lazy::CharterArea>::new()}/>
+                            <Route path=path!("/profile/:id") view={Lazy::<pages::lazy::ProfileArea>::new()}/>
                             <Route path=path!("/admin") view={Lazy::<pages::lazy::AdminArea>::new()}/>
                             <Route path=path!("/platform") view={Lazy::<pages::lazy::PlatformArea>::new()}/>
                         </Routes>

@@ -7,8 +7,11 @@
 //! failure is `fallible` and the page says so, in the person's language.
 
 use crate::i18n::t;
+use crate::pages::account::MyAccount;
 use crate::pages::admin::AdminPage;
+use crate::pages::charter::ReadCharter;
 use crate::pages::platform::PlatformPage;
+use crate::pages::profile::ProfilePage;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 use wasm_split_helpers::{SplitLoaderError, wasm_split};
@@ -79,4 +82,25 @@ lazy_area!(
     platform,
     platform_view,
     PlatformPage
+);
+lazy_area!(
+    /// One's own account (`/account`).
+    AccountArea,
+    account,
+    account_view,
+    MyAccount
+);
+lazy_area!(
+    /// The charter, read again (`/charter`); accepting it is part of the first visit.
+    CharterArea,
+    charter,
+    charter_view,
+    ReadCharter
+);
+lazy_area!(
+    /// Someone's profile (`/profile/:id`).
+    ProfileArea,
+    profile,
+    profile_view,
+    ProfilePage
 );
