@@ -4,7 +4,8 @@
 # the release server on it and loads it with wrk over loopback, on SQLite and on PostgreSQL:
 #   (a) a plain axum route (the machine's ceiling), (b) sign-in, (c) a pupil's home page,
 #   (d) a teacher's write, and sign-in while the home page is being read;
-# then measures the browser app (size raw/gzip/brotli, first load in headless Chromium).
+# then measures the browser app (sizes raw/gzip/brotli of the first visit and of each area
+# module, first load in headless Chromium).
 # Prints the figures and writes them into BENCHMARKS.md between its markers.
 # Settings: BENCH_SCHOOLS (50), BENCH_SECONDS (10 per run), BENCH_BACKENDS ("sqlite postgres"),
 # SCOLA_BENCH_PG (postgres://postgres@127.0.0.1:5432).
@@ -171,34 +172,31 @@ for backend in $backends; do
   unset home_rps
 done
 
-# The browser app: sizes of what a first visit downloads, and its first load.
+# The browser app: sizes of what a first visit downloads and of each area module
+# (scripts/bench/sizes.sh), and its first load.
 sizes="$work/sizes.txt"
 {
-  wasm=$(ls dist/*.wasm)
-  printf '| wasm | %s | %s | %s |\n' "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)" "$(brotli -q 11 -c "$wasm" | wc -c)"
-  assets=(dist/*.wasm dist/*.js dist/*.css dist/index.html)
-  raw=0 gz=0 br=0
-  for f in "${assets[@]}"; do
-    raw=$((raw + $(stat -c %s "$f")))
-    gz=$((gz + $(gzip -9c "$f" | wc -c)))
-    br=$((br + $(brotli -q 11 -c "$f" | wc -c)))
-  done
-  printf '| whole app (wasm, js, css, html) | %s | %s | %s |\n' "$raw" "$gz" "$br"
-  # What the server really sends a browser accepting brotli (precompressed copies once the
-  # server has made them at start, on-the-fly compression for the page).
+  scripts/bench/sizes.sh dist
+  mapfile -t first_visit < <(scripts/bench/sizes.sh --first-visit dist)
+  # What the server really sends a browser accepting brotli on a first visit (precompressed
+  # copies once the server has made them at start, on-the-fly compression for the page).
   serve "" "$work/sqlite-1"
   for _ in $(seq 600); do
-    if ls dist/*.wasm.br >/dev/null 2>&1; then break; fi
+    missing=0
+    for f in "${first_visit[@]}"; do
+      if [ "$f" != dist/index.html ] && [ ! -f "$f.br" ]; then missing=1; fi
+    done
+    if [ "$missing" = 0 ]; then break; fi
     sleep 0.1
   done
   sent=0
-  for f in "${assets[@]}"; do
-    name=$(basename "$f"); [ "$name" = index.html ] && name=""
-    sent=$((sent + $(curl -s -H 'Accept-Encoding: br' "$base/$name" | wc -c)))
+  for f in "${first_visit[@]}"; do
+    path="${f#dist/}"; [ "$path" = index.html ] && path=""
+    sent=$((sent + $(curl -s -H 'Accept-Encoding: br' "$base/$path" | wc -c)))
   done
   stop_server
-  printf '| whole app as the server sends it (Accept-Encoding: br) | | | %s |\n' "$sent"
-} >"$sizes"
+  printf '| first visit as the server sends it (Accept-Encoding: br) | | | %s |\n' "$sent"
+} >"$work/sizes.txt"
 cat "$sizes"
 first_load=$(cargo bench -q -p e2e --bench first_load -- 7 | tee "$work/first-load.txt" | awk '/^FIRST_LOAD/ { print $2 " ms median, " $3 " ms worst, of " $4 " loads" }')
 echo "first load: $first_load"

@@ -48,6 +48,15 @@ if ! has_version wasm-opt "wasm-opt version 116"; then
   cargo install wasm-opt --version 0.116.1 --locked --force --root "$SCOLA_TOOLS"
 fi
 
+# Cuts the app's WebAssembly into one module per area (scripts/app-wasm.sh). It has no
+# --version: cargo's install record says which version is there. 0.2.4 splits
+# deterministically (the same input gives the same modules, hence the same build id).
+if [ ! -x "$SCOLA_TOOLS/bin/wasm-split-cli" ] ||
+  ! grep -q '^"wasm_split_cli_support 0.2.4 ' "$SCOLA_TOOLS/.crates.toml" 2>/dev/null; then
+  cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked --force \
+    --root "$SCOLA_TOOLS"
+fi
+
 # Debian's Chromium: the browser downloads of test tools fail on this network.
 if $browser && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   sudo=()

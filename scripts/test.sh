@@ -32,8 +32,9 @@ step "clippy: browser (wasm32)"
 cargo clippy -p app --target wasm32-unknown-unknown --no-default-features --features csr -- -D warnings
 cargo clippy -p domain --target wasm32-unknown-unknown -- -D warnings
 
-# The e2e tests serve dist/, so it must be built from this tree before they run.
-step "browser app (trunk build --release)"
+# The e2e tests serve dist/, so it must be built from this tree before they run: the release
+# build, split by area (Trunk's post_build hook, scripts/app-wasm.sh), as users get it.
+step "browser app (trunk build --release, split by area)"
 trunk build --release
 
 # SCOLA_TEST_DATABASE_URL would switch the tests to PostgreSQL; this pass is SQLite.

@@ -297,3 +297,7 @@ second-factor-disable = Disattivà
 login-code-title = Codice di verificazione
 login-code-intro = Scrivite u codice di sei cifre di a vostra appiecazione d’autenticazione, o un codice di succorsu.
 login-code-back = Vultà à a parolla d’intrata
+# --- areas loaded on demand ---
+area-unavailable-title = Sta parte di Scola ùn hè micca stata caricata
+area-unavailable-body = A cunnessione hè forse stata interrotta, o Scola hè appena statu messu à ghjornu. Ricaricate a pagina per pruvà torna.
+area-unavailable-reload = Ricaricà a pagina

@@ -297,3 +297,7 @@ second-factor-disable = Désactiver
 login-code-title = Code de vérification
 login-code-intro = Saisissez le code à six chiffres de votre application d’authentification, ou un code de secours.
 login-code-back = Revenir au mot de passe
+# --- areas loaded on demand ---
+area-unavailable-title = Cette partie de Scola n’a pas pu être chargée
+area-unavailable-body = La connexion a peut-être été interrompue, ou Scola vient d’être mis à jour. Rechargez la page pour réessayer.
+area-unavailable-reload = Recharger la page

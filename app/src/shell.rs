@@ -8,7 +8,7 @@ use domain::lang::Lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, path};
 
 /// Where the browser's session stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,11 +106,12 @@ pub fn App() -> impl IntoView {
                     Stage::Ready => view! {
                         <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                             <Route path=path!("/") view=pages::home::HomePage/>
-                            <Route path=path!("/account") view=pages::account::MyAccount/>
-                            <Route path=path!("/charter") view=pages::charter::ReadCharter/>
-                            <Route path=path!("/profile/:id") view=pages::profile::ProfilePage/>
-                            <Route path=path!("/admin") view=pages::admin::AdminPage/>
-                            <Route path=path!("/platform") view=pages::platform::PlatformPage/>
+                            // Rarely opened areas: their code is downloaded when first opened.
+                            <Route path=path!("/account") view={Lazy::<pages::lazy::AccountArea>::new()}/>
+                            <Route path=path!("/charter") view={Lazy::<pages::lazy::CharterArea>::new()}/>
+                            <Route path=path!("/profile/:id") view={Lazy::<pages::lazy::ProfileArea>::new()}/>
+                            <Route path=path!("/admin") view={Lazy::<pages::lazy::AdminArea>::new()}/>
+                            <Route path=path!("/platform") view={Lazy::<pages::lazy::PlatformArea>::new()}/>
                         </Routes>
                     }.into_any(),
                 }}

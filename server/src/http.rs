@@ -16,7 +16,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
-use tower::ServiceBuilder;
+use tower::{ServiceBuilder, ServiceExt};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -62,7 +62,7 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
     let assets = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(ServeFile::new(dist.join("index.html")));
+        .fallback(app_page(dist));
     let password_checks = PASSWORD_CHECKS.iter().fold(Router::new(), |r, endpoint| {
         r.route(&format!("/api/{endpoint}"), post(server_fn))
     });
@@ -108,6 +108,37 @@ fn in_flight_limit(routes: Router<HttpState>, limit: usize) -> Router<HttpState>
             .load_shed()
             .concurrency_limit(limit.max(1)),
     )
+}
+
+/// The app's own routes (`/admin`, `/profile/12`) are the page itself; a missing file (an area
+/// module of a build since replaced) is a 404, never the page: that answer would be taken for
+/// the module, and kept for good under its hashed name.
+fn app_page(
+    dist: &Path,
+) -> impl tower::Service<
+    Request,
+    Response = Response,
+    Error = std::convert::Infallible,
+    Future = impl Send + 'static,
+> + Clone
++ Send
++ 'static {
+    let index = ServeFile::new(dist.join("index.html"));
+    tower::service_fn(move |req: Request| {
+        let index = index.clone();
+        async move {
+            let names_a_file = req
+                .uri()
+                .path()
+                .rsplit('/')
+                .next()
+                .is_some_and(|n| n.contains('.'));
+            if names_a_file {
+                return Ok(StatusCode::NOT_FOUND.into_response());
+            }
+            Ok(index.oneshot(req).await.into_response())
+        }
+    })
 }
 
 async fn server_fn(State(state): State<HttpState>, req: Request) -> Response {
@@ -231,19 +262,18 @@ async fn same_origin_only(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-/// Trunk names built assets with a content hash: they never change, so browsers keep them a
-/// year. Everything else (index.html) is revalidated, so a new version is seen at once.
+/// Built assets carry a content hash in their name: Trunk's style (`main-<hash>.css`) and the
+/// app's directory (`app-<hash>/`, see `scripts/app-wasm.sh`: its area modules have fixed names,
+/// so the hash is on the directory, which changes with any byte of any module). They never
+/// change, so browsers keep them a year. Everything else (index.html) is revalidated, so a new
+/// version is seen at once.
 async fn cache_policy(req: Request, next: Next) -> Response {
-    let hashed = {
-        let path = req.uri().path();
-        let name = path.rsplit('/').next().unwrap_or("");
-        let stem = name.split('.').next().unwrap_or("");
+    let hashed = req.uri().path().split('/').any(|segment| {
+        let stem = segment.split('.').next().unwrap_or("");
+        let stem = stem.strip_suffix("_bg").unwrap_or(stem);
         stem.rsplit_once('-')
             .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
-            || stem
-                .rsplit_once('-')
-                .is_some_and(|(_, h)| h.ends_with("_bg") && h.len() == 19)
-    };
+    });
     let is_api = req.uri().path().starts_with("/api/");
     let mut response = next.run(req).await;
     let value = if is_api {
@@ -289,8 +319,9 @@ async fn security_headers(State(state): State<HttpState>, req: Request, next: Ne
     response
 }
 
-/// Builds the CSP for the built app: only our own scripts (and the wasm they instantiate),
-/// the inline bootstrap Trunk writes into `index.html` allowed by its hash.
+/// Builds the CSP for the built app: only our own scripts (and the wasm they instantiate, the
+/// area modules included: fetched from our origin, compiled under 'wasm-unsafe-eval'), the
+/// inline start script of `index.html` allowed by its hash.
 pub fn content_security_policy(index_html: &str) -> HeaderValue {
     use base64::Engine;
     let mut hashes = String::new();

@@ -10,13 +10,18 @@ use std::path::{Path, PathBuf};
 /// is left to on-the-fly compression).
 const EXTENSIONS: &[&str] = &["wasm", "js", "css"];
 
-/// Writes `X.br` and `X.gz` beside each asset `X` of `dist` that lacks them or has changed
+/// Writes `X.br` and `X.gz` beside each asset `X` of `dist` and its subdirectories (the app's
+/// modules live in `app-<hash>/`: the main one and one per area) that lacks them or has changed
 /// since; returns how many were written. A read-only `dist` is not an error: assets are then
 /// compressed on the fly.
 pub fn precompress_dist(dist: &Path) -> std::io::Result<usize> {
     let mut written = 0;
     for entry in std::fs::read_dir(dist)? {
         let path = entry?.path();
+        if path.is_dir() {
+            written += precompress_dist(&path)?;
+            continue;
+        }
         let wanted = path
             .extension()
             .and_then(|e| e.to_str())
@@ -87,8 +92,15 @@ mod tests {
         let script = "function scola() { return 'bonghjornu'; }\n".repeat(200);
         std::fs::write(dir.join("app-1.js"), &script).expect("write");
         std::fs::write(dir.join("index.html"), "<html></html>").expect("write");
+        let area = dir.join("app-0123456789abcdef");
+        std::fs::create_dir_all(&area).expect("dir");
+        std::fs::write(area.join("split_admin.wasm"), script.as_bytes()).expect("write");
 
-        assert_eq!(precompress_dist(&dir).expect("compressed"), 2);
+        assert_eq!(precompress_dist(&dir).expect("compressed"), 4);
+        assert!(
+            area.join("split_admin.wasm.br").exists() && area.join("split_admin.wasm.gz").exists(),
+            "the area modules too"
+        );
         let br = std::fs::read(dir.join("app-1.js.br")).expect("br");
         assert!(br.len() < script.len() / 10);
         let mut back = String::new();

@@ -74,18 +74,23 @@ async fn oversized_bodies_are_refused() {
     assert_eq!(s.request(req).await.status.as_u16(), 413);
 }
 
-/// A stand-in for Trunk's output: an index with its inline bootstrap, and hashed assets.
+/// A stand-in for the built app: an index with its inline start script, Trunk's hashed style,
+/// and the app's directory named by a hash of its modules (`scripts/app-wasm.sh`): the main
+/// module and an area module, whose own names carry no hash.
 fn fake_dist() -> std::path::PathBuf {
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fake-dist");
-    std::fs::create_dir_all(&dir).expect("dir");
-    let index = "<!doctype html><html><head><script type=\"module\">import init from '/app-0123456789abcdef.js';</script></head><body></body></html>";
+    let app = dir.join("app-0123456789abcdef");
+    std::fs::create_dir_all(&app).expect("dir");
+    let index = "<!doctype html><html><head><script type=\"module\">import init from '/app-0123456789abcdef/app.js';</script></head><body></body></html>";
     std::fs::write(dir.join("index.html"), index).expect("index");
     std::fs::write(
-        dir.join("app-0123456789abcdef.js"),
-        "export default 1;".repeat(200),
+        dir.join("main-0123456789abcdef.css"),
+        "body{margin:0}".repeat(50),
     )
-    .expect("js");
-    std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), vec![0u8; 4096]).expect("wasm");
+    .expect("css");
+    std::fs::write(app.join("app.js"), "export default 1;".repeat(200)).expect("js");
+    std::fs::write(app.join("app_bg.wasm"), vec![0u8; 4096]).expect("wasm");
+    std::fs::write(app.join("split_admin.wasm"), vec![0u8; 4096]).expect("area");
     dir
 }
 
@@ -99,18 +104,31 @@ fn get(path: &str) -> Request<Body> {
 #[tokio::test]
 async fn hashed_assets_are_cached_for_good_and_the_page_is_revalidated() {
     let s = TestServer::start_serving(fake_dist()).await;
-    let js = s.request(get("/app-0123456789abcdef.js")).await;
-    assert_eq!(js.status.as_u16(), 200);
-    assert_eq!(
-        js.headers[header::CACHE_CONTROL],
-        "public, max-age=31536000, immutable"
-    );
-    assert_eq!(js.headers[header::CONTENT_ENCODING], "br", "compressed");
-    let wasm = s.request(get("/app-0123456789abcdef_bg.wasm")).await;
-    assert_eq!(
-        wasm.headers[header::CACHE_CONTROL],
-        "public, max-age=31536000, immutable"
-    );
+    for path in [
+        "/app-0123456789abcdef/app.js",
+        "/app-0123456789abcdef/app_bg.wasm",
+        "/app-0123456789abcdef/split_admin.wasm",
+        "/main-0123456789abcdef.css",
+    ] {
+        let asset = s.request(get(path)).await;
+        assert_eq!(asset.status.as_u16(), 200, "{path}");
+        assert_eq!(
+            asset.headers[header::CACHE_CONTROL],
+            "public, max-age=31536000, immutable",
+            "{path}"
+        );
+        assert_eq!(asset.headers[header::CONTENT_ENCODING], "br", "{path}");
+    }
+    // An area module of a build since replaced: a 404 the browser may retry, never the page
+    // kept for good under the module's name.
+    for path in [
+        "/app-fedcba9876543210/split_admin.wasm",
+        "/app-0123456789abcdef/split_gone.wasm",
+    ] {
+        let gone = s.request(get(path)).await;
+        assert_eq!(gone.status.as_u16(), 404, "{path}");
+        assert_eq!(gone.headers[header::CACHE_CONTROL], "no-cache", "{path}");
+    }
     for path in ["/", "/admin", "/profile/12"] {
         let page = s.request(get(path)).await;
         assert_eq!(
@@ -147,15 +165,16 @@ async fn precompressed_assets_are_sent_as_they_are() {
     std::fs::create_dir_all(&dist).expect("dir");
     std::fs::write(dist.join("index.html"), "<!doctype html><html></html>").expect("index");
     let script = "export const scola = 'bonghjornu';\n".repeat(300);
-    std::fs::write(dist.join("app-0123456789abcdef.js"), &script).expect("js");
+    std::fs::create_dir_all(dist.join("app-0123456789abcdef")).expect("dir");
+    std::fs::write(dist.join("app-0123456789abcdef/app.js"), &script).expect("js");
     assert_eq!(
         server::precompress::precompress_dist(&dist).expect("precompress"),
         2
     );
-    let stored = std::fs::read(dist.join("app-0123456789abcdef.js.br")).expect("br");
+    let stored = std::fs::read(dist.join("app-0123456789abcdef/app.js.br")).expect("br");
 
     let s = TestServer::start_serving(dist.clone()).await;
-    let br = s.request(get("/app-0123456789abcdef.js")).await;
+    let br = s.request(get("/app-0123456789abcdef/app.js")).await;
     assert_eq!(br.status.as_u16(), 200);
     assert_eq!(br.headers[header::CONTENT_ENCODING], "br");
     assert_eq!(
@@ -166,7 +185,7 @@ async fn precompressed_assets_are_sent_as_they_are() {
         .app
         .router
         .clone()
-        .oneshot(get("/app-0123456789abcdef.js"))
+        .oneshot(get("/app-0123456789abcdef/app.js"))
         .await
         .expect("answer")
         .into_body()
@@ -182,7 +201,7 @@ async fn precompressed_assets_are_sent_as_they_are() {
 
     let plain = s
         .request(
-            Request::get("/app-0123456789abcdef.js")
+            Request::get("/app-0123456789abcdef/app.js")
                 .header(header::ACCEPT_ENCODING, "identity")
                 .body(Body::empty())
                 .expect("request"),

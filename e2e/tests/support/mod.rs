@@ -1,6 +1,6 @@
 //! A real browser against a real server: Debian's Chromium driven through chromedriver, the
 //! Scola server in-process on a free port with a fresh SQLite database and the app built by
-//! Trunk (`dist/`, built by the test command before the tests run).
+//! Trunk and split by area (`dist/`, built by the test command before the tests run).
 #![allow(dead_code)]
 
 pub mod ui;

@@ -1,0 +1,106 @@
+//! Areas downloaded when first opened, not with the sign-in page: each is cut into its own
+//! WebAssembly module by `scripts/app-wasm.sh` (wasm-split), at the functions marked
+//! `#[wasm_split(<module>)]` below.
+//!
+//! `#[lazy_route]` would do the same, but a module that fails to arrive (network, or a new
+//! version deployed since the page was loaded) then panics, which stops the whole app; here the
+//! failure is `fallible` and the page says so, in the person's language.
+
+use crate::i18n::t;
+use crate::pages::account::MyAccount;
+use crate::pages::admin::AdminPage;
+use crate::pages::charter::ReadCharter;
+use crate::pages::platform::PlatformPage;
+use crate::pages::profile::ProfilePage;
+use leptos::prelude::*;
+use leptos_router::LazyRoute;
+use wasm_split_helpers::{SplitLoaderError, wasm_split};
+
+/// An area's module could not be downloaded.
+pub struct AreaUnavailable;
+
+impl From<SplitLoaderError> for AreaUnavailable {
+    fn from(_: SplitLoaderError) -> Self {
+        AreaUnavailable
+    }
+}
+
+/// What the page shows instead of an area whose module did not arrive. The loader forgets
+/// failures, so opening the area again (or reloading) tries afresh.
+#[component]
+fn Unavailable() -> impl IntoView {
+    let reload = |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <section class="card area-unavailable" role="alert">
+            <h1>{t("area-unavailable-title")}</h1>
+            <p>{t("area-unavailable-body")}</p>
+            <button type="button" class="primary" on:click=reload>{t("area-unavailable-reload")}</button>
+        </section>
+    }
+}
+
+fn shown(area: Result<AnyView, AreaUnavailable>) -> AnyView {
+    area.unwrap_or_else(|AreaUnavailable| view! { <Unavailable/> }.into_any())
+}
+
+/// A route whose view lives in the module `$module`: `Lazy::<$route>::new()` in the route table.
+macro_rules! lazy_area {
+    ($(#[$doc:meta])* $route:ident, $module:ident, $split_fn:ident, $page:ident) => {
+        $(#[$doc])*
+        pub struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_: Self) -> AnyView {
+                shown($split_fn().await)
+            }
+        }
+
+        // Runs in the split module: everything only this page uses goes there with it.
+        #[wasm_split($module, fallible)]
+        fn $split_fn() -> Result<AnyView, AreaUnavailable> {
+            Ok(view! { <$page/> }.into_any())
+        }
+    };
+}
+
+lazy_area!(
+    /// School administration (`/admin`).
+    AdminArea,
+    admin,
+    admin_view,
+    AdminPage
+);
+lazy_area!(
+    /// Platform administration (`/platform`).
+    PlatformArea,
+    platform,
+    platform_view,
+    PlatformPage
+);
+lazy_area!(
+    /// One's own account (`/account`).
+    AccountArea,
+    account,
+    account_view,
+    MyAccount
+);
+lazy_area!(
+    /// The charter, read again (`/charter`); accepting it is part of the first visit.
+    CharterArea,
+    charter,
+    charter_view,
+    ReadCharter
+);
+lazy_area!(
+    /// Someone's profile (`/profile/:id`).
+    ProfileArea,
+    profile,
+    profile_view,
+    ProfilePage
+);
