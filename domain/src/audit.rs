@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn refusals_and_reads_count_per_caller_function_school_and_minute() {
-        let at = Timestamp::from_unix(1_800_000_000 - 1_800_000_000 % 60);
+        let at = Timestamp::from_unix(30_000_000 * 60); // on a minute
         let me = Some(AccountId::new(7));
         let key = |kind, who, school, detail: &str, at| count_key(kind, who, school, detail, at);
         let first = key(AuditKind::AccessRefused, me, Some(A), "audit/list", at);
