@@ -17,6 +17,8 @@ seconds="${BENCH_SECONDS:-10}"
 backends="${BENCH_BACKENDS:-sqlite postgres}"
 pg_base="${SCOLA_BENCH_PG:-postgres://postgres@127.0.0.1:5432}"
 work="$PWD/target/bench"
+# Everything here is local plain http; the demo (its charter included) is seeded as by run.sh.
+export SCOLA_HTTPS=0
 port=3100
 hello_port=3101
 base="http://127.0.0.1:$port"
