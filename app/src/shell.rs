@@ -2,6 +2,7 @@
 
 use crate::api::auth::{SessionInfo, current_session};
 use crate::components::header::Header;
+use crate::i18n::msg;
 use crate::i18n::{Locale, PickedBeforeSignIn, t};
 use crate::pages;
 use domain::lang::Lang;
@@ -58,12 +59,13 @@ impl Session {
 
 /// What the person must see first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Stage {
+pub enum Stage {
     Loading,
     SignIn,
     ChangePassword,
     EnrolSecondFactor,
     Charter,
+    /// Signed in and free to go anywhere: the path decides.
     Ready,
 }
 
@@ -93,15 +95,16 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip" href="#main">{t("skip-to-content")}</a>
+            <crate::components::title::PageTitle screen=stage/>
+            <a class="skip" href="#main">{t(msg::Common::SkipToContent)}</a>
             <Header/>
             {move || idle.get().map(|seconds| view! { <crate::components::idle::IdleWatch idle_seconds=seconds/> })}
             <main id="main" tabindex="-1">
                 {move || match stage.get() {
-                    Stage::Loading => view! { <p class="loading" aria-busy="true">{t("loading")}</p> }.into_any(),
+                    Stage::Loading => view! { <p class="loading" aria-busy="true">{t(msg::Common::Loading)}</p> }.into_any(),
                     Stage::SignIn => view! { <pages::login::Login/> }.into_any(),
-                    Stage::ChangePassword => view! { <pages::password::ChangePassword forced=true/> }.into_any(),
-                    Stage::EnrolSecondFactor => view! { <pages::account::second_factor::SecondFactor forced=true/> }.into_any(),
+                    Stage::ChangePassword => view! { <pages::lazy::ForcedPasswordChange/> }.into_any(),
+                    Stage::EnrolSecondFactor => view! { <pages::lazy::SecondFactorEnrolment/> }.into_any(),
                     Stage::Charter => view! { <pages::charter::AcceptCharter/> }.into_any(),
                     Stage::Ready => view! {
                         <Routes fallback=|| view! { <pages::not_found::NotFound/> }>

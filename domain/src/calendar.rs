@@ -1,79 +1,48 @@
-//! Dates as people read and type them. Time stays a [`Timestamp`]; the offset from UTC of the
-//! reader's clock comes in as a parameter (the browser knows it, the rules do not).
+//! Dates as people type them in a form: a day means that day in Paris, whatever the device's
+//! clock says (see [`crate::locale`] for how they are shown).
 
+use crate::locale;
 use crate::time::Timestamp;
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+use jiff::civil::Date;
 
-fn offset(utc_offset_minutes: i32) -> UtcOffset {
-    UtcOffset::from_whole_seconds(utc_offset_minutes.saturating_mul(60)).unwrap_or(UtcOffset::UTC)
+/// The first second of a day typed as `2026-11-25` (what a date field gives), in Paris; `None`
+/// when it is not a date.
+pub fn day_start(iso_date: &str) -> Option<Timestamp> {
+    let date: Date = iso_date.trim().parse().ok()?;
+    locale::instant(date.to_datetime(jiff::civil::Time::midnight()))
 }
 
-/// `25/11/2026 07:31`, to the minute, in the reader's time.
-pub fn date_time(at: Timestamp, utc_offset_minutes: i32) -> String {
-    let local = OffsetDateTime::from_unix_timestamp(at.unix())
-        .ok()
-        .and_then(|t| t.checked_to_offset(offset(utc_offset_minutes)));
-    match local {
-        Some(t) => format!(
-            "{:02}/{:02}/{} {:02}:{:02}",
-            t.day(),
-            u8::from(t.month()),
-            t.year(),
-            t.hour(),
-            t.minute()
-        ),
-        None => at.unix().to_string(),
-    }
-}
-
-/// The first second of a day typed as `2026-11-25` (what a date field gives), in the reader's
-/// time; `None` when it is not a date.
-pub fn day_start(iso_date: &str, utc_offset_minutes: i32) -> Option<Timestamp> {
-    let mut parts = iso_date.trim().splitn(3, '-');
-    let year = parts.next()?.parse::<i32>().ok()?;
-    let month = Month::try_from(parts.next()?.parse::<u8>().ok()?).ok()?;
-    let day = parts.next()?.parse::<u8>().ok()?;
-    let date = Date::from_calendar_date(year, month, day).ok()?;
-    let start =
-        PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_offset(offset(utc_offset_minutes));
-    Some(Timestamp::from_unix(start.unix_timestamp()))
-}
-
-/// The first second of the day after the one typed: the end of a range that includes that day.
-pub fn day_end(iso_date: &str, utc_offset_minutes: i32) -> Option<Timestamp> {
-    day_start(iso_date, utc_offset_minutes).map(|t| t.plus_seconds(86_400))
+/// The first second of the day after the one typed: the end of a range that includes that day
+/// (23 or 25 hours after its start on the days the clocks change).
+pub fn day_end(iso_date: &str) -> Option<Timestamp> {
+    let date: Date = iso_date.trim().parse().ok()?;
+    let next = date.tomorrow().ok()?;
+    locale::instant(next.to_datetime(jiff::civil::Time::midnight()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    // 2026-11-25 07:31:10 UTC
-    const AT: Timestamp = Timestamp::from_unix(1_795_591_870);
-
     #[test]
-    fn shows_day_month_year_and_minute_in_the_readers_time() {
-        assert_eq!(date_time(AT, 0), "25/11/2026 07:31");
-        assert_eq!(date_time(AT, 60), "25/11/2026 08:31");
-        assert_eq!(date_time(AT, -480), "24/11/2026 23:31");
-    }
-
-    #[test]
-    fn a_typed_day_is_a_range_of_the_readers_day() {
+    fn a_typed_day_is_a_range_of_the_day_in_paris() {
+        // Midnight in Paris on 25 November 2026 is 23:00 UTC the day before.
         assert_eq!(
-            day_start("2026-11-25", 0),
-            Some(Timestamp::from_unix(1_795_564_800))
+            day_start("2026-11-25"),
+            Some(Timestamp::from_unix(1_795_564_800 - 3_600))
         );
         assert_eq!(
-            day_start("2026-11-25", 60),
-            Some(Timestamp::from_unix(1_795_564_800 - 3600))
+            day_end("2026-11-25"),
+            Some(Timestamp::from_unix(1_795_564_800 - 3_600 + 86_400))
         );
+        // The day summer time ends lasts 25 hours.
+        let (start, end) = (day_start("2026-10-25"), day_end("2026-10-25"));
         assert_eq!(
-            day_end("2026-11-25", 0),
-            Some(Timestamp::from_unix(1_795_564_800 + 86_400))
+            end.zip(start).map(|(e, s)| e.unix() - s.unix()),
+            Some(25 * 3_600)
         );
         for wrong in ["", "2026-13-01", "2026-02-30", "25/11/2026", "2026-11"] {
-            assert_eq!(day_start(wrong, 0), None, "{wrong}");
+            assert_eq!(day_start(wrong), None, "{wrong}");
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod charter;
 pub mod ids;
 pub mod lang;
+pub mod locale;
 pub mod password;
 pub mod profile;
 pub mod school;

@@ -3,8 +3,25 @@
 
 mod support;
 
+use domain::lang::Lang;
+use domain::locale;
+use domain::password::ONE_TIME_PASSWORD_DAYS;
+use domain::time::Timestamp;
 use support::Browser;
 use support::ui::*;
+
+/// The day a one-time password made within the last minutes stops working, in words.
+fn expiry_in_words(lang: Lang) -> Vec<String> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs();
+    let until = i64::try_from(now).expect("a time") + ONE_TIME_PASSWORD_DAYS * 86_400;
+    [0, 300]
+        .iter()
+        .map(|ago| locale::long_date_at(lang, Timestamp::from_unix(until - ago)))
+        .collect()
+}
 
 #[tokio::test]
 async fn a_new_account_starts_with_a_one_time_password() {
@@ -33,6 +50,25 @@ async fn a_new_account_starts_with_a_one_time_password() {
     b.sign_in_as(&username, &password).await;
     b.wait_text(HEADING, "Changer de mot de passe").await;
     b.wait_text("main", "provisoire").await;
+    // Until when, in words, in each language (`domain::locale`, Paris time).
+    let until = |lang| {
+        let main = b.find("main");
+        async move {
+            let text = main.await.text().await.expect("text");
+            let expected = expiry_in_words(lang);
+            assert!(
+                expected.iter().any(|d| text.contains(d.as_str())),
+                "{expected:?} in {text}"
+            );
+        }
+    };
+    until(Lang::Fr).await;
+    b.click(LANG_CO).await;
+    b.wait_text(HEADING, "Cambià a parolla d’intrata").await;
+    until(Lang::Co).await;
+    b.screenshot("password-one-time-corsican").await;
+    b.click(LANG_FR).await;
+    b.wait_text(HEADING, "Changer de mot de passe").await;
     b.fill(CURRENT_PASSWORD, &password).await;
     b.fill(NEW_PASSWORD, "azerty123").await;
     b.fill(CONFIRM_PASSWORD, "azerty123").await;

@@ -78,10 +78,19 @@ async fn an_area_loaded_later_speaks_the_language_chosen_before_and_after() {
     b.wait_text("main", "Classe è gruppi di l’annu in corsu")
         .await;
 
-    // Switched back on the area itself: it follows at once.
+    assert_eq!(
+        b.js("return document.title").await,
+        "Amministrazione di u stabilimentu · Scola"
+    );
+
+    // Switched back on the area itself: it follows at once, its title too.
     b.click(LANG_FR).await;
     b.wait_text(HEADING, "Administration de l’établissement")
         .await;
+    assert_eq!(
+        b.js("return document.title").await,
+        "Administration de l’établissement · Scola"
+    );
     b.wait_text("main", "Classes et groupes de l’année en cours")
         .await;
     b.click_text(".admin-parts button", "Comptes").await;
@@ -116,5 +125,33 @@ async fn an_area_whose_module_cannot_be_downloaded_says_so_and_the_app_goes_on()
     b.js("window.fetch = window.realFetch; return null").await;
     b.click("a[href='/admin']").await;
     b.wait_text("main", "Lisandru").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn every_screen_names_itself_in_the_tab_in_the_readers_language() {
+    let b = Browser::start().await;
+    b.open("/").await;
+    b.wait_text(HEADING, "Connexion à Scola").await;
+    let title = || b.js("return document.title");
+    assert_eq!(title().await, "Connexion à Scola");
+    b.enter_as("petru.casanova").await;
+    assert_eq!(title().await, "Accueil · Scola");
+    // A lazily loaded area is named as soon as it is opened, in the language chosen.
+    b.open("/account").await;
+    b.wait_text(HEADING, "Mon compte").await;
+    assert_eq!(title().await, "Mon compte · Scola");
+    b.click(LANG_CO).await;
+    b.wait_text(HEADING, "U mo contu").await;
+    assert_eq!(title().await, "U mo contu · Scola");
+    b.open("/nowhere").await;
+    b.wait_text(HEADING, "Pagina").await;
+    assert!(
+        title()
+            .await
+            .as_str()
+            .is_some_and(|t| t.ends_with(" · Scola") && t.starts_with("Pagina"))
+    );
+    b.click(LANG_FR).await;
     b.close().await;
 }

@@ -46,7 +46,7 @@ const CHARTER_CO: &str = "Carta d’utilizazione di Scola\n\n\
 Scola hè u spaziu numericu di travagliu di u vostru stabilimentu. Serve à l’insignamentu, à a vita sculare è à a cumunicazione trà u stabilimentu, i sculari è e so famiglie.\n\n\
 U vostru identificadore è a vostra parolla d’intrata sò persunali : ùn li date à nimu. Esciteve dopu l’usu nant’à un urdinatore spartutu.\n\n\
 Rispettate l’altri : nisun discorsu ingiuriosu, diffamatoriu o discriminatoriu, nisuna publicazione di ritratti d’altrui senza u so accordu.\n\n\
-I vostri dati sò trattati da u stabilimentu per u serviziu publicu d’educazione, secondu u RGPD ; e cunnessione sò arregistrate. Pudete esercità i vostri diritti cù u capu di stabilimentu.";
+I vostri dati sò trattati da u stabilimentu per u serviziu publicu d’educazione, secondu u RGPD ; e cunnessioni sò arregistrate. Pudete esercità i vostri diritti cù u capu di stabilimentu.";
 
 /// Every demo account: login name, first and last names, platform admin.
 const DEMO_PEOPLE: &[(&str, &str, &str, bool)] = &[

@@ -1,13 +1,12 @@
 //! A labelled input with its error next to it.
 
 use crate::error::{AppError, Field};
-use crate::i18n::{describe_problem, tr, use_locale};
+use crate::i18n::{AnyMessage, describe_problem, use_locale};
 use leptos::prelude::*;
 
 #[component]
 pub fn TextField(
-    /// Message key of the label.
-    label: &'static str,
+    #[prop(into)] label: AnyMessage,
     /// The id of the input, also its name.
     id: &'static str,
     value: RwSignal<String>,
@@ -16,7 +15,7 @@ pub fn TextField(
     #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<AnyMessage>,
 ) -> impl IntoView {
     let locale = use_locale();
     let problem = move || {
@@ -28,11 +27,12 @@ pub fn TextField(
     };
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
+    let has_hint = hint.is_some();
     let described_by = {
         let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
         move || {
             let mut ids = vec![];
-            if hint.is_some() {
+            if has_hint {
                 ids.push(hint_id.clone());
             }
             if problem().is_some() {
@@ -43,8 +43,8 @@ pub fn TextField(
     };
     view! {
         <div class="field">
-            <label for=id>{move || tr(locale.lang(), label, &[])}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || tr(locale.lang(), h, &[])}</p> })}
+            <label for=id>{move || label.text(locale.lang())}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.text(locale.lang())}</p> })}
             <input
                 id=id
                 name=id

@@ -2,6 +2,7 @@
 
 use crate::api::auth::logout;
 use crate::components::lang_switch::LangSwitch;
+use crate::i18n::msg;
 use crate::i18n::{Locale, t};
 use crate::shell::{SessionState, use_session};
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ pub fn Header() -> impl IntoView {
     let name = move || {
         session
             .info()
-            .map(|i| format!("{} {}", i.first_name, i.last_name))
+            .map(|i| crate::i18n::full_name(&i.first_name, &i.last_name))
     };
     view! {
         <header class="topbar">
@@ -28,7 +29,7 @@ pub fn Header() -> impl IntoView {
             <LangSwitch/>
             <Show when=move || matches!(session.0.get(), SessionState::SignedIn(_))>
                 <span class="who">{name}</span>
-                <button type="button" class="sign-out" on:click=sign_out>{t("sign-out")}</button>
+                <button type="button" class="sign-out" on:click=sign_out>{t(msg::Common::SignOut)}</button>
             </Show>
         </header>
     }

@@ -6,10 +6,11 @@
 //! once per `touch_every`, so a long form being typed does not end the session.
 
 use crate::api::sessions::keep_alive;
-use crate::i18n::{Locale, tr};
+use crate::i18n::msg;
+use crate::i18n::{Locale, Message};
 use crate::shell::use_session;
 use domain::session::{IdleLimit, IdleState};
-use fluent_bundle::FluentValue;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -95,13 +96,12 @@ pub fn IdleWatch(idle_seconds: i64) -> impl IntoView {
             <div class="idle-backdrop">
                 <section class="idle-warning card" role="alertdialog" aria-modal="true"
                     aria-labelledby="idle-title" aria-describedby="idle-text">
-                    <h2 id="idle-title">{move || tr(locale.lang(), "idle-title", &[])}</h2>
+                    <h2 id="idle-title">{move || msg::Common::IdleTitle.text(locale.lang())}</h2>
                     <p id="idle-text">
-                        {move || tr(locale.lang(), "idle-text",
-                            &[("seconds", FluentValue::from(seconds_left()))])}
+                        {move || msg::Common::IdleText { seconds: seconds_left() }.text(locale.lang())}
                     </p>
                     <button type="button" class="primary idle-stay" on:click=move |_| stay()>
-                        {move || tr(locale.lang(), "idle-stay", &[])}
+                        {move || msg::Common::IdleStay.text(locale.lang())}
                     </button>
                 </section>
             </div>

@@ -2,6 +2,7 @@
 //! signed in, on the account.
 
 use crate::api::auth::set_lang;
+use crate::i18n::msg;
 use crate::i18n::{PickedBeforeSignIn, t, use_locale};
 use crate::shell::use_session;
 use domain::lang::Lang;
@@ -28,7 +29,7 @@ pub fn LangSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=t("lang-switch-label")>
+        <div class="lang-switch" role="group" aria-label=t(msg::Common::LangSwitchLabel)>
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {

@@ -3,3 +3,4 @@ pub mod field;
 pub mod header;
 pub mod idle;
 pub mod lang_switch;
+pub mod title;

@@ -1,61 +1,44 @@
-//! Interface text in French and Corsican, from Fluent files compiled into the app.
-//!
-//! Every visible string goes through [`t`]; a key missing from a language shows the key itself,
-//! which the `every_key_in_both_languages` test prevents from ever shipping.
+//! Interface text in French and Corsican, compiled from `app/locales/{fr,co}/<area>.ftl` into
+//! one enum per area (`msg::Admin::Results { count }`): a missing key or argument is a build
+//! error, and every number and date goes through `domain::locale`.
 
 mod errors;
+mod names;
 
 pub use errors::{describe_error, describe_problem};
+pub use names::{full_name, group_kind_name, last_name_first, profile_name, school_kind_name};
 
 use domain::lang::Lang;
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
 
-const FR: &str = include_str!("../../locales/fr.ftl");
-const CO: &str = include_str!("../../locales/co.ftl");
+/// A text with its arguments, shown in whichever language the reader has chosen.
+pub trait Message {
+    fn text(&self, lang: Lang) -> String;
+    /// The Fluent key, for logs and tests.
+    fn key(&self) -> &'static str;
+}
 
-fn source(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => FR,
-        Lang::Co => CO,
+/// Any message, for components that take a text from whichever area uses them (a field's label).
+/// Type-erased rather than one enum of every area, so an area's texts stay in its own download.
+#[derive(Clone)]
+pub struct AnyMessage(std::sync::Arc<dyn Message + Send + Sync>);
+
+impl<M: Message + Send + Sync + 'static> From<M> for AnyMessage {
+    fn from(message: M) -> Self {
+        AnyMessage(std::sync::Arc::new(message))
     }
 }
 
-fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
-    // CLDR has no plural rules for Corsican; its plurals follow Italian's (one / other).
-    let locale: unic_langid::LanguageIdentifier = match lang {
-        Lang::Fr => unic_langid::langid!("fr"),
-        Lang::Co => unic_langid::langid!("it"),
-    };
-    let mut bundle = FluentBundle::new(vec![locale]);
-    bundle.set_use_isolating(false);
-    let resource =
-        FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(partial, _)| partial);
-    // Duplicate keys are caught by tests; the first definition wins at run time.
-    let _ = bundle.add_resource(resource);
-    bundle
+impl AnyMessage {
+    pub fn text(&self, lang: Lang) -> String {
+        self.0.text(lang)
+    }
 }
 
-thread_local! {
-    static BUNDLES: [FluentBundle<FluentResource>; 2] = [bundle(Lang::Fr), bundle(Lang::Co)];
-}
-
-/// The text for `key` in `lang`, with `args` filled in.
-pub fn tr(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
-    BUNDLES.with(|bundles| {
-        let bundle = &bundles[lang as usize];
-        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
-            return key.to_owned();
-        };
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(*name, value.clone());
-        }
-        let mut errors = vec![];
-        bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors)
-            .into_owned()
-    })
+/// The messages, one enum per `.ftl` file.
+#[allow(clippy::all, clippy::pedantic)]
+pub mod msg {
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
 
 /// The interface language, shared by every view.
@@ -78,57 +61,27 @@ impl Locale {
 }
 
 /// A reactive translation: re-renders when the language changes.
-pub fn t(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+pub fn t<M>(message: M) -> impl Fn() -> String + Clone + Send + Sync + 'static
+where
+    M: Message + Clone + Send + Sync + 'static,
+{
     let locale = use_locale();
-    move || tr(locale.lang(), key, &[])
+    move || message.text(locale.lang())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use fluent_bundle::FluentResource;
-    use std::collections::BTreeSet;
-
-    fn keys(lang: Lang) -> BTreeSet<String> {
-        let resource = FluentResource::try_new(source(lang).to_owned())
-            .unwrap_or_else(|(_, errors)| panic!("{lang:?}.ftl does not parse: {errors:?}"));
-        let mut keys = BTreeSet::new();
-        for entry in resource.entries() {
-            if let fluent_syntax::ast::Entry::Message(m) = entry {
-                assert!(
-                    keys.insert(m.id.name.to_owned()),
-                    "{lang:?}: duplicate key {}",
-                    m.id.name
-                );
-            }
-        }
-        keys
-    }
-
-    #[test]
-    fn every_key_in_both_languages() {
-        let fr = keys(Lang::Fr);
-        let co = keys(Lang::Co);
-        assert_eq!(
-            fr.difference(&co).collect::<Vec<_>>(),
-            Vec::<&String>::new(),
-            "missing in co.ftl"
-        );
-        assert_eq!(
-            co.difference(&fr).collect::<Vec<_>>(),
-            Vec::<&String>::new(),
-            "missing in fr.ftl"
-        );
-    }
+    use super::msg::PLAIN;
 
     #[test]
     fn corsican_is_not_french_copied() {
-        let same: Vec<String> = keys(Lang::Fr)
-            .into_iter()
-            .filter(|k| {
-                let fr = tr(Lang::Fr, k, &[]);
-                fr.chars().filter(|c| c.is_alphabetic()).count() > 12 && fr == tr(Lang::Co, k, &[])
+        let same: Vec<&str> = PLAIN
+            .iter()
+            .filter(|(_, texts)| {
+                let fr = texts[0];
+                fr.chars().filter(|c| c.is_alphabetic()).count() > 12 && texts[1..].contains(&fr)
             })
+            .map(|(key, _)| *key)
             .collect();
         assert!(same.is_empty(), "identical in both languages: {same:?}");
     }

@@ -4,6 +4,7 @@ pub mod second_factor;
 pub mod sessions;
 
 use crate::components::lang_switch::LangSwitch;
+use crate::i18n::msg;
 use crate::i18n::t;
 use crate::pages::password::ChangePassword;
 use crate::shell::use_session;
@@ -15,9 +16,9 @@ pub fn MyAccount() -> impl IntoView {
     let username = move || session.info().map(|i| i.username);
     view! {
         <section class="card">
-            <h1>{t("account-title")}</h1>
-            <p>{t("account-username")} " " <strong class="username">{username}</strong></p>
-            <h2>{t("account-language")}</h2>
+            <h1>{t(msg::Account::Title)}</h1>
+            <p>{t(msg::Account::Username)} " " <strong class="username">{username}</strong></p>
+            <h2>{t(msg::Account::Language)}</h2>
             <LangSwitch/>
         </section>
         <ChangePassword/>

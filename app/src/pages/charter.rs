@@ -3,6 +3,7 @@
 use crate::api::charter::{Charter, accept_charter, current_charter};
 use crate::components::error_banner::ErrorBanner;
 use crate::error::AppError;
+use crate::i18n::msg;
 use crate::i18n::{t, use_locale};
 use crate::shell::use_session;
 use leptos::prelude::*;
@@ -37,10 +38,10 @@ pub fn AcceptCharter() -> impl IntoView {
     });
     view! {
         <section class="card">
-            <h1>{t("charter-title")}</h1>
-            <p class="notice">{t("charter-must-accept")}</p>
+            <h1>{t(msg::Charter::Title)}</h1>
+            <p class="notice">{t(msg::Charter::MustAccept)}</p>
             <ErrorBanner error=error/>
-            <Suspense fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
+            <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
                 {move || charter.get().map(|r| match r {
                     Ok(Some(c)) => {
                         let for_accept = c.clone();
@@ -49,16 +50,16 @@ pub fn AcceptCharter() -> impl IntoView {
                             <label class="check">
                                 <input type="checkbox" id="charter-agree" prop:checked=move || agreed.get()
                                     on:change=move |ev| agreed.set(event_target_checked(&ev))/>
-                                {t("charter-agree")}
+                                {t(msg::Charter::Agree)}
                             </label>
                             <button type="button" class="primary"
                                 disabled=move || !agreed.get() || accept.pending().get()
                                 on:click=move |_| { accept.dispatch(for_accept.clone()); }>
-                                {t("charter-accept")}
+                                {t(msg::Charter::Accept)}
                             </button>
                         }.into_any()
                     }
-                    Ok(None) => view! { <p>{t("charter-none")}</p> }.into_any(),
+                    Ok(None) => view! { <p>{t(msg::Charter::None)}</p> }.into_any(),
                     Err(e) => { error.set(Some(e)); ().into_any() }
                 })}
             </Suspense>
@@ -71,11 +72,11 @@ pub fn ReadCharter() -> impl IntoView {
     let charter = LocalResource::new(current_charter);
     view! {
         <section class="card">
-            <h1>{t("charter-title")}</h1>
-            <Suspense fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
+            <h1>{t(msg::Charter::Title)}</h1>
+            <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
                 {move || charter.get().map(|r| match r {
                     Ok(Some(c)) => view! { <article class="charter-text"><CharterText charter=c/></article> }.into_any(),
-                    Ok(None) => view! { <p>{t("charter-none")}</p> }.into_any(),
+                    Ok(None) => view! { <p>{t(msg::Charter::None)}</p> }.into_any(),
                     Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
                 })}
             </Suspense>

@@ -2,7 +2,8 @@
 
 use crate::api::home::{Home, load_home};
 use crate::components::error_banner::ErrorBanner;
-use crate::i18n::{t, tr, use_locale};
+use crate::i18n::msg;
+use crate::i18n::{Message, group_kind_name, profile_name, school_kind_name, t, use_locale};
 use crate::shell::use_session;
 use domain::services::Service;
 use leptos::prelude::*;
@@ -14,11 +15,11 @@ pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
     let greeting = move || {
         let name = session.info().map(|i| i.first_name).unwrap_or_default();
-        tr(locale.lang(), "home-hello", &[("name", name.into())])
+        msg::Home::Hello { name }.text(locale.lang())
     };
     view! {
         <h1>{greeting}</h1>
-        <Suspense fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
+        <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Ok(h) => view! { <HomeView home=h/> }.into_any(),
                 Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
@@ -39,8 +40,8 @@ fn HomeView(home: Home) -> impl IntoView {
     view! {
         <div class="home-grid">
             <section class="card" aria-labelledby="my-schools">
-                <h2 id="my-schools">{t("home-schools")}</h2>
-                {schools.is_empty().then(|| view! { <p>{t("home-no-school")}</p> })}
+                <h2 id="my-schools">{t(msg::Home::Schools)}</h2>
+                {schools.is_empty().then(|| view! { <p>{t(msg::Home::NoSchool)}</p> })}
                 <ul class="schools">
                     {schools.into_iter().map(|s| {
                         let profiles = s.profiles.clone();
@@ -48,21 +49,27 @@ fn HomeView(home: Home) -> impl IntoView {
                         view! {
                             <li class="school">
                                 <h3>{s.name.clone()}</h3>
-                                <p class="meta">
-                                    {move || tr(locale.lang(), &format!("school-kind-{}", kind.code()), &[])}
-                                    " · UAI " {s.uai.clone()}
-                                </p>
+                                <p class="meta">{
+                                    let uai = s.uai.clone();
+                                    move || {
+                                        let kind = school_kind_name(locale.lang(), kind);
+                                        msg::Home::SchoolMeta { kind, uai: uai.clone() }.text(locale.lang())
+                                    }
+                                }</p>
                                 <p class="profiles">
-                                    {move || profiles.iter()
-                                        .map(|p| tr(locale.lang(), &format!("profile-{}", p.code()), &[]))
-                                        .collect::<Vec<_>>().join(", ")}
+                                    {move || {
+                                        let names: Vec<String> = profiles.iter()
+                                            .map(|p| profile_name(locale.lang(), *p))
+                                            .collect();
+                                        domain::locale::list(locale.lang(), &names)
+                                    }}
                                 </p>
                                 {(!s.groups.is_empty()).then(|| view! {
-                                    <ul class="groups" aria-label=t("home-groups")>
+                                    <ul class="groups" aria-label=t(msg::Home::Groups)>
                                         {s.groups.iter().map(|g| {
                                             let kind = g.kind;
                                             let name = g.name.clone();
-                                            view! { <li>{move || tr(locale.lang(), &format!("group-kind-{}", kind.code()), &[])} " " <strong>{name}</strong></li> }
+                                            view! { <li>{move || group_kind_name(locale.lang(), kind)} " " <strong>{name}</strong></li> }
                                         }).collect_view()}
                                     </ul>
                                 })}
@@ -73,23 +80,29 @@ fn HomeView(home: Home) -> impl IntoView {
             </section>
             {has_children.then(|| view! {
                 <section class="card" aria-labelledby="my-children">
-                    <h2 id="my-children">{t("home-children")}</h2>
+                    <h2 id="my-children">{t(msg::Home::Children)}</h2>
                     <ul class="children">
                         {children.into_iter().map(|c| view! {
                             <li>
                                 <a href=format!("/profile/{}", c.id)>{format!("{} {}", c.first_name, c.last_name)}</a>
-                                <span class="meta">{c.school} {c.class.map(|k| format!(" · {k}"))}</span>
+                                <span class="meta">{
+                                    let (school, class) = (c.school.clone(), c.class.clone());
+                                    move || match class.clone() {
+                                        Some(class) => msg::Home::ChildPlace { school: school.clone(), class }.text(locale.lang()),
+                                        None => school.clone(),
+                                    }
+                                }</span>
                             </li>
                         }).collect_view()}
                     </ul>
                 </section>
             })}
             <nav class="card" aria-labelledby="my-services">
-                <h2 id="my-services">{t("home-services")}</h2>
+                <h2 id="my-services">{t(msg::Home::Services)}</h2>
                 <ul class="services">
                     {services.into_iter().map(|s| {
-                        let (href, key) = service_link(s);
-                        view! { <li><a href=href>{t(key)}</a></li> }
+                        let (href, label) = service_link(s);
+                        view! { <li><a href=href>{t(label)}</a></li> }
                     }).collect_view()}
                 </ul>
             </nav>
@@ -97,11 +110,11 @@ fn HomeView(home: Home) -> impl IntoView {
     }
 }
 
-fn service_link(service: Service) -> (&'static str, &'static str) {
+fn service_link(service: Service) -> (&'static str, msg::Home) {
     match service {
-        Service::SchoolAdministration => ("/admin", "service-school-admin"),
-        Service::PlatformAdministration => ("/platform", "service-platform-admin"),
-        Service::MyAccount => ("/account", "service-my-account"),
-        Service::Charter => ("/charter", "service-charter"),
+        Service::SchoolAdministration => ("/admin", msg::Home::ServiceSchoolAdmin),
+        Service::PlatformAdministration => ("/platform", msg::Home::ServicePlatformAdmin),
+        Service::MyAccount => ("/account", msg::Home::ServiceMyAccount),
+        Service::Charter => ("/charter", msg::Home::ServiceCharter),
     }
 }

@@ -6,10 +6,13 @@
 //! version deployed since the page was loaded) then panics, which stops the whole app; here the
 //! failure is `fallible` and the page says so, in the person's language.
 
+use crate::i18n::msg;
 use crate::i18n::t;
 use crate::pages::account::MyAccount;
+use crate::pages::account::second_factor::SecondFactor;
 use crate::pages::admin::AdminPage;
 use crate::pages::charter::ReadCharter;
+use crate::pages::password::ChangePassword;
 use crate::pages::platform::PlatformPage;
 use crate::pages::profile::ProfilePage;
 use leptos::prelude::*;
@@ -34,9 +37,9 @@ fn Unavailable() -> impl IntoView {
     };
     view! {
         <section class="card area-unavailable" role="alert">
-            <h1>{t("area-unavailable-title")}</h1>
-            <p>{t("area-unavailable-body")}</p>
-            <button type="button" class="primary" on:click=reload>{t("area-unavailable-reload")}</button>
+            <h1>{t(msg::Common::AreaUnavailableTitle)}</h1>
+            <p>{t(msg::Common::AreaUnavailableBody)}</p>
+            <button type="button" class="primary" on:click=reload>{t(msg::Common::AreaUnavailableReload)}</button>
         </section>
     }
 }
@@ -103,4 +106,41 @@ lazy_area!(
     profile,
     profile_view,
     ProfilePage
+);
+
+/// A screen of the first visit that most visits never see, shown before any route: its code
+/// comes when it is shown.
+macro_rules! lazy_stage {
+    ($(#[$doc:meta])* $component:ident, $module:ident, $split_fn:ident, $page:ident) => {
+        $(#[$doc])*
+        #[component]
+        pub fn $component() -> impl IntoView {
+            let loading = || view! { <p class="loading" aria-busy="true">{t(msg::Common::Loading)}</p> };
+            view! {
+                <Suspense fallback=loading>
+                    {Suspend::new(async { shown($split_fn().await) })}
+                </Suspense>
+            }
+        }
+
+        #[wasm_split($module, fallible)]
+        fn $split_fn() -> Result<AnyView, AreaUnavailable> {
+            Ok(view! { <$page forced=true/> }.into_any())
+        }
+    };
+}
+
+lazy_stage!(
+    /// The password change a one-time password leads to, once per account.
+    ForcedPasswordChange,
+    password,
+    password_view,
+    ChangePassword
+);
+lazy_stage!(
+    /// The second-factor enrolment an administrator must go through once, when required.
+    SecondFactorEnrolment,
+    enrolment,
+    enrolment_view,
+    SecondFactor
 );

@@ -6,6 +6,7 @@ use crate::api::auth::login;
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field};
+use crate::i18n::msg;
 use crate::i18n::{Locale, PickedBeforeSignIn, t};
 use crate::shell::use_session;
 use leptos::prelude::*;
@@ -62,13 +63,13 @@ pub fn Login() -> impl IntoView {
         <Show when=move || pending.get().is_none()
             fallback=move || view! { <second_factor::CodeStep pending=pending/> }>
         <section class="card narrow">
-            <h1>{t("login-title")}</h1>
-            <p>{t("login-intro")}</p>
+            <h1>{t(msg::Login::Title)}</h1>
+            <p>{t(msg::Login::Intro)}</p>
             <form on:submit=on_submit novalidate>
                 <ErrorBanner error=error/>
-                <TextField label="login-username" id="username" value=username field=Field::Username error=error autocomplete="username"/>
-                <TextField label="login-password" id="password" value=password field=Field::Password error=error kind="password" autocomplete="current-password"/>
-                <button type="submit" class="primary" disabled=move || submit.pending().get() || locked.get()>{t("login-submit")}</button>
+                <TextField label=msg::Login::Username id="username" value=username field=Field::Username error=error autocomplete="username"/>
+                <TextField label=msg::Login::Password id="password" value=password field=Field::Password error=error kind="password" autocomplete="current-password"/>
+                <button type="submit" class="primary" disabled=move || submit.pending().get() || locked.get()>{t(msg::Login::Submit)}</button>
             </form>
         </section>
         </Show>

@@ -1,3 +1,4 @@
+use crate::i18n::msg;
 use crate::i18n::t;
 use leptos::prelude::*;
 
@@ -5,8 +6,8 @@ use leptos::prelude::*;
 pub fn NotFound() -> impl IntoView {
     view! {
         <section class="card">
-            <h1>{t("not-found-title")}</h1>
-            <p><a href="/">{t("back-home")}</a></p>
+            <h1>{t(msg::Common::NotFoundTitle)}</h1>
+            <p><a href="/">{t(msg::Common::BackHome)}</a></p>
         </section>
     }
 }

@@ -4,8 +4,10 @@ use crate::api::auth::change_password;
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field, Problem};
-use crate::i18n::{t, tr, use_locale};
+use crate::i18n::msg;
+use crate::i18n::{Message, t, use_locale};
 use crate::shell::use_session;
+use domain::password::MIN_CHARS;
 use leptos::prelude::*;
 
 #[component]
@@ -14,13 +16,8 @@ pub fn ChangePassword(#[prop(optional)] forced: bool) -> impl IntoView {
     let locale = use_locale();
     // A one-time password stops working after a while: say until when, so nobody is surprised.
     let valid_until = move || {
-        let (year, month, day) = session.info()?.one_time_password_expires?.utc_date();
-        let date = format!("{day:02}/{month:02}/{year}");
-        Some(tr(
-            locale.lang(),
-            "password-one-time-valid-until",
-            &[("date", date.into())],
-        ))
+        let date = session.info()?.one_time_password_expires?;
+        Some(msg::Password::OneTimeValidUntil { date }.text(locale.lang()))
     };
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
@@ -54,18 +51,18 @@ pub fn ChangePassword(#[prop(optional)] forced: bool) -> impl IntoView {
     };
     view! {
         <section class="card narrow">
-            <h1>{t("password-title")}</h1>
-            {forced.then(|| view! { <p class="notice">{t("password-forced")}</p> })}
+            <h1>{t(msg::Password::Title)}</h1>
+            {forced.then(|| view! { <p class="notice">{t(msg::Password::Forced)}</p> })}
             {move || valid_until().map(|text| view! { <p class="notice" id="one-time-valid-until">{text}</p> })}
-            <p>{t("password-advice")}</p>
+            <p>{t(msg::Password::Advice)}</p>
             <form on:submit=on_submit novalidate>
                 <ErrorBanner error=error/>
-                <TextField label="password-current" id="current-password" value=current field=Field::Password error=error kind="password" autocomplete="current-password"/>
-                <TextField label="password-new" id="new-password" value=new field=Field::NewPassword error=error kind="password" autocomplete="new-password" hint="password-hint"/>
-                <TextField label="password-confirm" id="confirm-password" value=confirm field=Field::Confirm error=error kind="password" autocomplete="new-password"/>
-                <button type="submit" class="primary" disabled=move || submit.pending().get()>{t("password-submit")}</button>
+                <TextField label=msg::Password::Current id="current-password" value=current field=Field::Password error=error kind="password" autocomplete="current-password"/>
+                <TextField label=msg::Password::New id="new-password" value=new field=Field::NewPassword error=error kind="password" autocomplete="new-password" hint=msg::Password::Hint { min: MIN_CHARS as i64 }/>
+                <TextField label=msg::Password::Confirm id="confirm-password" value=confirm field=Field::Confirm error=error kind="password" autocomplete="new-password"/>
+                <button type="submit" class="primary" disabled=move || submit.pending().get()>{t(msg::Password::Submit)}</button>
                 <Show when=move || done.get()>
-                    <p class="success" role="status">{t("password-done")}</p>
+                    <p class="success" role="status">{t(msg::Password::Done)}</p>
                 </Show>
             </form>
         </section>

@@ -2,7 +2,8 @@
 
 use crate::api::profile::view_profile;
 use crate::components::error_banner::ErrorBanner;
-use crate::i18n::{t, tr, use_locale};
+use crate::i18n::msg;
+use crate::i18n::{Message, full_name, profile_name, t, use_locale};
 use domain::ids::AccountId;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -22,20 +23,23 @@ pub fn ProfilePage() -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
+        <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Ok(p) => view! {
                     <section class="card">
-                        <h1>{format!("{} {}", p.first_name, p.last_name)}</h1>
+                        <h1>{full_name(&p.first_name, &p.last_name)}</h1>
                         <ul class="roles">
                             {p.roles.iter().map(|r| {
-                                let code = r.role.profile.code();
+                                let profile = r.role.profile;
                                 let school = r.school_name.clone();
-                                view! { <li>{move || tr(locale.lang(), &format!("profile-{code}"), &[])} " — " {school}</li> }
+                                view! { <li>{move || {
+                                    let profile = profile_name(locale.lang(), profile);
+                                    msg::Profile::RoleInSchool { profile, school: school.clone() }.text(locale.lang())
+                                }}</li> }
                             }).collect_view()}
                         </ul>
                         {(!p.groups.is_empty()).then(|| view! {
-                            <h2>{t("home-groups")}</h2>
+                            <h2>{t(msg::Home::Groups)}</h2>
                             <ul>{p.groups.iter().map(|g| view! { <li>{g.name.clone()}</li> }).collect_view()}</ul>
                         })}
                     </section>

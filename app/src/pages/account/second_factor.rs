@@ -8,6 +8,7 @@ use crate::api::auth::second_factor::{
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field};
+use crate::i18n::msg;
 use crate::i18n::t;
 use crate::shell::use_session;
 use leptos::prelude::*;
@@ -68,20 +69,20 @@ pub fn SecondFactor(#[prop(optional)] forced: bool) -> impl IntoView {
 
     view! {
         <section class="card second-factor" aria-labelledby="second-factor-title">
-            <h2 id="second-factor-title">{t("second-factor-title")}</h2>
-            {forced.then(|| view! { <p class="notice">{t("second-factor-forced")}</p> })}
+            <h2 id="second-factor-title">{t(msg::Account::SecondFactorTitle)}</h2>
+            {forced.then(|| view! { <p class="notice">{t(msg::Account::SecondFactorForced)}</p> })}
             <ErrorBanner error=error/>
             {move || {
                 if let Some(codes) = recovery.get() {
                     return view! {
                         <div class="recovery-codes">
-                            <p class="success" role="status">{t("second-factor-enabled")}</p>
-                            <p>{t("second-factor-recovery-intro")}</p>
+                            <p class="success" role="status">{t(msg::Account::SecondFactorEnabled)}</p>
+                            <p>{t(msg::Account::SecondFactorRecoveryIntro)}</p>
                             <ul class="recovery-codes-list">
                                 {codes.into_iter().map(|c| view! { <li><code translate="no">{c}</code></li> }).collect_view()}
                             </ul>
                             <button type="button" class="primary recovery-noted" on:click=noted>
-                                {t("second-factor-recovery-noted")}
+                                {t(msg::Account::SecondFactorRecoveryNoted)}
                             </button>
                         </div>
                     }.into_any();
@@ -89,14 +90,14 @@ pub fn SecondFactor(#[prop(optional)] forced: bool) -> impl IntoView {
                 if let Some(e) = enrolment.get() {
                     return view! {
                         <div class="enrolment">
-                            <p>{t("second-factor-scan")}</p>
-                            <img class="qr" src=e.qr alt=t("second-factor-qr-alt") width="220" height="220"/>
-                            <p>{t("second-factor-secret")} " "
+                            <p>{t(msg::Account::SecondFactorScan)}</p>
+                            <img class="qr" src=e.qr alt=t(msg::Account::SecondFactorQrAlt) width="220" height="220"/>
+                            <p>{t(msg::Account::SecondFactorSecret)} " "
                                 <code class="totp-secret" translate="no">{e.secret}</code></p>
                             <form on:submit=on_confirm novalidate>
-                                <TextField label="second-factor-code" id="totp-code" value=code field=Field::Code error=error autocomplete="one-time-code"/>
+                                <TextField label=msg::Account::SecondFactorCode id="totp-code" value=code field=Field::Code error=error autocomplete="one-time-code"/>
                                 <button type="submit" class="primary" disabled=move || confirm.pending().get()>
-                                    {t("second-factor-confirm")}
+                                    {t(msg::Account::SecondFactorConfirm)}
                                 </button>
                             </form>
                         </div>
@@ -105,11 +106,11 @@ pub fn SecondFactor(#[prop(optional)] forced: bool) -> impl IntoView {
                 if enrolled() {
                     view! {
                         <div class="enrolled">
-                            <p class="status-on">{t("second-factor-on")}</p>
+                            <p class="status-on">{t(msg::Account::SecondFactorOn)}</p>
                             <form on:submit=on_disable novalidate>
-                                <TextField label="second-factor-code" id="totp-code" value=code field=Field::Code error=error autocomplete="one-time-code"/>
+                                <TextField label=msg::Account::SecondFactorCode id="totp-code" value=code field=Field::Code error=error autocomplete="one-time-code"/>
                                 <button type="submit" class="secondary" disabled=move || disable.pending().get()>
-                                    {t("second-factor-disable")}
+                                    {t(msg::Account::SecondFactorDisable)}
                                 </button>
                             </form>
                         </div>
@@ -117,11 +118,11 @@ pub fn SecondFactor(#[prop(optional)] forced: bool) -> impl IntoView {
                 } else {
                     view! {
                         <div class="not-enrolled">
-                            <p>{t("second-factor-off")}</p>
+                            <p>{t(msg::Account::SecondFactorOff)}</p>
                             <button type="button" class="primary second-factor-begin"
                                 disabled=move || begin.pending().get()
                                 on:click=move |_| { begin.dispatch(()); }>
-                                {t("second-factor-begin")}
+                                {t(msg::Account::SecondFactorBegin)}
                             </button>
                         </div>
                     }.into_any()

@@ -3,7 +3,8 @@
 use crate::api::sessions::{SessionView, end_other_sessions, end_session, list_sessions};
 use crate::components::error_banner::ErrorBanner;
 use crate::error::AppError;
-use crate::i18n::{Locale, t, tr};
+use crate::i18n::msg;
+use crate::i18n::{Locale, Message, t};
 use crate::shell::use_session;
 use domain::time::Timestamp;
 use leptos::prelude::*;
@@ -55,7 +56,7 @@ pub fn MySessions() -> impl IntoView {
     let row = move |s: SessionView| {
         let lang = locale.lang();
         let device = if s.device.is_empty() {
-            tr(lang, "sessions-unknown-device", &[])
+            msg::Account::SessionsUnknownDevice.text(lang)
         } else {
             s.device.clone()
         };
@@ -64,7 +65,7 @@ pub fn MySessions() -> impl IntoView {
             <tr class:this-device=s.this_device>
                 <td class="device">
                     {device}
-                    {s.this_device.then(|| view! { " " <strong class="this-device-mark">{t("sessions-this-device")}</strong> })}
+                    {s.this_device.then(|| view! { " " <strong class="this-device-mark">{t(msg::Account::SessionsThisDevice)}</strong> })}
                 </td>
                 <td class="ip">{s.ip.clone()}</td>
                 <td>{when(s.created, lang)}</td>
@@ -73,7 +74,7 @@ pub fn MySessions() -> impl IntoView {
                     <button type="button" class="secondary end-session"
                         disabled=move || end.pending().get()
                         on:click=move |_| { end.dispatch(Some(id.clone())); }>
-                        {t("sessions-end")}
+                        {t(msg::Account::SessionsEnd)}
                     </button>
                 </td>
             </tr>
@@ -81,20 +82,20 @@ pub fn MySessions() -> impl IntoView {
     };
     view! {
         <section class="card sessions" aria-labelledby="sessions-title">
-            <h2 id="sessions-title">{t("sessions-title")}</h2>
+            <h2 id="sessions-title">{t(msg::Account::SessionsTitle)}</h2>
             <ErrorBanner error=error/>
-            <Suspense fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
+            <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
                 {move || sessions.get().map(|answer| match answer {
                     Ok(list) => {
                         let others = list.iter().any(|s| !s.this_device);
                         view! {
                             <table class="sessions-table">
                                 <thead><tr>
-                                    <th scope="col">{t("sessions-device")}</th>
-                                    <th scope="col">{t("sessions-address")}</th>
-                                    <th scope="col">{t("sessions-created")}</th>
-                                    <th scope="col">{t("sessions-last-seen")}</th>
-                                    <th scope="col"><span class="visually-hidden">{t("sessions-end")}</span></th>
+                                    <th scope="col">{t(msg::Account::SessionsDevice)}</th>
+                                    <th scope="col">{t(msg::Account::SessionsAddress)}</th>
+                                    <th scope="col">{t(msg::Account::SessionsCreated)}</th>
+                                    <th scope="col">{t(msg::Account::SessionsLastSeen)}</th>
+                                    <th scope="col"><span class="visually-hidden">{t(msg::Account::SessionsEnd)}</span></th>
                                 </tr></thead>
                                 <tbody>{list.into_iter().map(row).collect_view()}</tbody>
                             </table>
@@ -102,7 +103,7 @@ pub fn MySessions() -> impl IntoView {
                                 <button type="button" class="secondary end-others"
                                     disabled=move || end.pending().get()
                                     on:click=move |_| { end.dispatch(None); }>
-                                    {t("sessions-end-others")}
+                                    {t(msg::Account::SessionsEndOthers)}
                                 </button>
                             })}
                         }.into_any()

@@ -7,7 +7,8 @@ use crate::api::admin::{NewAccount, create_account};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field};
-use crate::i18n::{describe_problem, t, tr, use_locale};
+use crate::i18n::msg;
+use crate::i18n::{describe_problem, t, use_locale};
 use domain::ids::SchoolId;
 use domain::profile::Profile;
 use leptos::prelude::*;
@@ -63,28 +64,28 @@ pub fn CreateAccountForm(
     };
     view! {
         <section class="admin-create" aria-labelledby="create-account-title">
-            <h3 id="create-account-title">{t("admin-create-account")}</h3>
+            <h3 id="create-account-title">{t(msg::Admin::CreateAccount)}</h3>
             <form on:submit=on_submit novalidate>
                 <ErrorBanner error=error/>
                 <div class="form-row">
-                    <TextField label="admin-first-name" id="new-first-name" value=first_name field=Field::FirstName error=error autocomplete="off"/>
-                    <TextField label="admin-last-name" id="new-last-name" value=last_name field=Field::LastName error=error autocomplete="off"/>
+                    <TextField label=msg::Admin::FirstName id="new-first-name" value=first_name field=Field::FirstName error=error autocomplete="off"/>
+                    <TextField label=msg::Admin::LastName id="new-last-name" value=last_name field=Field::LastName error=error autocomplete="off"/>
                 </div>
                 <div class="form-row">
                     <div class="field">
-                        <label for="new-profile">{t("admin-profile")}</label>
+                        <label for="new-profile">{t(msg::Admin::Profile)}</label>
                         <ProfileSelect id="new-profile" value=profile/>
                         {profile_problem}
                     </div>
-                    <TextField label="admin-username" id="new-username" value=username field=Field::Username error=error hint="admin-username-hint"/>
+                    <TextField label=msg::Admin::Username id="new-username" value=username field=Field::Username error=error hint=msg::Admin::UsernameHint/>
                 </div>
-                <button type="submit" class="primary" disabled=move || create.pending().get()>{t("admin-create")}</button>
+                <button type="submit" class="primary" disabled=move || create.pending().get()>{t(msg::Admin::Create)}</button>
             </form>
             {move || created.get().map(|account| {
                 let username = account.username.to_string();
                 view! {
                     <p class="success" role="status">
-                        {move || tr(locale.lang(), "admin-created", &[("username", username.clone().into())])}
+                        {t(msg::Admin::Created { username })}
                     </p>
                     <OneTimePasswordBox id="created-password-title" username=account.username.to_string() password=account.one_time_password
                         on_close=Callback::new(move |()| created.set(None))/>

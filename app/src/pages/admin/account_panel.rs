@@ -1,8 +1,6 @@
 //! One account, as its school's admin manages it: names, password, profiles, family links.
 
-use super::common::{
-    Confirmed, Done, Message, about, focus_when_shown, full_name, kind_name, on_result,
-};
+use super::common::{Confirmed, Done, focus_when_shown, full_name, kind_name, on_result};
 use super::links::LinksEditor;
 use super::one_time::OneTimePasswordBox;
 use super::roles::RolesEditor;
@@ -12,7 +10,8 @@ use crate::api::admin::{
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field};
-use crate::i18n::{t, use_locale};
+use crate::i18n::msg;
+use crate::i18n::{Message, t, use_locale};
 use domain::ids::{AccountId, SchoolId};
 use leptos::prelude::*;
 
@@ -27,13 +26,13 @@ pub fn AccountPanel(
 ) -> impl IntoView {
     let locale = use_locale();
     let refresh = RwSignal::new(0_u32);
-    let message = RwSignal::new(None::<Message>);
+    let message = RwSignal::new(None::<msg::Admin>);
     let one_time = RwSignal::new(None::<OneTimePassword>);
     let detail = LocalResource::new(move || {
         refresh.track();
         async move { get_account(school, account).await }
     });
-    let changed = Callback::new(move |text: Message| {
+    let changed = Callback::new(move |text: msg::Admin| {
         message.set(Some(text));
         refresh.update(|n| *n += 1);
         on_change.run(());
@@ -45,10 +44,10 @@ pub fn AccountPanel(
         <section class="admin-panel" aria-labelledby="account-panel-title">
             <div class="panel-head">
                 <h3 id="account-panel-title" tabindex="-1">
-                    {move || about(locale.lang(), "admin-account-title", &name.get())}
+                    {move || msg::Admin::AccountTitle { name: name.get() }.text(locale.lang())}
                 </h3>
                 <button type="button" class="secondary small" on:click=move |_| on_close.run(())>
-                    {t("admin-close")}
+                    {t(msg::Admin::Close)}
                 </button>
             </div>
             <Done message=message/>
@@ -56,7 +55,7 @@ pub fn AccountPanel(
                 <OneTimePasswordBox id="reset-password-title" username=otp.username password=otp.password
                     on_close=Callback::new(move |()| one_time.set(None))/>
             })}
-            <Transition fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
+            <Transition fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
                 {move || detail.get().map(|r| match r {
                     Ok(d) => {
                         name.set(full_name(&d.first_name, &d.last_name));
@@ -73,15 +72,15 @@ pub fn AccountPanel(
 fn AccountView(
     school: SchoolId,
     detail: AccountDetail,
-    changed: Callback<Message>,
+    changed: Callback<msg::Admin>,
     one_time: RwSignal<Option<OneTimePassword>>,
 ) -> impl IntoView {
     let locale = use_locale();
     let groups = detail.groups.clone();
     view! {
         <p class="meta">
-            {t("admin-col-username")} " : " <code class="username">{detail.username.clone()}</code>
-            {detail.must_change_password.then(|| view! { " " <span class="badge">{t("admin-pending-password")}</span> })}
+            {t(msg::Admin::UsernameLabel)} " " <code class="username">{detail.username.clone()}</code>
+            {detail.must_change_password.then(|| view! { " " <span class="badge">{t(msg::Admin::PendingPassword)}</span> })}
         </p>
         {if detail.may.account_wide {
             view! {
@@ -89,16 +88,16 @@ fn AccountView(
                 <ResetPassword school=school detail=detail.clone() changed=changed one_time=one_time/>
             }.into_any()
         } else {
-            view! { <p class="meta" id="shared-account">{t("admin-shared-account")}</p> }.into_any()
+            view! { <p class="meta" id="shared-account">{t(msg::Admin::SharedAccount)}</p> }.into_any()
         }}
         {if detail.may.in_school {
             view! { <RolesEditor school=school detail=detail.clone() changed=changed/> }.into_any()
         } else {
-            view! { <p class="meta" id="shared-roles">{t("admin-shared-roles")}</p> }.into_any()
+            view! { <p class="meta" id="shared-roles">{t(msg::Admin::SharedRoles)}</p> }.into_any()
         }}
-        <h4>{t("admin-account-groups")}</h4>
+        <h4>{t(msg::Admin::AccountGroups)}</h4>
         {if groups.is_empty() {
-            view! { <p class="meta">{t("admin-none")}</p> }.into_any()
+            view! { <p class="meta">{t(msg::Admin::None)}</p> }.into_any()
         } else {
             view! {
                 <ul class="chips">
@@ -114,7 +113,11 @@ fn AccountView(
 }
 
 #[component]
-fn NamesForm(school: SchoolId, detail: AccountDetail, changed: Callback<Message>) -> impl IntoView {
+fn NamesForm(
+    school: SchoolId,
+    detail: AccountDetail,
+    changed: Callback<msg::Admin>,
+) -> impl IntoView {
     let account = detail.id;
     let first_name = RwSignal::new(detail.first_name);
     let last_name = RwSignal::new(detail.last_name);
@@ -123,21 +126,19 @@ fn NamesForm(school: SchoolId, detail: AccountDetail, changed: Callback<Message>
         let (first, last) = (first.clone(), last.clone());
         async move { rename_account(school, account, first, last).await }
     });
-    on_result(save, error, move |()| {
-        changed.run(Message::new("admin-saved"))
-    });
+    on_result(save, error, move |()| changed.run(msg::Admin::Saved));
     view! {
         <form class="admin-subform" on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             save.dispatch((first_name.get_untracked(), last_name.get_untracked()));
         } novalidate>
-            <h4>{t("admin-edit-names")}</h4>
+            <h4>{t(msg::Admin::EditNames)}</h4>
             <ErrorBanner error=error/>
             <div class="form-row">
-                <TextField label="admin-first-name" id="edit-first-name" value=first_name field=Field::FirstName error=error/>
-                <TextField label="admin-last-name" id="edit-last-name" value=last_name field=Field::LastName error=error/>
+                <TextField label=msg::Admin::FirstName id="edit-first-name" value=first_name field=Field::FirstName error=error/>
+                <TextField label=msg::Admin::LastName id="edit-last-name" value=last_name field=Field::LastName error=error/>
             </div>
-            <button type="submit" class="primary" disabled=move || save.pending().get()>{t("admin-save")}</button>
+            <button type="submit" class="primary" disabled=move || save.pending().get()>{t(msg::Admin::Save)}</button>
         </form>
     }
 }
@@ -147,7 +148,7 @@ fn NamesForm(school: SchoolId, detail: AccountDetail, changed: Callback<Message>
 fn ResetPassword(
     school: SchoolId,
     detail: AccountDetail,
-    changed: Callback<Message>,
+    changed: Callback<msg::Admin>,
     one_time: RwSignal<Option<OneTimePassword>>,
 ) -> impl IntoView {
     let account = detail.id;
@@ -159,14 +160,14 @@ fn ResetPassword(
     on_result(reset, error, move |otp| {
         confirming.set(false);
         one_time.set(Some(otp));
-        changed.run(Message::new("admin-reset-done"));
+        changed.run(msg::Admin::ResetDone);
     });
     view! {
         <div class="admin-subform">
-            <h4>{t("admin-password")}</h4>
+            <h4>{t(msg::Admin::Password)}</h4>
             <ErrorBanner error=error/>
-            <Confirmed ask="admin-reset" question="admin-reset-confirm" yes="admin-reset-confirm-yes"
-                ask_class="secondary" name=name confirming=confirming pending=reset.pending()
+            <Confirmed ask=msg::Admin::Reset question=msg::Admin::ResetConfirm { name }
+                yes=msg::Admin::ResetConfirmYes ask_class="secondary" confirming=confirming pending=reset.pending()
                 on_yes=move |()| { reset.dispatch(()); }/>
         </div>
     }

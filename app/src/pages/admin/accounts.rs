@@ -2,10 +2,12 @@
 
 use super::account_form::CreateAccountForm;
 use super::account_panel::AccountPanel;
-use super::common::{about, full_name, profile_name};
+use super::common::{full_name, profile_name};
 use crate::api::admin::{AccountPage, AccountQuery, list_accounts};
 use crate::components::error_banner::ErrorBanner;
-use crate::i18n::{t, tr, use_locale};
+use crate::i18n::last_name_first;
+use crate::i18n::msg;
+use crate::i18n::{Message, t, use_locale};
 use domain::ids::{AccountId, SchoolId};
 use domain::profile::Profile;
 use leptos::prelude::*;
@@ -34,21 +36,21 @@ pub fn AccountsSection(school: SchoolId) -> impl IntoView {
     let bump = move || refresh.update(|n| *n += 1);
     view! {
         <section class="card admin-section" aria-labelledby="accounts-title">
-            <h2 id="accounts-title">{t("admin-accounts")}</h2>
+            <h2 id="accounts-title">{t(msg::Admin::Accounts)}</h2>
             <form class="inline-form admin-search" role="search" on:submit=on_search>
                 <div class="field">
-                    <label for="account-search">{t("admin-search-label")}</label>
+                    <label for="account-search">{t(msg::Admin::SearchLabel)}</label>
                     <input id="account-search" type="search" autocomplete="off"
                         prop:value=move || search.get()
                         on:input=move |ev| search.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="account-profile">{t("admin-profile-filter")}</label>
+                    <label for="account-profile">{t(msg::Admin::ProfileFilter)}</label>
                     <ProfileSelect id="account-profile" value=profile any=true/>
                 </div>
-                <button type="submit" class="secondary">{t("admin-search")}</button>
+                <button type="submit" class="secondary">{t(msg::Admin::Search)}</button>
             </form>
-            <Transition fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
+            <Transition fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
                 {move || page.get().map(|r| match r {
                     Ok(p) => view! { <AccountTable page=p query=query selected=selected/> }.into_any(),
                     Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
@@ -80,7 +82,7 @@ pub fn ProfileSelect(
     };
     view! {
         <select id=id name=id on:change=on_change prop:value=move || value.get().map(Profile::code).unwrap_or_default()>
-            {any.then(|| view! { <option value="">{t("admin-profile-any")}</option> })}
+            {any.then(|| view! { <option value="">{t(msg::Admin::ProfileAny)}</option> })}
             {move || Profile::ALL
                 .into_iter()
                 .filter(|p| !except.get().contains(p))
@@ -109,44 +111,47 @@ fn AccountTable(
     let (first, last) = (current == 0, current + 1 >= pages);
     let go = move |to: u32| query.update(|q| q.page = to);
     if page.accounts.is_empty() {
-        return view! { <p role="status">{t("admin-no-account")}</p> }.into_any();
+        return view! { <p role="status">{t(msg::Admin::NoAccount)}</p> }.into_any();
     }
     view! {
         <div class="table-scroll">
             <table class="admin-table" role="table">
                 <caption>
-                    {move || tr(locale.lang(), "admin-results", &[("count", total.into())])}
+                    {t(msg::Admin::Results { count: i64::try_from(total).unwrap_or(i64::MAX) })}
                 </caption>
                 <thead role="rowgroup">
                     <tr role="row">
-                        <th role="columnheader" scope="col">{t("admin-col-name")}</th>
-                        <th role="columnheader" scope="col">{t("admin-col-username")}</th>
-                        <th role="columnheader" scope="col">{t("admin-col-profiles")}</th>
-                        <th role="columnheader" scope="col">{t("admin-col-class")}</th>
-                        <th role="columnheader" scope="col"><span class="visually-hidden">{t("admin-col-actions")}</span></th>
+                        <th role="columnheader" scope="col">{t(msg::Admin::ColName)}</th>
+                        <th role="columnheader" scope="col">{t(msg::Admin::ColUsername)}</th>
+                        <th role="columnheader" scope="col">{t(msg::Admin::ColProfiles)}</th>
+                        <th role="columnheader" scope="col">{t(msg::Admin::ColClass)}</th>
+                        <th role="columnheader" scope="col"><span class="visually-hidden">{t(msg::Admin::ColActions)}</span></th>
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
                     {page.accounts.into_iter().map(|row| {
-                        let name = full_name(&row.last_name, &row.first_name);
+                        let name = last_name_first(&row.first_name, &row.last_name);
                         let label_name = full_name(&row.first_name, &row.last_name);
                         let profiles = row.profiles.clone();
                         let id = row.id;
                         view! {
                             <tr role="row" aria-current=move || (selected.get() == Some(id)).then_some("true")>
                                 <th role="rowheader" scope="row">{name}</th>
-                                <td role="cell" class="username" data-label=t("admin-col-username")>{row.username.clone()}
+                                <td role="cell" class="username" data-label=t(msg::Admin::ColUsername)>{row.username.clone()}
                                     {row.must_change_password.then(|| view! {
-                                        <span class="badge">{t("admin-pending-password")}</span>
+                                        <span class="badge">{t(msg::Admin::PendingPassword)}</span>
                                     })}
                                 </td>
-                                <td role="cell" data-label=t("admin-col-profiles")>{move || profiles.iter().map(|p| profile_name(locale.lang(), *p)).collect::<Vec<_>>().join(", ")}</td>
-                                <td role="cell" data-label=t("admin-col-class")>{row.class.clone()}</td>
+                                <td role="cell" data-label=t(msg::Admin::ColProfiles)>{move || {
+                                    let names: Vec<String> = profiles.iter().map(|p| profile_name(locale.lang(), *p)).collect();
+                                    domain::locale::list(locale.lang(), &names)
+                                }}</td>
+                                <td role="cell" data-label=t(msg::Admin::ColClass)>{row.class.clone()}</td>
                                 <td role="cell" class="actions">
                                     <button type="button" class="secondary small"
-                                        aria-label=move || about(locale.lang(), "admin-manage-account", &label_name)
+                                        aria-label=move || msg::Admin::ManageAccount { name: label_name.clone() }.text(locale.lang())
                                         on:click=move |_| selected.set(Some(id))>
-                                        {t("admin-manage")}
+                                        {t(msg::Admin::Manage)}
                                     </button>
                                 </td>
                             </tr>
@@ -155,12 +160,12 @@ fn AccountTable(
                 </tbody>
             </table>
         </div>
-        <nav class="pager" aria-label=t("admin-pages")>
+        <nav class="pager" aria-label=t(msg::Admin::Pages)>
             <button type="button" class="secondary" disabled=first
-                on:click=move |_| go(current.saturating_sub(1))>{t("admin-previous")}</button>
-            <span>{move || tr(locale.lang(), "admin-page", &[("page", (current + 1).into()), ("pages", pages.into())])}</span>
+                on:click=move |_| go(current.saturating_sub(1))>{t(msg::Admin::Previous)}</button>
+            <span>{t(msg::Admin::Page { page: i64::from(current) + 1, pages: i64::from(pages) })}</span>
             <button type="button" class="secondary" disabled=last
-                on:click=move |_| go(current + 1)>{t("admin-next")}</button>
+                on:click=move |_| go(current + 1)>{t(msg::Admin::Next)}</button>
         </nav>
     }
     .into_any()

@@ -3,49 +3,48 @@
 
 use crate::api::audit::{AuditEntry, AuditFilter, AuditPage, audit_entries};
 use crate::components::error_banner::ErrorBanner;
-use crate::i18n::{t, tr, use_locale};
+use crate::i18n::msg;
+use crate::i18n::{Message, t, use_locale};
 use domain::audit::AuditKind;
 use domain::calendar;
 use domain::ids::SchoolId;
 use domain::lang::Lang;
+use domain::locale;
 use domain::time::Timestamp;
 use leptos::prelude::*;
 
 /// The name of a kind of entry, in the reader's language.
 pub fn kind_label(lang: Lang, kind: AuditKind) -> String {
-    tr(lang, &format!("audit-kind-{}", kind.code()), &[])
-}
-
-/// Minutes the reader's clock is ahead of UTC at `at` (summer time included).
-fn utc_offset_minutes(at: Timestamp) -> i32 {
-    #[cfg(feature = "csr")]
-    {
-        #[allow(clippy::cast_precision_loss)]
-        let millis = (at.unix() as f64) * 1000.0;
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
-        // JavaScript counts the other way: minutes UTC is ahead of local time.
-        #[allow(clippy::cast_possible_truncation)]
-        let behind = date.get_timezone_offset() as i32;
-        -behind
+    use msg::Audit as A;
+    match kind {
+        AuditKind::SignIn => A::KindSignIn,
+        AuditKind::SignInFailed => A::KindSignInFailed,
+        AuditKind::SignInLocked => A::KindSignInLocked,
+        AuditKind::SignOut => A::KindSignOut,
+        AuditKind::PasswordChanged => A::KindPasswordChanged,
+        AuditKind::PasswordReset => A::KindPasswordReset,
+        AuditKind::AccessRefused => A::KindAccessRefused,
+        AuditKind::CharterAccepted => A::KindCharterAccepted,
+        AuditKind::CharterPublished => A::KindCharterPublished,
+        AuditKind::AccountCreated => A::KindAccountCreated,
+        AuditKind::AccountUpdated => A::KindAccountUpdated,
+        AuditKind::GroupChanged => A::KindGroupChanged,
+        AuditKind::SchoolCreated => A::KindSchoolCreated,
+        AuditKind::PersonalDataRead => A::KindPersonalDataRead,
     }
-    #[cfg(not(feature = "csr"))]
-    {
-        let _ = at;
-        0
-    }
+    .text(lang)
 }
 
 fn readable(at: Timestamp) -> String {
-    calendar::date_time(at, utc_offset_minutes(at))
+    locale::date_time(at)
 }
 
 /// A day typed in a date field, as the first second of that day (or of the next, for `end`).
 fn typed_day(value: &str, end: bool) -> Option<Timestamp> {
-    let offset = calendar::day_start(value, 0).map_or(0, utc_offset_minutes);
     if end {
-        calendar::day_end(value, offset)
+        calendar::day_end(value)
     } else {
-        calendar::day_start(value, offset)
+        calendar::day_start(value)
     }
 }
 
@@ -82,27 +81,27 @@ pub fn AuditSection(school: SchoolId) -> impl IntoView {
     let locale = use_locale();
     view! {
         <section class="card admin-section" aria-labelledby="audit-title">
-            <h2 id="audit-title">{t("audit-title")}</h2>
-            <p class="hint">{t("audit-explain")}</p>
+            <h2 id="audit-title">{t(msg::Audit::Title)}</h2>
+            <p class="hint">{t(msg::Audit::Explain)}</p>
             <form class="inline-form audit-filters" role="search" on:submit=on_filter>
                 {platform_admin.then(|| view! {
                     <div class="field">
-                        <label for="audit-scope">{t("audit-scope")}</label>
+                        <label for="audit-scope">{t(msg::Audit::Scope)}</label>
                         <select id="audit-scope" name="audit-scope" on:change=move |ev| {
                             newer.set(Vec::new());
                             filter.update(|f| f.before = None);
                             everywhere.set(event_target_value(&ev) == "all");
                         }>
-                            <option value="school" selected=move || !everywhere.get()>{t("audit-scope-school")}</option>
-                            <option value="all" selected=move || everywhere.get()>{t("audit-scope-all")}</option>
+                            <option value="school" selected=move || !everywhere.get()>{t(msg::Audit::ScopeSchool)}</option>
+                            <option value="all" selected=move || everywhere.get()>{t(msg::Audit::ScopeAll)}</option>
                         </select>
                     </div>
                 })}
                 <div class="field">
-                    <label for="audit-kind">{t("audit-kind")}</label>
+                    <label for="audit-kind">{t(msg::Audit::Kind)}</label>
                     <select id="audit-kind" name="audit-kind"
                         on:change=move |ev| kind.set(event_target_value(&ev).parse::<AuditKind>().ok())>
-                        <option value="">{t("audit-kind-any")}</option>
+                        <option value="">{t(msg::Audit::KindAny)}</option>
                         {AuditKind::ALL.into_iter().map(|k| view! {
                             <option value=k.code() selected=move || kind.get() == Some(k)>
                                 {move || kind_label(locale.lang(), k)}
@@ -111,24 +110,24 @@ pub fn AuditSection(school: SchoolId) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="audit-login">{t("audit-login")}</label>
+                    <label for="audit-login">{t(msg::Audit::Login)}</label>
                     <input id="audit-login" type="search" autocomplete="off" spellcheck="false"
                         prop:value=move || login.get()
                         on:input=move |ev| login.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="audit-from">{t("audit-from")}</label>
+                    <label for="audit-from">{t(msg::Audit::From)}</label>
                     <input id="audit-from" type="date" prop:value=move || from.get()
                         on:input=move |ev| from.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="audit-until">{t("audit-until")}</label>
+                    <label for="audit-until">{t(msg::Audit::Until)}</label>
                     <input id="audit-until" type="date" prop:value=move || until.get()
                         on:input=move |ev| until.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit" class="secondary">{t("audit-filter")}</button>
+                <button type="submit" class="secondary">{t(msg::Audit::Filter)}</button>
             </form>
-            <Transition fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
+            <Transition fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
                 {move || page.get().map(|r| match r {
                     Ok(p) => view! {
                         <AuditTable page=p filter=filter newer=newer show_school=everywhere.get()/>
@@ -149,7 +148,7 @@ fn AuditTable(
 ) -> impl IntoView {
     let locale = use_locale();
     if page.entries.is_empty() {
-        return view! { <p role="status" class="audit-empty">{t("audit-none")}</p> }.into_any();
+        return view! { <p role="status" class="audit-empty">{t(msg::Audit::None)}</p> }.into_any();
     }
     let next = page.next;
     let at_newest = newer.with_untracked(Vec::is_empty);
@@ -165,16 +164,16 @@ fn AuditTable(
     view! {
         <div class="table-scroll">
             <table class="admin-table audit-table" role="table">
-                <caption class="visually-hidden">{t("audit-title")}</caption>
+                <caption class="visually-hidden">{t(msg::Audit::Title)}</caption>
                 <thead role="rowgroup">
                     <tr role="row">
-                        <th role="columnheader" scope="col">{t("audit-col-when")}</th>
-                        <th role="columnheader" scope="col">{t("audit-kind")}</th>
-                        <th role="columnheader" scope="col">{t("audit-col-who")}</th>
-                        {show_school.then(|| view! { <th role="columnheader" scope="col">{t("audit-col-school")}</th> })}
-                        <th role="columnheader" scope="col">{t("audit-col-address")}</th>
-                        <th role="columnheader" scope="col">{t("audit-col-detail")}</th>
-                        <th role="columnheader" scope="col" class="number">{t("audit-col-count")}</th>
+                        <th role="columnheader" scope="col">{t(msg::Audit::ColWhen)}</th>
+                        <th role="columnheader" scope="col">{t(msg::Audit::Kind)}</th>
+                        <th role="columnheader" scope="col">{t(msg::Audit::ColWho)}</th>
+                        {show_school.then(|| view! { <th role="columnheader" scope="col">{t(msg::Audit::ColSchool)}</th> })}
+                        <th role="columnheader" scope="col">{t(msg::Audit::ColAddress)}</th>
+                        <th role="columnheader" scope="col">{t(msg::Audit::ColDetail)}</th>
+                        <th role="columnheader" scope="col" class="number">{t(msg::Audit::ColCount)}</th>
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
@@ -182,12 +181,12 @@ fn AuditTable(
                 </tbody>
             </table>
         </div>
-        <nav class="pager" aria-label=t("admin-pages")>
+        <nav class="pager" aria-label=t(msg::Admin::Pages)>
             <button type="button" class="secondary audit-newer" disabled=at_newest on:click=back>
-                {t("audit-newer")}
+                {t(msg::Audit::Newer)}
             </button>
             <button type="button" class="secondary audit-older" disabled=next.is_none() on:click=older>
-                {t("audit-older")}
+                {t(msg::Audit::Older)}
             </button>
         </nav>
     }
@@ -201,12 +200,12 @@ fn entry_row(e: AuditEntry, locale: crate::i18n::Locale, show_school: bool) -> i
     view! {
         <tr role="row" data-kind=kind.code()>
             <th role="rowheader" scope="row" class="audit-when">{readable(e.at)}</th>
-            <td role="cell" class="audit-kind-name" data-label=t("audit-kind")>{move || kind_label(locale.lang(), kind)}</td>
-            <td role="cell" class="username" data-label=t("audit-col-who")>{who}</td>
-            {show_school.then(|| view! { <td role="cell" data-label=t("audit-col-school")>{school}</td> })}
-            <td role="cell" data-label=t("audit-col-address")>{e.ip}</td>
-            <td role="cell" class="audit-detail" data-label=t("audit-col-detail")>{e.detail}</td>
-            <td role="cell" class="number" data-label=t("audit-col-count")>{e.count}</td>
+            <td role="cell" class="audit-kind-name" data-label=t(msg::Audit::Kind)>{move || kind_label(locale.lang(), kind)}</td>
+            <td role="cell" class="username" data-label=t(msg::Audit::ColWho)>{who}</td>
+            {show_school.then(|| view! { <td role="cell" data-label=t(msg::Audit::ColSchool)>{school}</td> })}
+            <td role="cell" data-label=t(msg::Audit::ColAddress)>{e.ip}</td>
+            <td role="cell" class="audit-detail" data-label=t(msg::Audit::ColDetail)>{e.detail}</td>
+            <td role="cell" class="number" data-label=t(msg::Audit::ColCount)>{e.count}</td>
         </tr>
     }
 }

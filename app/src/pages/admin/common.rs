@@ -1,9 +1,7 @@
 //! Small pieces every admin view uses.
 
 use crate::error::AppError;
-use domain::lang::Lang;
-use domain::profile::Profile;
-use domain::school::GroupKind;
+use crate::i18n::msg;
 use leptos::prelude::*;
 
 /// Runs `ok` after each success of `action` and keeps its last failure in `error`, for the
@@ -31,93 +29,41 @@ pub fn on_result<I, O>(
 /// with a "yes" and a cancel.
 #[component]
 pub fn Confirmed(
-    /// Message keys: the first button, the question, the confirming button.
-    ask: &'static str,
-    question: &'static str,
-    yes: &'static str,
+    /// The first button, the question, the confirming button.
+    ask: msg::Admin,
+    question: msg::Admin,
+    yes: msg::Admin,
     /// The class of the first button (`secondary`, `danger`).
     ask_class: &'static str,
-    name: String,
     confirming: RwSignal<bool>,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] on_yes: Callback<()>,
 ) -> impl IntoView {
-    let locale = crate::i18n::use_locale();
     view! {
         <Show when=move || confirming.get() fallback=move || view! {
             <button type="button" class=ask_class on:click=move |_| confirming.set(true)>
-                {crate::i18n::t(ask)}
+                {crate::i18n::t(ask.clone())}
             </button>
         }>
-            <p class="notice">{
-                let name = name.clone();
-                move || about(locale.lang(), question, &name)
-            }</p>
+            <p class="notice">{crate::i18n::t(question.clone())}</p>
             <div class="button-row">
                 <button type="button" class="danger" disabled=move || pending.get()
                     on:click=move |_| on_yes.run(())>
-                    {crate::i18n::t(yes)}
+                    {crate::i18n::t(yes.clone())}
                 </button>
                 <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                    {crate::i18n::t("admin-cancel")}
+                    {crate::i18n::t(msg::Admin::Cancel)}
                 </button>
             </div>
         </Show>
     }
 }
 
-pub fn profile_name(lang: Lang, profile: Profile) -> String {
-    crate::i18n::tr(lang, &format!("profile-{}", profile.code()), &[])
-}
-
-pub fn kind_name(lang: Lang, kind: GroupKind) -> String {
-    crate::i18n::tr(lang, &format!("group-kind-{}", kind.code()), &[])
-}
-
-pub fn full_name(first_name: &str, last_name: &str) -> String {
-    format!("{first_name} {last_name}")
-}
-
-/// A translated sentence about a person (`{ $name }`), for labels and messages.
-pub fn about(lang: Lang, key: &str, name: &str) -> String {
-    crate::i18n::tr(lang, key, &[("name", name.to_owned().into())])
-}
-
-/// A message to show, kept as a key and arguments so that it follows the interface language.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Message {
-    key: &'static str,
-    args: Vec<(&'static str, String)>,
-}
-
-impl Message {
-    pub fn new(key: &'static str) -> Self {
-        Message { key, args: vec![] }
-    }
-
-    /// The message about one person or group, `{ $name }`.
-    pub fn about(key: &'static str, name: impl Into<String>) -> Self {
-        Message::new(key).with("name", name)
-    }
-
-    pub fn with(mut self, arg: &'static str, value: impl Into<String>) -> Self {
-        self.args.push((arg, value.into()));
-        self
-    }
-
-    pub fn text(&self, lang: Lang) -> String {
-        let args: Vec<_> = self
-            .args
-            .iter()
-            .map(|(name, value)| (*name, value.clone().into()))
-            .collect();
-        crate::i18n::tr(lang, self.key, &args)
-    }
-}
+pub use crate::i18n::{Message, full_name, group_kind_name as kind_name, profile_name};
 
 /// A success message, announced politely to screen readers.
 #[component]
-pub fn Done(#[prop(into)] message: Signal<Option<Message>>) -> impl IntoView {
+pub fn Done(#[prop(into)] message: Signal<Option<msg::Admin>>) -> impl IntoView {
     let locale = crate::i18n::use_locale();
     move || {
         message

@@ -1,12 +1,13 @@
 //! One class or group: its name, its deletion, its pupils and teachers.
 
-use super::common::{Confirmed, Done, Message, focus_when_shown, kind_name, on_result};
+use super::common::{Confirmed, Done, focus_when_shown, kind_name, on_result};
 use super::group_people::{Members, Teachers};
 use crate::api::admin::{GroupDetail, delete_group, get_group, rename_group};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field};
-use crate::i18n::{t, use_locale};
+use crate::i18n::msg;
+use crate::i18n::{Message, t, use_locale};
 use domain::ids::{GroupId, SchoolId};
 use domain::school::GroupKind;
 use leptos::prelude::*;
@@ -18,17 +19,17 @@ pub fn GroupPanel(
     #[prop(into)] on_change: Callback<()>,
     /// Called with the message to show once the group is gone.
     #[prop(into)]
-    on_deleted: Callback<Message>,
+    on_deleted: Callback<msg::Admin>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
     let locale = use_locale();
     let refresh = RwSignal::new(0_u32);
-    let message = RwSignal::new(None::<Message>);
+    let message = RwSignal::new(None::<msg::Admin>);
     let detail = LocalResource::new(move || {
         refresh.track();
         async move { get_group(group).await }
     });
-    let changed = Callback::new(move |text: Message| {
+    let changed = Callback::new(move |text: msg::Admin| {
         message.set(Some(text));
         refresh.update(|n| *n += 1);
         on_change.run(());
@@ -36,9 +37,13 @@ pub fn GroupPanel(
     // Set by the loaded view: reading the resource out here would suspend the whole page.
     let loaded = RwSignal::new(None::<(GroupKind, String)>);
     let title = move || {
-        loaded
-            .get()
-            .map(|(kind, name)| format!("{} {name}", kind_name(locale.lang(), kind)))
+        loaded.get().map(|(kind, name)| {
+            msg::Admin::GroupTitle {
+                kind: kind_name(locale.lang(), kind),
+                name,
+            }
+            .text(locale.lang())
+        })
     };
     focus_when_shown("group-panel-title");
     view! {
@@ -46,11 +51,11 @@ pub fn GroupPanel(
             <div class="panel-head">
                 <h3 id="group-panel-title" tabindex="-1">{title}</h3>
                 <button type="button" class="secondary small" on:click=move |_| on_close.run(())>
-                    {t("admin-close")}
+                    {t(msg::Admin::Close)}
                 </button>
             </div>
             <Done message=message/>
-            <Transition fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
+            <Transition fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
                 {move || detail.get().map(|r| match r {
                     Ok(d) => {
                         loaded.set(Some((d.kind, d.name.clone())));
@@ -69,7 +74,7 @@ pub fn GroupPanel(
 }
 
 #[component]
-fn RenameForm(detail: GroupDetail, changed: Callback<Message>) -> impl IntoView {
+fn RenameForm(detail: GroupDetail, changed: Callback<msg::Admin>) -> impl IntoView {
     let group = detail.id;
     let name = RwSignal::new(detail.name);
     let error = RwSignal::new(None::<AppError>);
@@ -77,24 +82,22 @@ fn RenameForm(detail: GroupDetail, changed: Callback<Message>) -> impl IntoView 
         let name = name.clone();
         async move { rename_group(group, name).await }
     });
-    on_result(rename, error, move |()| {
-        changed.run(Message::new("admin-saved"))
-    });
+    on_result(rename, error, move |()| changed.run(msg::Admin::Saved));
     view! {
         <form class="admin-subform inline-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             rename.dispatch(name.get_untracked());
         } novalidate>
             <ErrorBanner error=error/>
-            <TextField label="admin-rename-label" id="rename-group" value=name field=Field::Name error=error/>
-            <button type="submit" class="secondary" disabled=move || rename.pending().get()>{t("admin-rename")}</button>
+            <TextField label=msg::Admin::RenameLabel id="rename-group" value=name field=Field::Name error=error/>
+            <button type="submit" class="secondary" disabled=move || rename.pending().get()>{t(msg::Admin::Rename)}</button>
         </form>
     }
 }
 
 /// Deleting asks for a confirmation first, naming what goes and what stays.
 #[component]
-fn DeleteGroup(detail: GroupDetail, on_deleted: Callback<Message>) -> impl IntoView {
+fn DeleteGroup(detail: GroupDetail, on_deleted: Callback<msg::Admin>) -> impl IntoView {
     let group = detail.id;
     let name = detail.name;
     let confirming = RwSignal::new(false);
@@ -102,13 +105,15 @@ fn DeleteGroup(detail: GroupDetail, on_deleted: Callback<Message>) -> impl IntoV
     let delete = Action::new_local(move |(): &()| async move { delete_group(group).await });
     let deleted_name = name.clone();
     on_result(delete, error, move |()| {
-        on_deleted.run(Message::about("admin-deleted", deleted_name.clone()));
+        on_deleted.run(msg::Admin::Deleted {
+            name: deleted_name.clone(),
+        });
     });
     view! {
         <div class="admin-subform danger-zone">
             <ErrorBanner error=error/>
-            <Confirmed ask="admin-delete-group" question="admin-delete-confirm" yes="admin-delete-confirm-yes"
-                ask_class="danger" name=name confirming=confirming pending=delete.pending()
+            <Confirmed ask=msg::Admin::DeleteGroup question=msg::Admin::DeleteConfirm { name }
+                yes=msg::Admin::DeleteConfirmYes ask_class="danger" confirming=confirming pending=delete.pending()
                 on_yes=move |()| { delete.dispatch(()); }/>
         </div>
     }

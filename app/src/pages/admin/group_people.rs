@@ -1,6 +1,6 @@
 //! The pupils and the teachers of a class or group.
 
-use super::common::{Message, about, full_name, on_result};
+use super::common::{full_name, on_result};
 use super::picker::PersonPicker;
 use crate::api::admin::{
     AccountRow, GroupDetail, add_member, assign_teacher, list_subjects, remove_member,
@@ -8,7 +8,8 @@ use crate::api::admin::{
 };
 use crate::components::error_banner::ErrorBanner;
 use crate::error::{AppError, Field};
-use crate::i18n::{describe_problem, t, use_locale};
+use crate::i18n::msg;
+use crate::i18n::{Message, describe_problem, t, use_locale};
 use domain::ids::{AccountId, SchoolId, SubjectId};
 use domain::profile::Profile;
 use leptos::prelude::*;
@@ -26,7 +27,11 @@ fn field_problem(error: RwSignal<Option<AppError>>, field: Field) -> impl IntoVi
 }
 
 #[component]
-pub fn Members(school: SchoolId, detail: GroupDetail, changed: Callback<Message>) -> impl IntoView {
+pub fn Members(
+    school: SchoolId,
+    detail: GroupDetail,
+    changed: Callback<msg::Admin>,
+) -> impl IntoView {
     let locale = use_locale();
     let group = detail.id;
     let error = RwSignal::new(None::<AppError>);
@@ -43,21 +48,24 @@ pub fn Members(school: SchoolId, detail: GroupDetail, changed: Callback<Message>
     on_result(add, error, move |left: Vec<String>| {
         let name = adding.get_untracked();
         changed.run(if left.is_empty() {
-            Message::about("admin-member-added", name)
+            msg::Admin::MemberAdded { name }
         } else {
-            Message::about("admin-member-moved", name).with("left", left.join(", "))
+            let left = domain::locale::list(locale.lang(), &left);
+            msg::Admin::MemberMoved { name, left }
         });
     });
     on_result(remove, error, move |()| {
-        changed.run(Message::about("admin-removed", removing.get_untracked()));
+        changed.run(msg::Admin::Removed {
+            name: removing.get_untracked(),
+        });
     });
     let empty = detail.members.is_empty();
     view! {
         <div class="admin-subform">
-            <h4 id="members-title">{t("admin-members")}</h4>
+            <h4 id="members-title">{t(msg::Admin::Members)}</h4>
             <ErrorBanner error=error/>
             {field_problem(error, Field::Member)}
-            {empty.then(|| view! { <p class="meta">{t("admin-none")}</p> })}
+            {empty.then(|| view! { <p class="meta">{t(msg::Admin::None)}</p> })}
             <ul class="people" aria-labelledby="members-title">
                 {detail.members.into_iter().map(|p| {
                     let name = full_name(&p.first_name, &p.last_name);
@@ -67,18 +75,18 @@ pub fn Members(school: SchoolId, detail: GroupDetail, changed: Callback<Message>
                         <li>
                             <span>{name}</span>
                             <button type="button" class="link-button"
-                                aria-label=move || about(locale.lang(), "admin-remove-person", &label)
+                                aria-label=move || msg::Admin::RemovePerson { name: label.clone() }.text(locale.lang())
                                 on:click=move |_| {
                                     removing.set(for_message.clone());
                                     remove.dispatch(p.id);
                                 }>
-                                {t("admin-remove")}
+                                {t(msg::Admin::Remove)}
                             </button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <PersonPicker school=school profile=Profile::Pupil label="admin-add-member" id="add-member"
+            <PersonPicker school=school profile=Profile::Pupil label=msg::Admin::AddMember id="add-member"
                 on_pick=Callback::new(move |row: AccountRow| {
                     adding.set(full_name(&row.first_name, &row.last_name));
                     add.dispatch(row.id);
@@ -91,7 +99,7 @@ pub fn Members(school: SchoolId, detail: GroupDetail, changed: Callback<Message>
 pub fn Teachers(
     school: SchoolId,
     detail: GroupDetail,
-    changed: Callback<Message>,
+    changed: Callback<msg::Admin>,
 ) -> impl IntoView {
     let locale = use_locale();
     let group = detail.id;
@@ -109,24 +117,22 @@ pub fn Teachers(
         async move { unassign_teacher(group, account).await }
     });
     on_result(assign, error, move |()| {
-        changed.run(Message::about(
-            "admin-teacher-added",
-            adding.get_untracked(),
-        ));
+        changed.run(msg::Admin::TeacherAdded {
+            name: adding.get_untracked(),
+        });
     });
     on_result(unassign, error, move |()| {
-        changed.run(Message::about(
-            "admin-teacher-removed",
-            removing.get_untracked(),
-        ));
+        changed.run(msg::Admin::TeacherRemoved {
+            name: removing.get_untracked(),
+        });
     });
     let empty = detail.teachers.is_empty();
     view! {
         <div class="admin-subform">
-            <h4 id="teachers-title">{t("admin-teachers")}</h4>
+            <h4 id="teachers-title">{t(msg::Admin::Teachers)}</h4>
             <ErrorBanner error=error/>
             {field_problem(error, Field::Teacher)}
-            {empty.then(|| view! { <p class="meta">{t("admin-none")}</p> })}
+            {empty.then(|| view! { <p class="meta">{t(msg::Admin::None)}</p> })}
             <ul class="people" aria-labelledby="teachers-title">
                 {detail.teachers.into_iter().map(|teacher| {
                     let name = full_name(&teacher.first_name, &teacher.last_name);
@@ -138,22 +144,22 @@ pub fn Teachers(
                             <span>{name}</span>
                             {teacher.subject.map(|s| view! { <span class="meta">{s.name}</span> })}
                             <button type="button" class="link-button"
-                                aria-label=move || about(locale.lang(), "admin-remove-person", &label)
+                                aria-label=move || msg::Admin::RemovePerson { name: label.clone() }.text(locale.lang())
                                 on:click=move |_| {
                                     removing.set(for_message.clone());
                                     unassign.dispatch(id);
                                 }>
-                                {t("admin-remove")}
+                                {t(msg::Admin::Remove)}
                             </button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <div class="field">
-                <label for="teacher-subject">{t("admin-subject")}</label>
+                <label for="teacher-subject">{t(msg::Admin::Subject)}</label>
                 <select id="teacher-subject" name="teacher-subject"
                     on:change=move |ev| subject.set(event_target_value(&ev).parse::<i64>().ok().map(SubjectId::new))>
-                    <option value="">{t("admin-subject-none")}</option>
+                    <option value="">{t(msg::Admin::SubjectNone)}</option>
                     {move || subjects.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|s| {
                         let id = s.id;
                         view! { <option value=id.get().to_string() selected=move || subject.get() == Some(id)>{s.name}</option> }
@@ -161,7 +167,7 @@ pub fn Teachers(
                 </select>
                 {field_problem(error, Field::Subject)}
             </div>
-            <PersonPicker school=school profile=Profile::Teacher label="admin-add-teacher" id="add-teacher"
+            <PersonPicker school=school profile=Profile::Teacher label=msg::Admin::AddTeacher id="add-teacher"
                 on_pick=Callback::new(move |row: AccountRow| {
                     adding.set(full_name(&row.first_name, &row.last_name));
                     assign.dispatch((row.id, subject.get_untracked()));

@@ -1,12 +1,13 @@
 //! Parent–child links of an account: a pupil's parents, a parent's children.
 
-use super::common::{Message, about, full_name, on_result};
+use super::common::{full_name, on_result};
 use super::picker::PersonPicker;
 use crate::api::admin::{AccountDetail, AccountRow, link_parent, unlink_parent};
 use crate::api::profile::PersonRef;
 use crate::components::error_banner::ErrorBanner;
 use crate::error::AppError;
-use crate::i18n::{t, use_locale};
+use crate::i18n::msg;
+use crate::i18n::{Message, t, use_locale};
 use domain::ids::{AccountId, SchoolId};
 use domain::profile::Profile;
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ enum Side {
 pub fn LinksEditor(
     school: SchoolId,
     detail: AccountDetail,
-    changed: Callback<Message>,
+    changed: Callback<msg::Admin>,
 ) -> impl IntoView {
     let is_pupil = detail.profiles.contains(&Profile::Pupil);
     let is_parent = detail.profiles.contains(&Profile::Parent);
@@ -47,7 +48,7 @@ fn LinkList(
     side: Side,
     people: Vec<PersonRef>,
     can_add: bool,
-    changed: Callback<Message>,
+    changed: Callback<msg::Admin>,
 ) -> impl IntoView {
     let locale = use_locale();
     let error = RwSignal::new(None::<AppError>);
@@ -64,24 +65,20 @@ fn LinkList(
         let (parent, child) = (*parent, *child);
         async move { unlink_parent(school, parent, child).await }
     });
-    on_result(link, error, move |()| {
-        changed.run(Message::new("admin-linked"))
-    });
-    on_result(unlink, error, move |()| {
-        changed.run(Message::new("admin-unlinked"))
-    });
+    on_result(link, error, move |()| changed.run(msg::Admin::Linked));
+    on_result(unlink, error, move |()| changed.run(msg::Admin::Unlinked));
     let (title, title_id, picker_label, picker_id, other_profile) = match side {
         Side::Child => (
-            "admin-parents",
+            msg::Admin::Parents,
             "parents-title",
-            "admin-link-parent",
+            msg::Admin::LinkParent,
             "link-parent",
             Profile::Parent,
         ),
         Side::Parent => (
-            "admin-children",
+            msg::Admin::Children,
             "children-title",
-            "admin-link-child",
+            msg::Admin::LinkChild,
             "link-child",
             Profile::Pupil,
         ),
@@ -91,7 +88,7 @@ fn LinkList(
         <div class="admin-subform">
             <h4 id=title_id>{t(title)}</h4>
             <ErrorBanner error=error/>
-            {empty.then(|| view! { <p class="meta">{t("admin-none")}</p> })}
+            {empty.then(|| view! { <p class="meta">{t(msg::Admin::None)}</p> })}
             <ul class="people" aria-labelledby=title_id>
                 {people.into_iter().map(|p| {
                     let name = full_name(&p.first_name, &p.last_name);
@@ -100,9 +97,9 @@ fn LinkList(
                         <li>
                             <span>{name}</span>
                             <button type="button" class="link-button"
-                                aria-label=move || about(locale.lang(), "admin-unlink-person", &label)
+                                aria-label=move || msg::Admin::UnlinkPerson { name: label.clone() }.text(locale.lang())
                                 on:click=move |_| { unlink.dispatch(pair(p.id)); }>
-                                {t("admin-unlink")}
+                                {t(msg::Admin::Unlink)}
                             </button>
                         </li>
                     }

@@ -1,6 +1,7 @@
 //! The one-time password of a new or reset account, shown once.
 
 use super::common::focus_when_shown;
+use crate::i18n::msg;
 use crate::i18n::t;
 use leptos::prelude::*;
 
@@ -19,16 +20,16 @@ pub fn OneTimePasswordBox(
     focus_when_shown(id);
     view! {
         <section class="one-time" aria-labelledby=id>
-            <h4 id=id tabindex="-1">{t("admin-one-time-title")}</h4>
+            <h4 id=id tabindex="-1">{t(msg::Admin::OneTimeTitle)}</h4>
             <dl>
-                <dt>{t("admin-one-time-username")}</dt>
+                <dt>{t(msg::Admin::OneTimeUsername)}</dt>
                 <dd><code class="username">{username}</code></dd>
-                <dt>{t("admin-one-time-password")}</dt>
+                <dt>{t(msg::Admin::OneTimePassword)}</dt>
                 <dd><code class="password" translate="no">{password}</code></dd>
             </dl>
-            <p class="notice">{t("admin-one-time-note")}</p>
+            <p class="notice">{t(msg::Admin::OneTimeNote)}</p>
             <button type="button" class="secondary" on:click=move |_| on_close.run(())>
-                {t("admin-one-time-done")}
+                {t(msg::Admin::OneTimeDone)}
             </button>
         </section>
     }

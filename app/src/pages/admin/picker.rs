@@ -1,9 +1,10 @@
 //! Finding a person of the school by name, to add them somewhere.
 
-use super::common::{about, full_name};
+use super::common::full_name;
 use crate::api::admin::{AccountQuery, AccountRow, list_accounts};
 use crate::components::error_banner::ErrorBanner;
-use crate::i18n::{t, use_locale};
+use crate::i18n::msg;
+use crate::i18n::{Message, t, use_locale};
 use domain::ids::SchoolId;
 use domain::profile::Profile;
 use leptos::prelude::*;
@@ -13,8 +14,8 @@ use leptos::prelude::*;
 pub fn PersonPicker(
     school: SchoolId,
     profile: Profile,
-    /// Message key of the search field's label ("Add a pupil").
-    label: &'static str,
+    /// The search field's label ("Add a pupil").
+    label: msg::Admin,
     /// The id of the search field, unique on the page.
     id: &'static str,
     #[prop(into)] on_pick: Callback<AccountRow>,
@@ -52,31 +53,31 @@ pub fn PersonPicker(
         <div class="picker">
             <form class="inline-form" role="search" on:submit=on_submit>
                 <div class="field">
-                    <label for=id>{t(label)}</label>
+                    <label for=id>{t(label.clone())}</label>
                     <input
                         id=id
                         type="search"
                         autocomplete="off"
-                        placeholder=t("admin-pick-placeholder")
+                        placeholder=t(msg::Admin::PickPlaceholder)
                         prop:value=move || search.get()
                         on:input=move |ev| search.set(event_target_value(&ev))
                     />
                 </div>
-                <button type="submit" class="secondary">{t("admin-search")}</button>
+                <button type="submit" class="secondary">{t(msg::Admin::Search)}</button>
             </form>
             <Transition fallback=|| ()>
                 {move || results.get().map(|r| match r {
                     Ok(None) => ().into_any(),
                     Ok(Some(page)) if page.accounts.is_empty() => {
-                        view! { <p class="meta" role="status">{t("admin-pick-none")}</p> }.into_any()
+                        view! { <p class="meta" role="status">{t(msg::Admin::PickNone)}</p> }.into_any()
                     }
                     Ok(Some(page)) => view! {
                         <ul class="pick-list">
                             {page.accounts.into_iter().map(|row| {
                                 let name = full_name(&row.first_name, &row.last_name);
-                                let label = about(locale.lang(), "admin-pick", &name);
+                                let label = msg::Admin::Pick { name: name.clone() }.text(locale.lang());
                                 let detail = match &row.class {
-                                    Some(class) => format!("{} · {class}", row.username),
+                                    Some(class) => msg::Admin::PickDetail { username: row.username.clone(), class: class.clone() }.text(locale.lang()),
                                     None => row.username.clone(),
                                 };
                                 view! {
@@ -85,7 +86,7 @@ pub fn PersonPicker(
                                         <span class="meta">{detail}</span>
                                         <button type="button" class="secondary" aria-label=label
                                             on:click=move |_| pick(row.clone())>
-                                            {t("admin-pick-button")}
+                                            {t(msg::Admin::PickButton)}
                                         </button>
                                     </li>
                                 }

@@ -1,11 +1,13 @@
 //! The profiles an account holds in the school: add one, take one away.
 
 use super::accounts::ProfileSelect;
-use super::common::{Message, on_result, profile_name};
+use super::common::{on_result, profile_name};
 use crate::api::admin::{AccountDetail, add_role, remove_role};
 use crate::components::error_banner::ErrorBanner;
 use crate::error::AppError;
-use crate::i18n::{t, tr, use_locale};
+use crate::i18n::Message;
+use crate::i18n::msg;
+use crate::i18n::{t, use_locale};
 use domain::ids::SchoolId;
 use domain::profile::Profile;
 use leptos::prelude::*;
@@ -14,7 +16,7 @@ use leptos::prelude::*;
 pub fn RolesEditor(
     school: SchoolId,
     detail: AccountDetail,
-    changed: Callback<Message>,
+    changed: Callback<msg::Admin>,
 ) -> impl IntoView {
     let locale = use_locale();
     let account = detail.id;
@@ -30,26 +32,24 @@ pub fn RolesEditor(
         let profile = *profile;
         async move { remove_role(school, account, profile).await }
     });
-    on_result(add, error, move |()| {
-        changed.run(Message::new("admin-role-added"))
-    });
+    on_result(add, error, move |()| changed.run(msg::Admin::RoleAdded));
     on_result(remove, error, move |()| {
-        changed.run(Message::new("admin-role-removed"))
+        changed.run(msg::Admin::RoleRemoved)
     });
     let except = held.clone();
     view! {
         <div class="admin-subform">
-            <h4 id="roles-title">{t("admin-roles")}</h4>
+            <h4 id="roles-title">{t(msg::Admin::Roles)}</h4>
             <ErrorBanner error=error/>
             <ul class="chips" aria-labelledby="roles-title">
                 {held.into_iter().map(|p| view! {
                     <li>
                         {move || profile_name(locale.lang(), p)}
                         <button type="button" class="link-button"
-                            aria-label=move || tr(locale.lang(), "admin-remove-role", &[("profile", profile_name(locale.lang(), p).into())])
+                            aria-label=move || msg::Admin::RemoveRole { profile: profile_name(locale.lang(), p) }.text(locale.lang())
                             disabled=move || remove.pending().get()
                             on:click=move |_| { remove.dispatch(p); }>
-                            {t("admin-remove")}
+                            {t(msg::Admin::Remove)}
                         </button>
                     </li>
                 }).collect_view()}
@@ -62,10 +62,10 @@ pub fn RolesEditor(
                     }
                 }>
                     <div class="field">
-                        <label for="add-role">{t("admin-add-role")}</label>
+                        <label for="add-role">{t(msg::Admin::AddRole)}</label>
                         <ProfileSelect id="add-role" value=chosen except=except.clone()/>
                     </div>
-                    <button type="submit" class="secondary" disabled=move || add.pending().get()>{t("admin-add")}</button>
+                    <button type="submit" class="secondary" disabled=move || add.pending().get()>{t(msg::Admin::Add)}</button>
                 </form>
             })}
         </div>

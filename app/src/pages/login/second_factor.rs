@@ -4,6 +4,7 @@ use crate::api::auth::second_factor::second_factor;
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field};
+use crate::i18n::msg;
 use crate::i18n::{Locale, t};
 use crate::shell::use_session;
 use leptos::prelude::*;
@@ -41,13 +42,13 @@ pub fn CodeStep(
     };
     view! {
         <section class="card narrow">
-            <h1>{t("login-code-title")}</h1>
-            <p>{t("login-code-intro")}</p>
+            <h1>{t(msg::Login::CodeTitle)}</h1>
+            <p>{t(msg::Login::CodeIntro)}</p>
             <form on:submit=on_submit novalidate>
                 <ErrorBanner error=error/>
-                <TextField label="second-factor-code" id="totp-code" value=code field=Field::Code error=error autocomplete="one-time-code"/>
-                <button type="submit" class="primary" disabled=move || submit.pending().get()>{t("login-submit")}</button>
-                <button type="button" class="secondary" on:click=move |_| pending.set(None)>{t("login-code-back")}</button>
+                <TextField label=msg::Account::SecondFactorCode id="totp-code" value=code field=Field::Code error=error autocomplete="one-time-code"/>
+                <button type="submit" class="primary" disabled=move || submit.pending().get()>{t(msg::Login::Submit)}</button>
+                <button type="button" class="secondary" on:click=move |_| pending.set(None)>{t(msg::Login::CodeBack)}</button>
             </form>
         </section>
     }

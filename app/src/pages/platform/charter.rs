@@ -3,7 +3,8 @@
 use crate::api::charter::{current_charter, publish_charter};
 use crate::components::error_banner::ErrorBanner;
 use crate::error::{AppError, Field};
-use crate::i18n::{describe_problem, t, tr, use_locale};
+use crate::i18n::msg;
+use crate::i18n::{describe_problem, t, use_locale};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -43,28 +44,28 @@ pub fn CharterEditor() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="charter-editor">
-            <h2 id="charter-editor">{t("platform-charter")}</h2>
-            <p>{t("platform-charter-help")}</p>
+            <h2 id="charter-editor">{t(msg::Platform::Charter)}</h2>
+            <p>{t(msg::Platform::CharterHelp)}</p>
             <form on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 publish.dispatch((body_fr.get_untracked(), body_co.get_untracked()));
             }>
                 <ErrorBanner error=error/>
                 <div class="field">
-                    <label for="charter-fr">{t("platform-charter-fr")}</label>
+                    <label for="charter-fr">{t(msg::Platform::CharterFr)}</label>
                     <textarea id="charter-fr" lang="fr" rows="12" prop:value=move || body_fr.get()
                         on:input=move |ev| body_fr.set(event_target_value(&ev))></textarea>
                     {problem(Field::BodyFr)}
                 </div>
                 <div class="field">
-                    <label for="charter-co">{t("platform-charter-co")}</label>
+                    <label for="charter-co">{t(msg::Platform::CharterCo)}</label>
                     <textarea id="charter-co" lang="co" rows="12" prop:value=move || body_co.get()
                         on:input=move |ev| body_co.set(event_target_value(&ev))></textarea>
                     {problem(Field::BodyCo)}
                 </div>
-                <button type="submit" class="primary" disabled=move || publish.pending().get()>{t("platform-charter-publish")}</button>
+                <button type="submit" class="primary" disabled=move || publish.pending().get()>{t(msg::Platform::CharterPublish)}</button>
                 {move || published.get().map(|v| view! {
-                    <p class="success" role="status">{tr(locale.lang(), "platform-charter-published", &[("version", v.into())])}</p>
+                    <p class="success" role="status">{t(msg::Platform::CharterPublished { version: v })}</p>
                 })}
             </form>
         </section>

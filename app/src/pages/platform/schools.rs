@@ -4,7 +4,8 @@ use crate::api::platform::{create_school, list_schools};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::error::{AppError, Field};
-use crate::i18n::{describe_problem, t, tr, use_locale};
+use crate::i18n::msg;
+use crate::i18n::{describe_problem, school_kind_name, t, use_locale};
 use domain::school::SchoolKind;
 use leptos::prelude::*;
 
@@ -44,26 +45,26 @@ pub fn Schools() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="schools-title">
-            <h2 id="schools-title">{t("platform-schools")}</h2>
-            <Suspense fallback=move || view! { <p aria-busy="true">{t("loading")}</p> }>
+            <h2 id="schools-title">{t(msg::Platform::Schools)}</h2>
+            <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
                 {move || schools.get().map(|r| match r {
                     Ok(rows) => view! {
                         <div class="table-scroll">
                             <table class="schools-table">
                                 <thead><tr>
-                                    <th scope="col">{t("platform-school-name")}</th>
+                                    <th scope="col">{t(msg::Platform::SchoolName)}</th>
                                     <th scope="col">"UAI"</th>
-                                    <th scope="col">{t("platform-school-kind")}</th>
-                                    <th scope="col">{t("platform-school-people")}</th>
+                                    <th scope="col">{t(msg::Platform::SchoolKind)}</th>
+                                    <th scope="col">{t(msg::Platform::SchoolPeople)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|s| {
-                                        let code = s.kind.code();
+                                        let kind = s.kind;
                                         view! { <tr>
                                             <td>{s.name}</td>
                                             <td>{s.uai}</td>
-                                            <td>{move || tr(locale.lang(), &format!("school-kind-{code}"), &[])}</td>
-                                            <td>{s.people}</td>
+                                            <td>{move || school_kind_name(locale.lang(), kind)}</td>
+                                            <td>{move || domain::locale::number(locale.lang(), s.people)}</td>
                                         </tr> }
                                     }).collect_view()}
                                 </tbody>
@@ -73,27 +74,27 @@ pub fn Schools() -> impl IntoView {
                     Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
                 })}
             </Suspense>
-            <h3>{t("platform-school-new")}</h3>
+            <h3>{t(msg::Platform::SchoolNew)}</h3>
             <form on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 create.dispatch((uai.get_untracked(), name.get_untracked(), kind.get_untracked()));
             }>
                 <ErrorBanner error=error/>
-                <TextField label="platform-school-uai" id="school-uai" value=uai field=Field::Uai error=error hint="platform-school-uai-hint"/>
-                <TextField label="platform-school-name" id="school-name" value=name field=Field::Name error=error/>
+                <TextField label=msg::Platform::SchoolUai id="school-uai" value=uai field=Field::Uai error=error hint=msg::Platform::SchoolUaiHint/>
+                <TextField label=msg::Platform::SchoolName id="school-name" value=name field=Field::Name error=error/>
                 <div class="field">
-                    <label for="school-kind">{t("platform-school-kind")}</label>
+                    <label for="school-kind">{t(msg::Platform::SchoolKind)}</label>
                     <select id="school-kind" prop:value=move || kind.get()
                         on:change=move |ev| kind.set(event_target_value(&ev))>
                         {SchoolKind::ALL.into_iter().map(|k| view! {
-                            <option value=k.code()>{move || tr(locale.lang(), &format!("school-kind-{}", k.code()), &[])}</option>
+                            <option value=k.code()>{move || school_kind_name(locale.lang(), k)}</option>
                         }).collect_view()}
                     </select>
                     {kind_problem}
                 </div>
-                <button type="submit" class="primary" disabled=move || create.pending().get()>{t("platform-school-create")}</button>
+                <button type="submit" class="primary" disabled=move || create.pending().get()>{t(msg::Platform::SchoolCreate)}</button>
                 {move || created.get().map(|n| view! {
-                    <p class="success" role="status">{tr(locale.lang(), "platform-school-created", &[("name", n.into())])}</p>
+                    <p class="success" role="status">{t(msg::Platform::SchoolCreated { name: n })}</p>
                 })}
             </form>
         </section>

@@ -1,0 +1,36 @@
+# The audit trail.
+
+audit-title = Ghjurnale di cuntrollu
+audit-explain = Cunnessioni, accessi ricusati, cambiamenti è cunsultazioni di dati persunali, i più recenti prima. Una listessa azzione ripetuta in u minutu hè scritta una volta sola, cù u numeru di volte.
+audit-scope = Stabilimenti
+audit-scope-school = U stabilimentu sceltu
+audit-scope-all = Tutti i stabilimenti
+audit-kind = Avvenimentu
+audit-kind-any = Tutti
+audit-kind-sign-in = Cunnessione
+audit-kind-sign-in-failed = Cunnessione fallita
+audit-kind-sign-in-locked = Cunnessione bluccata
+audit-kind-sign-out = Scunnessione
+audit-kind-password-changed = Parolla d’intrata cambiata
+audit-kind-password-reset = Parolla d’intrata rimessa à nove
+audit-kind-access-refused = Accessu ricusatu
+audit-kind-charter-accepted = Carta accettata
+audit-kind-charter-published = Carta publicata
+audit-kind-account-created = Contu creatu
+audit-kind-account-updated = Contu mudificatu
+audit-kind-group-changed = Classa o gruppu mudificatu
+audit-kind-school-created = Stabilimentu creatu
+audit-kind-personal-data-read = Cunsultazione di dati persunali
+audit-login = Identificadore
+audit-from = Da u
+audit-until = Finu à u
+audit-filter = Filtrà
+audit-none = Nisuna entrata ùn currisponde.
+audit-col-when = Data
+audit-col-who = Quale
+audit-col-school = Stabilimentu
+audit-col-address = Indirizzu IP
+audit-col-detail = Dettagliu
+audit-col-count = Volte
+audit-newer = Più recenti
+audit-older = Più antiche

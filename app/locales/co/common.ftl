@@ -1,0 +1,30 @@
+# Parts of every page: the shell, names of profiles and kinds of school and group, areas that fail to load, the idle warning.
+
+skip-to-content = Andà à u cuntenutu
+loading = Caricamentu…
+sign-out = Scunnettesi
+lang-switch-label = Lingua di l’interfaccia
+back-home = Vultà à l’accolta
+not-found-title = Pagina micca trova
+profile-pupil = Sculare
+profile-teacher = Insignante
+profile-parent = Parente
+profile-staff = Persunale
+profile-school-admin = Amministratore di stabilimentu
+profile-guest = Invitatu
+school-kind-ecole = Scola
+school-kind-college = Cullegiu
+school-kind-lycee = Liceu
+school-kind-lycee-pro = Liceu prufessiunale
+school-kind-lycee-agricole = Liceu agriculu
+school-kind-lycee-maritime = Liceu marittimu
+school-kind-prive = Stabilimentu privatu
+group-kind-class = Classa
+group-kind-group = Gruppu
+idle-title = Site sempre quì ?
+idle-text = Sarete scunnettutu trà { NUMBER($seconds) } seconde per mancanza d’attività.
+idle-stay = Firmà cunnettutu
+area-unavailable-title = Sta parte di Scola ùn hè micca stata caricata
+area-unavailable-body = A cunnessione hè forse stata interrotta, o Scola hè appena statu messu à ghjornu. Ricaricate a pagina per pruvà torna.
+area-unavailable-reload = Ricaricà a pagina
+page-title = { $page } · Scola

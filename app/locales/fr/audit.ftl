@@ -1,0 +1,36 @@
+# The audit trail.
+
+audit-title = Journal d’audit
+audit-explain = Connexions, refus d’accès, modifications et consultations de données personnelles, les plus récentes d’abord. Une même action répétée dans la minute n’est inscrite qu’une fois, avec le nombre de fois.
+audit-scope = Établissements
+audit-scope-school = L’établissement choisi
+audit-scope-all = Tous les établissements
+audit-kind = Événement
+audit-kind-any = Tous
+audit-kind-sign-in = Connexion
+audit-kind-sign-in-failed = Échec de connexion
+audit-kind-sign-in-locked = Connexion bloquée
+audit-kind-sign-out = Déconnexion
+audit-kind-password-changed = Mot de passe changé
+audit-kind-password-reset = Mot de passe réinitialisé
+audit-kind-access-refused = Accès refusé
+audit-kind-charter-accepted = Charte acceptée
+audit-kind-charter-published = Charte publiée
+audit-kind-account-created = Compte créé
+audit-kind-account-updated = Compte modifié
+audit-kind-group-changed = Classe ou groupe modifié
+audit-kind-school-created = Établissement créé
+audit-kind-personal-data-read = Consultation de données personnelles
+audit-login = Identifiant
+audit-from = Du
+audit-until = Au
+audit-filter = Filtrer
+audit-none = Aucune entrée ne correspond.
+audit-col-when = Date
+audit-col-who = Qui
+audit-col-school = Établissement
+audit-col-address = Adresse IP
+audit-col-detail = Détail
+audit-col-count = Fois
+audit-newer = Plus récentes
+audit-older = Plus anciennes

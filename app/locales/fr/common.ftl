@@ -1,0 +1,30 @@
+# Parts of every page: the shell, names of profiles and kinds of school and group, areas that fail to load, the idle warning.
+
+skip-to-content = Aller au contenu
+loading = Chargement…
+sign-out = Se déconnecter
+lang-switch-label = Langue de l’interface
+back-home = Retour à l’accueil
+not-found-title = Page introuvable
+profile-pupil = Élève
+profile-teacher = Enseignant
+profile-parent = Parent
+profile-staff = Personnel
+profile-school-admin = Administrateur d’établissement
+profile-guest = Invité
+school-kind-ecole = École
+school-kind-college = Collège
+school-kind-lycee = Lycée
+school-kind-lycee-pro = Lycée professionnel
+school-kind-lycee-agricole = Lycée agricole
+school-kind-lycee-maritime = Lycée maritime
+school-kind-prive = Établissement privé
+group-kind-class = Classe
+group-kind-group = Groupe
+idle-title = Êtes-vous toujours là ?
+idle-text = Vous allez être déconnecté dans { NUMBER($seconds) } secondes faute d’activité.
+idle-stay = Rester connecté
+area-unavailable-title = Cette partie de Scola n’a pas pu être chargée
+area-unavailable-body = La connexion a peut-être été interrompue, ou Scola vient d’être mis à jour. Rechargez la page pour réessayer.
+area-unavailable-reload = Recharger la page
+page-title = { $page } · Scola
