@@ -12,6 +12,7 @@ pub mod lang;
 pub mod password;
 pub mod profile;
 pub mod school;
+pub mod school_calendar;
 pub mod second_factor;
 pub mod services;
 pub mod session;
