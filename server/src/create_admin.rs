@@ -70,12 +70,12 @@ pub async fn create_admin(
     let row: Option<IdRow> = CREATE_ADMIN
         .query_as()
         .bind(login.as_str())
-    .bind(first.as_str())
-    .bind(last.as_str())
-    .bind(hash)
-    .bind(now.unix())
-    .fetch_optional(db.pool())
-    .await?;
+        .bind(first.as_str())
+        .bind(last.as_str())
+        .bind(hash)
+        .bind(now.unix())
+        .fetch_optional(db.pool())
+        .await?;
     let Some(row) = row else {
         return Err(CreateAdminError::Exists(login.to_string()));
     };

@@ -138,12 +138,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
         "Collège Pasquale Paoli",
         "college"
     );
-    let lycee = insert!(
-        INSERT_SCHOOL,
-        "6200001G",
-        "Lycée Sampiero Corso",
-        "lycee"
-    );
+    let lycee = insert!(INSERT_SCHOOL, "6200001G", "Lycée Sampiero Corso", "lycee");
 
     let mut ids = std::collections::HashMap::new();
     for &(username, first, last, platform) in DEMO_PEOPLE {
@@ -191,24 +186,9 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
             .await?;
     }
 
-    let maths = insert!(
-        INSERT_SUBJECT,
-        college,
-        "MATHS",
-        "Mathématiques"
-    );
-    let corsu = insert!(
-        INSERT_SUBJECT,
-        college,
-        "LCO",
-        "Langue corse"
-    );
-    let maths_b = insert!(
-        INSERT_SUBJECT,
-        lycee,
-        "MATHS",
-        "Mathématiques"
-    );
+    let maths = insert!(INSERT_SUBJECT, college, "MATHS", "Mathématiques");
+    let corsu = insert!(INSERT_SUBJECT, college, "LCO", "Langue corse");
+    let maths_b = insert!(INSERT_SUBJECT, lycee, "MATHS", "Mathématiques");
 
     let group = |school: i64, kind: &'static str, name: &'static str| (school, kind, name);
     let groups = [
@@ -293,11 +273,7 @@ pub async fn remove_demo(db: &Db) -> Result<u64, sqlx::Error> {
             .rows_affected();
     }
     for uai in DEMO_UAIS {
-        DELETE_SCHOOL
-            .query()
-            .bind(*uai)
-            .execute(&mut *tx)
-            .await?;
+        DELETE_SCHOOL.query().bind(*uai).execute(&mut *tx).await?;
     }
     UNMARK_DEMO.query().execute(&mut *tx).await?;
     tx.commit().await?;

@@ -5,9 +5,9 @@
 //! - no SQL in `server/src` escapes the registry;
 //! - a stored value that does not decode is an error, never a row dropped or a default.
 
-mod support;
 #[path = "sql/schema.rs"]
 mod schema;
+mod support;
 
 use app::ports::{Directory, Establishments, Identity, StoreError};
 use domain::ids::AccountId;
@@ -109,7 +109,10 @@ fn a_schema_drift_is_found_and_named() {
             "column schools.id",
         ),
         (
-            same.replace("PRIMARY KEY (account_id, school_id)", "PRIMARY KEY (account_id)"),
+            same.replace(
+                "PRIMARY KEY (account_id, school_id)",
+                "PRIMARY KEY (account_id)",
+            ),
             "primary key of roles",
         ),
         (
@@ -209,9 +212,34 @@ fn sources(dir: &Path, files: &mut Vec<PathBuf>) {
 
 /// Words a statement, or a piece of one, starts with.
 const SQL_STARTS: &[&str] = &[
-    "SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "CREATE", "DROP", "ALTER", "PRAGMA",
-    "VACUUM", "ANALYZE", "BEGIN", "COMMIT", "ROLLBACK", "REPLACE", "TRUNCATE", "WHERE", "FROM",
-    "JOIN", "ORDER", "VALUES", "RETURNING", "AND", "OR", "LIMIT", "ON", "UNION", "EXISTS",
+    "SELECT",
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "WITH",
+    "CREATE",
+    "DROP",
+    "ALTER",
+    "PRAGMA",
+    "VACUUM",
+    "ANALYZE",
+    "BEGIN",
+    "COMMIT",
+    "ROLLBACK",
+    "REPLACE",
+    "TRUNCATE",
+    "WHERE",
+    "FROM",
+    "JOIN",
+    "ORDER",
+    "VALUES",
+    "RETURNING",
+    "AND",
+    "OR",
+    "LIMIT",
+    "ON",
+    "UNION",
+    "EXISTS",
 ];
 
 /// Whether a literal token (`"…"`, `r"…"`, `r#"…"#`) holds text that starts like SQL.
@@ -237,7 +265,8 @@ fn looks_like_sql(literal: &str) -> bool {
 fn escapes(tokens: proc_macro2::TokenStream, registry_file: bool, found: &mut Vec<String>) {
     use proc_macro2::{Delimiter, TokenTree};
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
-    let punct = |i: usize, c: char| matches!(tokens.get(i), Some(TokenTree::Punct(p)) if p.as_char() == c);
+    let punct =
+        |i: usize, c: char| matches!(tokens.get(i), Some(TokenTree::Punct(p)) if p.as_char() == c);
     let mut i = 0;
     while i < tokens.len() {
         match &tokens[i] {
@@ -251,7 +280,8 @@ fn escapes(tokens: proc_macro2::TokenStream, registry_file: bool, found: &mut Ve
                 }
             }
             TokenTree::Ident(id)
-                if ["statements", "fragments", "macro_rules"].contains(&id.to_string().as_str())
+                if ["statements", "fragments", "macro_rules"]
+                    .contains(&id.to_string().as_str())
                     && punct(i + 1, '!') =>
             {
                 // `macro_rules! name { … }` has a name before its body.
@@ -262,8 +292,8 @@ fn escapes(tokens: proc_macro2::TokenStream, registry_file: bool, found: &mut Ve
             TokenTree::Ident(id) if id == "sqlx" && punct(i + 1, ':') && punct(i + 2, ':') => {
                 if let Some(TokenTree::Ident(f)) = tokens.get(i + 3) {
                     let f = f.to_string();
-                    let a_module = punct(i + 4, ':')
-                        && matches!(tokens.get(i + 6), Some(TokenTree::Ident(_)));
+                    let a_module =
+                        punct(i + 4, ':') && matches!(tokens.get(i + 6), Some(TokenTree::Ident(_)));
                     if !registry_file && f.starts_with("query") && !a_module || f == "raw_sql" {
                         found.push(format!("sqlx::{f} called"));
                     }
@@ -347,7 +377,15 @@ async fn an_unknown_profile_is_an_error_not_a_role_dropped() {
     let session = s.session_for("maria.santoni").await;
     let year = SchoolYear::at(server::system_clock());
     // Before: her home and her facts read fine.
-    assert_eq!(s.app.db.home_schools(maria, year).await.expect("home").len(), 2);
+    assert_eq!(
+        s.app
+            .db
+            .home_schools(maria, year)
+            .await
+            .expect("home")
+            .len(),
+        2
+    );
     corrupt(
         &s,
         "UPDATE roles SET profile = 'nonsense' WHERE profile = 'teacher' \
@@ -391,7 +429,11 @@ async fn an_unknown_profile_is_an_error_not_a_role_dropped() {
 async fn unreadable_codes_flags_and_counts_are_errors_not_defaults() {
     let s = TestServer::start().await;
     let pupil = AccountId::new(s.account_id("lisandru.pieri").await);
-    corrupt(&s, "UPDATE schools SET kind = 'castle' WHERE uai = '6200001G'").await;
+    corrupt(
+        &s,
+        "UPDATE schools SET kind = 'castle' WHERE uai = '6200001G'",
+    )
+    .await;
     let schools = s.app.db.all_schools().await;
     assert!(
         matches!(schools, Err(StoreError::Corrupt(ref m)) if m.contains("castle")),
@@ -417,4 +459,44 @@ async fn unreadable_codes_flags_and_counts_are_errors_not_defaults() {
         matches!(info, Err(StoreError::Corrupt(ref m)) if m.contains("platform_admin")),
         "{info:?}"
     );
+}
+
+#[tokio::test]
+async fn the_calendar_migration_keeps_an_existing_years_classes() {
+    let url = support::fresh_database_url().await;
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::any::AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&url)
+        .await
+        .expect("database");
+    let dialect = if url.starts_with("sqlite") {
+        "sqlite"
+    } else {
+        "postgres"
+    };
+    let migrator = sqlx::migrate::Migrator::new(migrations(dialect))
+        .await
+        .expect("migrations");
+    // An instance as it was before school years became a rule: its year stored with dates.
+    migrator
+        .run_to(20261125000400, &pool)
+        .await
+        .expect("earlier migrations");
+    sqlx::query(
+        "INSERT INTO school_years (label, starts_on, ends_on, is_current) \
+         VALUES ('2026-2027', '2026-09-01', '2027-07-03', 1)",
+    )
+    .execute(&pool)
+    .await
+    .expect("a year of the old kind");
+    migrator.run(&pool).await.expect("the calendar migration");
+    use sqlx::Row;
+    let starts: i64 = sqlx::query("SELECT starts_at FROM school_years WHERE label = '2026-2027'")
+        .fetch_one(&pool)
+        .await
+        .expect("the year is still there")
+        .get(0);
+    // Where the rule of `domain` puts it: its classes stay this year's.
+    assert_eq!(starts, SchoolYear::starting(2026).starts().unix());
 }

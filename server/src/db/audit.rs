@@ -193,6 +193,11 @@ mod tests {
         );
         let shapes = (ENTRIES.shapes)();
         assert_eq!(shapes.len(), 64);
-        assert!(shapes.iter().enumerate().all(|(i, s)| !shapes[..i].contains(s)));
+        assert!(
+            shapes
+                .iter()
+                .enumerate()
+                .all(|(i, s)| !shapes[..i].contains(s))
+        );
     }
 }

@@ -38,8 +38,8 @@ impl Charters for Db {
         let row: Option<CharterRow> = CURRENT_CHARTER
             .query_as()
             .fetch_optional(&self.pool)
-        .await
-        .map_err(fail)?;
+            .await
+            .map_err(fail)?;
         Ok(row.map(|r| Charter {
             version: CharterVersion::new(r.version),
             body_fr: r.body_fr,
@@ -59,12 +59,12 @@ impl Charters for Db {
             let result = PUBLISH_CHARTER
                 .query_as::<VersionRow>()
                 .bind(&body_fr)
-            .bind(&body_co)
-            .bind(by.get())
-            .bind(at.unix())
-            .fetch_one(&self.pool)
-            .await
-            .map_err(fail);
+                .bind(&body_co)
+                .bind(by.get())
+                .bind(at.unix())
+                .fetch_one(&self.pool)
+                .await
+                .map_err(fail);
             match result {
                 Ok(row) => return Ok(CharterVersion::new(row.version)),
                 Err(StoreError::Conflict) => continue,

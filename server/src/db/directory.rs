@@ -205,7 +205,8 @@ impl Db {
             .map_err(fail)?;
         let mut people: Vec<PersonRef> = Vec::new();
         for r in rows {
-            if seen.includes(SchoolId::new(r.school_id)) && !people.iter().any(|p| p.id.get() == r.id)
+            if seen.includes(SchoolId::new(r.school_id))
+                && !people.iter().any(|p| p.id.get() == r.id)
             {
                 people.push(PersonRef {
                     id: AccountId::new(r.id),

@@ -37,8 +37,8 @@ impl Establishments for Db {
         let rows: Vec<EstablishmentRow> = ALL_SCHOOLS
             .query_as()
             .fetch_all(&self.pool)
-        .await
-        .map_err(fail)?;
+            .await
+            .map_err(fail)?;
         Ok(rows
             .into_iter()
             .map(|r| SchoolRow {
@@ -58,13 +58,13 @@ impl Establishments for Db {
         kind: SchoolKind,
     ) -> Result<SchoolId, StoreError> {
         let row: IdRow = CREATE_SCHOOL
-                .query_as()
-                .bind(uai.as_str())
-                .bind(name.as_str())
-                .bind(kind.code())
-                .fetch_one(&self.pool)
-                .await
-                .map_err(fail)?;
+            .query_as()
+            .bind(uai.as_str())
+            .bind(name.as_str())
+            .bind(kind.code())
+            .fetch_one(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(SchoolId::new(row.id))
     }
 }

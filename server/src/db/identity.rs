@@ -42,12 +42,26 @@ macro_rules! session_info_columns {
 macro_rules! count_failures {
     ($table:literal, $key:literal) => {
         concat!(
-            "INSERT INTO ", $table, " (", $key, ", failures, last_failure) VALUES ($1, 1, $2) \
-             ON CONFLICT (", $key, ") DO UPDATE SET \
-             failures = CASE WHEN ", $table, ".last_failure < $3 THEN 1 \
-                        ELSE ", $table, ".failures + 1 END, \
-             last_failure = CASE WHEN ", $table, ".last_failure < $3 THEN $2 \
-                            ELSE ", $table, ".last_failure END \
+            "INSERT INTO ",
+            $table,
+            " (",
+            $key,
+            ", failures, last_failure) VALUES ($1, 1, $2) \
+             ON CONFLICT (",
+            $key,
+            ") DO UPDATE SET \
+             failures = CASE WHEN ",
+            $table,
+            ".last_failure < $3 THEN 1 \
+                        ELSE ",
+            $table,
+            ".failures + 1 END, \
+             last_failure = CASE WHEN ",
+            $table,
+            ".last_failure < $3 THEN $2 \
+                            ELSE ",
+            $table,
+            ".last_failure END \
              RETURNING failures, last_failure"
         )
     };

@@ -20,7 +20,10 @@ struct YearRow {
 }
 
 /// The id `year`'s classes are stored under, its row written if missing.
-pub(crate) async fn year_id<'e, E>(executor: E, year: SchoolYear) -> Result<SchoolYearId, sqlx::Error>
+pub(crate) async fn year_id<'e, E>(
+    executor: E,
+    year: SchoolYear,
+) -> Result<SchoolYearId, sqlx::Error>
 where
     E: Executor<'e, Database = Any>,
 {

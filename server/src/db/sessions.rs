@@ -114,11 +114,11 @@ impl Sessions for Db {
         let rows: Vec<OpenSessionRow> = SESSIONS_OF
             .query_as()
             .bind(account.get())
-        .bind(now.unix())
-        .bind(idle.oldest_live(now).unix())
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fail)?;
+            .bind(now.unix())
+            .bind(idle.oldest_live(now).unix())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(rows
             .into_iter()
             .map(|r| OpenSession {
@@ -173,11 +173,11 @@ impl SecondFactors for Db {
         let done = BEGIN_SECOND_FACTOR
             .query()
             .bind(account.get())
-        .bind(secret)
-        .bind(now.unix())
-        .execute(&self.pool)
-        .await
-        .map_err(fail)?;
+            .bind(secret)
+            .bind(now.unix())
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -191,11 +191,11 @@ impl SecondFactors for Db {
         let done = CONFIRM_SECOND_FACTOR
             .query()
             .bind(flag(true))
-        .bind(i64::try_from(step).unwrap_or(i64::MAX))
-        .bind(account.get())
-        .execute(&mut *tx)
-        .await
-        .map_err(fail)?;
+            .bind(i64::try_from(step).unwrap_or(i64::MAX))
+            .bind(account.get())
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
         if done.rows_affected() != 1 {
             return Ok(false);
         }
@@ -245,11 +245,11 @@ impl SecondFactors for Db {
         let row: Option<CodeAttemptRow> = COUNT_CODE_ATTEMPT
             .query_as()
             .bind(account.get())
-        .bind(SECOND_FACTOR.forget_before(now).unix())
-        .bind(now.unix())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(fail)?;
+            .bind(SECOND_FACTOR.forget_before(now).unix())
+            .bind(now.unix())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
         // This attempt included; locks run from the attempt before it.
         Ok(row.map(|r| Failures {
             count: r.failures.0,
@@ -272,21 +272,21 @@ impl SecondFactors for Db {
         let done = USE_STEP
             .query()
             .bind(step)
-        .bind(account.get())
-        .execute(&self.pool)
-        .await
-        .map_err(fail)?;
+            .bind(account.get())
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn use_recovery_code(&self, account: AccountId, code: &str) -> Result<bool, StoreError> {
         let done = USE_RECOVERY_CODE
-                .query()
-                .bind(account.get())
-                .bind(recovery_hash(account, code))
-                .execute(&self.pool)
-                .await
-                .map_err(fail)?;
+            .query()
+            .bind(account.get())
+            .bind(recovery_hash(account, code))
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -317,12 +317,12 @@ impl SecondFactors for Db {
         OPEN_PENDING
             .query()
             .bind(token_hash(&token))
-        .bind(account.get())
-        .bind(expires.unix())
-        .bind(lang.map(|l| l.tag().to_owned()))
-        .execute(&self.pool)
-        .await
-        .map_err(fail)?;
+            .bind(account.get())
+            .bind(expires.unix())
+            .bind(lang.map(|l| l.tag().to_owned()))
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(token)
     }
 
@@ -334,10 +334,10 @@ impl SecondFactors for Db {
         let row: Option<PendingRow> = PENDING
             .query_as()
             .bind(token_hash(token))
-        .bind(now.unix())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(fail)?;
+            .bind(now.unix())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(row.map(|r| PendingSignIn {
             account: AccountId::new(r.account_id),
             lang: r.lang.map(|l| l.0),
@@ -358,10 +358,10 @@ impl SecondFactors for Db {
         let row: Option<AdministratorRow> = IS_ADMINISTRATOR
             .query_as()
             .bind(account.get())
-        .bind(Profile::SchoolAdmin.code())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(fail)?;
+            .bind(Profile::SchoolAdmin.code())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(row.is_some_and(|r| r.platform_admin.0 || r.admin_roles.0 > 0))
     }
 }

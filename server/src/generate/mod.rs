@@ -9,9 +9,9 @@
 mod names;
 pub mod plan;
 
+use crate::db::Db;
 use crate::db::school_years::year_id;
 use crate::db::sql::{Built, Dialects, Family, fragments, statements};
-use crate::db::Db;
 use domain::profile::Profile;
 use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
@@ -347,9 +347,9 @@ async fn write_school(
     insert_rows(
         conn,
         Bulk::Teachings,
-        plan.teachings.iter().map(|&(g, t, s)| {
-            vec![Int(groups[g]), Int(person(t)), Nullable(Some(subjects[s]))]
-        }),
+        plan.teachings
+            .iter()
+            .map(|&(g, t, s)| vec![Int(groups[g]), Int(person(t)), Nullable(Some(subjects[s]))]),
     )
     .await?;
     insert_rows(

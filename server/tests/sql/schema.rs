@@ -310,9 +310,11 @@ impl Schema {
                         }
                         AlterTableOperation::DropColumn { column_names, .. } => {
                             for column in idents(column_names) {
-                                if let Some((index, _)) = self.indexes.iter().find(|(_, i)| {
-                                    i.table == table && i.columns.contains(&column)
-                                }) {
+                                if let Some((index, _)) = self
+                                    .indexes
+                                    .iter()
+                                    .find(|(_, i)| i.table == table && i.columns.contains(&column))
+                                {
                                     return Err(format!(
                                         "{table}.{column} dropped while index {index} uses it"
                                     ));
@@ -367,7 +369,11 @@ impl Schema {
         let mut out = Vec::new();
         for table in union(self.tables.keys(), other.tables.keys()) {
             let (Some(x), Some(y)) = (self.tables.get(table), other.tables.get(table)) else {
-                let (has, lacks) = if self.tables.contains_key(table) { (a, b) } else { (b, a) };
+                let (has, lacks) = if self.tables.contains_key(table) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
                 out.push(format!("table {table}: in {has}, not in {lacks}"));
                 continue;
             };
@@ -393,13 +399,21 @@ impl Schema {
                 format!("{:?}", x.primary_key),
                 format!("{:?}", y.primary_key),
             );
-            compare("unique constraints", format!("{:?}", x.uniques), format!("{:?}", y.uniques));
+            compare(
+                "unique constraints",
+                format!("{:?}", x.uniques),
+                format!("{:?}", y.uniques),
+            );
             compare(
                 "foreign keys",
                 format!("{:?}", x.foreign_keys),
                 format!("{:?}", y.foreign_keys),
             );
-            compare("checks", format!("{:?}", x.checks), format!("{:?}", y.checks));
+            compare(
+                "checks",
+                format!("{:?}", x.checks),
+                format!("{:?}", y.checks),
+            );
         }
         for index in union(self.indexes.keys(), other.indexes.keys()) {
             match (self.indexes.get(index), other.indexes.get(index)) {

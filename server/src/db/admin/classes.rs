@@ -195,10 +195,13 @@ impl SchoolClasses for Db {
                     first_name: person.first_name,
                     last_name: person.last_name,
                     // The join finds the subject's name whenever it finds its id.
-                    subject: r.subject_id.zip(r.subject_name).map(|(id, name)| SubjectRef {
-                        id: SubjectId::new(id),
-                        name,
-                    }),
+                    subject: r
+                        .subject_id
+                        .zip(r.subject_name)
+                        .map(|(id, name)| SubjectRef {
+                            id: SubjectId::new(id),
+                            name,
+                        }),
                 }
             })
             .collect();
@@ -342,8 +345,13 @@ impl SchoolClasses for Db {
         group: GroupId,
         account: AccountId,
     ) -> Result<bool, StoreError> {
-        self.changed(UNASSIGN_TEACHER.query().bind(group.get()).bind(account.get()))
-            .await
+        self.changed(
+            UNASSIGN_TEACHER
+                .query()
+                .bind(group.get())
+                .bind(account.get()),
+        )
+        .await
     }
 
     async fn subjects(&self, school: SchoolId) -> Result<Vec<SubjectRef>, StoreError> {
