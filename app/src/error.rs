@@ -102,8 +102,6 @@ pub enum Problem {
     Place(Misplaced),
     /// A class or group of that name already exists this school year.
     NameTaken,
-    /// No school year is marked current, so classes cannot be created yet.
-    NoSchoolYear,
     /// Both sides of a link are the same person.
     SamePerson,
     /// An admin named themselves as the parent: nobody grants themselves a child.

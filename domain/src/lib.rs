@@ -13,6 +13,7 @@ pub mod locale;
 pub mod password;
 pub mod profile;
 pub mod school;
+pub mod school_calendar;
 pub mod second_factor;
 pub mod services;
 pub mod session;

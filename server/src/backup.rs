@@ -4,8 +4,26 @@
 //! beside it. On PostgreSQL, its own tools (`pg_dump`, base backups) do this job.
 
 use crate::db::{Backend, Db};
-use sqlx::{AnyConnection, Connection, Row};
+use sqlx::{AnyConnection, Connection};
 use std::path::{Path, PathBuf};
+
+crate::db::sql::statements! {
+    /// A consistent copy into the (empty) file `$1`.
+    VACUUM_INTO [sqlite] = "VACUUM INTO $1";
+    INTEGRITY_CHECK [sqlite] = "PRAGMA integrity_check";
+    /// Scola's tables are there.
+    COUNT_ACCOUNTS [sqlite] = "SELECT COUNT(*) AS accounts FROM accounts";
+}
+
+#[derive(sqlx::FromRow)]
+struct VerdictRow {
+    integrity_check: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct AccountsRow {
+    accounts: i64,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
@@ -32,7 +50,8 @@ pub async fn backup(db: &Db, to: &Path) -> Result<u64, BackupError> {
         std::io::ErrorKind::AlreadyExists => BackupError::Exists(to.to_owned()),
         _ => BackupError::Io(to.to_owned(), e),
     })?;
-    sqlx::query("VACUUM INTO $1")
+    VACUUM_INTO
+        .query()
         .bind(to.to_string_lossy().into_owned())
         .execute(db.pool())
         .await?;
@@ -98,19 +117,21 @@ async fn check(path: &Path) -> Result<(), BackupError> {
     let mut conn = AnyConnection::connect(&url)
         .await
         .map_err(|e| damaged(e.to_string()))?;
-    let verdict: String = sqlx::query("PRAGMA integrity_check")
+    let verdict = INTEGRITY_CHECK
+        .query_as::<VerdictRow>()
         .fetch_one(&mut conn)
         .await
         .map_err(|e| damaged(e.to_string()))?
-        .get(0);
+        .integrity_check;
     if verdict != "ok" {
         return Err(damaged(verdict));
     }
-    let accounts = sqlx::query("SELECT COUNT(*) FROM accounts")
+    let accounts = COUNT_ACCOUNTS
+        .query_as::<AccountsRow>()
         .fetch_one(&mut conn)
         .await
         .map_err(|e| damaged(e.to_string()))?
-        .get::<i64, _>(0);
+        .accounts;
     conn.close().await?;
     tracing::info!(file = %path.display(), accounts, "backup checked");
     Ok(())

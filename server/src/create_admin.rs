@@ -8,7 +8,18 @@ use domain::audit::AuditKind;
 use domain::ids::AccountId;
 use domain::password::PasswordProblem;
 use domain::time::Timestamp;
-use sqlx::Row;
+
+crate::db::sql::statements! {
+    /// Already chosen by its owner: no change asked at first sign-in (the charter still is).
+    CREATE_ADMIN = "INSERT INTO accounts (username, first_name, last_name, password_hash, \
+        must_change_password, lang, platform_admin, created_at) \
+        VALUES ($1, $2, $3, $4, 0, 'fr', 1, $5) ON CONFLICT (username) DO NOTHING RETURNING id";
+}
+
+#[derive(sqlx::FromRow)]
+struct IdRow {
+    id: i64,
+}
 
 /// Who the new administrator is.
 pub struct NewAdmin<'a> {
@@ -56,22 +67,19 @@ pub async fn create_admin(
     .map_err(CreateAdminError::Password)?;
     let hash = crate::passwords::hash_now(new.password)
         .map_err(|e| CreateAdminError::Hash(e.to_string()))?;
-    let row = sqlx::query(
-        "INSERT INTO accounts (username, first_name, last_name, password_hash, \
-         must_change_password, lang, platform_admin, created_at) \
-         VALUES ($1, $2, $3, $4, 0, 'fr', 1, $5) ON CONFLICT (username) DO NOTHING RETURNING id",
-    )
-    .bind(login.as_str())
-    .bind(first.as_str())
-    .bind(last.as_str())
-    .bind(hash)
-    .bind(now.unix())
-    .fetch_optional(db.pool())
-    .await?;
+    let row: Option<IdRow> = CREATE_ADMIN
+        .query_as()
+        .bind(login.as_str())
+        .bind(first.as_str())
+        .bind(last.as_str())
+        .bind(hash)
+        .bind(now.unix())
+        .fetch_optional(db.pool())
+        .await?;
     let Some(row) = row else {
         return Err(CreateAdminError::Exists(login.to_string()));
     };
-    let account = AccountId::new(row.get(0));
+    let account = AccountId::new(row.id);
     let event = AuditEvent {
         at: now,
         kind: AuditKind::AccountCreated,

@@ -3,8 +3,44 @@
 //! and by the tests.
 
 use crate::db::Db;
+use crate::db::school_years::year_id;
+use crate::db::sql::statements;
+use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
-use sqlx::Row;
+
+statements! {
+    COUNT_ACCOUNTS = "SELECT COUNT(*) AS n FROM accounts";
+    INSERT_SCHOOL = "INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id";
+    INSERT_ACCOUNT = "INSERT INTO accounts (username, first_name, last_name, password_hash, \
+        must_change_password, lang, platform_admin, created_at) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+    INSERT_ROLE = "INSERT INTO roles (account_id, school_id, profile) VALUES ($1, $2, $3)";
+    INSERT_SUBJECT = "INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) \
+        RETURNING id";
+    INSERT_GROUP = "INSERT INTO school_groups (school_id, year_id, kind, name) \
+        VALUES ($1, $2, $3, $4) RETURNING id";
+    INSERT_MEMBERSHIP = "INSERT INTO memberships (group_id, account_id) VALUES ($1, $2)";
+    INSERT_TEACHING = "INSERT INTO teachings (group_id, account_id, subject_id) \
+        VALUES ($1, $2, $3)";
+    INSERT_PARENT_LINK = "INSERT INTO parent_links (parent_id, child_id) VALUES ($1, $2)";
+    INSERT_CHARTER = "INSERT INTO charters (version, body_fr, body_co, published_by, \
+        published_at) VALUES (1, $1, $2, $3, $4)";
+    MARK_DEMO = "INSERT INTO settings (key, value) VALUES ('demo', 'yes')";
+    DELETE_ACCOUNT = "DELETE FROM accounts WHERE username = $1";
+    DELETE_SCHOOL = "DELETE FROM schools WHERE uai = $1";
+    UNMARK_DEMO = "DELETE FROM settings WHERE key = 'demo'";
+    HAS_DEMO = "SELECT COUNT(*) AS n FROM settings WHERE key = 'demo'";
+}
+
+#[derive(sqlx::FromRow)]
+struct IdRow {
+    id: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct CountRow {
+    n: i64,
+}
 
 /// The password of every demo account, printed at start and listed in the README.
 pub const DEMO_PASSWORD: &str = "Scola-demo-2026";
@@ -75,10 +111,8 @@ pub enum SeedError {
 
 /// Whether the database holds no account yet.
 pub async fn is_empty(db: &Db) -> Result<bool, sqlx::Error> {
-    let row = sqlx::query("SELECT COUNT(*) FROM accounts")
-        .fetch_one(db.pool())
-        .await?;
-    Ok(row.get::<i64, _>(0) == 0)
+    let row: CountRow = COUNT_ACCOUNTS.query_as().fetch_one(db.pool()).await?;
+    Ok(row.n == 0)
 }
 
 /// Writes the demo instance in one transaction: all of it or nothing.
@@ -90,37 +124,26 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
     let t = now.unix();
 
     macro_rules! insert {
-        ($sql:expr $(, $arg:expr)*) => {{
-            let row = sqlx::query($sql)$(.bind($arg))*.fetch_one(&mut *tx).await?;
-            row.get::<i64, _>(0)
+        ($statement:expr $(, $arg:expr)*) => {{
+            let row: IdRow = $statement.query_as()$(.bind($arg))*.fetch_one(&mut *tx).await?;
+            row.id
         }};
     }
 
-    let year = insert!(
-        "INSERT INTO school_years (label, starts_on, ends_on, is_current) VALUES ($1, $2, $3, $4) RETURNING id",
-        "2026-2027",
-        "2026-09-01",
-        "2027-07-03",
-        1_i64
-    );
+    // The classes are this school year's, whenever the demo is written.
+    let year = year_id(&mut *tx, SchoolYear::at(now)).await?.get();
     let college = insert!(
-        "INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id",
+        INSERT_SCHOOL,
         "7200001N",
         "Collège Pasquale Paoli",
         "college"
     );
-    let lycee = insert!(
-        "INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id",
-        "6200001G",
-        "Lycée Sampiero Corso",
-        "lycee"
-    );
+    let lycee = insert!(INSERT_SCHOOL, "6200001G", "Lycée Sampiero Corso", "lycee");
 
     let mut ids = std::collections::HashMap::new();
     for &(username, first, last, platform) in DEMO_PEOPLE {
         let id = insert!(
-            "INSERT INTO accounts (username, first_name, last_name, password_hash, must_change_password, lang, platform_admin, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            INSERT_ACCOUNT,
             username,
             first,
             last,
@@ -154,7 +177,8 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
         ("catalina.rossi", college, "parent"),
     ];
     for (who, school, profile) in roles {
-        sqlx::query("INSERT INTO roles (account_id, school_id, profile) VALUES ($1, $2, $3)")
+        INSERT_ROLE
+            .query()
             .bind(id(who))
             .bind(school)
             .bind(profile)
@@ -162,24 +186,9 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
             .await?;
     }
 
-    let maths = insert!(
-        "INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id",
-        college,
-        "MATHS",
-        "Mathématiques"
-    );
-    let corsu = insert!(
-        "INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id",
-        college,
-        "LCO",
-        "Langue corse"
-    );
-    let maths_b = insert!(
-        "INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id",
-        lycee,
-        "MATHS",
-        "Mathématiques"
-    );
+    let maths = insert!(INSERT_SUBJECT, college, "MATHS", "Mathématiques");
+    let corsu = insert!(INSERT_SUBJECT, college, "LCO", "Langue corse");
+    let maths_b = insert!(INSERT_SUBJECT, lycee, "MATHS", "Mathématiques");
 
     let group = |school: i64, kind: &'static str, name: &'static str| (school, kind, name);
     let groups = [
@@ -190,10 +199,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
     ];
     let mut group_ids = vec![];
     for (school, kind, name) in groups {
-        group_ids.push(insert!(
-            "INSERT INTO school_groups (school_id, year_id, kind, name) VALUES ($1, $2, $3, $4) RETURNING id",
-            school, year, kind, name
-        ));
+        group_ids.push(insert!(INSERT_GROUP, school, year, kind, name));
     }
     let [cinq_a, cinq_b, corsu_group, seconde] =
         [group_ids[0], group_ids[1], group_ids[2], group_ids[3]];
@@ -208,14 +214,16 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
         (seconde, "santu.albertini"),
     ];
     for (g, who) in members {
-        sqlx::query("INSERT INTO memberships (group_id, account_id) VALUES ($1, $2)")
+        INSERT_MEMBERSHIP
+            .query()
             .bind(g)
             .bind(id(who))
             .execute(&mut *tx)
             .await?;
     }
     for (g, subject) in [(cinq_a, maths), (corsu_group, corsu), (seconde, maths_b)] {
-        sqlx::query("INSERT INTO teachings (group_id, account_id, subject_id) VALUES ($1, $2, $3)")
+        INSERT_TEACHING
+            .query()
             .bind(g)
             .bind(id("maria.santoni"))
             .bind(subject)
@@ -227,24 +235,22 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
         ("ghjuvanni.pieri", "ghjulia.pieri"),
         ("catalina.rossi", "matteu.rossi"),
     ] {
-        sqlx::query("INSERT INTO parent_links (parent_id, child_id) VALUES ($1, $2)")
+        INSERT_PARENT_LINK
+            .query()
             .bind(id(parent))
             .bind(id(child))
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query(
-        "INSERT INTO charters (version, body_fr, body_co, published_by, published_at) VALUES (1, $1, $2, $3, $4)",
-    )
-    .bind(CHARTER_FR)
-    .bind(CHARTER_CO)
-    .bind(id("admin.scola"))
-    .bind(t)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("INSERT INTO settings (key, value) VALUES ('demo', 'yes')")
+    INSERT_CHARTER
+        .query()
+        .bind(CHARTER_FR)
+        .bind(CHARTER_CO)
+        .bind(id("admin.scola"))
+        .bind(t)
         .execute(&mut *tx)
         .await?;
+    MARK_DEMO.query().execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -259,29 +265,23 @@ pub async fn remove_demo(db: &Db) -> Result<u64, sqlx::Error> {
     let mut tx = db.pool().begin().await?;
     let mut accounts = 0;
     for (login, ..) in DEMO_PEOPLE {
-        accounts += sqlx::query("DELETE FROM accounts WHERE username = $1")
+        accounts += DELETE_ACCOUNT
+            .query()
             .bind(*login)
             .execute(&mut *tx)
             .await?
             .rows_affected();
     }
     for uai in DEMO_UAIS {
-        sqlx::query("DELETE FROM schools WHERE uai = $1")
-            .bind(*uai)
-            .execute(&mut *tx)
-            .await?;
+        DELETE_SCHOOL.query().bind(*uai).execute(&mut *tx).await?;
     }
-    sqlx::query("DELETE FROM settings WHERE key = 'demo'")
-        .execute(&mut *tx)
-        .await?;
+    UNMARK_DEMO.query().execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(accounts)
 }
 
 /// Whether this database holds the demo instance (to print its accounts at start).
 pub async fn has_demo(db: &Db) -> Result<bool, sqlx::Error> {
-    let row = sqlx::query("SELECT COUNT(*) FROM settings WHERE key = 'demo'")
-        .fetch_one(db.pool())
-        .await?;
-    Ok(row.get::<i64, _>(0) > 0)
+    let row: CountRow = HAS_DEMO.query_as().fetch_one(db.pool()).await?;
+    Ok(row.n > 0)
 }

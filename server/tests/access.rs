@@ -333,13 +333,15 @@ async fn last_years_classes_give_nothing_to_last_years_teacher() {
         "Forbidden"
     );
     // Last year she did: a past school year, Lucia's class then, Maria its teacher.
-    sqlx::query(
-        "INSERT INTO school_years (label, starts_on, ends_on, is_current) \
-         VALUES ('2025-2026', '2025-09-01', '2026-07-04', 0)",
-    )
-    .execute(pool)
-    .await
-    .expect("last year");
+    sqlx::query("INSERT INTO school_years (label, starts_at) VALUES ('2025-2026', $1)")
+        .bind(
+            domain::school_calendar::SchoolYear::starting(2025)
+                .starts()
+                .unix(),
+        )
+        .execute(pool)
+        .await
+        .expect("last year");
     sqlx::query(
         "INSERT INTO school_groups (school_id, year_id, kind, name) \
          SELECT school_id, (SELECT id FROM school_years WHERE label = '2025-2026'), 'class', '6e B' \

@@ -10,7 +10,6 @@ problem-uai = Un codice UAI conta sette cifre seguitate da una lettera (per esem
 problem-choice = Sceglite un valore in a lista.
 problem-place = Sta persona ùn hà micca u prufilu « { $profile } » in u stabilimentu.
 problem-name-taken = Stu nome hè digià adupratu quist’annu in u stabilimentu.
-problem-no-school-year = Nisun annu sculare hè apertu : l’amministrazione di a piattaforma ne deve apre unu prima.
 problem-same-person = Una persona ùn pò micca esse ligata à sè stessa.
 problem-own-child = Ùn vi pudete micca ligà voi stessu à un sculare : un altru amministratore deve creà stu ligame.
 problem-wrong-code = Stu codice ùn hè micca u bonu, o hè digià statu adupratu.

@@ -10,7 +10,6 @@ problem-uai = Un code UAI compte sept chiffres suivis d’une lettre (ex. 620000
 problem-choice = Choisissez une valeur dans la liste.
 problem-place = Cette personne n’a pas le profil « { $profile } » dans l’établissement.
 problem-name-taken = Ce nom est déjà utilisé cette année dans l’établissement.
-problem-no-school-year = Aucune année scolaire n’est ouverte : l’administration de la plateforme doit d’abord en ouvrir une.
 problem-same-person = Une personne ne peut pas être liée à elle-même.
 problem-own-child = Vous ne pouvez pas vous lier vous-même à un élève : un autre administrateur doit créer ce lien.
 problem-wrong-code = Ce code n’est pas le bon, ou il a déjà servi.

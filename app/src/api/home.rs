@@ -48,12 +48,19 @@ pub struct Child {
 #[server(endpoint = "home", input = Json)]
 pub async fn load_home() -> Result<Home, AppError> {
     let me = super::gate::me("home").await?;
-    let schools = me.ctx.store.home_schools(me.info.account).await?;
+    let schools = me
+        .ctx
+        .store
+        .home_schools(me.info.account, me.ctx.school_year())
+        .await?;
     // Most callers are pupils and teachers: no children, no query.
     let children = if me.caller.children.is_empty() {
         vec![]
     } else {
-        me.ctx.store.children_of(me.info.account).await?
+        me.ctx
+            .store
+            .children_of(me.info.account, me.ctx.school_year())
+            .await?
     };
     Ok(Home {
         schools,

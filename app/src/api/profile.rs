@@ -41,7 +41,7 @@ pub struct PersonRef {
 pub async fn view_profile(id: AccountId) -> Result<AccountProfile, AppError> {
     let me = super::gate::me("profile/get").await?;
     // Unknown and forbidden look the same to the caller, so ids cannot be probed.
-    let facts = me.ctx.store.account_facts(id).await?;
+    let facts = me.ctx.store.account_facts(id, me.ctx.school_year()).await?;
     let Some(facts) = facts else {
         return Err(me.refuse("profile/get", None).await);
     };
@@ -51,7 +51,7 @@ pub async fn view_profile(id: AccountId) -> Result<AccountProfile, AppError> {
     let seen = domain::authz::profile_scope(&me.caller, &facts);
     me.ctx
         .store
-        .account_profile(id, &seen)
+        .account_profile(id, &seen, me.ctx.school_year())
         .await?
         .ok_or(AppError::NotFound)
 }

@@ -55,7 +55,6 @@ pub fn describe_problem(lang: Lang, problem: &Problem) -> String {
             profile: profile_name(lang, *profile),
         },
         Problem::NameTaken => P::NameTaken,
-        Problem::NoSchoolYear => P::NoSchoolYear,
         Problem::SamePerson => P::SamePerson,
         Problem::OwnChild => P::OwnChild,
         Problem::WrongCode => P::WrongCode,

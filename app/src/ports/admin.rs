@@ -7,6 +7,7 @@ use domain::account::{PersonName, Username};
 use domain::ids::{AccountId, GroupId, SchoolId, SchoolYearId, SubjectId};
 use domain::profile::Role;
 use domain::school::{GroupKind, Label};
+use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
 
 /// An account to create, with its first role.
@@ -40,18 +41,22 @@ pub trait SchoolAccounts: Send + Sync {
     /// The given schools, or every school with `None` (for a platform admin), by name.
     async fn schools(&self, only: Option<Vec<SchoolId>>) -> Result<Vec<AdminSchool>, StoreError>;
 
-    /// One page of the accounts holding a role in `school`, by last name.
+    /// One page of the accounts holding a role in `school`, by last name, with their class of
+    /// `year` there.
     async fn list_accounts(
         &self,
         school: SchoolId,
         query: &AccountQuery,
         page_size: u32,
+        year: SchoolYear,
     ) -> Result<AccountPage, StoreError>;
-    /// An account as seen from `school`: its roles, classes and links there.
+    /// An account as seen from `school`: its roles, classes and groups of `year`, and links
+    /// there.
     async fn account_detail(
         &self,
         school: SchoolId,
         account: AccountId,
+        year: SchoolYear,
     ) -> Result<Option<AccountDetail>, StoreError>;
     /// Creates the account with the first free candidate login name; `None` if all are taken.
     async fn create_account(
@@ -67,8 +72,14 @@ pub trait SchoolAccounts: Send + Sync {
     /// Whether the role was new.
     async fn add_role(&self, account: AccountId, role: Role) -> Result<bool, StoreError>;
     /// Whether the role was held. Taking away the pupil or teacher role also takes the account
-    /// out of the current year's classes and groups of that school, in the same transaction.
-    async fn remove_role(&self, account: AccountId, role: Role) -> Result<bool, StoreError>;
+    /// out of `year`'s classes and groups of that school (past years stay as they were: they are
+    /// the school's history), in the same transaction.
+    async fn remove_role(
+        &self,
+        account: AccountId,
+        role: Role,
+        year: SchoolYear,
+    ) -> Result<bool, StoreError>;
     /// Whether the link was new.
     async fn link_parent(&self, parent: AccountId, child: AccountId) -> Result<bool, StoreError>;
     async fn unlink_parent(&self, parent: AccountId, child: AccountId) -> Result<bool, StoreError>;
@@ -77,9 +88,14 @@ pub trait SchoolAccounts: Send + Sync {
 /// Classes and teaching groups of a school year, their pupils, teachers and subjects.
 #[async_trait]
 pub trait SchoolClasses: Send + Sync {
-    async fn current_year(&self) -> Result<Option<SchoolYearId>, StoreError>;
-    /// The classes and groups of `school` in the current year, classes first.
-    async fn groups(&self, school: SchoolId) -> Result<Vec<GroupSummary>, StoreError>;
+    /// The id classes of `year` are stored under, written the first time a class needs it.
+    async fn school_year(&self, year: SchoolYear) -> Result<SchoolYearId, StoreError>;
+    /// The classes and groups of `school` in `year`, classes first.
+    async fn groups(
+        &self,
+        school: SchoolId,
+        year: SchoolYear,
+    ) -> Result<Vec<GroupSummary>, StoreError>;
     async fn group_facts(&self, group: GroupId) -> Result<Option<GroupFacts>, StoreError>;
     async fn group_detail(&self, group: GroupId) -> Result<Option<GroupDetail>, StoreError>;
     /// [`StoreError::Conflict`] when the name is taken that year in that school.

@@ -59,13 +59,18 @@ pub enum StoreError {
     Conflict,
     #[error("storage: {0}")]
     Unavailable(String),
+    /// A stored value this version cannot read (a code it does not know, a flag that is neither
+    /// 0 nor 1): the storage side has logged which; the request fails rather than act on part
+    /// of the data.
+    #[error("unreadable stored value: {0}")]
+    Corrupt(String),
 }
 
 impl From<StoreError> for crate::error::AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Conflict => crate::error::AppError::Internal,
-            StoreError::Unavailable(detail) => {
+            StoreError::Unavailable(detail) | StoreError::Corrupt(detail) => {
                 tracing::error!(%detail, "storage failure");
                 crate::error::AppError::Internal
             }
@@ -93,6 +98,12 @@ pub struct ServerCtx {
 impl ServerCtx {
     pub fn now(&self) -> Timestamp {
         (self.clock)()
+    }
+
+    /// The school year it is now: the one every "this year" rule (classes taught, a pupil's
+    /// classes) is about.
+    pub fn school_year(&self) -> domain::school_calendar::SchoolYear {
+        domain::school_calendar::SchoolYear::at(self.now())
     }
 }
 

@@ -1,6 +1,8 @@
 //! Accounts as sign-in sees them, sessions and failed attempts.
 
-use super::{Db, fail, flag, is_set};
+use super::decode::{Code, Count, Flag, corrupt, flag, parse};
+use super::sql::statements;
+use super::{Db, fail};
 use app::api::auth::SessionInfo;
 use app::ports::{Credentials, Identity, SignedIn, StoreError};
 use async_trait::async_trait;
@@ -10,13 +12,13 @@ use domain::authz::Caller;
 use domain::charter::CharterVersion;
 use domain::ids::{AccountId, GroupId, SchoolId};
 use domain::lang::Lang;
-use domain::profile::Role;
+use domain::profile::{Profile, Role};
+use domain::school_calendar::SchoolYear;
 use domain::session::IdleLimit;
 use domain::throttle::{self, Failures, NameAttempt};
 use domain::time::Timestamp;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use sqlx::Row;
 
 /// Only this hash of a session token is stored: a stolen database opens no session.
 pub(super) fn token_hash(token: &str) -> String {
@@ -24,58 +26,228 @@ pub(super) fn token_hash(token: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The columns [`session_info`] reads, first in a query over `accounts a`.
+/// The columns [`SessionInfoRow`] reads, in a query over `accounts a`.
 macro_rules! session_info_columns {
     () => {
-        "a.id, a.username, a.first_name, a.last_name, a.lang, a.platform_admin, \
-         a.must_change_password, a.charter_accepted, \
-         (SELECT COUNT(*) FROM second_factors f WHERE f.account_id = a.id AND f.confirmed = 1)"
+        "a.id AS account, a.username AS username, a.first_name AS first_name, \
+         a.last_name AS last_name, a.lang AS lang, a.platform_admin AS platform_admin, \
+         a.must_change_password AS must_change_password, a.charter_accepted AS charter_accepted, \
+         (SELECT COUNT(*) FROM second_factors f WHERE f.account_id = a.id AND f.confirmed = 1) \
+           AS second_factors"
     };
 }
 
-/// An account as its session shows it, from the [`session_info_columns`] of a row.
-fn session_info(r: &sqlx::any::AnyRow) -> SessionInfo {
-    SessionInfo {
-        account: AccountId::new(r.get(0)),
-        username: r.get(1),
-        first_name: r.get(2),
-        last_name: r.get(3),
-        lang: r.get::<String, _>(4).parse().unwrap_or(Lang::Fr),
-        platform_admin: is_set(r, 5),
-        must_change_password: is_set(r, 6),
-        one_time_password_expires: None,
-        charter_accepted: r.get::<Option<i64>, _>(7).map(CharterVersion::new),
-        must_accept_charter: false,
-        idle_seconds: 0,
-        second_factor: is_set(r, 8),
-        must_enrol_second_factor: false,
+/// Upserts counting one failed attempt under a key, bound to (key, now, forget before): a
+/// count older than its window starts again.
+macro_rules! count_failures {
+    ($table:literal, $key:literal) => {
+        concat!(
+            "INSERT INTO ",
+            $table,
+            " (",
+            $key,
+            ", failures, last_failure) VALUES ($1, 1, $2) \
+             ON CONFLICT (",
+            $key,
+            ") DO UPDATE SET \
+             failures = CASE WHEN ",
+            $table,
+            ".last_failure < $3 THEN 1 \
+                        ELSE ",
+            $table,
+            ".failures + 1 END, \
+             last_failure = CASE WHEN ",
+            $table,
+            ".last_failure < $3 THEN $2 \
+                            ELSE ",
+            $table,
+            ".last_failure END \
+             RETURNING failures, last_failure"
+        )
+    };
+}
+
+statements! {
+    CREDENTIALS = "SELECT id, password_hash, must_change_password, \
+        COALESCE(password_set_at, created_at) AS password_set_at \
+        FROM accounts WHERE username = $1";
+    COUNT_ADDRESS = count_failures!("address_failures", "address");
+    COUNT_NAME = count_failures!("login_failures", "username");
+    /// Like the others, for the (name, address) pair, with the last success from there.
+    COUNT_NAME_FROM_ADDRESS = "INSERT INTO login_failures_from \
+        (username, address, failures, last_failure) VALUES ($1, $2, 1, $3) \
+        ON CONFLICT (username, address) DO UPDATE SET \
+        failures = CASE WHEN login_failures_from.last_failure < $4 THEN 1 \
+                   ELSE login_failures_from.failures + 1 END, \
+        last_failure = CASE WHEN login_failures_from.last_failure < $4 THEN $3 \
+                       ELSE login_failures_from.last_failure END \
+        RETURNING failures, last_failure, succeeded_at";
+    SWEEP_NAME_FROM_ADDRESS = "DELETE FROM login_failures_from WHERE last_failure < $1 \
+        AND (succeeded_at IS NULL OR succeeded_at < $2)";
+    SWEEP_NAMES = "DELETE FROM login_failures WHERE last_failure < $1";
+    SWEEP_ADDRESSES = "DELETE FROM address_failures WHERE last_failure < $1";
+    FAILED_FROM_ADDRESS = "UPDATE login_failures_from SET last_failure = $1 \
+        WHERE username = $2 AND address = $3";
+    FAILED_NAME = "UPDATE login_failures SET last_failure = $1 WHERE username = $2";
+    FAILED_ADDRESS = "UPDATE address_failures SET last_failure = $1 WHERE address = $2";
+    SUCCEEDED_FROM_ADDRESS = "UPDATE login_failures_from \
+        SET failures = 0, last_failure = $1, succeeded_at = $1 \
+        WHERE username = $2 AND address = $3";
+    FORGET_NAME = "DELETE FROM login_failures WHERE username = $1";
+    /// Only this attempt is taken back: someone with an account of their own cannot wipe out
+    /// the failures of an address by signing in between guesses.
+    SUCCEEDED_ADDRESS = "UPDATE address_failures SET failures = failures - 1 \
+        WHERE address = $1 AND failures > 0";
+    SET_ONE_TIME_PASSWORD = "UPDATE accounts SET password_hash = $1, \
+        must_change_password = $2, password_set_at = $3 WHERE id = $4";
+    FORGET_ACCOUNT_NAME = "DELETE FROM login_failures WHERE username = \
+        (SELECT username FROM accounts WHERE id = $1)";
+    /// The addresses the person signed in from stay known.
+    CLEAR_ACCOUNT_FROM_ADDRESSES = "UPDATE login_failures_from SET failures = 0 WHERE username = \
+        (SELECT username FROM accounts WHERE id = $1)";
+    ONE_TIME_PASSWORD_SET = "SELECT COALESCE(password_set_at, created_at) AS password_set_at \
+        FROM accounts WHERE id = $1 AND must_change_password = $2";
+    /// Sessions that ran out are removed when their owner signs in again.
+    DELETE_ENDED_SESSIONS = "DELETE FROM sessions WHERE account_id = $1 AND expires_at <= $2";
+    OPEN_SESSION = "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, ip, \
+        last_seen, public_id, user_agent) VALUES ($1, $2, $3, $4, $5, $3, $6, $7)";
+    SIGNED_IN = concat!(
+        "SELECT ",
+        session_info_columns!(),
+        ", (SELECT MAX(version) FROM charters) AS current_charter, s.last_seen AS last_seen, \
+           s.public_id AS public_id \
+         FROM sessions s JOIN accounts a ON a.id = s.account_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen >= $3"
+    );
+    /// Roles, children and classes taught in one statement: 'r'ole, 'c'hild, 't'eaching. Only
+    /// links that count, and only the classes of the school year starting at `$2`: a withdrawn
+    /// parent or last year's teacher is granted nothing by what stays in the tables.
+    CALLER_FACTS = concat!(
+        "SELECT 'r' AS fact, school_id AS id, profile AS code FROM roles WHERE account_id = $1 \
+         UNION ALL SELECT 'c', l.child_id, '' FROM parent_links l WHERE l.parent_id = $1 AND ",
+        link_counts!(),
+        " UNION ALL SELECT 't', t.group_id, '' FROM teachings t \
+         JOIN school_groups g ON g.id = t.group_id \
+         JOIN school_years y ON y.id = g.year_id AND y.starts_at = $2 \
+         WHERE t.account_id = $1"
+    );
+    CLOSE_SESSION = "DELETE FROM sessions WHERE token_hash = $1";
+    CLOSE_SESSIONS_OF = "DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2";
+    SESSION_INFO = concat!("SELECT ", session_info_columns!(), " FROM accounts a WHERE a.id = $1");
+    PASSWORD_HASH = "SELECT password_hash FROM accounts WHERE id = $1";
+    SET_PASSWORD = "UPDATE accounts SET password_hash = $1, must_change_password = $2 \
+        WHERE id = $3";
+    SET_LANG = "UPDATE accounts SET lang = $1 WHERE id = $2";
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionInfoRow {
+    account: i64,
+    username: String,
+    first_name: String,
+    last_name: String,
+    lang: Code<Lang>,
+    platform_admin: Flag,
+    must_change_password: Flag,
+    charter_accepted: Option<i64>,
+    second_factors: Count,
+}
+
+impl From<SessionInfoRow> for SessionInfo {
+    fn from(r: SessionInfoRow) -> Self {
+        SessionInfo {
+            account: AccountId::new(r.account),
+            username: r.username,
+            first_name: r.first_name,
+            last_name: r.last_name,
+            lang: r.lang.0,
+            platform_admin: r.platform_admin.0,
+            must_change_password: r.must_change_password.0,
+            one_time_password_expires: None,
+            charter_accepted: r.charter_accepted.map(CharterVersion::new),
+            must_accept_charter: false,
+            idle_seconds: 0,
+            second_factor: r.second_factors.0 > 0,
+            must_enrol_second_factor: false,
+        }
     }
 }
 
+#[derive(sqlx::FromRow)]
+struct SignedInRow {
+    #[sqlx(flatten)]
+    info: SessionInfoRow,
+    current_charter: Option<i64>,
+    last_seen: i64,
+    public_id: String,
+}
+
+/// One fact of [`CALLER_FACTS`]: its kind, an id, and a profile code for roles.
+#[derive(sqlx::FromRow)]
+struct FactRow {
+    fact: String,
+    id: i64,
+    code: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct CredentialsRow {
+    id: i64,
+    password_hash: String,
+    must_change_password: Flag,
+    password_set_at: i64,
+}
+
 /// A counter as `RETURNING failures, last_failure` gives it.
-fn failures(r: &sqlx::any::AnyRow) -> Failures {
-    Failures {
-        count: u32::try_from(r.get::<i64, _>(0)).unwrap_or(u32::MAX),
-        last: Timestamp::from_unix(r.get(1)),
+#[derive(sqlx::FromRow)]
+struct FailuresRow {
+    failures: Count,
+    last_failure: i64,
+}
+
+impl From<FailuresRow> for Failures {
+    fn from(r: FailuresRow) -> Self {
+        Failures {
+            count: r.failures.0,
+            last: Timestamp::from_unix(r.last_failure),
+        }
     }
+}
+
+#[derive(sqlx::FromRow)]
+struct PairFailuresRow {
+    #[sqlx(flatten)]
+    failures: FailuresRow,
+    succeeded_at: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PasswordSetRow {
+    password_set_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct PasswordHashRow {
+    password_hash: String,
 }
 
 /// Runs a counting upsert bound to (key, now, forget before) and reads the counter back.
 async fn count_in(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    sql: &'static str,
+    statement: super::sql::Statement,
     key: &str,
     now: Timestamp,
     forget_before: Timestamp,
 ) -> Result<Failures, StoreError> {
-    let row = sqlx::query(sql)
+    let row: FailuresRow = statement
+        .query_as()
         .bind(key)
         .bind(now.unix())
         .bind(forget_before.unix())
         .fetch_one(&mut **tx)
         .await
         .map_err(fail)?;
-    Ok(failures(&row))
+    Ok(row.into())
 }
 
 async fn count_address(
@@ -85,13 +257,7 @@ async fn count_address(
 ) -> Result<Failures, StoreError> {
     count_in(
         tx,
-        "INSERT INTO address_failures (address, failures, last_failure) VALUES ($1, 1, $2) \
-         ON CONFLICT (address) DO UPDATE SET \
-         failures = CASE WHEN address_failures.last_failure < $3 THEN 1 \
-                    ELSE address_failures.failures + 1 END, \
-         last_failure = CASE WHEN address_failures.last_failure < $3 THEN $2 \
-                        ELSE address_failures.last_failure END \
-         RETURNING failures, last_failure",
+        COUNT_ADDRESS,
         address,
         now,
         throttle::ADDRESS.forget_before(now),
@@ -103,26 +269,19 @@ impl Db {
     /// Any typed name or address gets a row, so forgotten rows are swept to keep the tables
     /// small; run when a row was added or started again.
     async fn sweep_failures(&self, now: Timestamp) -> Result<(), StoreError> {
-        sqlx::query(
-            "DELETE FROM login_failures_from WHERE last_failure < $1 \
-             AND (succeeded_at IS NULL OR succeeded_at < $2)",
-        )
-        .bind(throttle::NAME_FROM_ADDRESS.forget_before(now).unix())
-        .bind(now.plus_seconds(-throttle::KNOWN_ADDRESS_SECONDS).unix())
-        .execute(&self.pool)
-        .await
-        .map_err(fail)?;
-        for (sql, before) in [
-            (
-                "DELETE FROM login_failures WHERE last_failure < $1",
-                throttle::NAME.forget_before(now),
-            ),
-            (
-                "DELETE FROM address_failures WHERE last_failure < $1",
-                throttle::ADDRESS.forget_before(now),
-            ),
+        SWEEP_NAME_FROM_ADDRESS
+            .query()
+            .bind(throttle::NAME_FROM_ADDRESS.forget_before(now).unix())
+            .bind(now.plus_seconds(-throttle::KNOWN_ADDRESS_SECONDS).unix())
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
+        for (statement, before) in [
+            (SWEEP_NAMES, throttle::NAME.forget_before(now)),
+            (SWEEP_ADDRESSES, throttle::ADDRESS.forget_before(now)),
         ] {
-            sqlx::query(sql)
+            statement
+                .query()
                 .bind(before.unix())
                 .execute(&self.pool)
                 .await
@@ -141,18 +300,19 @@ pub(super) fn new_token() -> String {
 #[async_trait]
 impl Identity for Db {
     async fn credentials(&self, username: &Username) -> Result<Option<Credentials>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, password_hash, must_change_password, \
-             COALESCE(password_set_at, created_at) FROM accounts WHERE username = $1",
-        )
-        .bind(username.as_str())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(fail)?;
+        let row: Option<CredentialsRow> = CREDENTIALS
+            .query_as()
+            .bind(username.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(row.map(|r| Credentials {
-            account: AccountId::new(r.get(0)),
-            password_hash: r.get(1),
-            one_time_password_set: is_set(&r, 2).then(|| Timestamp::from_unix(r.get(3))),
+            account: AccountId::new(r.id),
+            password_hash: r.password_hash,
+            one_time_password_set: r
+                .must_change_password
+                .0
+                .then(|| Timestamp::from_unix(r.password_set_at)),
         }))
     }
 
@@ -166,31 +326,18 @@ impl Identity for Db {
         // are always taken in the same order, so two attempts never wait on each other in a
         // cycle on PostgreSQL.
         let mut tx = self.pool.begin().await.map_err(fail)?;
-        let pair = sqlx::query(
-            "INSERT INTO login_failures_from (username, address, failures, last_failure) \
-             VALUES ($1, $2, 1, $3) ON CONFLICT (username, address) DO UPDATE SET \
-             failures = CASE WHEN login_failures_from.last_failure < $4 THEN 1 \
-                        ELSE login_failures_from.failures + 1 END, \
-             last_failure = CASE WHEN login_failures_from.last_failure < $4 THEN $3 \
-                            ELSE login_failures_from.last_failure END \
-             RETURNING failures, last_failure, succeeded_at",
-        )
-        .bind(username.as_str())
-        .bind(address)
-        .bind(now.unix())
-        .bind(throttle::NAME_FROM_ADDRESS.forget_before(now).unix())
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(fail)?;
+        let pair: PairFailuresRow = COUNT_NAME_FROM_ADDRESS
+            .query_as()
+            .bind(username.as_str())
+            .bind(address)
+            .bind(now.unix())
+            .bind(throttle::NAME_FROM_ADDRESS.forget_before(now).unix())
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(fail)?;
         let everywhere = count_in(
             &mut tx,
-            "INSERT INTO login_failures (username, failures, last_failure) VALUES ($1, 1, $2) \
-             ON CONFLICT (username) DO UPDATE SET \
-             failures = CASE WHEN login_failures.last_failure < $3 THEN 1 \
-                        ELSE login_failures.failures + 1 END, \
-             last_failure = CASE WHEN login_failures.last_failure < $3 THEN $2 \
-                            ELSE login_failures.last_failure END \
-             RETURNING failures, last_failure",
+            COUNT_NAME,
             username.as_str(),
             now,
             throttle::NAME.forget_before(now),
@@ -199,10 +346,10 @@ impl Identity for Db {
         let address = count_address(&mut tx, address, now).await?;
         tx.commit().await.map_err(fail)?;
         let attempt = NameAttempt {
-            from_address: failures(&pair),
+            from_address: pair.failures.into(),
             everywhere,
             address,
-            succeeded_from_address: pair.get::<Option<i64>, _>(2).map(Timestamp::from_unix),
+            succeeded_from_address: pair.succeeded_at.map(Timestamp::from_unix),
         };
         if attempt.from_address.count == 1 || address.count == 1 {
             self.sweep_failures(now).await?;
@@ -232,24 +379,24 @@ impl Identity for Db {
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await.map_err(fail)?;
         if let Some(username) = username {
-            sqlx::query(
-                "UPDATE login_failures_from SET last_failure = $1 \
-                 WHERE username = $2 AND address = $3",
-            )
-            .bind(now.unix())
-            .bind(username.as_str())
-            .bind(address)
-            .execute(&mut *tx)
-            .await
-            .map_err(fail)?;
-            sqlx::query("UPDATE login_failures SET last_failure = $1 WHERE username = $2")
+            FAILED_FROM_ADDRESS
+                .query()
+                .bind(now.unix())
+                .bind(username.as_str())
+                .bind(address)
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?;
+            FAILED_NAME
+                .query()
                 .bind(now.unix())
                 .bind(username.as_str())
                 .execute(&mut *tx)
                 .await
                 .map_err(fail)?;
         }
-        sqlx::query("UPDATE address_failures SET last_failure = $1 WHERE address = $2")
+        FAILED_ADDRESS
+            .query()
             .bind(now.unix())
             .bind(address)
             .execute(&mut *tx)
@@ -266,31 +413,26 @@ impl Identity for Db {
         now: Timestamp,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await.map_err(fail)?;
-        sqlx::query(
-            "UPDATE login_failures_from SET failures = 0, last_failure = $1, succeeded_at = $1 \
-             WHERE username = $2 AND address = $3",
-        )
-        .bind(now.unix())
-        .bind(username.as_str())
-        .bind(address)
-        .execute(&mut *tx)
-        .await
-        .map_err(fail)?;
-        sqlx::query("DELETE FROM login_failures WHERE username = $1")
+        SUCCEEDED_FROM_ADDRESS
+            .query()
+            .bind(now.unix())
+            .bind(username.as_str())
+            .bind(address)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+        FORGET_NAME
+            .query()
             .bind(username.as_str())
             .execute(&mut *tx)
             .await
             .map_err(fail)?;
-        // Only this attempt is taken back: someone with an account of their own cannot wipe
-        // out the failures of an address by signing in between guesses.
-        sqlx::query(
-            "UPDATE address_failures SET failures = failures - 1 \
-             WHERE address = $1 AND failures > 0",
-        )
-        .bind(address)
-        .execute(&mut *tx)
-        .await
-        .map_err(fail)?;
+        SUCCEEDED_ADDRESS
+            .query()
+            .bind(address)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
         tx.commit().await.map_err(fail)?;
         Ok(())
     }
@@ -302,25 +444,18 @@ impl Identity for Db {
         now: Timestamp,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await.map_err(fail)?;
-        sqlx::query(
-            "UPDATE accounts SET password_hash = $1, must_change_password = $2, \
-             password_set_at = $3 WHERE id = $4",
-        )
-        .bind(hash)
-        .bind(flag(true))
-        .bind(now.unix())
-        .bind(account.get())
-        .execute(&mut *tx)
-        .await
-        .map_err(fail)?;
-        // The addresses the person signed in from stay known.
-        for sql in [
-            "DELETE FROM login_failures WHERE username = \
-             (SELECT username FROM accounts WHERE id = $1)",
-            "UPDATE login_failures_from SET failures = 0 WHERE username = \
-             (SELECT username FROM accounts WHERE id = $1)",
-        ] {
-            sqlx::query(sql)
+        SET_ONE_TIME_PASSWORD
+            .query()
+            .bind(hash)
+            .bind(flag(true))
+            .bind(now.unix())
+            .bind(account.get())
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+        for statement in [FORGET_ACCOUNT_NAME, CLEAR_ACCOUNT_FROM_ADDRESSES] {
+            statement
+                .query()
                 .bind(account.get())
                 .execute(&mut *tx)
                 .await
@@ -334,16 +469,14 @@ impl Identity for Db {
         &self,
         account: AccountId,
     ) -> Result<Option<Timestamp>, StoreError> {
-        let row = sqlx::query(
-            "SELECT COALESCE(password_set_at, created_at) FROM accounts \
-             WHERE id = $1 AND must_change_password = $2",
-        )
-        .bind(account.get())
-        .bind(flag(true))
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(fail)?;
-        Ok(row.map(|r| Timestamp::from_unix(r.get(0))))
+        let row: Option<PasswordSetRow> = ONE_TIME_PASSWORD_SET
+            .query_as()
+            .bind(account.get())
+            .bind(flag(true))
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(row.map(|r| Timestamp::from_unix(r.password_set_at)))
     }
 
     async fn open_session(
@@ -355,8 +488,8 @@ impl Identity for Db {
         user_agent: &str,
     ) -> Result<String, StoreError> {
         let token = new_token();
-        // Sessions that ran out are removed when their owner signs in again.
-        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND expires_at <= $2")
+        DELETE_ENDED_SESSIONS
+            .query()
             .bind(account.get())
             .bind(now.unix())
             .execute(&self.pool)
@@ -364,20 +497,18 @@ impl Identity for Db {
             .map_err(fail)?;
         // The id the browser may see is random too, unrelated to the token.
         let public_id = &new_token()[..22];
-        sqlx::query(
-            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, ip, \
-             last_seen, public_id, user_agent) VALUES ($1, $2, $3, $4, $5, $3, $6, $7)",
-        )
-        .bind(token_hash(&token))
-        .bind(account.get())
-        .bind(now.unix())
-        .bind(expires.unix())
-        .bind(ip)
-        .bind(public_id)
-        .bind(user_agent)
-        .execute(&self.pool)
-        .await
-        .map_err(fail)?;
+        OPEN_SESSION
+            .query()
+            .bind(token_hash(&token))
+            .bind(account.get())
+            .bind(now.unix())
+            .bind(expires.unix())
+            .bind(ip)
+            .bind(public_id)
+            .bind(user_agent)
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(token)
     }
 
@@ -388,54 +519,37 @@ impl Identity for Db {
         idle: IdleLimit,
     ) -> Result<Option<SignedIn>, StoreError> {
         let hash = token_hash(token);
-        let Some(r) = sqlx::query(concat!(
-            "SELECT ",
-            session_info_columns!(),
-            ", (SELECT MAX(version) FROM charters), s.last_seen, s.public_id \
-                 FROM sessions s JOIN accounts a ON a.id = s.account_id \
-                 WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen >= $3"
-        ))
-        .bind(&hash)
-        .bind(now.unix())
-        .bind(idle.oldest_live(now).unix())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(fail)?
+        let Some(r) = SIGNED_IN
+            .query_as::<SignedInRow>()
+            .bind(&hash)
+            .bind(now.unix())
+            .bind(idle.oldest_live(now).unix())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?
         else {
             return Ok(None);
         };
-        let info = session_info(&r);
+        let info = SessionInfo::from(r.info);
         let account = info.account;
-        let current_charter = r.get::<Option<i64>, _>(9).map(CharterVersion::new);
-        let last_seen = Timestamp::from_unix(r.get(10));
-        let session_id: String = r.get(11);
+        let last_seen = Timestamp::from_unix(r.last_seen);
         // Written at most once per `touch_every`: the hot path stays a read.
         if idle.needs_touch(last_seen, now) {
-            sqlx::query(
-                "UPDATE sessions SET last_seen = $1 WHERE token_hash = $2 AND last_seen < $1",
-            )
-            .bind(now.unix())
-            .bind(&hash)
-            .execute(&self.pool)
+            super::sessions::TOUCH
+                .query()
+                .bind(now.unix())
+                .bind(&hash)
+                .execute(&self.pool)
+                .await
+                .map_err(fail)?;
+        }
+        let facts: Vec<FactRow> = CALLER_FACTS
+            .query_as()
+            .bind(account.get())
+            .bind(SchoolYear::at(now).starts().unix())
+            .fetch_all(&self.pool)
             .await
             .map_err(fail)?;
-        }
-        // Roles, children and classes taught in one statement: 'r'ole, 'c'hild, 't'eaching.
-        // Only links that count, and only this year's classes: a withdrawn parent or last
-        // year's teacher is granted nothing by what stays in the tables.
-        let facts = sqlx::query(concat!(
-            "SELECT 'r', school_id, profile FROM roles WHERE account_id = $1 \
-             UNION ALL SELECT 'c', l.child_id, '' FROM parent_links l WHERE l.parent_id = $1 AND ",
-            link_counts!(),
-            " UNION ALL SELECT 't', t.group_id, '' FROM teachings t \
-             JOIN school_groups g ON g.id = t.group_id \
-             JOIN school_years y ON y.id = g.year_id AND y.is_current = 1 \
-             WHERE t.account_id = $1"
-        ))
-        .bind(account.get())
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fail)?;
         let mut caller = Caller {
             account,
             platform_admin: info.platform_admin,
@@ -443,31 +557,28 @@ impl Identity for Db {
             children: vec![],
             teaches: vec![],
         };
-        for f in &facts {
-            let id: i64 = f.get(1);
-            match f.get::<String, _>(0).as_str() {
-                "r" => {
-                    if let Ok(profile) = f.get::<String, _>(2).parse() {
-                        caller.roles.push(Role {
-                            school: SchoolId::new(id),
-                            profile,
-                        });
-                    }
-                }
-                "c" => caller.children.push(AccountId::new(id)),
-                _ => caller.teaches.push(GroupId::new(id)),
+        for f in facts {
+            match f.fact.as_str() {
+                "r" => caller.roles.push(Role {
+                    school: SchoolId::new(f.id),
+                    profile: parse::<Profile>("roles.profile", &f.code)?,
+                }),
+                "c" => caller.children.push(AccountId::new(f.id)),
+                "t" => caller.teaches.push(GroupId::new(f.id)),
+                other => return Err(corrupt("a caller's fact", other)),
             }
         }
         Ok(Some(SignedIn {
             info,
-            current_charter,
+            current_charter: r.current_charter.map(CharterVersion::new),
             caller,
-            session_id,
+            session_id: r.public_id,
         }))
     }
 
     async fn close_session(&self, token: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        CLOSE_SESSION
+            .query()
             .bind(token_hash(token))
             .execute(&self.pool)
             .await
@@ -480,7 +591,9 @@ impl Identity for Db {
         account: AccountId,
         keep: Option<&str>,
     ) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
+        // No session to keep: an empty hash, which no session has.
+        CLOSE_SESSIONS_OF
+            .query()
             .bind(account.get())
             .bind(keep.map(token_hash).unwrap_or_default())
             .execute(&self.pool)
@@ -490,25 +603,23 @@ impl Identity for Db {
     }
 
     async fn session_info(&self, account: AccountId) -> Result<Option<SessionInfo>, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            session_info_columns!(),
-            " FROM accounts a WHERE a.id = $1"
-        ))
-        .bind(account.get())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(fail)?;
-        Ok(row.map(|r| session_info(&r)))
-    }
-
-    async fn password_hash(&self, account: AccountId) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT password_hash FROM accounts WHERE id = $1")
+        let row: Option<SessionInfoRow> = SESSION_INFO
+            .query_as()
             .bind(account.get())
             .fetch_optional(&self.pool)
             .await
             .map_err(fail)?;
-        Ok(row.map(|r| r.get(0)))
+        Ok(row.map(SessionInfo::from))
+    }
+
+    async fn password_hash(&self, account: AccountId) -> Result<Option<String>, StoreError> {
+        let row: Option<PasswordHashRow> = PASSWORD_HASH
+            .query_as()
+            .bind(account.get())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(row.map(|r| r.password_hash))
     }
 
     async fn set_password(
@@ -517,20 +628,20 @@ impl Identity for Db {
         hash: String,
         must_change: bool,
     ) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE accounts SET password_hash = $1, must_change_password = $2 WHERE id = $3",
-        )
-        .bind(hash)
-        .bind(flag(must_change))
-        .bind(account.get())
-        .execute(&self.pool)
-        .await
-        .map_err(fail)?;
+        SET_PASSWORD
+            .query()
+            .bind(hash)
+            .bind(flag(must_change))
+            .bind(account.get())
+            .execute(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(())
     }
 
     async fn set_lang(&self, account: AccountId, lang: Lang) -> Result<(), StoreError> {
-        sqlx::query("UPDATE accounts SET lang = $1 WHERE id = $2")
+        SET_LANG
+            .query()
             .bind(lang.tag())
             .bind(account.get())
             .execute(&self.pool)

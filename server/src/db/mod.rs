@@ -1,6 +1,8 @@
 //! Storage over sqlx's `Any` driver: one binary serves SQLite (the embedded default) and
 //! PostgreSQL (the scale-out path), chosen by the database URL. Queries are written once with
-//! `$n` placeholders in the SQL both dialects share; only the migrations exist twice.
+//! `$n` placeholders in the SQL both dialects share; only the migrations exist twice. Every
+//! statement is a named constant of its module's `statements!` block ([`sql`]), and rows decode
+//! by column name into structs ([`decode`]).
 
 /// The condition under which a parent link `l` counts: its parent holds the Parent role in a
 /// school where its child is a pupil. A parent whose role was withdrawn, or whose child left
@@ -14,19 +16,32 @@ macro_rules! link_counts {
     };
 }
 
+pub mod sql;
+
 mod admin;
 mod audit;
 mod charter;
+pub(crate) mod decode;
 mod directory;
 mod establishments;
 mod identity;
+pub(crate) mod school_years;
 mod sessions;
 
 use app::ports::StoreError;
+use sqlx::AnyPool;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
 use std::time::Duration;
+
+sql::statements! {
+    /// WAL lets readers work while one writer writes.
+    JOURNAL [sqlite] = "PRAGMA journal_mode = WAL";
+    /// FULL, so that an acknowledged write survives a power cut, not only a crash.
+    SYNCHRONOUS [sqlite] = "PRAGMA synchronous = FULL";
+    FOREIGN_KEYS [sqlite] = "PRAGMA foreign_keys = ON";
+    BUSY_TIMEOUT [sqlite] = "PRAGMA busy_timeout = 5000";
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -57,13 +72,10 @@ impl Db {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        // WAL lets readers work while one writer writes; FULL sync so that an
-                        // acknowledged write survives a power cut, not only a crash.
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
-                        )
-                        .await?;
+                        for pragma in [JOURNAL, SYNCHRONOUS, FOREIGN_KEYS, BUSY_TIMEOUT] {
+                            // Once per connection: not worth a place in its statement cache.
+                            pragma.query().persistent(false).execute(&mut *conn).await?;
+                        }
                     }
                     Ok(())
                 })
@@ -96,23 +108,19 @@ impl Db {
     }
 }
 
-/// Logs the detail of a database error and hides it from users.
+/// Logs the detail of a database error and hides it from users. A value that does not decode
+/// is [`StoreError::Corrupt`], logged with its column here.
 pub(crate) fn fail(e: sqlx::Error) -> StoreError {
-    if let sqlx::Error::Database(db) = &e
-        && db.is_unique_violation()
-    {
-        return StoreError::Conflict;
+    match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
+        sqlx::Error::ColumnDecode { index, source } => {
+            tracing::error!(column = %index, error = %source, "a stored value cannot be read");
+            StoreError::Corrupt(format!("column {index}: {source}"))
+        }
+        sqlx::Error::Decode(source) => {
+            tracing::error!(error = %source, "a stored value cannot be read");
+            StoreError::Corrupt(source.to_string())
+        }
+        _ => StoreError::Unavailable(e.to_string()),
     }
-    StoreError::Unavailable(e.to_string())
-}
-
-/// Flags are stored as integers 0/1 in both dialects (the Any driver cannot decode SQLite
-/// booleans): write them with `flag`, read them with `is_set`.
-pub(crate) fn flag(value: bool) -> i64 {
-    i64::from(value)
-}
-
-pub(crate) fn is_set(row: &sqlx::any::AnyRow, index: usize) -> bool {
-    use sqlx::Row;
-    row.get::<i64, _>(index) != 0
 }

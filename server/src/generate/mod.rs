@@ -9,18 +9,142 @@
 mod names;
 pub mod plan;
 
-use crate::db::{Backend, Db};
+use crate::db::Db;
+use crate::db::school_years::year_id;
+use crate::db::sql::{Built, Dialects, Family, fragments, statements};
 use domain::profile::Profile;
+use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
 use plan::{Region, SchoolPlan, plan_school};
-use sqlx::{AnyConnection, AssertSqlSafe, Row};
+use sqlx::AnyConnection;
 use std::collections::HashMap;
 
 /// The password of every generated account (they share one hash, as the demo's do).
 pub const PASSWORD: &str = "Scola-region-2026";
 
-/// Rows per multi-row statement: well under SQLite's and PostgreSQL's bound-parameter limits.
+/// Rows per multi-row statement: well under SQLite's (32,766) and PostgreSQL's (65,535)
+/// bound-parameter limits at 9 columns.
 const BATCH: usize = 500;
+
+statements! {
+    LAST_CHARTER = "SELECT MAX(version) AS version FROM charters";
+    USERNAMES = "SELECT username FROM accounts";
+    UAI_TAKEN = "SELECT COUNT(*) AS n FROM schools WHERE uai = $1";
+    INSERT_SCHOOL = "INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id";
+    INSERT_SUBJECT = "INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) \
+        RETURNING id";
+    INSERT_GROUP = "INSERT INTO school_groups (school_id, year_id, kind, name) \
+        VALUES ($1, $2, $3, $4) RETURNING id";
+    /// Fresh statistics, as after any bulk import: without them PostgreSQL plans the first
+    /// requests on a region as if its tables were empty (scans instead of index lookups). Not
+    /// on SQLite: its plans here are index lookups without statistics, and with the
+    /// `sqlite_stat4` table ANALYZE writes, every statement is planned again at each execution
+    /// (measured: the pupil's home page at half the rate).
+    ANALYZE [postgres] = "ANALYZE";
+}
+
+fragments! {
+    ACCOUNTS = "INSERT INTO accounts (username, first_name, last_name, password_hash, \
+        must_change_password, lang, platform_admin, charter_accepted, created_at) VALUES ";
+    ROLES = "INSERT INTO roles (account_id, school_id, profile) VALUES ";
+    MEMBERSHIPS = "INSERT INTO memberships (group_id, account_id) VALUES ";
+    TEACHINGS = "INSERT INTO teachings (group_id, account_id, subject_id) VALUES ";
+    PARENT_LINKS = "INSERT INTO parent_links (parent_id, child_id) VALUES ";
+    /// Ids come back with their login names, whatever order the database uses.
+    RETURNING_ACCOUNTS = " RETURNING id, username";
+}
+
+/// A table written by batches of rows, every value bound.
+#[derive(Clone, Copy, Debug)]
+enum Bulk {
+    Accounts,
+    Roles,
+    Memberships,
+    Teachings,
+    ParentLinks,
+}
+
+impl Bulk {
+    const ALL: [Bulk; 5] = [
+        Bulk::Accounts,
+        Bulk::Roles,
+        Bulk::Memberships,
+        Bulk::Teachings,
+        Bulk::ParentLinks,
+    ];
+
+    /// The insert's head, how many values a row has, and what follows the rows.
+    fn parts(self) -> (&'static str, usize, &'static str) {
+        match self {
+            Bulk::Accounts => (ACCOUNTS, 9, RETURNING_ACCOUNTS),
+            Bulk::Roles => (ROLES, 3, ""),
+            Bulk::Memberships => (MEMBERSHIPS, 2, ""),
+            Bulk::Teachings => (TEACHINGS, 3, ""),
+            Bulk::ParentLinks => (PARENT_LINKS, 2, ""),
+        }
+    }
+
+    /// The insert of `rows` rows: `head ($1, $2), ($3, $4) tail`.
+    fn sql(self, rows: usize) -> Built {
+        let (head, columns, tail) = self.parts();
+        let tuples: Vec<String> = (0..rows)
+            .map(|r| {
+                let values: Vec<String> = (1..=columns)
+                    .map(|c| format!("${}", r * columns + c))
+                    .collect();
+                format!("({})", values.join(", "))
+            })
+            .collect();
+        Built::new(format!("{head}{}{tail}", tuples.join(", ")))
+    }
+}
+
+/// Every table's batch insert. Batches differ only by how many times the row repeats: one
+/// row, two, and a full batch cover the text the builder writes.
+pub(crate) const ROWS: Family = Family {
+    name: "generate::ROWS",
+    shapes: || {
+        Bulk::ALL
+            .iter()
+            .flat_map(|bulk| [1, 2, BATCH].map(|rows| bulk.sql(rows)))
+            .collect()
+    },
+    on: Dialects::Both,
+};
+
+/// A value of a batch.
+#[derive(Clone, Copy, Debug)]
+enum Value<'a> {
+    Int(i64),
+    Text(&'a str),
+    Nullable(Option<i64>),
+}
+
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    version: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct UsernameRow {
+    username: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct CountRow {
+    n: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct IdRow {
+    id: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct NewAccountRow {
+    id: i64,
+    username: String,
+}
 
 #[derive(Clone, Copy, Debug)]
 pub struct Scale {
@@ -74,16 +198,19 @@ pub async fn generate(
     let hash =
         crate::passwords::hash_now(PASSWORD).map_err(|e| GenerateError::Hash(e.to_string()))?;
     let pool = db.pool();
-    let year = current_year(db).await?;
-    let charter: Option<i64> = sqlx::query("SELECT MAX(version) FROM charters")
+    // The classes are this school year's.
+    let year = year_id(pool, SchoolYear::at(now)).await?.get();
+    let charter = LAST_CHARTER
+        .query_as::<VersionRow>()
         .fetch_one(pool)
         .await?
-        .get(0);
-    let existing = sqlx::query("SELECT username FROM accounts")
+        .version;
+    let existing = USERNAMES
+        .query_as::<UsernameRow>()
         .fetch_all(pool)
         .await?
         .into_iter()
-        .map(|r| r.get::<String, _>(0));
+        .map(|r| r.username);
     let mut region = Region::new(existing);
     let mut total = Progress {
         total: scale.schools,
@@ -99,11 +226,12 @@ pub async fn generate(
     let mut ids: HashMap<String, i64> = HashMap::new();
     for index in 0..scale.schools {
         let plan = plan_school(scale.seed, index, &mut region);
-        let taken = sqlx::query("SELECT COUNT(*) FROM schools WHERE uai = $1")
+        let taken = UAI_TAKEN
+            .query_as::<CountRow>()
             .bind(&plan.uai)
             .fetch_one(pool)
             .await?
-            .get::<i64, _>(0);
+            .n;
         if taken > 0 {
             return Err(GenerateError::AlreadyGenerated(plan.uai));
         }
@@ -119,32 +247,10 @@ pub async fn generate(
         total.groups += plan.groups.len();
         progress(&total);
     }
-    // Fresh statistics, as after any bulk import: without them PostgreSQL plans the first
-    // requests on a region as if its tables were empty (scans instead of index lookups).
-    // Not on SQLite: its plans here are index lookups without statistics, and with the
-    // `sqlite_stat4` table ANALYZE writes, every statement is planned again at each execution
-    // (measured: the pupil's home page at half the rate).
-    if db.backend() == Backend::Postgres {
-        sqlx::query("ANALYZE").execute(pool).await?;
+    if ANALYZE.on.includes(db.backend()) {
+        ANALYZE.query().execute(pool).await?;
     }
     Ok(total)
-}
-
-/// The current school year, created (the one starting in September) when there is none.
-async fn current_year(db: &Db) -> Result<i64, sqlx::Error> {
-    let found = sqlx::query("SELECT id FROM school_years WHERE is_current = 1")
-        .fetch_optional(db.pool())
-        .await?;
-    if let Some(row) = found {
-        return Ok(row.get(0));
-    }
-    let row = sqlx::query(
-        "INSERT INTO school_years (label, starts_on, ends_on, is_current) \
-         VALUES ('2026-2027', '2026-09-01', '2027-07-03', 1) RETURNING id",
-    )
-    .fetch_one(db.pool())
-    .await?;
-    Ok(row.get(0))
 }
 
 /// What every generated account shares: a one-time password, or, activated, the state most
@@ -163,115 +269,95 @@ async fn write_school(
     accounts: &Accounts<'_>,
     ids: &mut HashMap<String, i64>,
 ) -> Result<(), sqlx::Error> {
-    let school: i64 =
-        sqlx::query("INSERT INTO schools (uai, name, kind) VALUES ($1, $2, $3) RETURNING id")
-            .bind(&plan.uai)
-            .bind(&plan.name)
-            .bind(plan.kind.code())
-            .fetch_one(&mut *conn)
-            .await?
-            .get(0);
+    let school = INSERT_SCHOOL
+        .query_as::<IdRow>()
+        .bind(&plan.uai)
+        .bind(&plan.name)
+        .bind(plan.kind.code())
+        .fetch_one(&mut *conn)
+        .await?
+        .id;
 
     let mut subjects = Vec::with_capacity(plan.subjects.len());
     for (code, name) in &plan.subjects {
-        let row = sqlx::query(
-            "INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) RETURNING id",
-        )
-        .bind(school)
-        .bind(*code)
-        .bind(*name)
-        .fetch_one(&mut *conn)
-        .await?;
-        subjects.push(row.get::<i64, _>(0));
+        let row: IdRow = INSERT_SUBJECT
+            .query_as()
+            .bind(school)
+            .bind(*code)
+            .bind(*name)
+            .fetch_one(&mut *conn)
+            .await?;
+        subjects.push(row.id);
     }
     let mut groups = Vec::with_capacity(plan.groups.len());
     for group in &plan.groups {
-        let row = sqlx::query(
-            "INSERT INTO school_groups (school_id, year_id, kind, name) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(school)
-        .bind(year)
-        .bind(group.kind.code())
-        .bind(&group.name)
-        .fetch_one(&mut *conn)
-        .await?;
-        groups.push(row.get::<i64, _>(0));
+        let row: IdRow = INSERT_GROUP
+            .query_as()
+            .bind(school)
+            .bind(year)
+            .bind(group.kind.code())
+            .bind(&group.name)
+            .fetch_one(&mut *conn)
+            .await?;
+        groups.push(row.id);
     }
 
-    // Accounts: the names are bound, the rest (shared hash, flags, times) written in the
-    // statement; ids come back with their login names, whatever order the database uses.
-    let charter = accounts
-        .charter
-        .map_or_else(|| "NULL".to_owned(), |v| v.to_string());
     let must_change = i64::from(!accounts.activated);
     for chunk in plan.people.chunks(BATCH) {
-        let mut sql = String::from(
-            "INSERT INTO accounts (username, first_name, last_name, password_hash, \
-             must_change_password, lang, platform_admin, charter_accepted, created_at) VALUES ",
-        );
-        for (i, person) in chunk.iter().enumerate() {
-            if i > 0 {
-                sql.push(',');
-            }
-            let lang = if person.corsican { "co" } else { "fr" };
-            let n = i * 3;
-            sql.push_str(&format!(
-                "(${}, ${}, ${}, '{}', {must_change}, '{lang}', 0, {charter}, {})",
-                n + 1,
-                n + 2,
-                n + 3,
-                accounts.hash,
-                accounts.now.unix()
-            ));
-        }
-        sql.push_str(" RETURNING id, username");
-        let mut query = sqlx::query(AssertSqlSafe(sql)).persistent(false);
+        let sql = Bulk::Accounts.sql(chunk.len());
+        let mut query = sql.query_as::<NewAccountRow>().persistent(false);
         for person in chunk {
             query = query
                 .bind(person.username.as_str())
                 .bind(person.first_name)
-                .bind(person.last_name);
+                .bind(person.last_name)
+                .bind(accounts.hash)
+                .bind(must_change)
+                .bind(if person.corsican { "co" } else { "fr" })
+                .bind(0_i64)
+                .bind(accounts.charter)
+                .bind(accounts.now.unix());
         }
         for row in query.fetch_all(&mut *conn).await? {
-            ids.insert(row.get(1), row.get(0));
+            ids.insert(row.username, row.id);
         }
     }
     let ids = &*ids;
     let id = |login: &str| ids.get(login).copied().unwrap_or_default();
     let person = |i: usize| id(plan.people[i].username.as_str());
 
-    // The other tables hold only integers and fixed codes, written in the statement.
+    use Value::{Int, Nullable, Text};
     insert_rows(
         conn,
-        "INSERT INTO roles (account_id, school_id, profile) VALUES ",
+        Bulk::Roles,
         plan.people
             .iter()
             .enumerate()
-            .map(|(i, p)| format!("({}, {school}, '{}')", person(i), p.profile.code())),
+            .map(|(i, p)| vec![Int(person(i)), Int(school), Text(p.profile.code())]),
     )
     .await?;
     insert_rows(
         conn,
-        "INSERT INTO memberships (group_id, account_id) VALUES ",
+        Bulk::Memberships,
         plan.memberships
             .iter()
-            .map(|&(g, p)| format!("({}, {})", groups[g], person(p))),
+            .map(|&(g, p)| vec![Int(groups[g]), Int(person(p))]),
     )
     .await?;
     insert_rows(
         conn,
-        "INSERT INTO teachings (group_id, account_id, subject_id) VALUES ",
+        Bulk::Teachings,
         plan.teachings
             .iter()
-            .map(|&(g, t, s)| format!("({}, {}, {})", groups[g], person(t), subjects[s])),
+            .map(|&(g, t, s)| vec![Int(groups[g]), Int(person(t)), Nullable(Some(subjects[s]))]),
     )
     .await?;
     insert_rows(
         conn,
-        "INSERT INTO parent_links (parent_id, child_id) VALUES ",
+        Bulk::ParentLinks,
         plan.parent_links
             .iter()
-            .map(|&(p, c)| format!("({}, {})", person(p), person(c))),
+            .map(|&(p, c)| vec![Int(person(p)), Int(person(c))]),
     )
     .await?;
 
@@ -281,34 +367,41 @@ async fn write_school(
     parents.dedup();
     insert_rows(
         conn,
-        "INSERT INTO roles (account_id, school_id, profile) VALUES ",
-        parents.iter().map(|p| format!("({p}, {school}, 'parent')")),
+        Bulk::Roles,
+        parents
+            .iter()
+            .map(|&p| vec![Int(p), Int(school), Text(Profile::Parent.code())]),
     )
     .await?;
     insert_rows(
         conn,
-        "INSERT INTO parent_links (parent_id, child_id) VALUES ",
+        Bulk::ParentLinks,
         plan.outside_parents
             .iter()
-            .map(|(login, c)| format!("({}, {})", id(login), person(*c))),
+            .map(|(login, c)| vec![Int(id(login)), Int(person(*c))]),
     )
     .await?;
     Ok(())
 }
 
-/// Inserts `rows` (SQL tuples of numbers and fixed codes) in statements of [`BATCH`] rows.
-async fn insert_rows(
+/// Inserts `rows` into a [`Bulk`] table in statements of [`BATCH`] rows.
+async fn insert_rows<'a>(
     conn: &mut AnyConnection,
-    head: &str,
-    rows: impl Iterator<Item = String>,
+    bulk: Bulk,
+    rows: impl Iterator<Item = Vec<Value<'a>>>,
 ) -> Result<(), sqlx::Error> {
-    let rows: Vec<String> = rows.collect();
+    let rows: Vec<Vec<Value<'a>>> = rows.collect();
     for chunk in rows.chunks(BATCH) {
-        let sql = format!("{head}{}", chunk.join(","));
-        sqlx::query(AssertSqlSafe(sql))
-            .persistent(false)
-            .execute(&mut *conn)
-            .await?;
+        let sql = bulk.sql(chunk.len());
+        let mut query = sql.query_once();
+        for value in chunk.iter().flatten() {
+            query = match *value {
+                Value::Int(v) => query.bind(v),
+                Value::Text(v) => query.bind(v),
+                Value::Nullable(v) => query.bind(v),
+            };
+        }
+        query.execute(&mut *conn).await?;
     }
     Ok(())
 }

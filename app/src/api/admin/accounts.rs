@@ -133,7 +133,7 @@ pub async fn list_accounts(school: SchoolId, query: AccountQuery) -> Result<Acco
     Ok(me
         .ctx
         .store
-        .list_accounts(school, &query, PAGE_SIZE)
+        .list_accounts(school, &query, PAGE_SIZE, me.ctx.school_year())
         .await?)
 }
 
@@ -145,7 +145,7 @@ pub async fn get_account(school: SchoolId, account: AccountId) -> Result<Account
     let mut detail = me
         .ctx
         .store
-        .account_detail(school, account)
+        .account_detail(school, account, me.ctx.school_year())
         .await?
         .ok_or(AppError::NotFound)?;
     me.audit_read(what, account, Some(school)).await;
@@ -303,7 +303,7 @@ pub async fn remove_role(
     if me
         .ctx
         .store
-        .remove_role(account, Role { school, profile })
+        .remove_role(account, Role { school, profile }, me.ctx.school_year())
         .await?
     {
         let detail = format!("account {account}: role {} removed", profile.code());

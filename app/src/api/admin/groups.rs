@@ -69,7 +69,7 @@ fn name_taken(e: StoreError) -> AppError {
 #[server(endpoint = "admin/groups/list", input = Json)]
 pub async fn list_groups(school: SchoolId) -> Result<Vec<GroupSummary>, AppError> {
     let me = guard::school_admin("admin/groups/list", school).await?;
-    Ok(me.ctx.store.groups(school).await?)
+    Ok(me.ctx.store.groups(school, me.ctx.school_year()).await?)
 }
 
 #[server(endpoint = "admin/groups/get", input = Json)]
@@ -91,12 +91,7 @@ pub async fn create_group(
 ) -> Result<GroupId, AppError> {
     let me = guard::school_admin("admin/groups/create", school).await?;
     let name = label(name)?;
-    let year = me
-        .ctx
-        .store
-        .current_year()
-        .await?
-        .ok_or_else(|| AppError::field(Field::Name, Problem::NoSchoolYear))?;
+    let year = me.ctx.store.school_year(me.ctx.school_year()).await?;
     let id = me
         .ctx
         .store

@@ -22,7 +22,12 @@ pub(super) async fn facts(
     school: SchoolId,
     account: AccountId,
 ) -> Result<AccountFacts, AppError> {
-    match me.ctx.store.account_facts(account).await? {
+    match me
+        .ctx
+        .store
+        .account_facts(account, me.ctx.school_year())
+        .await?
+    {
         Some(facts) => Ok(facts),
         None => Err(me.refuse(what, Some(school)).await),
     }

@@ -1,6 +1,8 @@
 //! Accounts of a school as its admin manages them: listing, creating, renaming, roles, links.
 
-use crate::db::{Db, fail, flag, is_set};
+use crate::db::decode::{Code, Count, Flag, flag};
+use crate::db::sql::statements;
+use crate::db::{Db, fail};
 use app::api::admin::{
     AccountChanges, AccountDetail, AccountPage, AccountQuery, AccountRow, AdminSchool,
 };
@@ -10,8 +12,8 @@ use async_trait::async_trait;
 use domain::account::{PersonName, Username};
 use domain::ids::{AccountId, GroupId, SchoolId};
 use domain::profile::{Profile, Role};
-use domain::school::Place;
-use sqlx::Row;
+use domain::school::{GroupKind, Place};
+use domain::school_calendar::SchoolYear;
 
 /// The accounts of school `$1`, holding profile `$2` there if not null, whose names or login
 /// name contain the pattern `$3`. A macro, not a constant, so that `concat!` builds each query
@@ -32,6 +34,142 @@ macro_rules! accounts_order {
     };
 }
 
+statements! {
+    /// Few schools per instance: filtering in Rust keeps the SQL free of dialect-specific
+    /// arrays.
+    SCHOOLS = "SELECT id, name, uai FROM schools ORDER BY name, id";
+    COUNT_ACCOUNTS = concat!("SELECT COUNT(*) AS total", accounts_matching!());
+    /// A page of accounts, each with its class in the school (`$1`) in the school year starting
+    /// at `$6`.
+    LIST_ACCOUNTS = concat!(
+        "SELECT a.id AS id, a.username AS username, a.first_name AS first_name, \
+           a.last_name AS last_name, a.must_change_password AS must_change_password, \
+           (SELECT g.name FROM memberships m JOIN school_groups g ON g.id = m.group_id \
+            JOIN school_years y ON y.id = g.year_id AND y.starts_at = $6 \
+            WHERE m.account_id = a.id AND g.school_id = $1 AND g.kind = 'class' LIMIT 1) \
+             AS class",
+        accounts_matching!(),
+        accounts_order!()
+    );
+    /// The roles in the school of the accounts of the same page.
+    LIST_ROLES = concat!(
+        "SELECT account_id, profile FROM roles WHERE school_id = $1 AND account_id IN \
+         (SELECT a.id",
+        accounts_matching!(),
+        accounts_order!(),
+        ") ORDER BY profile"
+    );
+    ACCOUNT = "SELECT username, first_name, last_name, must_change_password FROM accounts \
+        WHERE id = $1";
+    PROFILES_IN = "SELECT profile FROM roles WHERE account_id = $1 AND school_id = $2 \
+        ORDER BY profile";
+    /// The classes and groups of the school (`$2`) in the school year starting at `$3` the
+    /// account is a pupil in or teaches.
+    GROUPS_IN = "SELECT g.id AS id, g.name AS name, g.kind AS kind FROM school_groups g \
+        JOIN school_years y ON y.id = g.year_id AND y.starts_at = $3 \
+        WHERE g.school_id = $2 AND (\
+          g.id IN (SELECT group_id FROM memberships WHERE account_id = $1) \
+          OR g.id IN (SELECT group_id FROM teachings WHERE account_id = $1)) \
+        ORDER BY g.kind, LOWER(g.name)";
+    /// Every parent of a pupil of the school, wherever the parent comes from (even one whose
+    /// role was withdrawn): whoever answers for the child must see who is linked to them, to
+    /// undo it.
+    PARENTS_IN = "SELECT a.id AS id, a.first_name AS first_name, a.last_name AS last_name \
+        FROM parent_links l \
+        JOIN accounts a ON a.id = l.parent_id WHERE l.child_id = $1 \
+        AND EXISTS (SELECT 1 FROM roles r WHERE r.account_id = l.child_id \
+          AND r.school_id = $2 AND r.profile = 'pupil') \
+        ORDER BY LOWER(a.last_name), LOWER(a.first_name), a.id";
+    /// Of a parent, only the children of this school: the others are no one's here.
+    CHILDREN_IN = "SELECT a.id AS id, a.first_name AS first_name, a.last_name AS last_name \
+        FROM parent_links l \
+        JOIN accounts a ON a.id = l.child_id WHERE l.parent_id = $1 \
+        AND EXISTS (SELECT 1 FROM roles r WHERE r.account_id = a.id AND r.school_id = $2) \
+        ORDER BY LOWER(a.first_name), a.id";
+    /// DO NOTHING rather than a unique violation: on PostgreSQL a failed statement would spoil
+    /// the whole transaction, and the next candidate could not be tried.
+    CREATE_ACCOUNT = "INSERT INTO accounts (username, first_name, last_name, password_hash, \
+        must_change_password, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
+        ON CONFLICT (username) DO NOTHING RETURNING id";
+    INSERT_ROLE = "INSERT INTO roles (account_id, school_id, profile) VALUES ($1, $2, $3)";
+    RENAME_ACCOUNT = "UPDATE accounts SET first_name = $1, last_name = $2 WHERE id = $3";
+    ADD_ROLE = "INSERT INTO roles (account_id, school_id, profile) VALUES ($1, $2, $3) \
+        ON CONFLICT (account_id, school_id, profile) DO NOTHING";
+    REMOVE_ROLE = "DELETE FROM roles WHERE account_id = $1 AND school_id = $2 AND profile = $3";
+    /// Leaves the classes and groups of the school (`$2`) in the school year starting at `$3`.
+    LEAVE_GROUPS = "DELETE FROM memberships WHERE account_id = $1 AND group_id IN (\
+        SELECT g.id FROM school_groups g JOIN school_years y ON y.id = g.year_id \
+        WHERE y.starts_at = $3 AND g.school_id = $2)";
+    /// Stops teaching the classes and groups of the school (`$2`) in the school year starting
+    /// at `$3`.
+    LEAVE_TEACHINGS = "DELETE FROM teachings WHERE account_id = $1 AND group_id IN (\
+        SELECT g.id FROM school_groups g JOIN school_years y ON y.id = g.year_id \
+        WHERE y.starts_at = $3 AND g.school_id = $2)";
+    /// The links of a withdrawn parent (`$1`) to the pupils of the school (`$2`) that no
+    /// longer count anywhere (see `link_counts!`).
+    UNLINK_WITHDRAWN_PARENT = "DELETE FROM parent_links WHERE parent_id = $1 AND child_id IN (\
+          SELECT account_id FROM roles WHERE school_id = $2 AND profile = 'pupil') \
+        AND NOT EXISTS (SELECT 1 FROM roles pr JOIN roles cr ON cr.school_id = pr.school_id \
+          WHERE pr.account_id = parent_links.parent_id AND pr.profile = 'parent' \
+          AND cr.account_id = parent_links.child_id AND cr.profile = 'pupil')";
+    LINK_PARENT = "INSERT INTO parent_links (parent_id, child_id) VALUES ($1, $2) \
+        ON CONFLICT (parent_id, child_id) DO NOTHING";
+    UNLINK_PARENT = "DELETE FROM parent_links WHERE parent_id = $1 AND child_id = $2";
+}
+
+#[derive(sqlx::FromRow)]
+struct SchoolRow {
+    id: i64,
+    name: String,
+    uai: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct TotalRow {
+    total: Count,
+}
+
+#[derive(sqlx::FromRow)]
+struct ListedRow {
+    id: i64,
+    username: String,
+    first_name: String,
+    last_name: String,
+    must_change_password: Flag,
+    class: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ListedRoleRow {
+    account_id: i64,
+    profile: Code<Profile>,
+}
+
+#[derive(sqlx::FromRow)]
+struct AccountDetailRow {
+    username: String,
+    first_name: String,
+    last_name: String,
+    must_change_password: Flag,
+}
+
+#[derive(sqlx::FromRow)]
+struct ProfileRow {
+    profile: Code<Profile>,
+}
+
+#[derive(sqlx::FromRow)]
+struct GroupRow {
+    id: i64,
+    name: String,
+    kind: Code<GroupKind>,
+}
+
+#[derive(sqlx::FromRow)]
+struct IdRow {
+    id: i64,
+}
+
 /// A `LIKE` pattern finding `search` anywhere, its own `%`, `_` and `\` taken literally.
 fn contains_pattern(search: &str) -> String {
     let mut pattern = String::from("%");
@@ -48,17 +186,17 @@ fn contains_pattern(search: &str) -> String {
 #[async_trait]
 impl SchoolAccounts for Db {
     async fn schools(&self, only: Option<Vec<SchoolId>>) -> Result<Vec<AdminSchool>, StoreError> {
-        // Few schools per instance: filtering here keeps the SQL free of dialect-specific arrays.
-        let rows = sqlx::query("SELECT id, name, uai FROM schools ORDER BY name, id")
+        let rows: Vec<SchoolRow> = SCHOOLS
+            .query_as()
             .fetch_all(&self.pool)
             .await
             .map_err(fail)?;
         Ok(rows
-            .iter()
+            .into_iter()
             .map(|r| AdminSchool {
-                id: SchoolId::new(r.get(0)),
-                name: r.get(1),
-                uai: r.get(2),
+                id: SchoolId::new(r.id),
+                name: r.name,
+                uai: r.uai,
             })
             .filter(|s| only.as_ref().is_none_or(|only| only.contains(&s.id)))
             .collect())
@@ -69,72 +207,60 @@ impl SchoolAccounts for Db {
         school: SchoolId,
         query: &AccountQuery,
         page_size: u32,
+        year: SchoolYear,
     ) -> Result<AccountPage, StoreError> {
         let profile = query.profile.map(Profile::code);
         let pattern = contains_pattern(&query.search);
         let limit = i64::from(page_size);
         let offset = i64::from(query.page).saturating_mul(limit);
-        let total = sqlx::query(concat!("SELECT COUNT(*)", accounts_matching!()))
+        let total: TotalRow = COUNT_ACCOUNTS
+            .query_as()
             .bind(school.get())
             .bind(profile)
             .bind(&pattern)
             .fetch_one(&self.pool)
             .await
-            .map_err(fail)?
-            .get::<i64, _>(0);
-        let rows = sqlx::query(concat!(
-            "SELECT a.id, a.username, a.first_name, a.last_name, a.must_change_password, \
-               (SELECT g.name FROM memberships m JOIN school_groups g ON g.id = m.group_id \
-                JOIN school_years y ON y.id = g.year_id AND y.is_current = 1 \
-                WHERE m.account_id = a.id AND g.school_id = $1 AND g.kind = 'class' LIMIT 1)",
-            accounts_matching!(),
-            accounts_order!()
-        ))
-        .bind(school.get())
-        .bind(profile)
-        .bind(&pattern)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fail)?;
-        let roles = sqlx::query(concat!(
-            "SELECT account_id, profile FROM roles WHERE school_id = $1 AND account_id IN \
-             (SELECT a.id",
-            accounts_matching!(),
-            accounts_order!(),
-            ") ORDER BY profile"
-        ))
-        .bind(school.get())
-        .bind(profile)
-        .bind(&pattern)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fail)?;
+            .map_err(fail)?;
+        let rows: Vec<ListedRow> = LIST_ACCOUNTS
+            .query_as()
+            .bind(school.get())
+            .bind(profile)
+            .bind(&pattern)
+            .bind(limit)
+            .bind(offset)
+            .bind(year.starts().unix())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
+        let roles: Vec<ListedRoleRow> = LIST_ROLES
+            .query_as()
+            .bind(school.get())
+            .bind(profile)
+            .bind(&pattern)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
         let accounts = rows
-            .iter()
-            .map(|r| {
-                let id = r.get::<i64, _>(0);
-                AccountRow {
-                    id: AccountId::new(id),
-                    username: r.get(1),
-                    first_name: r.get(2),
-                    last_name: r.get(3),
-                    must_change_password: is_set(r, 4),
-                    class: r.get(5),
-                    profiles: roles
-                        .iter()
-                        .filter(|role| role.get::<i64, _>(0) == id)
-                        .filter_map(|role| role.get::<String, _>(1).parse().ok())
-                        .collect(),
-                }
+            .into_iter()
+            .map(|r| AccountRow {
+                id: AccountId::new(r.id),
+                username: r.username,
+                first_name: r.first_name,
+                last_name: r.last_name,
+                must_change_password: r.must_change_password.0,
+                class: r.class,
+                profiles: roles
+                    .iter()
+                    .filter(|role| role.account_id == r.id)
+                    .map(|role| role.profile.0)
+                    .collect(),
             })
             .collect();
         Ok(AccountPage {
             accounts,
-            total: u64::try_from(total).unwrap_or(0),
+            total: u64::from(total.total.0),
             page: query.page,
             page_size,
         })
@@ -144,81 +270,54 @@ impl SchoolAccounts for Db {
         &self,
         school: SchoolId,
         account: AccountId,
+        year: SchoolYear,
     ) -> Result<Option<AccountDetail>, StoreError> {
-        let Some(row) = sqlx::query(
-            "SELECT username, first_name, last_name, must_change_password FROM accounts \
-             WHERE id = $1",
-        )
-        .bind(account.get())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(fail)?
+        let Some(row) = ACCOUNT
+            .query_as::<AccountDetailRow>()
+            .bind(account.get())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?
         else {
             return Ok(None);
         };
-        let profiles = sqlx::query(
-            "SELECT profile FROM roles WHERE account_id = $1 AND school_id = $2 ORDER BY profile",
-        )
-        .bind(account.get())
-        .bind(school.get())
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fail)?
-        .iter()
-        .filter_map(|r| r.get::<String, _>(0).parse().ok())
-        .collect();
-        let groups = sqlx::query(
-            "SELECT g.id, g.name, g.kind FROM school_groups g \
-             JOIN school_years y ON y.id = g.year_id AND y.is_current = 1 \
-             WHERE g.school_id = $2 AND (\
-               g.id IN (SELECT group_id FROM memberships WHERE account_id = $1) \
-               OR g.id IN (SELECT group_id FROM teachings WHERE account_id = $1)) \
-             ORDER BY g.kind, LOWER(g.name)",
-        )
-        .bind(account.get())
-        .bind(school.get())
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fail)?
-        .iter()
-        .filter_map(|r| {
-            Some(GroupRef {
-                id: GroupId::new(r.get(0)),
-                name: r.get(1),
-                kind: r.get::<String, _>(2).parse().ok()?,
+        let profiles = PROFILES_IN
+            .query_as::<ProfileRow>()
+            .bind(account.get())
+            .bind(school.get())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .map(|r| r.profile.0)
+            .collect();
+        let groups = GROUPS_IN
+            .query_as::<GroupRow>()
+            .bind(account.get())
+            .bind(school.get())
+            .bind(year.starts().unix())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .map(|r| GroupRef {
+                id: GroupId::new(r.id),
+                name: r.name,
+                kind: r.kind.0,
             })
-        })
-        .collect();
-        // Every parent of a pupil of the school, wherever the parent comes from (even one whose
-        // role was withdrawn): whoever answers for the child must see who is linked to them, to
-        // undo it. Of a parent, only the children of this school: the others are no one's here.
+            .collect();
         let parents = self
-            .people_in(
-                "SELECT a.id, a.first_name, a.last_name FROM parent_links l \
-                 JOIN accounts a ON a.id = l.parent_id WHERE l.child_id = $1 \
-                 AND EXISTS (SELECT 1 FROM roles r WHERE r.account_id = l.child_id \
-                   AND r.school_id = $2 AND r.profile = 'pupil') \
-                 ORDER BY LOWER(a.last_name), LOWER(a.first_name), a.id",
-                account.get(),
-                school.get(),
-            )
+            .people_in(PARENTS_IN, account.get(), school.get())
             .await?;
         let children = self
-            .people_in(
-                "SELECT a.id, a.first_name, a.last_name FROM parent_links l \
-                 JOIN accounts a ON a.id = l.child_id WHERE l.parent_id = $1 \
-                 AND EXISTS (SELECT 1 FROM roles r WHERE r.account_id = a.id AND r.school_id = $2) \
-                 ORDER BY LOWER(a.first_name), a.id",
-                account.get(),
-                school.get(),
-            )
+            .people_in(CHILDREN_IN, account.get(), school.get())
             .await?;
         Ok(Some(AccountDetail {
             id: account,
-            username: row.get(0),
-            first_name: row.get(1),
-            last_name: row.get(2),
-            must_change_password: is_set(&row, 3),
+            username: row.username,
+            first_name: row.first_name,
+            last_name: row.last_name,
+            must_change_password: row.must_change_password.0,
             profiles,
             groups,
             parents,
@@ -233,27 +332,23 @@ impl SchoolAccounts for Db {
     ) -> Result<Option<(AccountId, Username)>, StoreError> {
         let mut tx = self.pool.begin().await.map_err(fail)?;
         for candidate in new.candidates {
-            // DO NOTHING rather than a unique violation: on PostgreSQL a failed statement would
-            // spoil the whole transaction, and the next candidate could not be tried.
-            let inserted = sqlx::query(
-                "INSERT INTO accounts (username, first_name, last_name, password_hash, \
-                 must_change_password, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
-                 ON CONFLICT (username) DO NOTHING RETURNING id",
-            )
-            .bind(candidate.as_str())
-            .bind(new.first_name.as_str())
-            .bind(new.last_name.as_str())
-            .bind(&new.password_hash)
-            .bind(flag(true))
-            .bind(new.now.unix())
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(fail)?;
+            let inserted: Option<IdRow> = CREATE_ACCOUNT
+                .query_as()
+                .bind(candidate.as_str())
+                .bind(new.first_name.as_str())
+                .bind(new.last_name.as_str())
+                .bind(&new.password_hash)
+                .bind(flag(true))
+                .bind(new.now.unix())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(fail)?;
             let Some(row) = inserted else {
                 continue;
             };
-            let id = AccountId::new(row.get(0));
-            sqlx::query("INSERT INTO roles (account_id, school_id, profile) VALUES ($1, $2, $3)")
+            let id = AccountId::new(row.id);
+            INSERT_ROLE
+                .query()
                 .bind(id.get())
                 .bind(new.role.school.get())
                 .bind(new.role.profile.code())
@@ -272,7 +367,8 @@ impl SchoolAccounts for Db {
         first_name: &PersonName,
         last_name: &PersonName,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE accounts SET first_name = $1, last_name = $2 WHERE id = $3")
+        RENAME_ACCOUNT
+            .query()
             .bind(first_name.as_str())
             .bind(last_name.as_str())
             .bind(account.get())
@@ -284,51 +380,47 @@ impl SchoolAccounts for Db {
 
     async fn add_role(&self, account: AccountId, role: Role) -> Result<bool, StoreError> {
         self.changed(
-            sqlx::query(
-                "INSERT INTO roles (account_id, school_id, profile) VALUES ($1, $2, $3) \
-                 ON CONFLICT (account_id, school_id, profile) DO NOTHING",
-            )
-            .bind(account.get())
-            .bind(role.school.get())
-            .bind(role.profile.code()),
+            ADD_ROLE
+                .query()
+                .bind(account.get())
+                .bind(role.school.get())
+                .bind(role.profile.code()),
         )
         .await
     }
 
-    async fn remove_role(&self, account: AccountId, role: Role) -> Result<bool, StoreError> {
+    async fn remove_role(
+        &self,
+        account: AccountId,
+        role: Role,
+        year: SchoolYear,
+    ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await.map_err(fail)?;
-        let removed = sqlx::query(
-            "DELETE FROM roles WHERE account_id = $1 AND school_id = $2 AND profile = $3",
-        )
-        .bind(account.get())
-        .bind(role.school.get())
-        .bind(role.profile.code())
-        .execute(&mut *tx)
-        .await
-        .map_err(fail)?
-        .rows_affected()
+        let removed = REMOVE_ROLE
+            .query()
+            .bind(account.get())
+            .bind(role.school.get())
+            .bind(role.profile.code())
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?
+            .rows_affected()
             > 0;
         // Without the profile, the places that need it this year go too (past years stay as
         // they were: they are the school's history).
         let seats = if role.profile == Place::Member.requires() {
-            Some(
-                "DELETE FROM memberships WHERE account_id = $1 AND group_id IN (\
-                  SELECT g.id FROM school_groups g JOIN school_years y ON y.id = g.year_id \
-                  WHERE y.is_current = 1 AND g.school_id = $2)",
-            )
+            Some(LEAVE_GROUPS)
         } else if role.profile == Place::Teacher.requires() {
-            Some(
-                "DELETE FROM teachings WHERE account_id = $1 AND group_id IN (\
-                  SELECT g.id FROM school_groups g JOIN school_years y ON y.id = g.year_id \
-                  WHERE y.is_current = 1 AND g.school_id = $2)",
-            )
+            Some(LEAVE_TEACHINGS)
         } else {
             None
         };
-        if let Some(sql) = seats.filter(|_| removed) {
-            sqlx::query(sql)
+        if let Some(statement) = seats.filter(|_| removed) {
+            statement
+                .query()
                 .bind(account.get())
                 .bind(role.school.get())
+                .bind(year.starts().unix())
                 .execute(&mut *tx)
                 .await
                 .map_err(fail)?;
@@ -339,42 +431,26 @@ impl SchoolAccounts for Db {
         // another child, does not bring back a link that was meant to end. Children of other
         // schools are not this school's to unlink.
         if removed && role.profile == Place::Parent.requires() {
-            sqlx::query(
-                "DELETE FROM parent_links WHERE parent_id = $1 AND child_id IN (\
-                   SELECT account_id FROM roles WHERE school_id = $2 AND profile = 'pupil') \
-                 AND NOT EXISTS (SELECT 1 FROM roles pr JOIN roles cr ON cr.school_id = pr.school_id \
-                   WHERE pr.account_id = parent_links.parent_id AND pr.profile = 'parent' \
-                   AND cr.account_id = parent_links.child_id AND cr.profile = 'pupil')",
-            )
-            .bind(account.get())
-            .bind(role.school.get())
-            .execute(&mut *tx)
-            .await
-            .map_err(fail)?;
+            UNLINK_WITHDRAWN_PARENT
+                .query()
+                .bind(account.get())
+                .bind(role.school.get())
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?;
         }
         tx.commit().await.map_err(fail)?;
         Ok(removed)
     }
 
     async fn link_parent(&self, parent: AccountId, child: AccountId) -> Result<bool, StoreError> {
-        self.changed(
-            sqlx::query(
-                "INSERT INTO parent_links (parent_id, child_id) VALUES ($1, $2) \
-                 ON CONFLICT (parent_id, child_id) DO NOTHING",
-            )
-            .bind(parent.get())
-            .bind(child.get()),
-        )
-        .await
+        self.changed(LINK_PARENT.query().bind(parent.get()).bind(child.get()))
+            .await
     }
 
     async fn unlink_parent(&self, parent: AccountId, child: AccountId) -> Result<bool, StoreError> {
-        self.changed(
-            sqlx::query("DELETE FROM parent_links WHERE parent_id = $1 AND child_id = $2")
-                .bind(parent.get())
-                .bind(child.get()),
-        )
-        .await
+        self.changed(UNLINK_PARENT.query().bind(parent.get()).bind(child.get()))
+            .await
     }
 }
 

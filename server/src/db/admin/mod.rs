@@ -1,43 +1,49 @@
 //! What a school's admin changes: accounts and roles (`accounts`), classes and groups
 //! (`classes`).
 
-mod accounts;
-mod classes;
+pub(super) mod accounts;
+pub(super) mod classes;
 
+use super::sql::Statement;
 use super::{Db, fail};
 use app::api::profile::PersonRef;
 use app::ports::StoreError;
 use domain::ids::AccountId;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
-fn person(r: &AnyRow) -> PersonRef {
-    PersonRef {
-        id: AccountId::new(r.get(0)),
-        first_name: r.get(1),
-        last_name: r.get(2),
+/// A person as lists show them.
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: i64,
+    first_name: String,
+    last_name: String,
+}
+
+impl From<PersonRow> for PersonRef {
+    fn from(r: PersonRow) -> Self {
+        PersonRef {
+            id: AccountId::new(r.id),
+            first_name: r.first_name,
+            last_name: r.last_name,
+        }
     }
 }
 
-fn count(r: &AnyRow, at: usize) -> u32 {
-    u32::try_from(r.get::<i64, _>(at)).unwrap_or(u32::MAX)
-}
-
 impl Db {
-    /// The people a query with two id parameters finds, as `id, first_name, last_name` rows.
+    /// The people a statement with two id parameters finds, as [`PersonRow`]s.
     async fn people_in(
         &self,
-        sql: &'static str,
+        statement: Statement,
         first: i64,
         second: i64,
     ) -> Result<Vec<PersonRef>, StoreError> {
-        let rows = sqlx::query(sql)
+        let rows: Vec<PersonRow> = statement
+            .query_as()
             .bind(first)
             .bind(second)
             .fetch_all(&self.pool)
             .await
             .map_err(fail)?;
-        Ok(rows.iter().map(person).collect())
+        Ok(rows.into_iter().map(PersonRef::from).collect())
     }
 
     /// Runs a write and tells whether it changed anything (an insert that was not a duplicate,
