@@ -10,6 +10,11 @@ list_only=false
 if [ "${1:-}" = --first-visit ]; then list_only=true; shift; fi
 dist="${1:-dist}"
 
+if ! command -v brotli >/dev/null; then
+  echo "brotli is needed to measure (apt-get install brotli)" >&2
+  exit 1
+fi
+
 app_dirs=("$dist"/app-*/)
 if [ ${#app_dirs[@]} -ne 1 ] || [ ! -f "${app_dirs[0]}app_bg.wasm" ]; then
   echo "expected one built app in $dist/app-*/ (trunk build --release)" >&2

@@ -1,6 +1,5 @@
 # My account: language, open sessions, two-step sign-in.
 
-account-title = U mo contu
 account-username = Identificadore :
 account-language = Lingua
 sessions-title = E vostre sessioni aperte
@@ -12,7 +11,6 @@ sessions-this-device = (st’apparechju)
 sessions-unknown-device = Apparechju scunnisciutu
 sessions-end = Chjode
 sessions-end-others = Chjode tutte l’altre sessioni
-second-factor-title = Cunnessione in duie tappe
 second-factor-forced = L’amministratori di st’istanza devenu prutege u so contu cù un codice d’una sola volta nanzu di cuntinuà.
 second-factor-off = Dopu à a vostra parolla d’intrata, vi serà dumandatu un codice di a vostra appiecazione d’autenticazione (nant’à u telefuninu).
 second-factor-begin = Attivà a cunnessione in duie tappe

@@ -1,6 +1,5 @@
 # My account: language, open sessions, two-step sign-in.
 
-account-title = Mon compte
 account-username = Identifiant :
 account-language = Langue
 sessions-title = Vos sessions ouvertes
@@ -12,7 +11,6 @@ sessions-this-device = (cet appareil)
 sessions-unknown-device = Appareil inconnu
 sessions-end = Fermer
 sessions-end-others = Fermer toutes les autres sessions
-second-factor-title = Connexion en deux étapes
 second-factor-forced = Les administrateurs de cette instance doivent protéger leur compte par un code à usage unique avant de continuer.
 second-factor-off = Après votre mot de passe, un code de votre application d’authentification (sur téléphone) vous sera demandé.
 second-factor-begin = Activer la connexion en deux étapes

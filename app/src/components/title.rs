@@ -13,11 +13,11 @@ fn routed(path: &str, lang: Lang) -> String {
     let path = path.trim_end_matches('/');
     match path {
         "" => msg::Home::Title.text(lang),
-        "/account" => msg::Account::Title.text(lang),
+        "/account" => msg::Title::Account.text(lang),
         "/charter" => msg::Charter::Title.text(lang),
         "/admin" => msg::Home::ServiceSchoolAdmin.text(lang),
         "/platform" => msg::Home::ServicePlatformAdmin.text(lang),
-        p if p.starts_with("/profile/") => msg::Profile::Title.text(lang),
+        p if p.starts_with("/profile/") => msg::Title::Profile.text(lang),
         _ => Common::NotFoundTitle.text(lang),
     }
 }
@@ -27,8 +27,8 @@ fn title(screen: Stage, path: &str, lang: Lang) -> String {
         Stage::Loading => return "Scola".to_owned(),
         // Already "Sign in to Scola".
         Stage::SignIn => return msg::Login::Title.text(lang),
-        Stage::ChangePassword => msg::Password::Title.text(lang),
-        Stage::EnrolSecondFactor => msg::Account::SecondFactorTitle.text(lang),
+        Stage::ChangePassword => msg::Title::Password.text(lang),
+        Stage::EnrolSecondFactor => msg::Title::SecondFactor.text(lang),
         Stage::Charter => msg::Charter::Title.text(lang),
         Stage::Ready => routed(path, lang),
     };

@@ -1,7 +1,7 @@
 //! Errors as users read them. Every match is exhaustive: a new error does not build until it has
 //! a sentence in every language.
 
-use super::msg::{Error, Password, Problem as P};
+use super::msg::{Error, Problem as P};
 use super::{Message, profile_name};
 use crate::error::{AppError, Problem};
 use domain::account::InvalidAccount;
@@ -36,7 +36,6 @@ pub fn describe_error(lang: Lang, error: &AppError) -> String {
 
 /// A sentence for a problem with one field, shown next to it.
 pub fn describe_problem(lang: Lang, problem: &Problem) -> String {
-    let password = |p: Password| p.text(lang);
     match problem {
         Problem::Required => P::Required,
         Problem::Taken => P::Taken,
@@ -59,22 +58,20 @@ pub fn describe_problem(lang: Lang, problem: &Problem) -> String {
         Problem::OwnChild => P::OwnChild,
         Problem::WrongCode => P::WrongCode,
         Problem::AlreadyEnrolled => P::AlreadyEnrolled,
-        Problem::Password(p) => {
-            return password(match p {
-                PasswordProblem::TooShort => Password::TooShort {
-                    min: MIN_CHARS as i64,
-                },
-                PasswordProblem::TooLong => Password::TooLong {
-                    max: MAX_CHARS as i64,
-                },
-                PasswordProblem::Unchanged => Password::Unchanged,
-                PasswordProblem::Weak(Weakness::Common) => Password::WeakCommon,
-                PasswordProblem::Weak(Weakness::Pattern) => Password::WeakPattern,
-                PasswordProblem::Weak(Weakness::Date) => Password::WeakDate,
-                PasswordProblem::Weak(Weakness::Personal) => Password::WeakPersonal,
-                PasswordProblem::Weak(Weakness::Guessable) => Password::WeakGuessable,
-            });
-        }
+        Problem::Password(PasswordProblem::TooShort) => P::PasswordTooShort {
+            min: MIN_CHARS as i64,
+        },
+        Problem::Password(PasswordProblem::TooLong) => P::PasswordTooLong {
+            max: MAX_CHARS as i64,
+        },
+        Problem::Password(PasswordProblem::Unchanged) => P::PasswordUnchanged,
+        Problem::Password(PasswordProblem::Weak(weakness)) => match weakness {
+            Weakness::Common => P::PasswordWeakCommon,
+            Weakness::Pattern => P::PasswordWeakPattern,
+            Weakness::Date => P::PasswordWeakDate,
+            Weakness::Personal => P::PasswordWeakPersonal,
+            Weakness::Guessable => P::PasswordWeakGuessable,
+        },
     }
     .text(lang)
 }

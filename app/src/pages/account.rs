@@ -16,7 +16,7 @@ pub fn MyAccount() -> impl IntoView {
     let username = move || session.info().map(|i| i.username);
     view! {
         <section class="card">
-            <h1>{t(msg::Account::Title)}</h1>
+            <h1>{t(msg::Title::Account)}</h1>
             <p>{t(msg::Account::Username)} " " <strong class="username">{username}</strong></p>
             <h2>{t(msg::Account::Language)}</h2>
             <LangSwitch/>

@@ -51,7 +51,7 @@ pub fn ChangePassword(#[prop(optional)] forced: bool) -> impl IntoView {
     };
     view! {
         <section class="card narrow">
-            <h1>{t(msg::Password::Title)}</h1>
+            <h1>{t(msg::Title::Password)}</h1>
             {forced.then(|| view! { <p class="notice">{t(msg::Password::Forced)}</p> })}
             {move || valid_until().map(|text| view! { <p class="notice" id="one-time-valid-until">{text}</p> })}
             <p>{t(msg::Password::Advice)}</p>

@@ -69,7 +69,7 @@ pub fn SecondFactor(#[prop(optional)] forced: bool) -> impl IntoView {
 
     view! {
         <section class="card second-factor" aria-labelledby="second-factor-title">
-            <h2 id="second-factor-title">{t(msg::Account::SecondFactorTitle)}</h2>
+            <h2 id="second-factor-title">{t(msg::Title::SecondFactor)}</h2>
             {forced.then(|| view! { <p class="notice">{t(msg::Account::SecondFactorForced)}</p> })}
             <ErrorBanner error=error/>
             {move || {
