@@ -4,7 +4,7 @@
 //! new browser profile, so with an empty cache. A figure, not a test: it prints, it never fails
 //! on time. Usage: `cargo bench -p e2e --bench first_load -- [LOADS]`.
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support/mod.rs"]
 mod support;
 
 use fantoccini::Locator;

@@ -1,9 +1,7 @@
 //! Who sees whom: home pages and profiles, refusals included.
 
-mod support;
-
+use crate::support::{Session, TestServer};
 use serde_json::json;
-use support::{Session, TestServer};
 
 #[tokio::test]
 async fn each_profile_lands_on_its_own_home() {

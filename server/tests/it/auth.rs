@@ -1,11 +1,9 @@
 //! Sign-in, sessions, passwords, the charter and the language, through the real router.
 
-mod support;
-
+use crate::support::{Answer, DEMO_PASSWORD, Session, TestServer, token_of};
 use axum::body::Body;
 use axum::http::{Request, header};
 use serde_json::{Value, json};
-use support::{Answer, DEMO_PASSWORD, Session, TestServer, token_of};
 
 /// Moves every sign-in counter's last checked failure `seconds` into the past.
 async fn age_failures(s: &TestServer, seconds: i64) {

@@ -2,12 +2,10 @@
 //! and see their own class, children, classes taught), it never writes a region twice, and
 //! what it gives is the same for the same seed.
 
-mod support;
-
+use crate::support::TestServer;
 use serde_json::json;
 use server::generate::{GenerateError, PASSWORD, Scale, generate};
 use sqlx::Row;
-use support::TestServer;
 
 async fn first_of(server: &TestServer, profile: &str, school_uai: &str) -> String {
     sqlx::query(
@@ -202,7 +200,7 @@ async fn generated_accounts_replace_their_password_unless_activated() {
     let pupil = first_of(&server, "pupil", &last_uai(&server).await).await;
     let signed_in = server
         .call(
-            &support::Session::anonymous(),
+            &crate::support::Session::anonymous(),
             "auth/login",
             json!({"username": pupil, "password": PASSWORD}),
         )

@@ -1,11 +1,9 @@
 //! Runs `authz-matrix.txt`: every registered server function, as every kind of person, on their
 //! own data and on someone else's (ids of another school swapped in to catch IDOR).
 
-mod support;
-
+use crate::support::{Session, TestServer};
 use serde_json::Value;
 use std::collections::BTreeSet;
-use support::{Session, TestServer};
 
 const MATRIX: &str = include_str!("authz-matrix.txt");
 
@@ -196,7 +194,7 @@ fn rows() -> Vec<Row> {
         .collect()
 }
 
-fn outcome(answer: &support::Answer) -> String {
+fn outcome(answer: &crate::support::Answer) -> String {
     if answer.status.is_success() {
         return "ok".into();
     }

@@ -1,15 +1,13 @@
 //! The audit trail: whose trail shows what, counted refusals, retention, paging and filters,
 //! reads of personal data, and what typed input reaches it.
 
-mod support;
-
+use crate::support::{Session, TestServer};
 use app::ports::{AuditEvent, AuditLog};
 use domain::audit::{AuditKind, Retention};
 use domain::ids::{AccountId, SchoolId};
 use domain::time::Timestamp;
 use serde_json::{Value, json};
 use std::sync::Arc;
-use support::{Session, TestServer};
 
 async fn school(s: &TestServer, uai: &str) -> i64 {
     use sqlx::Row;

@@ -1,10 +1,8 @@
 //! The real server binary: two processes on one database, and writes surviving SIGKILL.
 
-mod support;
-
+use crate::support::process::{ServerProcess, call};
+use crate::support::{DEMO_PASSWORD, fresh_database_url};
 use serde_json::json;
-use support::process::{ServerProcess, call};
-use support::{DEMO_PASSWORD, fresh_database_url};
 
 fn data_dir(name: &str) -> std::path::PathBuf {
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))

@@ -1,9 +1,7 @@
 //! Establishments: only the platform admin creates and lists them.
 
-mod support;
-
+use crate::support::{Session, TestServer};
 use serde_json::json;
-use support::{Session, TestServer};
 
 #[tokio::test]
 async fn the_platform_admin_creates_establishments() {

@@ -1,10 +1,8 @@
 //! A school admin creates an account; its owner signs in with the one-time password and must
 //! choose their own before anything else.
 
-mod support;
-
-use support::Browser;
-use support::ui::*;
+use crate::support::Browser;
+use crate::support::ui::*;
 
 #[tokio::test]
 async fn a_new_account_starts_with_a_one_time_password() {
@@ -55,7 +53,8 @@ async fn a_new_account_starts_with_a_one_time_password() {
     b.sign_out().await;
 
     // Forgotten already: the admin gives a new one-time password, after a confirmation.
-    b.sign_in_as("petru.casanova", support::PASSWORD).await;
+    b.sign_in_as("petru.casanova", crate::support::PASSWORD)
+        .await;
     b.click("a[href='/admin']").await;
     b.click("button[aria-label='Gérer le compte de Ghjacumu Santucci']")
         .await;

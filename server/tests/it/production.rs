@@ -1,16 +1,14 @@
 //! Production mode, on the real binary: the demo (a public password) is never reachable from a
 //! network, a real instance starts with `create-admin`, and what Scola writes stays private.
 
-mod support;
-
+use crate::support::process::{ServerProcess, call, command, request};
+use crate::support::{DEMO_PASSWORD, fresh_database_url};
 use serde_json::json;
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
-use support::process::{ServerProcess, call, command, request};
-use support::{DEMO_PASSWORD, fresh_database_url};
 
 fn data_dir(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
@@ -240,7 +238,7 @@ async fn server_functions_answer_post_only() {
 
 #[tokio::test]
 async fn removing_the_demo_leaves_none_of_its_accounts_or_schools() {
-    let server = support::TestServer::start().await;
+    let server = crate::support::TestServer::start().await;
     assert!(server.count("SELECT COUNT(*) FROM accounts").await > 0);
     server::seed::remove_demo(&server.app.db)
         .await

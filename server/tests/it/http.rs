@@ -1,11 +1,9 @@
 //! Protections of the HTTP layer: CSRF, headers, body size.
 
-mod support;
-
+use crate::support::TestServer;
 use axum::body::Body;
 use axum::http::{Request, header};
 use http_body_util::BodyExt;
-use support::TestServer;
 use tower::ServiceExt;
 
 fn login_request(content_type: &str, origin: Option<&str>) -> Request<Body> {
@@ -148,7 +146,7 @@ async fn hashed_assets_are_cached_for_good_and_the_page_is_revalidated() {
     }
     let api = s
         .call(
-            &support::Session::anonymous(),
+            &crate::support::Session::anonymous(),
             "auth/session",
             serde_json::json!({}),
         )
@@ -285,7 +283,7 @@ async fn a_flood_of_sign_ins_leaves_other_calls_served() {
         async move {
             let answer = s
                 .call(
-                    &support::Session::anonymous(),
+                    &crate::support::Session::anonymous(),
                     "auth/login",
                     serde_json::json!({ "username": format!("nobody.number{i}"), "password": "guess" }),
                 )

@@ -1,11 +1,9 @@
 //! Sessions: idle timeout, one's list of sessions, ending them, and two-factor sign-in.
 
-mod support;
-
+use crate::support::{Answer, DEMO_PASSWORD, Session, TestServer, token_of};
 use axum::body::Body;
 use axum::http::{Request, header};
 use serde_json::{Value, json};
-use support::{Answer, DEMO_PASSWORD, Session, TestServer, token_of};
 
 const CHROME: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) \
                       Chrome/131.0.0.0 Safari/537.36";

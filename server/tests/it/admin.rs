@@ -1,10 +1,8 @@
 //! School administration through the real router: accounts, roles, classes and groups, parent
 //! links; and every way of being refused.
 
-mod support;
-
+use crate::support::{Answer, DEMO_PASSWORD, Session, TestServer, token_of};
 use serde_json::{Value, json};
-use support::{Answer, DEMO_PASSWORD, Session, TestServer, token_of};
 
 const COLLEGE: &str = "7200001N";
 const LYCEE: &str = "6200001G";
