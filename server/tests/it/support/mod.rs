@@ -1,15 +1,24 @@
 //! A fresh Scola per test: its own SQLite file, or its own PostgreSQL schema when
 //! `SCOLA_TEST_DATABASE_URL` points at PostgreSQL. Server functions are called through the real
-//! router, cookies and all, without opening a socket.
-#![allow(dead_code)]
+//! router, cookies and all, without opening a socket: by their own type ([`TestServer::call`]),
+//! which gives the endpoint, encodes the input and decodes the answer as the app does; by name
+//! and raw JSON ([`TestServer::call_raw`]) only for what the app could never send.
 
 pub mod process;
 
+use app::api::auth::Login;
+use app::api::charter::{AcceptCharter, CurrentCharter};
+use app::error::AppError;
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use domain::ids::{AccountId, GroupId, SchoolId};
 use http_body_util::BodyExt;
-use serde_json::{Value, json};
+use leptos::server_fn::ServerFn;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 use server::config::Config;
+use std::fmt::Debug;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
@@ -108,27 +117,54 @@ impl Session {
     }
 }
 
-/// What a server function answered.
+/// What a server function answered, read as the app reads it: the function's own output type,
+/// or the `AppError` it failed with.
+#[derive(Debug)]
+pub struct Reply<T> {
+    pub status: StatusCode,
+    pub result: Result<T, AppError>,
+    pub set_cookie: Option<String>,
+    pub headers: HeaderMap,
+}
+
+impl<T: Debug> Reply<T> {
+    /// The output; fails the test with the error otherwise.
+    #[track_caller]
+    pub fn ok(self) -> T {
+        match self.result {
+            Ok(value) => value,
+            Err(e) => panic!("expected success, got {} {e:?}", self.status),
+        }
+    }
+
+    /// The error; fails the test with the output otherwise.
+    #[track_caller]
+    pub fn err(self) -> AppError {
+        match self.result {
+            Ok(value) => panic!("expected an error, got {} {value:?}", self.status),
+            Err(e) => e,
+        }
+    }
+
+    /// The session token this answer's cookie opens, if it opens one.
+    pub fn token(&self) -> Option<String> {
+        token_in(self.set_cookie.as_deref())
+    }
+}
+
+/// An answer as raw JSON, for what the types cannot say (what crosses the wire, answers to
+/// requests the app could never send, routes that are not server functions).
 #[derive(Debug)]
 pub struct Answer {
     pub status: StatusCode,
     pub body: Value,
     pub set_cookie: Option<String>,
-    pub headers: axum::http::HeaderMap,
+    pub headers: HeaderMap,
 }
 
 impl Answer {
-    pub fn ok(&self) -> &Value {
-        assert!(
-            self.status.is_success(),
-            "expected success, got {} {}",
-            self.status,
-            self.body
-        );
-        &self.body
-    }
-
     /// The error variant's name (`"Forbidden"`, `"Invalid"`…).
+    #[track_caller]
     pub fn error(&self) -> String {
         assert!(
             !self.status.is_success(),
@@ -139,6 +175,45 @@ impl Answer {
             Value::String(s) => s.clone(),
             Value::Object(m) => m.keys().next().cloned().unwrap_or_default(),
             other => other.to_string(),
+        }
+    }
+
+    /// Reads the body as the app reads an answer of type `T`.
+    #[track_caller]
+    pub fn decode<T: DeserializeOwned>(self) -> Reply<T> {
+        let result = if self.status.is_success() {
+            Ok(serde_json::from_value(self.body.clone())
+                .unwrap_or_else(|e| panic!("not the function's output ({e}): {}", self.body)))
+        } else {
+            Err(serde_json::from_value(self.body.clone())
+                .unwrap_or_else(|e| panic!("not an AppError ({e}): {}", self.body)))
+        };
+        Reply {
+            status: self.status,
+            result,
+            set_cookie: self.set_cookie,
+            headers: self.headers,
+        }
+    }
+}
+
+/// A call to some server function, its input built as the function's own type and encoded at
+/// once: for tables of calls to different functions, where only whether and how each is refused
+/// matters.
+#[derive(Clone, Debug)]
+pub struct AnyCall {
+    pub path: &'static str,
+    input: String,
+}
+
+impl AnyCall {
+    pub fn new<F>(input: F) -> AnyCall
+    where
+        F: ServerFn<Error = AppError> + Serialize,
+    {
+        AnyCall {
+            path: F::PATH,
+            input: serde_json::to_string(&input).expect("input encodes"),
         }
     }
 }
@@ -166,12 +241,20 @@ impl TestServer {
     /// A server on a fresh demo database serving `dist`, its settings changed by `configure`
     /// (plain http unless `configure` says otherwise: tests talk `scola_session` cookies).
     pub async fn start_with(dist: PathBuf, configure: impl FnOnce(&mut Config)) -> TestServer {
+        Self::start_on(fresh_database_url().await, dist, configure).await
+    }
+
+    /// A server on the database at `url` (seeded with the demo if it is empty).
+    pub async fn start_on(
+        url: String,
+        dist: PathBuf,
+        configure: impl FnOnce(&mut Config),
+    ) -> TestServer {
         // Server logs go to the test's output, shown when it fails.
         let _ = tracing_subscriber::fmt()
             .with_env_filter("warn,server=info,app=info")
             .with_test_writer()
             .try_init();
-        let url = fresh_database_url().await;
         let mut config = Config::from_env(&[]).expect("config");
         config.database_url = url;
         config.data_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
@@ -213,40 +296,88 @@ impl TestServer {
         }
     }
 
-    /// Calls the server function at `/api/{endpoint}` with JSON arguments.
-    pub async fn call(&self, session: &Session, endpoint: &str, args: Value) -> Answer {
-        let mut req = Request::post(format!("/api/{endpoint}"))
+    /// Calls the server function `F` with `input`, as the app does: at `F`'s own path, the input
+    /// as JSON, the answer read as `F`'s output or its `AppError`.
+    pub async fn call<F>(&self, session: &Session, input: F) -> Reply<F::Output>
+    where
+        F: ServerFn<Error = AppError> + Serialize,
+        F::Output: DeserializeOwned + Debug,
+    {
+        self.call_with(session, input, &[]).await
+    }
+
+    /// The same, the request carrying more `headers` (a browser's user agent, a proxy's
+    /// forwarded address).
+    pub async fn call_with<F>(
+        &self,
+        session: &Session,
+        input: F,
+        headers: &[(&str, &str)],
+    ) -> Reply<F::Output>
+    where
+        F: ServerFn<Error = AppError> + Serialize,
+        F::Output: DeserializeOwned + Debug,
+    {
+        let body = serde_json::to_string(&input).expect("input encodes");
+        self.post(session, F::PATH, body, headers).await.decode()
+    }
+
+    /// Makes a call of a table of calls; its output is read as any JSON.
+    pub async fn call_any(&self, session: &Session, call: &AnyCall) -> Reply<Value> {
+        self.post(session, call.path, call.input.clone(), &[])
+            .await
+            .decode()
+    }
+
+    /// Calls the server function at `/api/{endpoint}` with raw JSON: only for what the app could
+    /// never send (malformed input, unknown values) or to look at the wire itself.
+    pub async fn call_raw(&self, session: &Session, endpoint: &str, args: Value) -> Answer {
+        self.post(session, &format!("/api/{endpoint}"), args.to_string(), &[])
+            .await
+    }
+
+    async fn post(
+        &self,
+        session: &Session,
+        path: &str,
+        body: String,
+        headers: &[(&str, &str)],
+    ) -> Answer {
+        let mut req = Request::post(path)
             .header(header::CONTENT_TYPE, "application/json")
             .header(header::HOST, "scola.test");
         if let Some(token) = &session.0 {
             req = req.header(header::COOKIE, format!("scola_session={token}"));
         }
-        self.request(req.body(Body::from(args.to_string())).expect("request"))
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        self.request(req.body(Body::from(body)).expect("request"))
             .await
     }
 
     /// Signs in with a password and returns the session.
     pub async fn sign_in_with(&self, username: &str, password: &str) -> Session {
-        let answer = self
-            .call(
-                &Session::anonymous(),
-                "auth/login",
-                json!({ "username": username, "password": password }),
-            )
+        let reply = self
+            .call(&Session::anonymous(), login(username, password))
             .await;
-        answer.ok();
-        Session(Some(token_of(&answer).expect("a session cookie")))
+        let token = reply.token().expect("a session cookie");
+        reply.ok();
+        Session(Some(token))
     }
 
     /// Signs in a demo account and accepts the charter, ready to use the ENT.
     pub async fn sign_in(&self, username: &str) -> Session {
         let session = self.sign_in_with(username, DEMO_PASSWORD).await;
-        let charter = self.call(&session, "charter/current", json!({})).await;
-        let version = charter.ok()["version"].clone();
-        self.call(&session, "charter/accept", json!({ "version": version }))
-            .await
-            .ok();
+        self.accept_charter(&session).await;
         session
+    }
+
+    /// Accepts the charter in force, as the charter screen does.
+    pub async fn accept_charter(&self, session: &Session) {
+        let charter = self.call(session, CurrentCharter {}).await.ok();
+        let version = charter.expect("a charter in force").version;
+        self.call(session, AcceptCharter { version }).await.ok();
     }
 
     /// A session opened directly in storage, charter accepted: for tests about what a signed-in
@@ -255,7 +386,7 @@ impl TestServer {
         use app::ports::Identity;
         let id = self.account_id(username).await;
         sqlx::query("UPDATE accounts SET charter_accepted = (SELECT MAX(version) FROM charters) WHERE id = $1")
-            .bind(id)
+            .bind(id.get())
             .execute(self.app.db.pool())
             .await
             .expect("accept charter");
@@ -263,26 +394,44 @@ impl TestServer {
         let token = self
             .app
             .db
-            .open_session(
-                domain::ids::AccountId::new(id),
-                now,
-                now.plus_seconds(3600),
-                "127.0.0.1",
-                "",
-            )
+            .open_session(id, now, now.plus_seconds(3600), "127.0.0.1", "")
             .await
             .expect("session");
         Session(Some(token))
     }
 
     /// The id of an account, by login name.
-    pub async fn account_id(&self, username: &str) -> i64 {
+    pub async fn account_id(&self, username: &str) -> AccountId {
+        AccountId::new(
+            self.scalar("SELECT id FROM accounts WHERE username = $1", username)
+                .await,
+        )
+    }
+
+    /// The id of a school, by UAI.
+    pub async fn school_id(&self, uai: &str) -> SchoolId {
+        SchoolId::new(
+            self.scalar("SELECT id FROM schools WHERE uai = $1", uai)
+                .await,
+        )
+    }
+
+    /// The id of a class or group, by name.
+    pub async fn group_id(&self, name: &str) -> GroupId {
+        GroupId::new(
+            self.scalar("SELECT id FROM school_groups WHERE name = $1", name)
+                .await,
+        )
+    }
+
+    /// The one number `sql` selects with `arg` bound to `$1`.
+    pub async fn scalar(&self, sql: &'static str, arg: &str) -> i64 {
         use sqlx::Row;
-        sqlx::query("SELECT id FROM accounts WHERE username = $1")
-            .bind(username)
+        sqlx::query(sql)
+            .bind(arg)
             .fetch_one(self.app.db.pool())
             .await
-            .expect("account exists")
+            .unwrap_or_else(|e| panic!("{sql} with {arg}: {e}"))
             .get(0)
     }
 
@@ -296,9 +445,20 @@ impl TestServer {
     }
 }
 
+/// The input of a sign-in with a password, in the interface's default language.
+pub fn login(username: &str, password: &str) -> Login {
+    Login {
+        username: username.to_owned(),
+        password: password.to_owned(),
+        lang: None,
+    }
+}
+
 /// The session token a `Set-Cookie` header carries, if it opens a session.
-pub fn token_of(answer: &Answer) -> Option<String> {
-    let cookie = answer.set_cookie.as_deref()?;
-    let value = cookie.split(';').next()?.strip_prefix("scola_session=")?;
+pub fn token_in(set_cookie: Option<&str>) -> Option<String> {
+    let value = set_cookie?
+        .split(';')
+        .next()?
+        .strip_prefix("scola_session=")?;
     (!value.is_empty()).then(|| value.to_owned())
 }
