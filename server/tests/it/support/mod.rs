@@ -5,6 +5,7 @@
 //! and raw JSON ([`TestServer::call_raw`]) only for what the app could never send.
 
 pub mod process;
+pub mod template;
 
 use app::api::auth::Login;
 use app::api::charter::{AcceptCharter, CurrentCharter};
@@ -42,34 +43,57 @@ fn unique_name() -> String {
 
 static SWEPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Test schemas are named `t<pid>_…`; once per test process, those whose process has ended are
-/// dropped, so the shared database does not fill up run after run.
-async fn drop_schemas_of_finished_runs(conn: &mut sqlx::AnyConnection) {
+/// Test schemas and databases are named `t<pid>_…`; once per test process, those whose
+/// process has ended are dropped, so the shared server does not fill up run after run.
+async fn drop_leftovers_of_finished_runs(conn: &mut sqlx::AnyConnection) {
     use sqlx::Row;
     if SWEPT.swap(true, Ordering::Relaxed) {
         return;
     }
-    let rows = sqlx::query(
-        "SELECT CAST(nspname AS TEXT) FROM pg_namespace WHERE nspname LIKE 't%\\_%\\_%'",
-    )
-    .fetch_all(&mut *conn)
-    .await
-    .unwrap_or_default();
-    for row in rows {
-        let name: String = row.get(0);
-        let pid = name[1..]
-            .split('_')
-            .next()
-            .and_then(|p| p.parse::<u32>().ok());
-        let Some(pid) = pid else { continue };
-        if pid != std::process::id() && !std::path::Path::new(&format!("/proc/{pid}")).exists() {
-            let _ = sqlx::Executor::execute(
-                &mut *conn,
-                sqlx::AssertSqlSafe(format!("DROP SCHEMA IF EXISTS {name} CASCADE")),
-            )
-            .await;
+    let leftovers = [
+        (
+            "SELECT CAST(nspname AS TEXT) FROM pg_namespace WHERE nspname LIKE 't%\\_%\\_%'",
+            "DROP SCHEMA IF EXISTS {} CASCADE",
+        ),
+        (
+            "SELECT CAST(datname AS TEXT) FROM pg_database WHERE datname LIKE 't%\\_%\\_%'",
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+        ),
+    ];
+    for (list, drop) in leftovers {
+        let rows = sqlx::query(list)
+            .fetch_all(&mut *conn)
+            .await
+            .unwrap_or_default();
+        for row in rows {
+            let name: String = row.get(0);
+            let pid = name[1..]
+                .split('_')
+                .next()
+                .and_then(|p| p.parse::<u32>().ok());
+            let Some(pid) = pid else { continue };
+            if pid != std::process::id() && !std::path::Path::new(&format!("/proc/{pid}")).exists()
+            {
+                let _ = sqlx::Executor::execute(
+                    &mut *conn,
+                    sqlx::AssertSqlSafe(drop.replace("{}", &name)),
+                )
+                .await;
+            }
         }
     }
+}
+
+/// Where the SQLite files of this run's tests go.
+fn sqlite_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("db");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// A `dist` directory that does not exist: no built app, the API alone.
+fn no_dist() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-dist")
 }
 
 /// Where this test's database lives: a PostgreSQL schema or a SQLite file.
@@ -81,7 +105,7 @@ pub async fn fresh_database_url() -> String {
             let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&base)
                 .await
                 .expect("PostgreSQL reachable at SCOLA_TEST_DATABASE_URL");
-            drop_schemas_of_finished_runs(&mut conn).await;
+            drop_leftovers_of_finished_runs(&mut conn).await;
             sqlx::Executor::execute(
                 &mut conn,
                 sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")),
@@ -91,14 +115,10 @@ pub async fn fresh_database_url() -> String {
             let sep = if base.contains('?') { '&' } else { '?' };
             format!("{base}{sep}options=-c%20search_path%3D{schema}")
         }
-        _ => {
-            let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("db");
-            std::fs::create_dir_all(&dir).expect("temp dir");
-            format!(
-                "sqlite://{}?mode=rwc",
-                dir.join(format!("{}.db", unique_name())).display()
-            )
-        }
+        _ => format!(
+            "sqlite://{}?mode=rwc",
+            sqlite_dir().join(format!("{}.db", unique_name())).display()
+        ),
     }
 }
 
@@ -221,16 +241,12 @@ impl AnyCall {
 impl TestServer {
     /// A server on a fresh database holding the demo instance.
     pub async fn start() -> TestServer {
-        Self::start_serving(PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-dist")).await
+        Self::start_serving(no_dist()).await
     }
 
     /// The same, with settings changed by `configure`.
     pub async fn start_configured(configure: impl FnOnce(&mut Config)) -> TestServer {
-        Self::start_with(
-            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-dist"),
-            configure,
-        )
-        .await
+        Self::start_with(no_dist(), configure).await
     }
 
     /// The same, serving the built app found in `dist`.
