@@ -1,25 +1,23 @@
 //! The languages of the interface.
 
+use crate::coded::coded_enum;
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
-/// A language the whole interface is written in. Corsican is first-class, not a fallback.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    Fr,
-    Co,
+coded_enum! {
+    /// A language the whole interface is written in. Corsican is first-class, not a fallback.
+    /// Its code is its BCP 47 tag.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Lang (unknown: UnknownLang = UnknownLang) {
+        #[default]
+        Fr = "fr",
+        Co = "co",
+    }
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::Co];
-
-    /// The BCP 47 tag, as used in `<html lang>` and stored per account.
+    /// The BCP 47 tag, as used in `<html lang>` and stored per account: the code.
     pub const fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::Co => "co",
-        }
+        self.code()
     }
 
     /// The language's name written in itself, as shown in the language switch.
@@ -27,17 +25,6 @@ impl Lang {
         match self {
             Lang::Fr => "Français",
             Lang::Co => "Corsu",
-        }
-    }
-}
-
-impl FromStr for Lang {
-    type Err = UnknownLang;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "fr" => Ok(Lang::Fr),
-            "co" => Ok(Lang::Co),
-            _ => Err(UnknownLang),
         }
     }
 }
@@ -51,9 +38,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tags_round_trip() {
+    fn tags_are_the_codes() {
         for lang in Lang::ALL {
-            assert_eq!(lang.tag().parse::<Lang>(), Ok(lang));
+            assert_eq!(lang.tag(), lang.code());
         }
         assert_eq!("en".parse::<Lang>(), Err(UnknownLang));
     }

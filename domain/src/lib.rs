@@ -7,6 +7,7 @@ pub mod authz;
 pub mod backoff;
 pub mod calendar;
 pub mod charter;
+pub mod coded;
 pub mod ids;
 pub mod lang;
 pub mod locale;

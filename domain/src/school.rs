@@ -1,54 +1,23 @@
 //! Establishments and their classes and groups.
 
+use crate::coded::coded_enum;
 use crate::ids::SchoolId;
 use crate::profile::{Profile, Role};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// The kinds of establishment an ENT serves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum SchoolKind {
-    Ecole,
-    College,
-    Lycee,
-    LyceeProfessionnel,
-    LyceeAgricole,
-    LyceeMaritime,
-    Prive,
-}
-
-impl SchoolKind {
-    pub const ALL: [SchoolKind; 7] = [
-        SchoolKind::Ecole,
-        SchoolKind::College,
-        SchoolKind::Lycee,
-        SchoolKind::LyceeProfessionnel,
-        SchoolKind::LyceeAgricole,
-        SchoolKind::LyceeMaritime,
-        SchoolKind::Prive,
-    ];
-
-    pub const fn code(self) -> &'static str {
-        match self {
-            SchoolKind::Ecole => "ecole",
-            SchoolKind::College => "college",
-            SchoolKind::Lycee => "lycee",
-            SchoolKind::LyceeProfessionnel => "lycee-pro",
-            SchoolKind::LyceeAgricole => "lycee-agricole",
-            SchoolKind::LyceeMaritime => "lycee-maritime",
-            SchoolKind::Prive => "prive",
-        }
-    }
-}
-
-impl FromStr for SchoolKind {
-    type Err = InvalidSchool;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        SchoolKind::ALL
-            .into_iter()
-            .find(|k| k.code() == s)
-            .ok_or(InvalidSchool::Kind)
+coded_enum! {
+    /// The kinds of establishment an ENT serves.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum SchoolKind (unknown: InvalidSchool = InvalidSchool::Kind) {
+        Ecole = "ecole",
+        College = "college",
+        Lycee = "lycee",
+        LyceeProfessionnel = "lycee-pro",
+        LyceeAgricole = "lycee-agricole",
+        LyceeMaritime = "lycee-maritime",
+        Prive = "prive",
     }
 }
 
@@ -111,24 +80,17 @@ impl fmt::Display for Uai {
     }
 }
 
-/// A class (every pupil is in exactly one per school year) or a teaching group, which may gather
-/// pupils from several classes (a Corsican-language group, a language section).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum GroupKind {
-    Class,
-    Group,
+coded_enum! {
+    /// A class (every pupil is in exactly one per school year) or a teaching group, which may
+    /// gather pupils from several classes (a Corsican-language group, a language section).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum GroupKind (unknown: InvalidSchool = InvalidSchool::GroupKind) {
+        Class = "class",
+        Group = "group",
+    }
 }
 
 impl GroupKind {
-    pub const ALL: [GroupKind; 2] = [GroupKind::Class, GroupKind::Group];
-
-    pub const fn code(self) -> &'static str {
-        match self {
-            GroupKind::Class => "class",
-            GroupKind::Group => "group",
-        }
-    }
-
     /// Whether a pupil may be in only one group of this kind per school year and school: joining
     /// another class moves the pupil, joining another group adds to the ones they are in.
     pub const fn one_per_year(self) -> bool {
@@ -177,17 +139,6 @@ impl Place {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("this place needs the {} profile in the school", .0.code())]
 pub struct Misplaced(pub Profile);
-
-impl FromStr for GroupKind {
-    type Err = InvalidSchool;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "class" => Ok(GroupKind::Class),
-            "group" => Ok(GroupKind::Group),
-            _ => Err(InvalidSchool::GroupKind),
-        }
-    }
-}
 
 /// A non-empty display name of bounded length (class, group, school, subject names).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -270,16 +221,6 @@ mod tests {
             Label::try_from("a\u{0}b".to_owned()),
             Err(InvalidSchool::BadName)
         );
-    }
-
-    #[test]
-    fn kinds_round_trip() {
-        for k in SchoolKind::ALL {
-            assert_eq!(k.code().parse::<SchoolKind>(), Ok(k));
-        }
-        for k in GroupKind::ALL {
-            assert_eq!(k.code().parse::<GroupKind>(), Ok(k));
-        }
     }
 
     #[test]

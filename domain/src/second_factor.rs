@@ -4,9 +4,9 @@
 //! The HMAC itself is computed on the server (crate `totp-rs`); the rules around it live here.
 
 use crate::authz::Caller;
+use crate::coded::coded_enum;
 use crate::profile::Profile;
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 /// Seconds between the password and the code: enough to open an app and type six digits.
 pub const PENDING_SECONDS: i64 = 5 * 60;
@@ -18,24 +18,15 @@ pub const RECOVERY_CODE_CHARS: usize = 10;
 pub const STEP_SECONDS: u64 = 30;
 pub const DIGITS: usize = 6;
 
-/// Whether the instance makes administrators use a second factor (`SCOLA_ADMIN_2FA`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AdminPolicy {
-    /// Anyone may enrol; enrolled accounts are asked for a code.
-    #[default]
-    Optional,
-    /// Platform and school admins must enrol before anything else.
-    Required,
-}
-
-impl FromStr for AdminPolicy {
-    type Err = ();
-    fn from_str(s: &str) -> Result<Self, ()> {
-        match s {
-            "optional" => Ok(AdminPolicy::Optional),
-            "required" => Ok(AdminPolicy::Required),
-            _ => Err(()),
-        }
+coded_enum! {
+    /// Whether the instance makes administrators use a second factor (`SCOLA_ADMIN_2FA`).
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum AdminPolicy (unknown: () = ()) {
+        /// Anyone may enrol; enrolled accounts are asked for a code.
+        #[default]
+        Optional = "optional",
+        /// Platform and school admins must enrol before anything else.
+        Required = "required",
     }
 }
 

@@ -8,7 +8,7 @@
 //! Lighthouse's "slow 4G", a busy school network or a phone at the edge of coverage), where the
 //! download size, not the CPU, decides.
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support/mod.rs"]
 mod support;
 
 use fantoccini::Locator;

@@ -61,7 +61,7 @@ pub async fn audit_entries(
     #[server(default)] filter: AuditFilter,
 ) -> Result<AuditPage, AppError> {
     let me = super::gate::me("audit/list").await?;
-    me.may(domain::authz::Action::ReadAudit(school), "audit/list")
+    me.may(domain::authz::audit::Action::Read(school), "audit/list")
         .await?;
     let filter = AuditFilter {
         // Login names are stored as they are valid; anything else cannot match one.

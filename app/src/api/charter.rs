@@ -65,7 +65,7 @@ pub async fn publish_charter(body_fr: String, body_co: String) -> Result<Charter
     use crate::error::{Field, FieldError, Problem};
     use domain::charter::MAX_BODY_CHARS;
     let me = super::gate::me("charter/publish").await?;
-    me.may(domain::authz::Action::EditCharter, "charter/publish")
+    me.may(domain::authz::charter::Action::Publish, "charter/publish")
         .await?;
     let check = |body: &str| {
         if body.trim().is_empty() {

@@ -27,7 +27,8 @@ pub(crate) struct Me {
 
 impl Me {
     /// Asks the authorization rule; a refusal is written to the audit trail.
-    pub async fn may(&self, action: Action<'_>, what: &str) -> Result<(), AppError> {
+    pub async fn may<'a>(&self, action: impl Into<Action<'a>>, what: &str) -> Result<(), AppError> {
+        let action = action.into();
         match authorize(&self.caller, action) {
             Ok(()) => Ok(()),
             Err(_) => Err(self.refuse(what, action.school()).await),

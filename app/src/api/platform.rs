@@ -20,8 +20,11 @@ pub struct SchoolRow {
 #[server(endpoint = "platform/schools", input = Json)]
 pub async fn list_schools() -> Result<Vec<SchoolRow>, AppError> {
     let me = super::gate::me("platform/schools").await?;
-    me.may(domain::authz::Action::ManagePlatform, "platform/schools")
-        .await?;
+    me.may(
+        domain::authz::platform::Action::ManageSchools,
+        "platform/schools",
+    )
+    .await?;
     Ok(me.ctx.store.all_schools().await?)
 }
 
@@ -32,7 +35,7 @@ pub async fn create_school(uai: String, name: String, kind: String) -> Result<Sc
     use domain::school::{Label, Uai};
     let me = super::gate::me("platform/create_school").await?;
     me.may(
-        domain::authz::Action::ManagePlatform,
+        domain::authz::platform::Action::ManageSchools,
         "platform/create_school",
     )
     .await?;

@@ -45,7 +45,7 @@ pub async fn view_profile(id: AccountId) -> Result<AccountProfile, AppError> {
     let Some(facts) = facts else {
         return Err(me.refuse("profile/get", None).await);
     };
-    me.may(domain::authz::Action::ViewAccount(&facts), "profile/get")
+    me.may(domain::authz::profile::Action::View(&facts), "profile/get")
         .await?;
     me.audit_profile_read("profile/get", &facts).await;
     let seen = domain::authz::profile_scope(&me.caller, &facts);

@@ -74,7 +74,7 @@ fn who_sees_a_pupil() {
     ];
     for (what, who, target, expected) in cases {
         assert_eq!(
-            authorize(who, Action::ViewAccount(target)).is_ok(),
+            authorize(who, profile::Action::View(target)).is_ok(),
             *expected,
             "{what}"
         );
@@ -106,37 +106,55 @@ fn who_manages() {
         ..AccountFacts::default()
     };
 
-    assert!(authorize(&admin_a, Action::ChangeAccount(&pupil_a)).is_ok());
-    assert!(authorize(&admin_a, Action::ChangeAccountIn(&pupil_a, A)).is_ok());
+    assert!(authorize(&admin_a, admin::Action::ChangeAccount(&pupil_a)).is_ok());
+    assert!(authorize(&admin_a, admin::Action::ChangeAccountIn(&pupil_a, A)).is_ok());
     for refused in [
-        Action::ChangeAccount(&pupil_b),
-        Action::ChangeAccountIn(&pupil_b, A),
-        Action::ChangeAccountIn(&pupil_b, B),
-        Action::ChangeAccount(&platform_admin),
-        Action::ChangeAccountIn(&platform_admin, A),
+        admin::Action::ChangeAccount(&pupil_b),
+        admin::Action::ChangeAccountIn(&pupil_b, A),
+        admin::Action::ChangeAccountIn(&pupil_b, B),
+        admin::Action::ChangeAccount(&platform_admin),
+        admin::Action::ChangeAccountIn(&platform_admin, A),
     ] {
         assert_eq!(authorize(&admin_a, refused), Err(Forbidden), "{refused:?}");
     }
     for who in [&teacher, &staff] {
         assert_eq!(
-            authorize(who, Action::ChangeAccount(&pupil_a)),
+            authorize(who, admin::Action::ChangeAccount(&pupil_a)),
             Err(Forbidden)
         );
         assert_eq!(
-            authorize(who, Action::ChangeAccountIn(&pupil_a, A)),
+            authorize(who, admin::Action::ChangeAccountIn(&pupil_a, A)),
             Err(Forbidden)
         );
     }
 
-    assert!(authorize(&admin_a, Action::ManageSchool(A)).is_ok());
-    assert_eq!(authorize(&admin_a, Action::ManageSchool(B)), Err(Forbidden));
-    assert_eq!(authorize(&teacher, Action::ManageSchool(A)), Err(Forbidden));
-    assert!(authorize(&teacher, Action::ViewSchool(A)).is_ok());
-    assert_eq!(authorize(&teacher, Action::ViewSchool(B)), Err(Forbidden));
-    assert!(authorize(&admin_a, Action::ReadAudit(Some(A))).is_ok());
-    assert_eq!(authorize(&admin_a, Action::ReadAudit(None)), Err(Forbidden));
-    assert_eq!(authorize(&admin_a, Action::EditCharter), Err(Forbidden));
-    assert_eq!(authorize(&admin_a, Action::ManagePlatform), Err(Forbidden));
+    assert!(authorize(&admin_a, admin::Action::ManageSchool(A)).is_ok());
+    assert_eq!(
+        authorize(&admin_a, admin::Action::ManageSchool(B)),
+        Err(Forbidden)
+    );
+    assert_eq!(
+        authorize(&teacher, admin::Action::ManageSchool(A)),
+        Err(Forbidden)
+    );
+    assert!(authorize(&teacher, admin::Action::ViewSchool(A)).is_ok());
+    assert_eq!(
+        authorize(&teacher, admin::Action::ViewSchool(B)),
+        Err(Forbidden)
+    );
+    assert!(authorize(&admin_a, audit::Action::Read(Some(A))).is_ok());
+    assert_eq!(
+        authorize(&admin_a, audit::Action::Read(None)),
+        Err(Forbidden)
+    );
+    assert_eq!(
+        authorize(&admin_a, charter::Action::Publish),
+        Err(Forbidden)
+    );
+    assert_eq!(
+        authorize(&admin_a, platform::Action::ManageSchools),
+        Err(Forbidden)
+    );
 }
 
 /// Accounts shared between schools: what the admin of A may change of them. Account-wide
@@ -179,18 +197,18 @@ fn shared_accounts_are_changed_only_where_the_caller_rules() {
     ];
     for (what, who, target, account_wide, in_a) in cases {
         assert_eq!(
-            authorize(who, Action::ChangeAccount(target)).is_ok(),
+            authorize(who, admin::Action::ChangeAccount(target)).is_ok(),
             *account_wide,
             "account-wide: {what}"
         );
         assert_eq!(
-            authorize(who, Action::ChangeAccountIn(target, A)).is_ok(),
+            authorize(who, admin::Action::ChangeAccountIn(target, A)).is_ok(),
             *in_a,
             "in A: {what}"
         );
     }
     assert_eq!(
-        authorize(&admin_a, Action::ChangeAccountIn(&teacher_ab, B)),
+        authorize(&admin_a, admin::Action::ChangeAccountIn(&teacher_ab, B)),
         Err(Forbidden),
         "a change in B is B's"
     );
@@ -211,14 +229,14 @@ fn links_need_both_sides_and_never_the_caller() {
         platform_admin: true,
         ..account(1, &[(A, Parent)])
     };
-    let link = |parent, child| Action::LinkParent {
+    let link = |parent, child| admin::Action::LinkParent {
         parent,
         child,
         school: A,
     };
 
     // (what, caller, action, allowed)
-    let cases: &[(&str, &Caller, Action<'_>, bool)] = &[
+    let cases: &[(&str, &Caller, admin::Action<'_>, bool)] = &[
         (
             "parent and child of A",
             &admin_a,
@@ -302,8 +320,36 @@ fn profiles_show_the_callers_schools_and_a_child_everywhere() {
 fn platform_admin_may_do_everything() {
     let mut platform = caller(1, &[]);
     platform.platform_admin = true;
-    assert!(authorize(&platform, Action::EditCharter).is_ok());
-    assert!(authorize(&platform, Action::ManagePlatform).is_ok());
-    assert!(authorize(&platform, Action::ManageSchool(B)).is_ok());
-    assert!(authorize(&platform, Action::ReadAudit(None)).is_ok());
+    assert!(authorize(&platform, charter::Action::Publish).is_ok());
+    assert!(authorize(&platform, platform::Action::ManageSchools).is_ok());
+    assert!(authorize(&platform, admin::Action::ManageSchool(B)).is_ok());
+    assert!(authorize(&platform, audit::Action::Read(None)).is_ok());
+}
+
+#[test]
+fn every_action_names_the_school_it_concerns() {
+    let target = account(100, &[(A, Profile::Pupil)]);
+    let cases: &[(Action<'_>, Option<SchoolId>)] = &[
+        (profile::Action::View(&target).into(), None),
+        (admin::Action::ViewSchool(A).into(), Some(A)),
+        (admin::Action::ManageSchool(B).into(), Some(B)),
+        (admin::Action::ChangeAccount(&target).into(), None),
+        (admin::Action::ChangeAccountIn(&target, B).into(), Some(B)),
+        (
+            admin::Action::LinkParent {
+                parent: &target,
+                child: &target,
+                school: A,
+            }
+            .into(),
+            Some(A),
+        ),
+        (audit::Action::Read(Some(B)).into(), Some(B)),
+        (audit::Action::Read(None).into(), None),
+        (platform::Action::ManageSchools.into(), None),
+        (charter::Action::Publish.into(), None),
+    ];
+    for (action, school) in cases {
+        assert_eq!(action.school(), *school, "{action:?}");
+    }
 }

@@ -15,7 +15,7 @@ use {
     super::guard,
     crate::error::{Field, Problem},
     domain::audit::AuditKind,
-    domain::authz::{Action, authorize},
+    domain::authz::{admin::Action, authorize},
     domain::profile::Role,
 };
 

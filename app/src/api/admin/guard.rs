@@ -5,13 +5,13 @@ use crate::api::gate::{Me, me};
 use crate::error::{AppError, Field, FieldError, Problem};
 use crate::ports::GroupFacts;
 use domain::account::PersonName;
-use domain::authz::{AccountFacts, Action};
+use domain::authz::{AccountFacts, admin, profile};
 use domain::ids::{AccountId, GroupId, SchoolId};
 
 /// The signed-in caller, who must administer `school`.
 pub(super) async fn school_admin(what: &str, school: SchoolId) -> Result<Me, AppError> {
     let me = me(what).await?;
-    me.may(Action::ManageSchool(school), what).await?;
+    me.may(admin::Action::ManageSchool(school), what).await?;
     Ok(me)
 }
 
@@ -42,7 +42,7 @@ pub(super) async fn managed(
     account: AccountId,
 ) -> Result<AccountFacts, AppError> {
     let facts = facts(me, what, school, account).await?;
-    me.may(Action::ChangeAccountIn(&facts, school), what)
+    me.may(admin::Action::ChangeAccountIn(&facts, school), what)
         .await?;
     Ok(facts)
 }
@@ -82,7 +82,7 @@ pub(super) async fn owned_in(
     account: AccountId,
 ) -> Result<AccountFacts, AppError> {
     let facts = facts(me, what, school, account).await?;
-    me.may(Action::ChangeAccount(&facts), what).await?;
+    me.may(admin::Action::ChangeAccount(&facts), what).await?;
     in_school(me, what, school, facts).await
 }
 
@@ -95,7 +95,7 @@ pub(super) async fn seen_in(
 ) -> Result<AccountFacts, AppError> {
     let facts = facts(me, what, school, account).await?;
     let facts = in_school(me, what, school, facts).await?;
-    me.may(Action::ViewAccount(&facts), what).await?;
+    me.may(profile::Action::View(&facts), what).await?;
     Ok(facts)
 }
 
@@ -105,7 +105,8 @@ pub(super) async fn group_admin(what: &str, group: GroupId) -> Result<(Me, Group
     let Some(facts) = me.ctx.store.group_facts(group).await? else {
         return Err(me.refuse(what, None).await);
     };
-    me.may(Action::ManageSchool(facts.school), what).await?;
+    me.may(admin::Action::ManageSchool(facts.school), what)
+        .await?;
     Ok((me, facts))
 }
 

@@ -11,7 +11,7 @@ use {
     crate::api::gate::Me,
     crate::error::{Field, FieldError, Problem},
     domain::audit::AuditKind,
-    domain::authz::Action,
+    domain::authz::admin::Action,
     domain::school::Place,
 };
 

@@ -2,10 +2,8 @@
 //! not part of the first visit, reachable directly by their address, following the language,
 //! and saying so when their module cannot be downloaded.
 
-mod support;
-
-use support::Browser;
-use support::ui::*;
+use crate::support::Browser;
+use crate::support::ui::*;
 
 /// The WebAssembly modules this page has downloaded, by file name.
 async fn modules_loaded(b: &Browser) -> Vec<String> {
@@ -54,7 +52,7 @@ async fn an_area_opens_directly_by_its_address_and_only_then_is_downloaded() {
     b.sign_out().await;
     b.open("/platform").await;
     b.fill(USERNAME, "admin.scola").await;
-    b.fill(PASSWORD_INPUT, support::PASSWORD).await;
+    b.fill(PASSWORD_INPUT, crate::support::PASSWORD).await;
     b.click(SUBMIT).await;
     b.click(CHARTER_AGREE).await;
     b.click(CHARTER_ACCEPT).await;

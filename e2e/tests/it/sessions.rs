@@ -1,11 +1,9 @@
 //! Sessions in the browser: the idle warning and staying signed in; two-factor enrolment from
 //! "my account" and signing in with password then code.
 
-mod support;
-
+use crate::support::ui::*;
+use crate::support::{Browser, PASSWORD};
 use std::time::{Duration, Instant};
-use support::ui::*;
-use support::{Browser, PASSWORD};
 
 /// Waits until no element matches `css` (a dialog closed).
 async fn wait_gone(b: &Browser, css: &str) {

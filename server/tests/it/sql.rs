@@ -5,19 +5,17 @@
 //! - no SQL in `server/src` escapes the registry;
 //! - a stored value that does not decode is an error, never a row dropped or a default.
 
-#[path = "sql/schema.rs"]
 mod schema;
-mod support;
 
+use crate::support::TestServer;
+use app::api::home::LoadHome;
 use app::ports::{Directory, Establishments, Identity, StoreError};
-use domain::ids::AccountId;
 use domain::school_calendar::SchoolYear;
 use schema::{Schema, SqlDialect};
 use server::db::Db;
 use server::db::sql::{FAMILIES, REGISTRY};
 use sqlx::{Executor, SqlSafeStr};
 use std::path::{Path, PathBuf};
-use support::TestServer;
 
 fn migrations(dialect: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -137,7 +135,7 @@ fn a_schema_drift_is_found_and_named() {
 
 /// A freshly migrated database, SQLite or PostgreSQL as the test pass says.
 async fn fresh_db() -> Db {
-    Db::open(&support::fresh_database_url().await, 2)
+    Db::open(&crate::support::fresh_database_url().await, 2)
         .await
         .expect("database opens and migrates")
 }
@@ -373,7 +371,7 @@ async fn corrupt(s: &TestServer, sql: &'static str) {
 #[tokio::test]
 async fn an_unknown_profile_is_an_error_not_a_role_dropped() {
     let s = TestServer::start().await;
-    let maria = AccountId::new(s.account_id("maria.santoni").await);
+    let maria = s.account_id("maria.santoni").await;
     let session = s.session_for("maria.santoni").await;
     let year = SchoolYear::at(server::system_clock());
     // Before: her home and her facts read fine.
@@ -421,14 +419,14 @@ async fn an_unknown_profile_is_an_error_not_a_role_dropped() {
         );
     }
     // Over the wire: an internal error, not a page with one school missing.
-    let answer = s.call(&session, "home", serde_json::json!({})).await;
-    assert_eq!(answer.error(), "Internal", "{}", answer.body);
+    let answer = s.call(&session, LoadHome {}).await;
+    assert_eq!(answer.err(), app::error::AppError::Internal);
 }
 
 #[tokio::test]
 async fn unreadable_codes_flags_and_counts_are_errors_not_defaults() {
     let s = TestServer::start().await;
-    let pupil = AccountId::new(s.account_id("lisandru.pieri").await);
+    let pupil = s.account_id("lisandru.pieri").await;
     corrupt(
         &s,
         "UPDATE schools SET kind = 'castle' WHERE uai = '6200001G'",
@@ -463,7 +461,7 @@ async fn unreadable_codes_flags_and_counts_are_errors_not_defaults() {
 
 #[tokio::test]
 async fn the_calendar_migration_keeps_an_existing_years_classes() {
-    let url = support::fresh_database_url().await;
+    let url = crate::support::fresh_database_url().await;
     sqlx::any::install_default_drivers();
     let pool = sqlx::any::AnyPoolOptions::new()
         .max_connections(1)

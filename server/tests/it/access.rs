@@ -1,71 +1,68 @@
 //! Who sees whom: home pages and profiles, refusals included.
 
-mod support;
-
-use serde_json::json;
-use support::{Session, TestServer};
+use crate::support::{Session, TestServer};
+use app::api::audit::{AuditEntries, AuditFilter};
+use app::api::home::LoadHome;
+use app::api::profile::{AccountProfile, ViewProfile};
+use app::error::AppError;
+use domain::ids::{AccountId, SchoolId};
+use domain::profile::Profile;
+use domain::services::Service;
 
 #[tokio::test]
 async fn each_profile_lands_on_its_own_home() {
     let s = TestServer::start().await;
 
     let pupil = s.sign_in("lisandru.pieri").await;
-    let home = s.call(&pupil, "home", json!({})).await;
-    let home = home.ok();
-    assert_eq!(home["schools"].as_array().map(Vec::len), Some(1));
-    assert_eq!(home["schools"][0]["profiles"], json!(["Pupil"]));
-    let groups: Vec<&str> = home["schools"][0]["groups"]
-        .as_array()
-        .expect("groups")
+    let home = s.call(&pupil, LoadHome {}).await.ok();
+    assert_eq!(home.schools.len(), 1);
+    assert_eq!(home.schools[0].profiles, [Profile::Pupil]);
+    let groups: Vec<&str> = home.schools[0]
+        .groups
         .iter()
-        .filter_map(|g| g["name"].as_str())
+        .map(|g| g.name.as_str())
         .collect();
     assert_eq!(groups, ["5e A", "Lingua corsa 5e"]);
-    assert_eq!(home["services"], json!(["MyAccount", "Charter"]));
+    assert_eq!(home.services, [Service::MyAccount, Service::Charter]);
 
     let parent = s.sign_in("ghjuvanni.pieri").await;
-    let home = s.call(&parent, "home", json!({})).await;
-    let children: Vec<(String, String)> = home.ok()["children"]
-        .as_array()
-        .expect("children")
+    let home = s.call(&parent, LoadHome {}).await.ok();
+    let children: Vec<(&str, Option<&str>)> = home
+        .children
         .iter()
-        .map(|c| {
-            (
-                c["first_name"].as_str().unwrap_or("").to_owned(),
-                c["class"].as_str().unwrap_or("").to_owned(),
-            )
-        })
+        .map(|c| (c.first_name.as_str(), c.class.as_deref()))
         .collect();
     assert_eq!(
         children,
-        [
-            ("Ghjulia".to_owned(), "2nde 1".to_owned()),
-            ("Lisandru".to_owned(), "5e A".to_owned())
-        ],
+        [("Ghjulia", Some("2nde 1")), ("Lisandru", Some("5e A"))],
         "a parent sees children of two schools from one login"
     );
 
     let teacher = s.sign_in("maria.santoni").await;
-    let home = s.call(&teacher, "home", json!({})).await;
-    assert_eq!(home.ok()["schools"].as_array().map(Vec::len), Some(2));
+    let home = s.call(&teacher, LoadHome {}).await.ok();
+    assert_eq!(home.schools.len(), 2);
 
     let admin = s.sign_in("petru.casanova").await;
-    let home = s.call(&admin, "home", json!({})).await;
+    let home = s.call(&admin, LoadHome {}).await.ok();
     assert_eq!(
-        home.ok()["services"],
-        json!(["SchoolAdministration", "MyAccount", "Charter"])
+        home.services,
+        [
+            Service::SchoolAdministration,
+            Service::MyAccount,
+            Service::Charter
+        ]
     );
 
     let platform = s.sign_in("admin.scola").await;
-    let home = s.call(&platform, "home", json!({})).await;
+    let home = s.call(&platform, LoadHome {}).await.ok();
     assert_eq!(
-        home.ok()["services"],
-        json!([
-            "PlatformAdministration",
-            "SchoolAdministration",
-            "MyAccount",
-            "Charter"
-        ])
+        home.services,
+        [
+            Service::PlatformAdministration,
+            Service::SchoolAdministration,
+            Service::MyAccount,
+            Service::Charter
+        ]
     );
 }
 
@@ -76,12 +73,14 @@ async fn profiles_are_seen_only_by_those_related() {
     let anna = s.account_id("anna.colonna").await;
     let ghjulia = s.account_id("ghjulia.pieri").await;
     let max_id = s.count("SELECT MAX(id) FROM accounts").await;
+    let next = AccountId::new(lisandru.get() + 1);
+    let unknown = AccountId::new(max_id + 1);
 
-    let cases: &[(&str, i64, &str)] = &[
+    let cases: &[(&str, AccountId, &str)] = &[
         ("lisandru.pieri", lisandru, "ok"),
         ("lisandru.pieri", anna, "Forbidden"),
-        ("lisandru.pieri", lisandru + 1, "Forbidden"),
-        ("lisandru.pieri", max_id + 1, "Forbidden"),
+        ("lisandru.pieri", next, "Forbidden"),
+        ("lisandru.pieri", unknown, "Forbidden"),
         ("ghjuvanni.pieri", lisandru, "ok"),
         ("ghjuvanni.pieri", ghjulia, "ok"),
         ("ghjuvanni.pieri", anna, "Forbidden"),
@@ -100,8 +99,9 @@ async fn profiles_are_seen_only_by_those_related() {
     ];
     for (who, target, expected) in cases {
         let session = s.sign_in(who).await;
+        // Raw, to see the wire: nothing beyond the profile's fields crosses it.
         let answer = s
-            .call(&session, "profile/get", json!({ "id": target }))
+            .call_raw(&session, "profile/get", serde_json::json!({ "id": target }))
             .await;
         let got = if answer.status.is_success() {
             "ok".to_owned()
@@ -114,17 +114,14 @@ async fn profiles_are_seen_only_by_those_related() {
         assert_eq!(&got, expected, "{who} → account {target}");
         if got == "ok" {
             assert!(answer.body.get("password_hash").is_none());
+            answer.decode::<AccountProfile>().ok();
         }
     }
     assert_eq!(
-        s.call(
-            &Session::anonymous(),
-            "profile/get",
-            json!({ "id": lisandru })
-        )
-        .await
-        .error(),
-        "SignInRequired"
+        s.call(&Session::anonymous(), ViewProfile { id: lisandru })
+            .await
+            .err(),
+        AppError::SignInRequired
     );
     let refused = s
         .count("SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM audit_log WHERE kind = 'access-refused'")
@@ -139,67 +136,47 @@ async fn profiles_are_seen_only_by_those_related() {
 async fn the_audit_trail_is_for_admins() {
     let s = TestServer::start().await;
     let admin = s.sign_in("petru.casanova").await;
-    let college = {
-        use sqlx::Row;
-        sqlx::query("SELECT id FROM schools WHERE uai = '7200001N'")
-            .fetch_one(s.app.db.pool())
-            .await
-            .expect("school")
-            .get::<i64, _>(0)
+    let college = s.school_id("7200001N").await;
+    let lycee = SchoolId::new(college.get() + 1);
+    let list = |school| AuditEntries {
+        school,
+        filter: AuditFilter::default(),
     };
-    let lycee = college + 1;
-    let entries = s
-        .call(&admin, "audit/list", json!({ "school": college }))
-        .await;
-    assert!(entries.ok()["entries"].is_array());
+    s.call(&admin, list(Some(college))).await.ok();
     assert_eq!(
-        s.call(&admin, "audit/list", json!({ "school": lycee }))
-            .await
-            .error(),
-        "Forbidden"
+        s.call(&admin, list(Some(lycee))).await.err(),
+        AppError::Forbidden
     );
-    assert_eq!(
-        s.call(&admin, "audit/list", json!({ "school": null }))
-            .await
-            .error(),
-        "Forbidden"
-    );
+    assert_eq!(s.call(&admin, list(None)).await.err(), AppError::Forbidden);
     let teacher = s.sign_in("maria.santoni").await;
     assert_eq!(
-        s.call(&teacher, "audit/list", json!({ "school": college }))
-            .await
-            .error(),
-        "Forbidden"
+        s.call(&teacher, list(Some(college))).await.err(),
+        AppError::Forbidden
     );
     let platform = s.sign_in("admin.scola").await;
-    s.call(&platform, "audit/list", json!({ "school": null }))
-        .await
-        .ok();
+    s.call(&platform, list(None)).await.ok();
 }
 
 /// What a profile lists, as comparable text: roles as `profile@school`, groups, parents and
 /// children by first name.
-fn seen(profile: &serde_json::Value) -> (Vec<String>, Vec<String>, Vec<String>, Vec<String>) {
-    let list = |key: &str, f: &dyn Fn(&serde_json::Value) -> String| -> Vec<String> {
-        profile[key]
-            .as_array()
-            .unwrap_or_else(|| panic!("{key} in {profile}"))
-            .iter()
-            .map(f)
-            .collect()
-    };
-    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+fn seen(profile: &AccountProfile) -> (Vec<String>, Vec<String>, Vec<String>, Vec<String>) {
     (
-        list("roles", &|r| {
-            format!(
-                "{}@{}",
-                text(&r["role"]["profile"]),
-                text(&r["school_name"])
-            )
-        }),
-        list("groups", &|g| text(&g["name"])),
-        list("parents", &|p| text(&p["first_name"])),
-        list("children", &|c| text(&c["first_name"])),
+        profile
+            .roles
+            .iter()
+            .map(|r| format!("{:?}@{}", r.role.profile, r.school_name))
+            .collect(),
+        profile.groups.iter().map(|g| g.name.clone()).collect(),
+        profile
+            .parents
+            .iter()
+            .map(|p| p.first_name.clone())
+            .collect(),
+        profile
+            .children
+            .iter()
+            .map(|c| c.first_name.clone())
+            .collect(),
     )
 }
 
@@ -220,7 +197,7 @@ async fn profiles_show_only_what_concerns_the_callers_schools() {
     let role = |profile: &str, school: &str| format!("{profile}@{school}");
 
     type Expected = (Vec<String>, Vec<String>, Vec<String>, Vec<String>);
-    let cases: Vec<(&str, i64, Expected)> = vec![
+    let cases: Vec<(&str, AccountId, Expected)> = vec![
         // Staff of the collège: a parent of both schools as the collège knows him.
         (
             "paola.leca",
@@ -311,10 +288,8 @@ async fn profiles_show_only_what_concerns_the_callers_schools() {
     ];
     for (who, target, expected) in cases {
         let session = s.session_for(who).await;
-        let answer = s
-            .call(&session, "profile/get", json!({ "id": target }))
-            .await;
-        assert_eq!(seen(answer.ok()), expected, "{who} → account {target}");
+        let profile = s.call(&session, ViewProfile { id: target }).await.ok();
+        assert_eq!(seen(&profile), expected, "{who} → account {target}");
     }
 }
 
@@ -327,10 +302,8 @@ async fn last_years_classes_give_nothing_to_last_years_teacher() {
     let session = s.session_for("maria.santoni").await;
     // Maria does not teach Lucia's class this year.
     assert_eq!(
-        s.call(&session, "profile/get", json!({ "id": lucia }))
-            .await
-            .error(),
-        "Forbidden"
+        s.call(&session, ViewProfile { id: lucia }).await.err(),
+        AppError::Forbidden
     );
     // Last year she did: a past school year, Lucia's class then, Maria its teacher.
     sqlx::query("INSERT INTO school_years (label, starts_at) VALUES ('2025-2026', $1)")
@@ -363,30 +336,19 @@ async fn last_years_classes_give_nothing_to_last_years_teacher() {
         ),
     ] {
         sqlx::query(sql)
-            .bind(account)
+            .bind(account.get())
             .execute(pool)
             .await
             .expect("last year's pupil and teacher");
     }
-    let answer = s
-        .call(&session, "profile/get", json!({ "id": lucia }))
-        .await;
     assert_eq!(
-        answer.error(),
-        "Forbidden",
-        "a former teacher of the class: {}",
-        answer.body
+        s.call(&session, ViewProfile { id: lucia }).await.err(),
+        AppError::Forbidden,
+        "a former teacher of the class"
     );
     // This year's pupils of hers she still sees, and last year's class is not in her profile.
-    s.call(
-        &session,
-        "profile/get",
-        json!({ "id": s.account_id("lisandru.pieri").await }),
-    )
-    .await
-    .ok();
-    let own = s
-        .call(&session, "profile/get", json!({ "id": maria }))
-        .await;
-    assert!(!seen(own.ok()).1.contains(&"6e B".to_owned()));
+    let lisandru = s.account_id("lisandru.pieri").await;
+    s.call(&session, ViewProfile { id: lisandru }).await.ok();
+    let own = s.call(&session, ViewProfile { id: maria }).await.ok();
+    assert!(!seen(&own).1.contains(&"6e B".to_owned()));
 }

@@ -2,12 +2,11 @@
 //! and see their own class, children, classes taught), it never writes a region twice, and
 //! what it gives is the same for the same seed.
 
-mod support;
-
-use serde_json::json;
+use crate::support::{Session, TestServer, login};
+use app::api::home::LoadHome;
+use domain::school::GroupKind;
 use server::generate::{GenerateError, PASSWORD, Scale, generate};
 use sqlx::Row;
-use support::TestServer;
 
 async fn first_of(server: &TestServer, profile: &str, school_uai: &str) -> String {
     sqlx::query(
@@ -63,33 +62,25 @@ async fn a_generated_region_is_a_working_ent() {
     // A pupil signs in with the shared password, no charter or password step, and sees a class.
     let pupil = first_of(&server, "pupil", &uai).await;
     let session = server.sign_in_with(&pupil, PASSWORD).await;
-    let home = server.call(&session, "home", json!({})).await;
-    let groups = home.ok()["schools"][0]["groups"]
-        .as_array()
-        .cloned()
-        .expect("groups");
-    assert!(groups.iter().any(|g| g["kind"] == "Class"), "{home:?}");
+    let home = server.call(&session, LoadHome {}).await.ok();
+    let groups = &home.schools[0].groups;
+    assert!(
+        groups.iter().any(|g| g.kind == GroupKind::Class),
+        "{home:?}"
+    );
     // A parent sees their child; a teacher the classes they teach.
     let parent = first_of(&server, "parent", &uai).await;
     let home = server
-        .call(&server.session_for(&parent).await, "home", json!({}))
-        .await;
-    assert!(
-        !home.ok()["children"]
-            .as_array()
-            .expect("children")
-            .is_empty()
-    );
+        .call(&server.session_for(&parent).await, LoadHome {})
+        .await
+        .ok();
+    assert!(!home.children.is_empty());
     let teacher = first_of(&server, "teacher", &uai).await;
     let home = server
-        .call(&server.session_for(&teacher).await, "home", json!({}))
-        .await;
-    assert!(
-        !home.ok()["schools"][0]["groups"]
-            .as_array()
-            .expect("groups")
-            .is_empty()
-    );
+        .call(&server.session_for(&teacher).await, LoadHome {})
+        .await
+        .ok();
+    assert!(!home.schools[0].groups.is_empty());
 
     // Some families have children in both schools: their parents see both, in both schools.
     let parent: String = sqlx::query(
@@ -103,15 +94,13 @@ async fn a_generated_region_is_a_working_ent() {
     .expect("a family across two schools")
     .get(0);
     let home = server
-        .call(&server.session_for(&parent).await, "home", json!({}))
-        .await;
-    let children = home.ok()["children"].as_array().cloned().expect("children");
-    let schools: std::collections::BTreeSet<&str> = children
-        .iter()
-        .filter_map(|c| c["school"].as_str())
-        .collect();
-    assert_eq!(schools.len(), 2, "{children:?}");
-    assert_eq!(home.ok()["schools"].as_array().map(Vec::len), Some(2));
+        .call(&server.session_for(&parent).await, LoadHome {})
+        .await
+        .ok();
+    let schools: std::collections::BTreeSet<&str> =
+        home.children.iter().map(|c| c.school.as_str()).collect();
+    assert_eq!(schools.len(), 2, "{:?}", home.children);
+    assert_eq!(home.schools.len(), 2);
 
     // Nothing is written twice: the same region again is refused, whole.
     let again = generate(
@@ -201,15 +190,11 @@ async fn generated_accounts_replace_their_password_unless_activated() {
     .expect("generated");
     let pupil = first_of(&server, "pupil", &last_uai(&server).await).await;
     let signed_in = server
-        .call(
-            &support::Session::anonymous(),
-            "auth/login",
-            json!({"username": pupil, "password": PASSWORD}),
-        )
+        .call(&Session::anonymous(), login(&pupil, PASSWORD))
         .await;
     let info = signed_in.ok();
-    assert_eq!(info["must_change_password"], true, "{info}");
-    assert_eq!(info["must_accept_charter"], true, "{info}");
+    assert!(info.must_change_password, "{info:?}");
+    assert!(info.must_accept_charter, "{info:?}");
     assert_eq!(
         server
             .count(

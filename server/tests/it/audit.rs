@@ -1,57 +1,58 @@
 //! The audit trail: whose trail shows what, counted refusals, retention, paging and filters,
 //! reads of personal data, and what typed input reaches it.
 
-mod support;
-
+use crate::support::{Session, TestServer, login};
+use app::api::admin::{GetAccount, ListSubjects};
+use app::api::audit::{AuditEntries, AuditFilter, AuditPage};
+use app::api::home::LoadHome;
+use app::api::profile::ViewProfile;
+use app::error::AppError;
 use app::ports::{AuditEvent, AuditLog};
 use domain::audit::{AuditKind, Retention};
 use domain::ids::{AccountId, SchoolId};
 use domain::time::Timestamp;
-use serde_json::{Value, json};
 use std::sync::Arc;
-use support::{Session, TestServer};
 
-async fn school(s: &TestServer, uai: &str) -> i64 {
-    use sqlx::Row;
-    sqlx::query("SELECT id FROM schools WHERE uai = $1")
-        .bind(uai)
-        .fetch_one(s.app.db.pool())
-        .await
-        .expect("school")
-        .get(0)
+async fn college(s: &TestServer) -> SchoolId {
+    s.school_id("7200001N").await
 }
 
-async fn college(s: &TestServer) -> i64 {
-    school(s, "7200001N").await
+async fn lycee(s: &TestServer) -> SchoolId {
+    s.school_id("6200001G").await
 }
 
-async fn lycee(s: &TestServer) -> i64 {
-    use sqlx::Row;
-    sqlx::query("SELECT id FROM schools WHERE uai <> '7200001N' ORDER BY id")
-        .fetch_one(s.app.db.pool())
-        .await
-        .expect("lycée")
-        .get(0)
+fn list(school: Option<SchoolId>, filter: AuditFilter) -> AuditEntries {
+    AuditEntries { school, filter }
 }
 
 /// The entries of the trail a caller sees, first page.
-async fn trail(s: &TestServer, who: &Session, school: Option<i64>, filter: Value) -> Value {
-    s.call(
-        who,
-        "audit/list",
-        json!({ "school": school, "filter": filter }),
-    )
-    .await
-    .ok()
-    .clone()
+async fn trail(
+    s: &TestServer,
+    who: &Session,
+    school: Option<SchoolId>,
+    filter: AuditFilter,
+) -> AuditPage {
+    s.call(who, list(school, filter)).await.ok()
 }
 
-fn entries(page: &Value) -> &Vec<Value> {
-    page["entries"].as_array().expect("entries")
+fn of_kind(kind: AuditKind) -> AuditFilter {
+    AuditFilter {
+        kind: Some(kind),
+        ..AuditFilter::default()
+    }
+}
+
+fn details(page: &AuditPage) -> Vec<&str> {
+    page.entries.iter().map(|e| e.detail.as_str()).collect()
 }
 
 /// `(count_key IS NULL, count)` rows of one kind, by caller and detail.
-async fn counted_rows(s: &TestServer, kind: &str, account: Option<i64>, detail: &str) -> Vec<i64> {
+async fn counted_rows(
+    s: &TestServer,
+    kind: &str,
+    account: Option<AccountId>,
+    detail: &str,
+) -> Vec<i64> {
     use sqlx::Row;
     sqlx::query(
         "SELECT count FROM audit_log WHERE kind = $1 AND detail = $2 \
@@ -59,7 +60,7 @@ async fn counted_rows(s: &TestServer, kind: &str, account: Option<i64>, detail: 
     )
     .bind(kind)
     .bind(detail)
-    .bind(account.unwrap_or(-1))
+    .bind(account.map_or(-1, AccountId::get))
     .bind(i64::from(account.is_none()))
     .fetch_all(s.app.db.pool())
     .await
@@ -69,13 +70,18 @@ async fn counted_rows(s: &TestServer, kind: &str, account: Option<i64>, detail: 
     .collect()
 }
 
-fn event(at: Timestamp, kind: AuditKind, account: Option<i64>, school: Option<i64>) -> AuditEvent {
+fn event(
+    at: Timestamp,
+    kind: AuditKind,
+    account: Option<AccountId>,
+    school: Option<SchoolId>,
+) -> AuditEvent {
     AuditEvent {
         at,
         kind,
-        account: account.map(AccountId::new),
+        account,
         username: None,
-        school: school.map(SchoolId::new),
+        school,
         ip: "192.0.2.1".into(),
         detail: String::new(),
     }
@@ -118,31 +124,28 @@ async fn a_school_admin_sees_only_entries_of_their_school() {
     // And a refusal she earns in the lycée through the real door.
     let teacher = s.session_for("maria.santoni").await;
     assert_eq!(
-        s.call(&teacher, "admin/subjects", json!({ "school": lycee }))
-            .await
-            .error(),
-        "Forbidden"
+        s.call(&teacher, ListSubjects { school: lycee }).await.err(),
+        AppError::Forbidden
     );
 
     let admin = s.session_for("petru.casanova").await;
-    let page = trail(&s, &admin, Some(college), json!({})).await;
-    let text = page.to_string();
-    assert!(text.contains("collège business"), "{text}");
-    assert!(!text.contains("lycée business"), "{text}");
-    assert!(!text.contains("198.51.100.77"), "{text}");
-    assert!(!text.contains("admin/subjects"), "{text}");
-    for e in entries(&page) {
-        assert_eq!(e["school"], json!(college), "{e}");
+    let page = trail(&s, &admin, Some(college), AuditFilter::default()).await;
+    let seen = details(&page);
+    assert!(seen.contains(&"collège business"), "{seen:?}");
+    assert!(!seen.contains(&"lycée business"), "{seen:?}");
+    assert!(!seen.contains(&"admin/subjects"), "{seen:?}");
+    for e in &page.entries {
+        assert_ne!(e.ip, "198.51.100.77", "{e:?}");
+        assert_eq!(e.school, Some(college), "{e:?}");
     }
 
     let platform = s.session_for("admin.scola").await;
-    let lycee_trail = trail(&s, &platform, Some(lycee), json!({}))
-        .await
-        .to_string();
-    assert!(lycee_trail.contains("lycée business"));
-    assert!(lycee_trail.contains("admin/subjects"));
-    let everything = trail(&s, &platform, None, json!({})).await.to_string();
-    assert!(everything.contains("lycée business") && everything.contains("collège business"));
+    let lycee_trail = trail(&s, &platform, Some(lycee), AuditFilter::default()).await;
+    assert!(details(&lycee_trail).contains(&"lycée business"));
+    assert!(details(&lycee_trail).contains(&"admin/subjects"));
+    let everything = trail(&s, &platform, None, AuditFilter::default()).await;
+    let everything = details(&everything);
+    assert!(everything.contains(&"lycée business") && everything.contains(&"collège business"));
 }
 
 #[tokio::test]
@@ -153,9 +156,9 @@ async fn forty_concurrent_refusals_are_one_entry_counting_forty() {
     let college = college(&s).await;
     let maria = s.account_id("maria.santoni").await;
     let teacher = s.session_for("maria.santoni").await;
-    let calls = (0..40).map(|_| s.call(&teacher, "audit/list", json!({ "school": college })));
+    let calls = (0..40).map(|_| s.call(&teacher, list(Some(college), AuditFilter::default())));
     for answer in futures::future::join_all(calls).await {
-        assert_eq!(answer.error(), "Forbidden");
+        assert_eq!(answer.err(), AppError::Forbidden);
     }
     assert_eq!(
         counted_rows(&s, "access-refused", Some(maria), "audit/list").await,
@@ -164,17 +167,17 @@ async fn forty_concurrent_refusals_are_one_entry_counting_forty() {
 
     // Anonymous refusals too: one entry per function and minute, whoever calls.
     let anonymous = Session::anonymous();
-    let calls = (0..25).map(|_| s.call(&anonymous, "home", json!({})));
+    let calls = (0..25).map(|_| s.call(&anonymous, LoadHome {}));
     for answer in futures::future::join_all(calls).await {
-        assert_eq!(answer.error(), "SignInRequired");
+        assert_eq!(answer.err(), AppError::SignInRequired);
     }
     assert_eq!(counted_rows(&s, "access-refused", None, "home").await, [25]);
 
     // The next minute starts a new entry.
     stopped_at(&mut s, now.plus_seconds(60));
-    s.call(&teacher, "audit/list", json!({ "school": college }))
+    s.call(&teacher, list(Some(college), AuditFilter::default()))
         .await
-        .error();
+        .err();
     assert_eq!(
         counted_rows(&s, "access-refused", Some(maria), "audit/list").await,
         [40, 1]
@@ -185,14 +188,14 @@ async fn forty_concurrent_refusals_are_one_entry_counting_forty() {
         &s,
         &platform,
         Some(college),
-        json!({ "kind": "AccessRefused" }),
+        of_kind(AuditKind::AccessRefused),
     )
     .await;
     assert!(
-        entries(&page)
+        page.entries
             .iter()
-            .any(|e| e["count"] == json!(40) && e["detail"] == json!("audit/list")),
-        "{page}"
+            .any(|e| e.count == 40 && e.detail == "audit/list"),
+        "{page:?}"
     );
 }
 
@@ -273,19 +276,21 @@ async fn the_trail_pages_and_filters() {
 
     // Pages of 50, newest first, each after the last: every entry once.
     let mut seen = Vec::new();
-    let mut before = Value::Null;
+    let mut before = None;
     let mut pages = 0;
     loop {
-        let page = trail(&s, &admin, Some(college), json!({ "before": before })).await;
+        let after = AuditFilter {
+            before,
+            ..AuditFilter::default()
+        };
+        let page = trail(&s, &admin, Some(college), after).await;
         pages += 1;
-        for e in entries(&page) {
-            seen.push(e["id"].as_i64().expect("id"));
-        }
-        if page["next"].is_null() {
+        seen.extend(page.entries.iter().map(|e| e.id));
+        if page.next.is_none() {
             break;
         }
-        assert_eq!(entries(&page).len(), 50);
-        before = page["next"].clone();
+        assert_eq!(page.entries.len(), 50);
+        before = page.next;
     }
     let total = s
         .count("SELECT COUNT(*) FROM audit_log WHERE school_id = (SELECT id FROM schools WHERE uai = '7200001N')")
@@ -298,52 +303,45 @@ async fn the_trail_pages_and_filters() {
     );
     assert!(pages >= 3);
 
-    let failed = trail(&s, &platform, None, json!({ "kind": "SignInFailed" })).await;
-    assert_eq!(entries(&failed).len(), 40);
+    let failed = trail(&s, &platform, None, of_kind(AuditKind::SignInFailed)).await;
+    assert_eq!(failed.entries.len(), 40);
     assert!(
-        entries(&failed)
+        failed
+            .entries
             .iter()
-            .all(|e| e["kind"] == json!("SignInFailed"))
+            .all(|e| e.kind == AuditKind::SignInFailed)
     );
 
-    let by_paola = trail(&s, &admin, Some(college), json!({ "login": "Paola.Leca" })).await;
-    assert_eq!(entries(&by_paola).len(), 40);
-    assert!(
-        entries(&by_paola)
-            .iter()
-            .all(|e| e["account"] == json!(paola))
-    );
+    let by_login = AuditFilter {
+        login: Some("Paola.Leca".to_owned()),
+        ..AuditFilter::default()
+    };
+    let by_paola = trail(&s, &admin, Some(college), by_login).await;
+    assert_eq!(by_paola.entries.len(), 40);
+    assert!(by_paola.entries.iter().all(|e| e.account == Some(paola)));
 
     // The ten days from 30 to 20 days ago, one entry a day.
     let range = trail(
         &s,
         &admin,
         Some(college),
-        json!({
-            "kind": "GroupChanged",
-            "from": now.plus_seconds(-30 * day).unix(),
-            "until": now.plus_seconds(-20 * day).unix(),
-        }),
+        AuditFilter {
+            from: Some(now.plus_seconds(-30 * day)),
+            until: Some(now.plus_seconds(-20 * day)),
+            ..of_kind(AuditKind::GroupChanged)
+        },
     )
     .await;
-    let details: Vec<&str> = entries(&range)
-        .iter()
-        .filter_map(|e| e["detail"].as_str())
-        .collect();
     // Entry i is (120 - i) days old: 90 ≤ i < 100, and i % 3 == 2.
-    assert_eq!(details, ["entry 98", "entry 95", "entry 92"]);
+    assert_eq!(details(&range), ["entry 98", "entry 95", "entry 92"]);
 
     // Filters do not widen what a school admin may read.
     let lycee = lycee(&s).await;
     assert_eq!(
-        s.call(
-            &admin,
-            "audit/list",
-            json!({ "school": lycee, "filter": { "kind": "SignInFailed" } })
-        )
-        .await
-        .error(),
-        "Forbidden"
+        s.call(&admin, list(Some(lycee), of_kind(AuditKind::SignInFailed)))
+            .await
+            .err(),
+        AppError::Forbidden
     );
 }
 
@@ -357,42 +355,32 @@ async fn reading_someone_elses_personal_data_is_in_the_trail() {
     let petru = s.account_id("petru.casanova").await;
 
     let teacher = s.session_for("maria.santoni").await;
-    s.call(&teacher, "profile/get", json!({ "id": lisandru }))
-        .await
-        .ok();
-    s.call(&teacher, "profile/get", json!({ "id": maria }))
-        .await
-        .ok();
+    s.call(&teacher, ViewProfile { id: lisandru }).await.ok();
+    s.call(&teacher, ViewProfile { id: maria }).await.ok();
     let admin = s.session_for("petru.casanova").await;
-    s.call(
-        &admin,
-        "admin/accounts/get",
-        json!({ "school": college, "account": lucia }),
-    )
-    .await
-    .ok();
+    let get = GetAccount {
+        school: college,
+        account: lucia,
+    };
+    s.call(&admin, get).await.ok();
 
     let reads = trail(
         &s,
         &admin,
         Some(college),
-        json!({ "kind": "PersonalDataRead" }),
+        of_kind(AuditKind::PersonalDataRead),
     )
     .await;
-    let reads: Vec<(Value, String)> = entries(&reads)
-        .iter()
-        .map(|e| {
-            (
-                e["account"].clone(),
-                e["detail"].as_str().unwrap_or("").to_owned(),
-            )
-        })
+    let reads: Vec<(Option<AccountId>, String)> = reads
+        .entries
+        .into_iter()
+        .map(|e| (e.account, e.detail))
         .collect();
     assert_eq!(
         reads,
         [
-            (json!(petru), format!("admin/accounts/get: account {lucia}")),
-            (json!(maria), format!("profile/get: account {lisandru}")),
+            (Some(petru), format!("admin/accounts/get: account {lucia}")),
+            (Some(maria), format!("profile/get: account {lisandru}")),
         ],
         "one's own profile is not logged"
     );
@@ -406,13 +394,9 @@ async fn typed_login_names_reach_the_trail_cut_to_what_a_login_may_hold() {
         "z".repeat(500)
     );
     let answer = s
-        .call(
-            &Session::anonymous(),
-            "auth/login",
-            json!({ "username": typed, "password": "whatever-it-is" }),
-        )
+        .call(&Session::anonymous(), login(&typed, "whatever-it-is"))
         .await;
-    assert_eq!(answer.error(), "BadCredentials");
+    assert_eq!(answer.err(), AppError::BadCredentials);
     use sqlx::Row;
     let detail: String = sqlx::query("SELECT detail FROM audit_log WHERE kind = 'sign-in-failed'")
         .fetch_one(s.app.db.pool())

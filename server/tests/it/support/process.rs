@@ -1,7 +1,14 @@
 //! The server as a separate process (the real binary), talked to over a socket: for tests that
 //! kill it or run two of it.
 
+use super::{Answer, Reply, token_in};
+use app::error::AppError;
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use leptos::server_fn::ServerFn;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::fmt::Debug;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -59,13 +66,13 @@ impl ServerProcess {
         let _ = self.child.wait();
     }
 
-    pub async fn call(
-        &self,
-        token: Option<&str>,
-        endpoint: &str,
-        args: &Value,
-    ) -> Option<(u16, Value, Option<String>)> {
-        call(&self.addr, token, endpoint, args).await
+    /// Calls the server function `F` with `input` (see [`call`]).
+    pub async fn call<F>(&self, token: Option<&str>, input: F) -> Option<Reply<F::Output>>
+    where
+        F: ServerFn<Error = AppError> + Serialize,
+        F::Output: DeserializeOwned + Debug,
+    {
+        call(&self.addr, token, input).await
     }
 }
 
@@ -86,26 +93,20 @@ pub fn command(database_url: &str, data_dir: &Path) -> Command {
 pub async fn request(addr: &str, method: &str, path: &str) -> Option<u16> {
     http(addr, method, path, None, None)
         .await
-        .map(|(status, _, _)| status)
+        .map(|answer| answer.status.as_u16())
 }
 
-/// Calls a server function at `addr`: status, JSON answer, new session token. `None` when the
-/// connection failed (the server is gone).
-pub async fn call(
-    addr: &str,
-    token: Option<&str>,
-    endpoint: &str,
-    args: &Value,
-) -> Option<(u16, Value, Option<String>)> {
-    let body = args.to_string();
-    http(
-        addr,
-        "POST",
-        &format!("/api/{endpoint}"),
-        token,
-        Some(&body),
-    )
-    .await
+/// Calls the server function `F` at `addr` as the app does (its path, its input as JSON, its
+/// answer decoded); `token` is the session's. `None` when the connection failed (the server is
+/// gone).
+pub async fn call<F>(addr: &str, token: Option<&str>, input: F) -> Option<Reply<F::Output>>
+where
+    F: ServerFn<Error = AppError> + Serialize,
+    F::Output: DeserializeOwned + Debug,
+{
+    let body = serde_json::to_string(&input).expect("input encodes");
+    let answer = http(addr, "POST", F::PATH, token, Some(&body)).await?;
+    Some(answer.decode())
 }
 
 impl Drop for ServerProcess {
@@ -122,7 +123,7 @@ async fn http(
     path: &str,
     token: Option<&str>,
     body: Option<&str>,
-) -> Option<(u16, Value, Option<String>)> {
+) -> Option<Answer> {
     let mut stream = TcpStream::connect(addr).await.ok()?;
     let body = body.unwrap_or("");
     let cookie = token
@@ -138,13 +139,28 @@ async fn http(
     stream.read_to_end(&mut raw).await.ok()?;
     let text = String::from_utf8_lossy(&raw);
     let (head, payload) = text.split_once("\r\n\r\n")?;
-    let status = head.split_whitespace().nth(1)?.parse().ok()?;
-    let token = head
-        .lines()
-        .filter_map(|l| l.strip_prefix("set-cookie: scola_session="))
-        .filter_map(|v| v.split(';').next())
-        .find(|v| !v.is_empty())
+    let mut lines = head.lines();
+    let status = lines.next()?.split_whitespace().nth(1)?.parse().ok()?;
+    let mut headers = HeaderMap::new();
+    for line in lines {
+        let (name, value) = line.split_once(':')?;
+        headers.append(
+            HeaderName::try_from(name.trim()).ok()?,
+            HeaderValue::try_from(value.trim()).ok()?,
+        );
+    }
+    // The session cookie, if one of the cookies set is it.
+    let set_cookie = headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| token_in(Some(c)).is_some())
         .map(str::to_owned);
-    let value = serde_json::from_str(payload).unwrap_or(Value::String(payload.to_owned()));
-    Some((status, value, token))
+    let body = serde_json::from_str(payload).unwrap_or(Value::String(payload.to_owned()));
+    Some(Answer {
+        status: StatusCode::from_u16(status).ok()?,
+        body,
+        set_cookie,
+        headers,
+    })
 }

@@ -1,11 +1,14 @@
 //! Sessions: idle timeout, one's list of sessions, ending them, and two-factor sign-in.
 
-mod support;
-
-use axum::body::Body;
-use axum::http::{Request, header};
-use serde_json::{Value, json};
-use support::{Answer, DEMO_PASSWORD, Session, TestServer, token_of};
+use crate::support::{DEMO_PASSWORD, Reply, Session, TestServer, login};
+use app::api::auth::second_factor::{
+    BeginSecondFactor, ConfirmSecondFactor, DisableSecondFactor, SecondFactor,
+};
+use app::api::auth::{CurrentSession, SessionInfo};
+use app::api::home::LoadHome;
+use app::api::sessions::{EndOtherSessions, EndSession, KeepAlive, ListSessions, SessionView};
+use app::error::{AppError, Field, FieldError, Problem};
+use axum::http::header;
 
 const CHROME: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) \
                       Chrome/131.0.0.0 Safari/537.36";
@@ -14,25 +17,17 @@ const FIREFOX: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko
 
 /// Signs in from a browser announcing `user_agent`.
 async fn sign_in_from(s: &TestServer, username: &str, user_agent: &str) -> Session {
-    let req = Request::post("/api/auth/login")
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(header::HOST, "scola.test")
-        .header(header::USER_AGENT, user_agent)
-        .body(Body::from(
-            json!({ "username": username, "password": DEMO_PASSWORD }).to_string(),
-        ))
-        .expect("request");
-    let answer = s.request(req).await;
-    answer.ok();
-    Session(Some(token_of(&answer).expect("a session cookie")))
-}
-
-async fn accept_charter(s: &TestServer, session: &Session) {
-    let charter = s.call(session, "charter/current", json!({})).await;
-    let version = charter.ok()["version"].clone();
-    s.call(session, "charter/accept", json!({ "version": version }))
-        .await
-        .ok();
+    let headers = [(header::USER_AGENT.as_str(), user_agent)];
+    let reply = s
+        .call_with(
+            &Session::anonymous(),
+            login(username, DEMO_PASSWORD),
+            &headers,
+        )
+        .await;
+    let token = reply.token().expect("a session cookie");
+    reply.ok();
+    Session(Some(token))
 }
 
 fn now() -> i64 {
@@ -66,8 +61,8 @@ async fn age_sessions(s: &TestServer, seconds: i64) {
         .expect("age");
 }
 
-fn is_signed_in(answer: &Answer) -> bool {
-    answer.status.is_success() && !answer.body.is_null()
+async fn is_signed_in(s: &TestServer, session: &Session) -> bool {
+    s.call(session, CurrentSession {}).await.ok().is_some()
 }
 
 #[tokio::test]
@@ -76,31 +71,29 @@ async fn an_idle_session_ends_and_use_keeps_it_alive_with_few_writes() {
     let idle = s.app.ctx.idle;
     assert_eq!(idle.seconds(), 30 * 60, "30 minutes by default");
     let session = s.sign_in("paola.leca").await;
-    let info = s.call(&session, "auth/session", json!({})).await;
+    let info = s.call(&session, CurrentSession {}).await.ok();
     assert_eq!(
-        info.ok()["idle_seconds"],
-        30 * 60,
+        info.map(|i| i.idle_seconds),
+        Some(30 * 60),
         "the app is told the limit"
     );
 
     // Used 10 s ago: served, and last_seen is not rewritten (the read path stays a read).
     age_sessions(&s, 10).await;
     let before = last_seen(&s, &session).await;
-    s.call(&session, "home", json!({})).await.ok();
+    s.call(&session, LoadHome {}).await.ok();
     assert_eq!(last_seen(&s, &session).await, before);
 
     // Used 20 minutes ago: served, and marked as used now.
     age_sessions(&s, 20 * 60).await;
-    s.call(&session, "home", json!({})).await.ok();
+    s.call(&session, LoadHome {}).await.ok();
     assert!(last_seen(&s, &session).await >= now() - 2);
 
     // Unused for longer than the limit (and its one-minute write lag): signed out.
     age_sessions(&s, 31 * 60 + 1).await;
-    let answer = s.call(&session, "home", json!({})).await;
-    assert_eq!(answer.error(), "SignInRequired");
-    assert!(!is_signed_in(
-        &s.call(&session, "auth/session", json!({})).await
-    ));
+    let answer = s.call(&session, LoadHome {}).await;
+    assert_eq!(answer.err(), AppError::SignInRequired);
+    assert!(!is_signed_in(&s, &session).await);
 }
 
 #[tokio::test]
@@ -108,15 +101,11 @@ async fn keep_alive_marks_the_session_used() {
     let s = TestServer::start().await;
     let session = s.sign_in("paola.leca").await;
     age_sessions(&s, 29 * 60).await;
-    s.call(&session, "sessions/keep_alive", json!({}))
-        .await
-        .ok();
+    s.call(&session, KeepAlive {}).await.ok();
     assert!(last_seen(&s, &session).await >= now() - 2);
     assert_eq!(
-        s.call(&Session::anonymous(), "sessions/keep_alive", json!({}))
-            .await
-            .error(),
-        "SignInRequired"
+        s.call(&Session::anonymous(), KeepAlive {}).await.err(),
+        AppError::SignInRequired
     );
 }
 
@@ -135,41 +124,30 @@ async fn the_idle_limit_is_configured_in_minutes() {
     }
 }
 
-fn ids(list: &Value) -> Vec<String> {
-    list.as_array()
-        .expect("a list")
-        .iter()
-        .map(|s| s["id"].as_str().expect("id").to_owned())
-        .collect()
+fn ids(list: &[SessionView]) -> Vec<String> {
+    list.iter().map(|s| s.id.clone()).collect()
 }
 
 #[tokio::test]
 async fn one_lists_and_ends_only_ones_own_sessions() {
     let s = TestServer::start().await;
     let laptop = sign_in_from(&s, "paola.leca", CHROME).await;
-    accept_charter(&s, &laptop).await;
+    s.accept_charter(&laptop).await;
     let phone = sign_in_from(&s, "paola.leca", FIREFOX).await;
     let other = s.sign_in("maria.santoni").await;
 
-    let list = s.call(&laptop, "sessions/list", json!({})).await;
-    let list = list.ok().clone();
-    let rows = list.as_array().expect("list");
-    assert_eq!(rows.len(), 2, "{list}");
-    let this: Vec<_> = rows.iter().filter(|r| r["this_device"] == true).collect();
+    let rows = s.call(&laptop, ListSessions {}).await.ok();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let this: Vec<_> = rows.iter().filter(|r| r.this_device).collect();
     assert_eq!(this.len(), 1);
-    assert_eq!(this[0]["device"], "Chrome 131 · Linux");
-    let firefox = rows
-        .iter()
-        .find(|r| r["this_device"] == false)
-        .expect("phone");
-    assert!(
-        firefox["device"]
-            .as_str()
-            .is_some_and(|d| d.starts_with("Firefox 133")),
-        "{firefox}"
-    );
-    // Neither the token nor its hash reaches the browser.
-    let text = list.to_string();
+    assert_eq!(this[0].device, "Chrome 131 · Linux");
+    let firefox = rows.iter().find(|r| !r.this_device).expect("phone");
+    assert!(firefox.device.starts_with("Firefox 133"), "{firefox:?}");
+    // Neither the token nor its hash reaches the browser: raw, to read all of the wire.
+    let list = s
+        .call_raw(&laptop, "sessions/list", serde_json::json!({}))
+        .await;
+    let text = list.body.to_string();
     for token in [&laptop, &phone] {
         let token = token.0.as_deref().expect("token");
         assert!(!text.contains(token));
@@ -183,31 +161,20 @@ async fn one_lists_and_ends_only_ones_own_sessions() {
     assert!(!text.contains("maria"), "only one's own sessions: {text}");
 
     // Someone else's session id answers like an unknown one, and stays open.
-    let others = s.call(&other, "sessions/list", json!({})).await;
-    let others = ids(others.ok());
-    let answer = s
-        .call(&laptop, "sessions/end", json!({ "id": others[0] }))
-        .await;
-    assert_eq!(answer.error(), "NotFound");
+    let others = ids(&s.call(&other, ListSessions {}).await.ok());
+    let end = |id: &str| EndSession { id: id.to_owned() };
+    let answer = s.call(&laptop, end(&others[0])).await;
+    assert_eq!(answer.err(), AppError::NotFound);
     assert_eq!(
-        s.call(&laptop, "sessions/end", json!({ "id": "nothing" }))
-            .await
-            .error(),
-        "NotFound"
+        s.call(&laptop, end("nothing")).await.err(),
+        AppError::NotFound
     );
-    s.call(&other, "home", json!({})).await.ok();
+    s.call(&other, LoadHome {}).await.ok();
 
     // Ending the phone's session signs the phone out, not the laptop.
-    let phone_id = firefox["id"].as_str().expect("id");
-    s.call(&laptop, "sessions/end", json!({ "id": phone_id }))
-        .await
-        .ok();
-    assert!(!is_signed_in(
-        &s.call(&phone, "auth/session", json!({})).await
-    ));
-    assert!(is_signed_in(
-        &s.call(&laptop, "auth/session", json!({})).await
-    ));
+    s.call(&laptop, end(&firefox.id)).await.ok();
+    assert!(!is_signed_in(&s, &phone).await);
+    assert!(is_signed_in(&s, &laptop).await);
 }
 
 #[tokio::test]
@@ -219,20 +186,14 @@ async fn ending_the_other_sessions_keeps_this_one() {
         sign_in_from(&s, "paola.leca", FIREFOX).await,
     ];
     let colleague = s.sign_in("petru.casanova").await;
-    s.call(&here, "sessions/end_others", json!({})).await.ok();
+    s.call(&here, EndOtherSessions {}).await.ok();
     for session in &there {
-        assert!(!is_signed_in(
-            &s.call(session, "auth/session", json!({})).await
-        ));
+        assert!(!is_signed_in(&s, session).await);
     }
-    assert!(is_signed_in(
-        &s.call(&here, "auth/session", json!({})).await
-    ));
-    assert!(is_signed_in(
-        &s.call(&colleague, "auth/session", json!({})).await
-    ));
-    let list = s.call(&here, "sessions/list", json!({})).await;
-    assert_eq!(ids(list.ok()).len(), 1);
+    assert!(is_signed_in(&s, &here).await);
+    assert!(is_signed_in(&s, &colleague).await);
+    let list = s.call(&here, ListSessions {}).await.ok();
+    assert_eq!(list.len(), 1);
 }
 
 // --- two-factor sign-in ---
@@ -253,38 +214,13 @@ fn code_at(totp: &totp_rs::Totp, seconds: i64) -> String {
 
 /// Enrols `username`: returns its TOTP and its recovery codes.
 async fn enrol(s: &TestServer, session: &Session, username: &str) -> (totp_rs::Totp, Vec<String>) {
-    let begun = s.call(session, "auth/second_factor/begin", json!({})).await;
-    let begun = begun.ok();
-    assert!(
-        begun["qr"]
-            .as_str()
-            .is_some_and(|q| q.starts_with("data:image/svg+xml;base64,"))
-    );
-    let totp = totp(begun["secret"].as_str().expect("secret"), username);
-    let wrong = s
-        .call(
-            session,
-            "auth/second_factor/confirm",
-            json!({ "code": "000000" }),
-        )
-        .await;
-    if wrong.status.is_success() {
-        panic!("a wrong code confirmed enrolment");
-    }
-    let confirmed = s
-        .call(
-            session,
-            "auth/second_factor/confirm",
-            json!({ "code": code_at(&totp, 0) }),
-        )
-        .await;
-    let codes: Vec<String> = confirmed
-        .ok()
-        .as_array()
-        .expect("codes")
-        .iter()
-        .map(|c| c.as_str().expect("code").to_owned())
-        .collect();
+    let begun = s.call(session, BeginSecondFactor {}).await.ok();
+    assert!(begun.qr.starts_with("data:image/svg+xml;base64,"));
+    let totp = totp(&begun.secret, username);
+    let confirm = |code: String| ConfirmSecondFactor { code };
+    let wrong = s.call(session, confirm("000000".to_owned())).await;
+    assert!(wrong.result.is_err(), "a wrong code confirmed enrolment");
+    let codes = s.call(session, confirm(code_at(&totp, 0))).await.ok();
     assert_eq!(codes.len(), 10);
     (totp, codes)
 }
@@ -292,31 +228,30 @@ async fn enrol(s: &TestServer, session: &Session, username: &str) -> (totp_rs::T
 /// Password step: the pending token the server answers instead of a session.
 async fn password_step(s: &TestServer, username: &str) -> String {
     let answer = s
-        .call(
-            &Session::anonymous(),
-            "auth/login",
-            json!({ "username": username, "password": DEMO_PASSWORD }),
-        )
+        .call(&Session::anonymous(), login(username, DEMO_PASSWORD))
         .await;
-    assert_eq!(answer.status.as_u16(), 401, "{}", answer.body);
-    assert!(token_of(&answer).is_none(), "no session before the code");
-    answer.body["SecondFactorRequired"]["pending"]
-        .as_str()
-        .expect("a pending token")
-        .to_owned()
+    assert_eq!(answer.status.as_u16(), 401, "{answer:?}");
+    assert!(answer.token().is_none(), "no session before the code");
+    match answer.err() {
+        AppError::SecondFactorRequired { pending } => pending,
+        other => panic!("expected the code step, got {other:?}"),
+    }
 }
 
-async fn code_step(s: &TestServer, pending: &str, code: &str) -> Answer {
-    s.call(
-        &Session::anonymous(),
-        "auth/second_factor",
-        json!({ "pending": pending, "code": code }),
-    )
-    .await
+async fn code_step(s: &TestServer, pending: &str, code: &str) -> Reply<SessionInfo> {
+    let step = SecondFactor {
+        pending: pending.to_owned(),
+        code: code.to_owned(),
+    };
+    s.call(&Session::anonymous(), step).await
 }
 
-fn wrong_code(answer: &Answer) -> bool {
-    answer.error() == "Invalid" && answer.body.to_string().contains("WrongCode")
+fn wrong_code<T>(reply: &Reply<T>) -> bool {
+    reply.result.as_ref().err()
+        == Some(&AppError::Invalid(vec![FieldError {
+            field: Field::Code,
+            problem: Problem::WrongCode,
+        }]))
 }
 
 #[tokio::test]
@@ -324,33 +259,33 @@ async fn an_enrolled_admin_signs_in_with_password_then_code_once() {
     let s = TestServer::start().await;
     let session = s.sign_in("petru.casanova").await;
     let (totp, _) = enrol(&s, &session, "petru.casanova").await;
-    let info = s.call(&session, "auth/session", json!({})).await;
-    assert_eq!(info.ok()["second_factor"], true);
+    let info = s.call(&session, CurrentSession {}).await.ok();
+    assert!(info.expect("signed in").second_factor);
 
     let pending = password_step(&s, "petru.casanova").await;
     // A wrong code is refused, and opens nothing.
     let wrong = code_step(&s, &pending, "123456").await;
-    assert!(wrong_code(&wrong), "{}", wrong.body);
+    assert!(wrong_code(&wrong), "{wrong:?}");
     assert!(wrong.set_cookie.is_none());
     // The right one opens a session.
     let code = code_at(&totp, 30);
     let right = code_step(&s, &pending, &code).await;
-    assert_eq!(right.ok()["username"], "petru.casanova");
-    let token = token_of(&right).expect("a session");
-    s.call(&Session(Some(token)), "home", json!({})).await.ok();
+    let token = right.token().expect("a session");
+    assert_eq!(right.ok().username, "petru.casanova");
+    s.call(&Session(Some(token)), LoadHome {}).await.ok();
     // The pending sign-in is used up.
     let again = code_step(&s, &pending, &code).await;
-    assert_eq!(again.error(), "SignInRequired");
+    assert_eq!(again.err(), AppError::SignInRequired);
     // The same code cannot be replayed within its window, even after a new password step.
     let pending = password_step(&s, "petru.casanova").await;
     let replay = code_step(&s, &pending, &code).await;
-    assert!(wrong_code(&replay), "{}", replay.body);
+    assert!(wrong_code(&replay), "{replay:?}");
     // Nor an older one.
     let older = code_step(&s, &pending, &code_at(&totp, 0)).await;
-    assert!(wrong_code(&older), "{}", older.body);
+    assert!(wrong_code(&older), "{older:?}");
     // An unknown pending token opens nothing.
     let forged = code_step(&s, "not-a-pending-token", &code_at(&totp, 30)).await;
-    assert_eq!(forged.error(), "SignInRequired");
+    assert_eq!(forged.err(), AppError::SignInRequired);
 }
 
 #[tokio::test]
@@ -362,7 +297,7 @@ async fn a_recovery_code_works_once() {
     code_step(&s, &pending, &codes[3].to_uppercase()).await.ok();
     let pending = password_step(&s, "petru.casanova").await;
     let reused = code_step(&s, &pending, &codes[3]).await;
-    assert!(wrong_code(&reused), "{}", reused.body);
+    assert!(wrong_code(&reused), "{reused:?}");
     code_step(&s, &pending, &codes[4]).await.ok();
     // Another account's recovery code is worth nothing here.
     let other = s.sign_in("paola.leca").await;
@@ -383,8 +318,11 @@ async fn wrong_codes_are_throttled() {
     }
     let pending = password_step(&s, "petru.casanova").await;
     let locked = code_step(&s, &pending, &code_at(&totp, 30)).await;
-    assert_eq!(locked.error(), "Locked", "{}", locked.body);
     assert!(locked.set_cookie.is_none());
+    assert!(
+        matches!(locked.err(), AppError::Locked { .. }),
+        "five wrong codes lock"
+    );
 }
 
 #[tokio::test]
@@ -396,7 +334,7 @@ async fn parallel_right_codes_open_one_session() {
     let code = code_at(&totp, 30);
     let answers = futures::future::join_all((0..20).map(|_| {
         let (s, pending, code) = (s.clone(), pending.clone(), code.clone());
-        tokio::spawn(async move { code_step(&s, &pending, &code).await.status.is_success() })
+        tokio::spawn(async move { code_step(&s, &pending, &code).await.result.is_ok() })
     }))
     .await;
     let opened = answers
@@ -411,21 +349,10 @@ async fn removing_the_second_factor_needs_a_current_code() {
     let s = TestServer::start().await;
     let session = s.sign_in("paola.leca").await;
     let (totp, _) = enrol(&s, &session, "paola.leca").await;
-    let refused = s
-        .call(
-            &session,
-            "auth/second_factor/disable",
-            json!({ "code": "999999" }),
-        )
-        .await;
-    assert!(wrong_code(&refused), "{}", refused.body);
-    s.call(
-        &session,
-        "auth/second_factor/disable",
-        json!({ "code": code_at(&totp, 30) }),
-    )
-    .await
-    .ok();
+    let disable = |code: String| DisableSecondFactor { code };
+    let refused = s.call(&session, disable("999999".to_owned())).await;
+    assert!(wrong_code(&refused), "{refused:?}");
+    s.call(&session, disable(code_at(&totp, 30))).await.ok();
     // Sign-in is back to the password alone.
     s.sign_in_with("paola.leca", DEMO_PASSWORD).await;
 }
@@ -448,21 +375,21 @@ async fn when_required_admins_enrol_before_anything_else() {
     )
     .await;
     let admin = s.sign_in("petru.casanova").await;
-    let info = s.call(&admin, "auth/session", json!({})).await;
-    assert_eq!(info.ok()["must_enrol_second_factor"], true);
+    let info = s.call(&admin, CurrentSession {}).await.ok();
+    assert!(info.expect("signed in").must_enrol_second_factor);
     assert_eq!(
-        s.call(&admin, "home", json!({})).await.error(),
-        "SecondFactorEnrolmentRequired"
+        s.call(&admin, LoadHome {}).await.err(),
+        AppError::SecondFactorEnrolmentRequired
     );
     // A teacher is not asked.
     let teacher = s.sign_in("maria.santoni").await;
-    s.call(&teacher, "home", json!({})).await.ok();
+    s.call(&teacher, LoadHome {}).await.ok();
     // Once enrolled, the admin gets through.
     enrol(&s, &admin, "petru.casanova").await;
-    s.call(&admin, "home", json!({})).await.ok();
+    s.call(&admin, LoadHome {}).await.ok();
     let platform = s.session_for("admin.scola").await;
     assert_eq!(
-        s.call(&platform, "home", json!({})).await.error(),
-        "SecondFactorEnrolmentRequired"
+        s.call(&platform, LoadHome {}).await.err(),
+        AppError::SecondFactorEnrolmentRequired
     );
 }

@@ -1,13 +1,16 @@
 //! Protections of the HTTP layer: CSRF, headers, body size.
 
-mod support;
-
+use crate::support::{Session, TestServer, login};
+use app::api::auth::CurrentSession;
+use app::api::home::LoadHome;
+use app::error::AppError;
 use axum::body::Body;
 use axum::http::{Request, header};
 use http_body_util::BodyExt;
-use support::TestServer;
 use tower::ServiceExt;
 
+/// A sign-in request built by hand: the HTTP layer is tested with what browsers and attackers
+/// can send, not only what the app sends.
 fn login_request(content_type: &str, origin: Option<&str>) -> Request<Body> {
     let mut req = Request::post("/api/auth/login")
         .header(header::HOST, "scola.test")
@@ -146,13 +149,7 @@ async fn hashed_assets_are_cached_for_good_and_the_page_is_revalidated() {
             "the inline bootstrap is allowed by hash: {csp}"
         );
     }
-    let api = s
-        .call(
-            &support::Session::anonymous(),
-            "auth/session",
-            serde_json::json!({}),
-        )
-        .await;
+    let api = s.call(&Session::anonymous(), CurrentSession {}).await;
     assert_eq!(api.headers[header::CACHE_CONTROL], "no-store");
 }
 
@@ -285,13 +282,12 @@ async fn a_flood_of_sign_ins_leaves_other_calls_served() {
         async move {
             let answer = s
                 .call(
-                    &support::Session::anonymous(),
-                    "auth/login",
-                    serde_json::json!({ "username": format!("nobody.number{i}"), "password": "guess" }),
+                    &Session::anonymous(),
+                    login(&format!("nobody.number{i}"), "guess"),
                 )
                 .await;
             pending.fetch_sub(1, Ordering::SeqCst);
-            answer.error()
+            answer.err()
         }
     }));
     let reads = async {
@@ -302,8 +298,7 @@ async fn a_flood_of_sign_ins_leaves_other_calls_served() {
             if waiting == 0 {
                 break served_past_budget;
             }
-            let home = s.call(&reader, "home", serde_json::json!({})).await;
-            assert_eq!(home.status.as_u16(), 200, "{}", home.body);
+            s.call(&reader, LoadHome {}).await.ok();
             if waiting > MAX_IN_FLIGHT {
                 served_past_budget += 1;
             }
@@ -313,7 +308,9 @@ async fn a_flood_of_sign_ins_leaves_other_calls_served() {
     let (answers, served) = tokio::join!(flood, reads);
     assert!(served > 0, "reads were served while sign-ins waited");
     assert!(
-        answers.iter().all(|a| a == "BadCredentials" || a == "Busy"),
+        answers
+            .iter()
+            .all(|a| matches!(a, AppError::BadCredentials | AppError::Busy)),
         "{answers:?}"
     );
 }

@@ -1,10 +1,8 @@
 //! The platform admin creates an establishment and publishes a new charter, which everyone is
 //! asked to accept again.
 
-mod support;
-
-use support::Browser;
-use support::ui::*;
+use crate::support::Browser;
+use crate::support::ui::*;
 
 #[tokio::test]
 async fn a_new_charter_version_is_asked_again() {
@@ -60,7 +58,8 @@ async fn a_new_charter_version_is_asked_again() {
     b.screenshot("platform-charter").await;
     b.sign_out().await;
 
-    b.sign_in_as("lisandru.pieri", support::PASSWORD).await;
+    b.sign_in_as("lisandru.pieri", crate::support::PASSWORD)
+        .await;
     b.wait_text("main", "Respectez-vous les uns les autres.")
         .await;
     b.click(LANG_CO).await;

@@ -1,9 +1,7 @@
 //! Admins read the audit trail: filtered by kind and person, dates readable, in both languages.
 
-mod support;
-
-use support::Browser;
-use support::ui::*;
+use crate::support::Browser;
+use crate::support::ui::*;
 
 #[tokio::test]
 async fn the_platform_admin_finds_a_failed_sign_in_in_the_trail() {

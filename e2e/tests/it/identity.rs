@@ -1,10 +1,8 @@
 //! What a person does on their first day: sign in, accept the charter, find their home, switch
 //! language, sign out; and what happens when they get it wrong.
 
-mod support;
-
-use support::ui::*;
-use support::{Browser, PASSWORD};
+use crate::support::ui::*;
+use crate::support::{Browser, PASSWORD};
 
 #[tokio::test]
 async fn every_profile_signs_in_accepts_the_charter_and_finds_its_home() {

@@ -1,10 +1,16 @@
 //! The real server binary: two processes on one database, and writes surviving SIGKILL.
 
-mod support;
-
-use serde_json::json;
-use support::process::{ServerProcess, call};
-use support::{DEMO_PASSWORD, fresh_database_url};
+use crate::support::process::{ServerProcess, call};
+use crate::support::{DEMO_PASSWORD, fresh_database_url, login};
+use app::api::admin::{AdminSchools, CreateGroup, ListGroups};
+use app::api::auth::{CurrentSession, Logout, SetLang};
+use app::api::charter::AcceptCharter;
+use app::api::home::LoadHome;
+use app::error::AppError;
+use domain::charter::CharterVersion;
+use domain::ids::SchoolId;
+use domain::lang::Lang;
+use domain::school::GroupKind;
 
 fn data_dir(name: &str) -> std::path::PathBuf {
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
@@ -15,43 +21,53 @@ fn data_dir(name: &str) -> std::path::PathBuf {
 }
 
 async fn sign_in(server: &ServerProcess, username: &str) -> String {
-    let (status, body, token) = server
-        .call(
-            None,
-            "auth/login",
-            &json!({ "username": username, "password": DEMO_PASSWORD }),
-        )
+    let signed_in = server
+        .call(None, login(username, DEMO_PASSWORD))
         .await
         .expect("server answers");
-    assert_eq!(status, 200, "{body}");
-    let token = token.expect("session cookie");
+    let token = signed_in.token().expect("session cookie");
+    signed_in.ok();
+    let accept = AcceptCharter {
+        version: CharterVersion::new(1),
+    };
     server
-        .call(Some(&token), "charter/accept", &json!({ "version": 1 }))
+        .call(Some(&token), accept)
         .await
-        .expect("charter");
+        .expect("charter")
+        .ok();
     token
+}
+
+/// The collège, as its admin sees it first.
+async fn first_school(server: &ServerProcess, token: &str) -> SchoolId {
+    let schools = server
+        .call(Some(token), AdminSchools {})
+        .await
+        .expect("schools")
+        .ok();
+    schools[0].id
+}
+
+fn new_group(school: SchoolId, name: &str) -> CreateGroup {
+    CreateGroup {
+        school,
+        kind: GroupKind::Group,
+        name: name.to_owned(),
+    }
 }
 
 /// The names of a school's groups, as its admin lists them.
 async fn group_names(
     server: &ServerProcess,
     token: &str,
-    school: Option<i64>,
+    school: SchoolId,
 ) -> std::collections::BTreeSet<String> {
-    let (_, groups, _) = server
-        .call(
-            Some(token),
-            "admin/groups/list",
-            &json!({ "school": school }),
-        )
+    let groups = server
+        .call(Some(token), ListGroups { school })
         .await
-        .expect("list");
-    groups
-        .as_array()
-        .expect("groups")
-        .iter()
-        .filter_map(|g| g["name"].as_str().map(str::to_owned))
-        .collect()
+        .expect("list")
+        .ok();
+    groups.into_iter().map(|g| g.name).collect()
 }
 
 /// Stateless servers: a session opened on one works on the other, a write on one is read on
@@ -63,28 +79,29 @@ async fn two_servers_share_sessions_and_data() {
     let a = ServerProcess::start(&url, &dir).await;
     let b = ServerProcess::start(&url, &dir).await;
     let token = sign_in(&a, "ghjuvanni.pieri").await;
-    let (status, home, _) = b
-        .call(Some(&token), "home", &json!({}))
+    let home = b
+        .call(Some(&token), LoadHome {})
         .await
-        .expect("b answers");
-    assert_eq!(status, 200, "{home}");
-    assert_eq!(home["children"].as_array().map(Vec::len), Some(2));
-    b.call(Some(&token), "auth/set_lang", &json!({ "lang": "Co" }))
+        .expect("b answers")
+        .ok();
+    assert_eq!(home.children.len(), 2);
+    b.call(Some(&token), SetLang { lang: Lang::Co })
         .await
-        .expect("write on b");
-    let (_, session, _) = a
-        .call(Some(&token), "auth/session", &json!({}))
+        .expect("write on b")
+        .ok();
+    let session = a
+        .call(Some(&token), CurrentSession {})
         .await
-        .expect("read on a");
-    assert_eq!(session["lang"], "Co");
-    a.call(Some(&token), "auth/logout", &json!({}))
+        .expect("read on a")
+        .ok();
+    assert_eq!(session.map(|s| s.lang), Some(Lang::Co));
+    a.call(Some(&token), Logout {})
         .await
-        .expect("sign out on a");
-    let (status, _, _) = b
-        .call(Some(&token), "home", &json!({}))
-        .await
-        .expect("b answers");
-    assert_eq!(status, 401, "signed out everywhere");
+        .expect("sign out on a")
+        .ok();
+    let home = b.call(Some(&token), LoadHome {}).await.expect("b answers");
+    assert_eq!(home.status.as_u16(), 401, "signed out everywhere");
+    assert_eq!(home.err(), AppError::SignInRequired);
 }
 
 /// Every write that got a success answer is there after the server is killed mid-stream, and
@@ -102,13 +119,10 @@ async fn acknowledged_writes_survive_sigkill() {
     for round in 0..rounds {
         let server = ServerProcess::start(&url, &dir).await;
         let token = sign_in(&server, "petru.casanova").await;
-        if school.is_none() {
-            let (_, schools, _) = server
-                .call(Some(&token), "admin/schools", &json!({}))
-                .await
-                .expect("schools");
-            school = schools[0]["id"].as_i64();
-        }
+        let school = match school {
+            Some(known) => known,
+            None => *school.insert(first_school(&server, &token).await),
+        };
         // Writes go on in the background; the server is killed after a varying delay.
         let writer = {
             let token = token.clone();
@@ -117,10 +131,9 @@ async fn acknowledged_writes_survive_sigkill() {
                 let mut done = vec![];
                 for i in 0.. {
                     let name = format!("Gruppu {round}-{i}");
-                    let args = json!({ "school": school, "kind": "Group", "name": name });
-                    match call(&addr, Some(&token), "admin/groups/create", &args).await {
-                        Some((200, _, _)) => done.push(name),
-                        Some((status, body, _)) => panic!("write refused: {status} {body}"),
+                    match call(&addr, Some(&token), new_group(school, &name)).await {
+                        Some(reply) if reply.result.is_ok() => done.push(name),
+                        Some(refused) => panic!("write refused: {refused:?}"),
                         None => break,
                     }
                 }
@@ -144,7 +157,7 @@ async fn acknowledged_writes_survive_sigkill() {
 
     let server = ServerProcess::start(&url, &dir).await;
     let token = sign_in(&server, "petru.casanova").await;
-    let present = group_names(&server, &token, school).await;
+    let present = group_names(&server, &token, school.expect("a school")).await;
     let lost: Vec<&String> = acknowledged
         .iter()
         .filter(|n| !present.contains(n.as_str()))
@@ -181,11 +194,7 @@ async fn backup_while_writing_then_restore() {
     let dir = data_dir("backup");
     let server = ServerProcess::start(&url, &dir).await;
     let token = sign_in(&server, "petru.casanova").await;
-    let (_, schools, _) = server
-        .call(Some(&token), "admin/schools", &json!({}))
-        .await
-        .expect("schools");
-    let school = schools[0]["id"].as_i64();
+    let school = first_school(&server, &token).await;
     let acknowledged = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
     let writer = {
         let (token, addr, acknowledged) =
@@ -193,9 +202,10 @@ async fn backup_while_writing_then_restore() {
         tokio::spawn(async move {
             for i in 0..400 {
                 let name = format!("Backup {i}");
-                let args = json!({ "school": school, "kind": "Group", "name": name });
-                match call(&addr, Some(&token), "admin/groups/create", &args).await {
-                    Some((200, _, _)) => acknowledged.lock().expect("lock").push(name),
+                match call(&addr, Some(&token), new_group(school, &name)).await {
+                    Some(reply) if reply.result.is_ok() => {
+                        acknowledged.lock().expect("lock").push(name);
+                    }
                     other => panic!("write refused: {other:?}"),
                 }
             }

@@ -1,16 +1,16 @@
 //! Production mode, on the real binary: the demo (a public password) is never reachable from a
 //! network, a real instance starts with `create-admin`, and what Scola writes stays private.
 
-mod support;
-
-use serde_json::json;
+use crate::support::process::{ServerProcess, call, command, request};
+use crate::support::{DEMO_PASSWORD, fresh_database_url, login};
+use app::api::auth::CurrentSession;
+use app::api::platform::ListSchools;
+use app::error::AppError;
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
-use support::process::{ServerProcess, call, command, request};
-use support::{DEMO_PASSWORD, fresh_database_url};
 
 fn data_dir(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
@@ -96,15 +96,15 @@ async fn the_demo_is_never_served_on_a_network_address() {
     let removed = run(&url, &dir, &["remove-demo"], &[], "");
     assert!(removed.status.success(), "{}", stderr(&removed));
     let server = ServerProcess::start_on("0.0.0.0", &url, &dir, &[]).await;
-    let (status, _, _) = server
-        .call(
-            None,
-            "auth/login",
-            &json!({ "username": "admin.scola", "password": DEMO_PASSWORD }),
-        )
+    let signed_in = server
+        .call(None, login("admin.scola", DEMO_PASSWORD))
         .await
         .expect("answers");
-    assert_eq!(status, 401, "no demo account is left");
+    assert_eq!(
+        signed_in.err(),
+        AppError::BadCredentials,
+        "no demo account is left"
+    );
 }
 
 #[tokio::test]
@@ -112,15 +112,15 @@ async fn a_network_instance_starts_empty_and_gets_its_admin_from_create_admin() 
     let url = fresh_database_url().await;
     let dir = data_dir("admin");
     let server = ServerProcess::start_on("0.0.0.0", &url, &dir, &[]).await;
-    let (status, _, _) = server
-        .call(
-            None,
-            "auth/login",
-            &json!({ "username": "admin.scola", "password": DEMO_PASSWORD }),
-        )
+    let signed_in = server
+        .call(None, login("admin.scola", DEMO_PASSWORD))
         .await
         .expect("answers");
-    assert_eq!(status, 401, "no demo by default on a network address");
+    assert_eq!(
+        signed_in.err(),
+        AppError::BadCredentials,
+        "no demo by default on a network address"
+    );
 
     let weak = run(
         &url,
@@ -167,27 +167,20 @@ async fn a_network_instance_starts_empty_and_gets_its_admin_from_create_admin() 
     );
     assert!(stderr(&again).contains("exists"), "{}", stderr(&again));
 
-    let (status, info, token) = server
-        .call(
-            None,
-            "auth/login",
-            &json!({ "username": "ana.mattei", "password": password }),
-        )
+    let signed_in = server
+        .call(None, login("ana.mattei", password))
         .await
         .expect("answers");
-    assert_eq!(status, 200, "{info}");
-    assert_eq!(info["platform_admin"], true);
-    assert_eq!(
-        info["must_change_password"], false,
-        "the password was chosen"
-    );
-    let token = token.expect("session");
-    let (status, schools, _) = server
-        .call(Some(&token), "platform/schools", &json!({}))
+    let token = signed_in.token().expect("session");
+    let info = signed_in.ok();
+    assert!(info.platform_admin);
+    assert!(!info.must_change_password, "the password was chosen");
+    let schools = server
+        .call(Some(&token), ListSchools {})
         .await
-        .expect("answers");
-    assert_eq!(status, 200, "{schools}");
-    assert_eq!(schools, json!([]), "a real instance starts with no school");
+        .expect("answers")
+        .ok();
+    assert_eq!(schools, [], "a real instance starts with no school");
 }
 
 #[tokio::test]
@@ -232,15 +225,16 @@ async fn server_functions_answer_post_only() {
         .await
         .expect("answers");
     assert_eq!(status, 405);
-    let (status, _, _) = call(&server.addr, None, "auth/session", &json!({}))
+    let session = call(&server.addr, None, CurrentSession {})
         .await
         .expect("answers");
-    assert_eq!(status, 200);
+    assert_eq!(session.status.as_u16(), 200);
+    assert_eq!(session.ok(), None);
 }
 
 #[tokio::test]
 async fn removing_the_demo_leaves_none_of_its_accounts_or_schools() {
-    let server = support::TestServer::start().await;
+    let server = crate::support::TestServer::start().await;
     assert!(server.count("SELECT COUNT(*) FROM accounts").await > 0);
     server::seed::remove_demo(&server.app.db)
         .await

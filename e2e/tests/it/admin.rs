@@ -1,14 +1,12 @@
 //! A school admin creates an account; its owner signs in with the one-time password and must
 //! choose their own before anything else.
 
-mod support;
-
+use crate::support::Browser;
+use crate::support::ui::*;
 use domain::lang::Lang;
 use domain::locale;
 use domain::password::ONE_TIME_PASSWORD_DAYS;
 use domain::time::Timestamp;
-use support::Browser;
-use support::ui::*;
 
 /// The day a one-time password made within the last minutes stops working, in words.
 fn expiry_in_words(lang: Lang) -> Vec<String> {
@@ -91,7 +89,8 @@ async fn a_new_account_starts_with_a_one_time_password() {
     b.sign_out().await;
 
     // Forgotten already: the admin gives a new one-time password, after a confirmation.
-    b.sign_in_as("petru.casanova", support::PASSWORD).await;
+    b.sign_in_as("petru.casanova", crate::support::PASSWORD)
+        .await;
     b.click("a[href='/admin']").await;
     b.click("button[aria-label='Gérer le compte de Ghjacumu Santucci']")
         .await;

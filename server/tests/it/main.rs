@@ -1,0 +1,18 @@
+//! The server's integration tests, one binary: a module per area, sharing `support`. One binary
+//! links once, however many test files there are; tests run on parallel threads of one process,
+//! so none may change the process's environment or rely on being alone.
+
+mod support;
+
+mod access;
+mod admin;
+mod audit;
+mod auth;
+mod authz;
+mod generate;
+mod http;
+mod platform;
+mod processes;
+mod production;
+mod sessions;
+mod sql;
