@@ -32,8 +32,8 @@ pub struct GroupFacts {
 
 /// Everything a school's admin changes: its accounts and its classes. Every method acts on what
 /// it is given: the server functions have already checked who may.
-pub trait SchoolAdmin: SchoolAccounts + SchoolClasses {}
-impl<T: SchoolAccounts + SchoolClasses> SchoolAdmin for T {}
+pub trait SchoolAdmin: SchoolAccounts + SchoolGroups {}
+impl<T: SchoolAccounts + SchoolGroups> SchoolAdmin for T {}
 
 /// Accounts of a school, their roles there and their family links.
 #[async_trait]
@@ -87,7 +87,7 @@ pub trait SchoolAccounts: Send + Sync {
 
 /// Classes and teaching groups of a school year, their pupils, teachers and subjects.
 #[async_trait]
-pub trait SchoolClasses: Send + Sync {
+pub trait SchoolGroups: Send + Sync {
     /// The id classes of `year` are stored under, written the first time a class needs it.
     async fn school_year(&self, year: SchoolYear) -> Result<SchoolYearId, StoreError>;
     /// The classes and groups of `school` in `year`, classes first.

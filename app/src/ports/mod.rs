@@ -11,7 +11,7 @@ mod identity;
 mod passwords;
 mod sessions;
 
-pub use admin::{GroupFacts, NewAccountRecord, SchoolAccounts, SchoolAdmin, SchoolClasses};
+pub use admin::{GroupFacts, NewAccountRecord, SchoolAccounts, SchoolAdmin, SchoolGroups};
 pub use audit::{AuditEvent, AuditLog};
 pub use charter::Charters;
 pub use directory::Directory;

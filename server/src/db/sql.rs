@@ -64,7 +64,7 @@ impl Statement {
 }
 
 /// Declares named statements, and the module's `STATEMENTS` list for [`REGISTRY`]:
-/// ```ignore
+/// ```text
 /// statements! {
 ///     /// What it does.
 ///     CREDENTIALS = "SELECT …";
@@ -148,7 +148,7 @@ pub const REGISTRY: &[&[Statement]] = &[
     super::charter::STATEMENTS,
     super::audit::STATEMENTS,
     super::admin::accounts::STATEMENTS,
-    super::admin::classes::STATEMENTS,
+    super::admin::groups::STATEMENTS,
     super::school_years::STATEMENTS,
     crate::seed::STATEMENTS,
     crate::create_admin::STATEMENTS,

@@ -1,8 +1,8 @@
 //! What a school's admin changes: accounts and roles (`accounts`), classes and groups
-//! (`classes`).
+//! (`groups`).
 
 pub(super) mod accounts;
-pub(super) mod classes;
+pub(super) mod groups;
 
 use super::sql::Statement;
 use super::{Db, fail};

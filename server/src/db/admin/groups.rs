@@ -6,7 +6,7 @@ use crate::db::sql::statements;
 use crate::db::{Db, fail, school_years};
 use app::api::admin::{GroupDetail, GroupSummary, SubjectRef, TeacherRef};
 use app::api::profile::PersonRef;
-use app::ports::{GroupFacts, SchoolClasses, StoreError};
+use app::ports::{GroupFacts, SchoolGroups, StoreError};
 use async_trait::async_trait;
 use domain::ids::{AccountId, GroupId, SchoolId, SchoolYearId, SubjectId};
 use domain::school::{GroupKind, Label};
@@ -123,7 +123,7 @@ impl From<FactsRow> for GroupFacts {
 }
 
 #[async_trait]
-impl SchoolClasses for Db {
+impl SchoolGroups for Db {
     async fn school_year(&self, year: SchoolYear) -> Result<SchoolYearId, StoreError> {
         school_years::year_id(&self.pool, year).await.map_err(fail)
     }
