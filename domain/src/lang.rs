@@ -33,6 +33,30 @@ impl Lang {
 #[error("unknown language")]
 pub struct UnknownLang;
 
+/// A name shown to people (a subject, later other reference data) in both languages. The
+/// Corsican name may be empty, and then the French one is shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bilingual {
+    pub fr: String,
+    pub co: String,
+}
+
+impl Bilingual {
+    pub fn new(fr: impl Into<String>, co: impl Into<String>) -> Self {
+        Self {
+            fr: fr.into(),
+            co: co.into(),
+        }
+    }
+
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Co if !self.co.trim().is_empty() => &self.co,
+            _ => &self.fr,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +67,14 @@ mod tests {
             assert_eq!(lang.tag(), lang.code());
         }
         assert_eq!("en".parse::<Lang>(), Err(UnknownLang));
+    }
+
+    #[test]
+    fn a_missing_corsican_name_falls_back_to_french() {
+        let maths = Bilingual::new("Mathématiques", "Matematiche");
+        assert_eq!(maths.in_lang(Lang::Co), "Matematiche");
+        assert_eq!(maths.in_lang(Lang::Fr), "Mathématiques");
+        let svt = Bilingual::new("SVT", " ");
+        assert_eq!(svt.in_lang(Lang::Co), "SVT");
     }
 }

@@ -15,7 +15,7 @@ statements! {
         must_change_password, lang, platform_admin, created_at) \
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
     INSERT_ROLE = "INSERT INTO roles (account_id, school_id, profile) VALUES ($1, $2, $3)";
-    INSERT_SUBJECT = "INSERT INTO subjects (school_id, code, name) VALUES ($1, $2, $3) \
+    INSERT_SUBJECT = "INSERT INTO subjects (school_id, code, name, name_co) VALUES ($1, $2, $3, $4) \
         RETURNING id";
     INSERT_GROUP = "INSERT INTO school_groups (school_id, year_id, kind, name) \
         VALUES ($1, $2, $3, $4) RETURNING id";
@@ -186,9 +186,27 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
             .await?;
     }
 
-    let maths = insert!(INSERT_SUBJECT, college, "MATHS", "Mathématiques");
-    let corsu = insert!(INSERT_SUBJECT, college, "LCO", "Langue corse");
-    let maths_b = insert!(INSERT_SUBJECT, lycee, "MATHS", "Mathématiques");
+    let maths = insert!(
+        INSERT_SUBJECT,
+        college,
+        "MATHS",
+        "Mathématiques",
+        "Matematiche"
+    );
+    let corsu = insert!(
+        INSERT_SUBJECT,
+        college,
+        "LCO",
+        "Langue corse",
+        "Lingua corsa"
+    );
+    let maths_b = insert!(
+        INSERT_SUBJECT,
+        lycee,
+        "MATHS",
+        "Mathématiques",
+        "Matematiche"
+    );
 
     let group = |school: i64, kind: &'static str, name: &'static str| (school, kind, name);
     let groups = [

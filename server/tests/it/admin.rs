@@ -14,6 +14,7 @@ use app::api::profile::{PersonRef, ViewProfile};
 use app::error::{AppError, Field, Problem};
 use domain::account::InvalidAccount;
 use domain::ids::{AccountId, GroupId, SchoolId, SubjectId};
+use domain::lang::Lang;
 use domain::profile::Profile;
 use domain::school::{GroupKind, InvalidSchool, Misplaced};
 
@@ -614,14 +615,20 @@ async fn teachers_are_assigned_with_a_subject_of_the_school() {
     };
 
     let subjects = s.call(&admin, ListSubjects { school: college }).await.ok();
-    let names: Vec<&str> = subjects.iter().map(|s| s.name.as_str()).collect();
+    let names: Vec<&str> = subjects.iter().map(|s| s.name.fr.as_str()).collect();
     assert_eq!(names, ["Langue corse", "Mathématiques"]);
+    // Reference data carries both languages.
+    let corsican: Vec<&str> = subjects.iter().map(|s| s.name.in_lang(Lang::Co)).collect();
+    assert_eq!(corsican, ["Lingua corsa", "Matematiche"]);
     let maths = subjects[1].id;
     s.call(&admin, assign(maria, Some(maths))).await.ok();
     let detail = s.call(&admin, GetGroup { group: cinq_b }).await.ok();
     assert_eq!(detail.teachers[0].first_name, "Maria");
     assert_eq!(
-        detail.teachers[0].subject.as_ref().map(|s| s.name.as_str()),
+        detail.teachers[0]
+            .subject
+            .as_ref()
+            .map(|s| s.name.fr.as_str()),
         Some("Mathématiques")
     );
     // Assigning again changes the subject rather than adding a second teaching.

@@ -48,7 +48,7 @@ pub struct TeacherRef {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubjectRef {
     pub id: SubjectId,
-    pub name: String,
+    pub name: domain::lang::Bilingual,
 }
 
 /// A class or group name, or the problem to show next to the name field.

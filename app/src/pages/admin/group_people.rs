@@ -142,7 +142,7 @@ pub fn Teachers(
                     view! {
                         <li>
                             <span>{name}</span>
-                            {teacher.subject.map(|s| view! { <span class="meta">{s.name}</span> })}
+                            {teacher.subject.map(|s| view! { <span class="meta">{move || s.name.in_lang(locale.lang()).to_owned()}</span> })}
                             <button type="button" class="link-button"
                                 aria-label=move || msg::Admin::RemovePerson { name: label.clone() }.text(locale.lang())
                                 on:click=move |_| {
@@ -162,7 +162,8 @@ pub fn Teachers(
                     <option value="">{t(msg::Admin::SubjectNone)}</option>
                     {move || subjects.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|s| {
                         let id = s.id;
-                        view! { <option value=id.get().to_string() selected=move || subject.get() == Some(id)>{s.name}</option> }
+                        let name = s.name.in_lang(locale.lang()).to_owned();
+                        view! { <option value=id.get().to_string() selected=move || subject.get() == Some(id)>{name}</option> }
                     }).collect_view()}
                 </select>
                 {field_problem(error, Field::Subject)}

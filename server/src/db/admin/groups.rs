@@ -9,6 +9,7 @@ use app::api::profile::PersonRef;
 use app::ports::{GroupFacts, SchoolGroups, StoreError};
 use async_trait::async_trait;
 use domain::ids::{AccountId, GroupId, SchoolId, SchoolYearId, SubjectId};
+use domain::lang::Bilingual;
 use domain::school::{GroupKind, Label};
 use domain::school_calendar::SchoolYear;
 
@@ -26,7 +27,7 @@ statements! {
         JOIN accounts a ON a.id = m.account_id WHERE m.group_id = $1 \
         ORDER BY LOWER(a.last_name), LOWER(a.first_name), a.id";
     TEACHERS = "SELECT a.id AS id, a.first_name AS first_name, a.last_name AS last_name, \
-          s.id AS subject_id, s.name AS subject_name FROM teachings t \
+          s.id AS subject_id, s.name AS subject_name, s.name_co AS subject_name_co FROM teachings t \
         JOIN accounts a ON a.id = t.account_id LEFT JOIN subjects s ON s.id = t.subject_id \
         WHERE t.group_id = $1 ORDER BY LOWER(a.last_name), LOWER(a.first_name), a.id";
     CREATE_GROUP = "INSERT INTO school_groups (school_id, year_id, kind, name) \
@@ -56,7 +57,7 @@ statements! {
         VALUES ($1, $2, $3) \
         ON CONFLICT (group_id, account_id) DO UPDATE SET subject_id = excluded.subject_id";
     UNASSIGN_TEACHER = "DELETE FROM teachings WHERE group_id = $1 AND account_id = $2";
-    SUBJECTS = "SELECT id, name FROM subjects WHERE school_id = $1 ORDER BY LOWER(name), id";
+    SUBJECTS = "SELECT id, name, name_co FROM subjects WHERE school_id = $1 ORDER BY LOWER(name), id";
     SUBJECT_SCHOOL = "SELECT school_id FROM subjects WHERE id = $1";
 }
 
@@ -89,6 +90,7 @@ struct TeacherRow {
     person: PersonRow,
     subject_id: Option<i64>,
     subject_name: Option<String>,
+    subject_name_co: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -105,6 +107,7 @@ struct NameRow {
 struct SubjectRow {
     id: i64,
     name: String,
+    name_co: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -200,7 +203,7 @@ impl SchoolGroups for Db {
                         .zip(r.subject_name)
                         .map(|(id, name)| SubjectRef {
                             id: SubjectId::new(id),
-                            name,
+                            name: Bilingual::new(name, r.subject_name_co.unwrap_or_default()),
                         }),
                 }
             })
@@ -365,7 +368,7 @@ impl SchoolGroups for Db {
             .into_iter()
             .map(|r| SubjectRef {
                 id: SubjectId::new(r.id),
-                name: r.name,
+                name: Bilingual::new(r.name, r.name_co),
             })
             .collect())
     }
