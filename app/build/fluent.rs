@@ -429,18 +429,6 @@ pub fn emit((langs, areas): &(Vec<&'static str>, Vec<Area>)) -> Result<String, V
                 lang.to_lowercase()
             );
         }
-        out.push_str(
-            "        }\n    }\n\n    fn key(&self) -> &'static str {\n        match self {\n",
-        );
-        for entry in &area.entries {
-            let _ = writeln!(
-                out,
-                "            Self::{}{} => {:?},",
-                entry.variant,
-                if entry.args.is_empty() { "" } else { " { .. }" },
-                entry.key
-            );
-        }
         out.push_str("        }\n    }\n}\n\n");
 
         let _ = writeln!(out, "impl {ty} {{");

@@ -18,16 +18,13 @@ fn typed_date(iso_date: &str) -> Option<Date> {
 /// The first second of a day typed as `2026-11-25` (what a date field gives), in Paris; `None`
 /// when it is not a date.
 pub fn day_start(iso_date: &str) -> Option<Timestamp> {
-    let date = typed_date(iso_date)?;
-    locale::instant(date.to_datetime(jiff::civil::Time::midnight()))
+    locale::midnight(typed_date(iso_date)?)
 }
 
 /// The first second of the day after the one typed: the end of a range that includes that day
 /// (23 or 25 hours after its start on the days the clocks change).
 pub fn day_end(iso_date: &str) -> Option<Timestamp> {
-    let date = typed_date(iso_date)?;
-    let next = date.tomorrow().ok()?;
-    locale::instant(next.to_datetime(jiff::civil::Time::midnight()))
+    locale::midnight(typed_date(iso_date)?.tomorrow().ok()?)
 }
 
 #[cfg(test)]

@@ -15,10 +15,6 @@ use jiff::tz::TimeZone;
 /// database, so nothing is looked up at run time and no offset is ever fixed by hand.
 static PARIS: TimeZone = jiff::tz::get!("Europe/Paris");
 
-pub fn paris() -> &'static TimeZone {
-    &PARIS
-}
-
 /// The wall-clock date and time in Paris at `at`. Out-of-range instants (far beyond any date a
 /// school has) are clamped rather than failing, as a display must show something.
 pub fn local(at: Timestamp) -> DateTime {
@@ -38,6 +34,11 @@ pub fn instant(local: DateTime) -> Option<Timestamp> {
         .compatible()
         .ok()
         .map(|t| Timestamp::from_unix(t.as_second()))
+}
+
+/// The first instant of a day in Paris (clocks change at 02:00 and 03:00, never at midnight).
+pub fn midnight(day: Date) -> Option<Timestamp> {
+    instant(day.to_datetime(jiff::civil::Time::midnight()))
 }
 
 /// The grammatical number a count calls for.

@@ -224,15 +224,14 @@ fn paris_date(at: Timestamp) -> (i64, u32, u32) {
     )
 }
 
-/// Midnight at the start of a day in Paris (clocks change at 02:00 and 03:00, never at
-/// midnight, so it always exists once).
+/// Midnight at the start of a day in Paris.
 fn paris_midnight(year: i64, month: u32, day: u32) -> Timestamp {
     let year = i16::try_from(year.clamp(-9999, 9999)).unwrap_or(1970);
     let month = i8::try_from(month).unwrap_or(1);
     let day = i8::try_from(day).unwrap_or(1);
     jiff::civil::Date::new(year, month, day)
         .ok()
-        .and_then(|d| locale::instant(d.to_datetime(jiff::civil::Time::midnight())))
+        .and_then(locale::midnight)
         .unwrap_or(Timestamp::from_unix(0))
 }
 

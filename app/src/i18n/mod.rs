@@ -14,8 +14,6 @@ use leptos::prelude::*;
 /// A text with its arguments, shown in whichever language the reader has chosen.
 pub trait Message {
     fn text(&self, lang: Lang) -> String;
-    /// The Fluent key, for logs and tests.
-    fn key(&self) -> &'static str;
 }
 
 /// Any message, for components that take a text from whichever area uses them (a field's label).
