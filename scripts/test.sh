@@ -5,6 +5,17 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
+# CI clones afresh each run but keeps the machine: like the tools, the compiled crates live
+# outside the clone, so a run rebuilds what changed (cargo compares sources with what it built),
+# not the hundreds of dependencies underneath. Bounded: past 40 GB it starts over.
+if [ "${CI:-}" = true ] && [ -z "${CARGO_TARGET_DIR:-}" ]; then
+  export CARGO_TARGET_DIR="$HOME/.cache/scola-ci-target"
+  if [ -d "$CARGO_TARGET_DIR" ] &&
+    [ "$(du -s --block-size=1G "$CARGO_TARGET_DIR" | cut -f1)" -gt 40 ]; then
+    rm -rf "$CARGO_TARGET_DIR"
+  fi
+fi
+
 step_name="setup"
 step() {
   step_name="$1"

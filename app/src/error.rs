@@ -2,7 +2,7 @@
 //! shows each in the user's language (see `i18n::describe_error`); details stay in the server log.
 
 use domain::account::InvalidAccount;
-use domain::password::PasswordProblem;
+use domain::auth::password::PasswordProblem;
 use domain::school::{InvalidSchool, Misplaced};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -162,8 +162,8 @@ impl AppError {
     }
 }
 
-impl From<domain::throttle::Locked> for AppError {
-    fn from(locked: domain::throttle::Locked) -> Self {
+impl From<domain::auth::throttle::Locked> for AppError {
+    fn from(locked: domain::auth::throttle::Locked) -> Self {
         AppError::Locked {
             retry_after_seconds: locked.retry_after_seconds,
         }

@@ -102,7 +102,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 {move || match stage.get() {
                     Stage::Loading => view! { <p class="loading" aria-busy="true">{t(msg::Common::Loading)}</p> }.into_any(),
-                    Stage::SignIn => view! { <pages::login::Login/> }.into_any(),
+                    Stage::SignIn => view! { <pages::auth::sign_in::Login/> }.into_any(),
                     Stage::ChangePassword => view! { <pages::lazy::ForcedPasswordChange/> }.into_any(),
                     Stage::EnrolSecondFactor => view! { <pages::lazy::SecondFactorEnrolment/> }.into_any(),
                     Stage::Charter => view! { <pages::charter::AcceptCharter/> }.into_any(),

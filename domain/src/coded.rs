@@ -109,10 +109,10 @@ pub(crate) use coded_enum;
 mod tests {
     use super::*;
     use crate::audit::AuditKind;
+    use crate::auth::second_factor::AdminPolicy;
     use crate::lang::Lang;
     use crate::profile::Profile;
     use crate::school::{GroupKind, SchoolKind};
-    use crate::second_factor::AdminPolicy;
 
     /// Every code reads back as its value, no two values share one, and a string that is no
     /// code (a code in other case, nothing) reads as nothing.

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod auth;
 pub mod authz;
 pub mod backoff;
 pub mod calendar;
@@ -11,12 +12,8 @@ pub mod coded;
 pub mod ids;
 pub mod lang;
 pub mod locale;
-pub mod password;
 pub mod profile;
 pub mod school;
 pub mod school_calendar;
-pub mod second_factor;
 pub mod services;
-pub mod session;
-pub mod throttle;
 pub mod time;

@@ -1,7 +1,7 @@
 //! Settings, read once at start from the environment (and `--flags`), typed.
 
-use domain::second_factor::AdminPolicy;
-use domain::session::IdleLimit;
+use domain::auth::second_factor::AdminPolicy;
+use domain::auth::session::IdleLimit;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -120,7 +120,7 @@ impl Config {
             })?
             * 3600;
         let idle_minutes = var("SCOLA_IDLE_MINUTES")
-            .unwrap_or_else(|| domain::session::DEFAULT_IDLE_MINUTES.to_string());
+            .unwrap_or_else(|| domain::auth::session::DEFAULT_IDLE_MINUTES.to_string());
         let idle = idle_minutes
             .parse::<i64>()
             .ok()
@@ -181,7 +181,7 @@ impl Config {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let otp_days = number(
             "SCOLA_OTP_DAYS",
-            usize::try_from(domain::password::ONE_TIME_PASSWORD_DAYS).unwrap_or(14),
+            usize::try_from(domain::auth::password::ONE_TIME_PASSWORD_DAYS).unwrap_or(14),
             1..=365,
         )?;
         Ok(Config {

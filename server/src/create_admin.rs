@@ -5,8 +5,8 @@ use crate::db::Db;
 use app::ports::{AuditEvent, AuditLog};
 use domain::account::{InvalidAccount, PersonName, Username};
 use domain::audit::AuditKind;
+use domain::auth::password::PasswordProblem;
 use domain::ids::AccountId;
-use domain::password::PasswordProblem;
 use domain::time::Timestamp;
 
 crate::db::sql::statements! {
@@ -59,7 +59,7 @@ pub async fn create_admin(
         PersonName::try_from(text.to_owned()).map_err(|e| CreateAdminError::Name(text.into(), e))
     };
     let (first, last) = (name(new.first_name)?, name(new.last_name)?);
-    domain::password::check(
+    domain::auth::password::check(
         new.password,
         None,
         &[login.as_str(), first.as_str(), last.as_str()],

@@ -178,7 +178,7 @@ mod tests {
                 "{otp}"
             );
             assert_eq!(
-                domain::password::check(&otp, None, &["anna.colonna", "Anna", "Colonna"]),
+                domain::auth::password::check(&otp, None, &["anna.colonna", "Anna", "Colonna"]),
                 Ok(()),
                 "{otp}"
             );

@@ -74,8 +74,9 @@ pub(crate) async fn one_time_password_expiry(
     account: AccountId,
 ) -> Result<Option<Timestamp>, AppError> {
     let set = ctx.store.one_time_password_set(account).await?;
-    Ok(set
-        .map(|set| domain::password::one_time_password_expires(set, ctx.one_time_password_seconds)))
+    Ok(set.map(|set| {
+        domain::auth::password::one_time_password_expires(set, ctx.one_time_password_seconds)
+    }))
 }
 
 /// Signs in. `lang` is the language picked on the sign-in page, if any: it becomes the account's.
@@ -111,7 +112,7 @@ async fn refuse_malformed_name(
 ) -> AppError {
     let now = ctx.now();
     let verdict = match ctx.store.count_malformed_attempt(&meta.ip, now).await {
-        Ok(counted) => domain::throttle::check_malformed(counted, now),
+        Ok(counted) => domain::auth::throttle::check_malformed(counted, now),
         Err(e) => return e.into(),
     };
     if verdict.is_ok()
@@ -147,12 +148,15 @@ async fn check_credentials(
         None => None,
         Some(set) => {
             let valid_for = ctx.one_time_password_seconds;
-            if domain::password::one_time_password_usable(set, valid_for, ctx.now()).is_err() {
+            if domain::auth::password::one_time_password_usable(set, valid_for, ctx.now()).is_err()
+            {
                 let detail = format!("{detail}: one-time password expired");
                 super::gate::audit(ctx, meta, AuditKind::SignInFailed, None, None, &detail).await;
                 return Err(AppError::OneTimePasswordExpired);
             }
-            Some(domain::password::one_time_password_expires(set, valid_for))
+            Some(domain::auth::password::one_time_password_expires(
+                set, valid_for,
+            ))
         }
     };
     Ok(SignInAccount {
@@ -170,7 +174,7 @@ pub(crate) struct SignInAccount {
 
 /// Checks a password typed for `name`'s account (`hash`: its hash, `None` for an unknown name)
 /// under the sign-in throttle: the attempt is counted first, atomically, and refused unchecked
-/// when a limit says so (`domain::throttle`). Sign-in and password change share it, so neither
+/// when a limit says so (`domain::auth::throttle`). Sign-in and password change share it, so neither
 /// is a way around the other. `who`: the signed-in person, for the audit trail.
 #[cfg(feature = "ssr")]
 async fn throttled_verify(
@@ -278,7 +282,7 @@ pub async fn change_password(current: String, new: String) -> Result<(), AppErro
     // The estimate takes milliseconds of CPU: off the threads that serve requests.
     tokio::task::spawn_blocking(move || {
         let personal = personal.each_ref().map(String::as_str);
-        domain::password::check(&candidate, Some(&current), &personal)
+        domain::auth::password::check(&candidate, Some(&current), &personal)
     })
     .await
     .map_err(|_| AppError::Internal)?

@@ -121,9 +121,9 @@ pub(crate) async fn signed_in() -> Result<Option<Me>, AppError> {
         let mut info = s.info;
         info.must_accept_charter = must_accept(info.charter_accepted, s.current_charter);
         info.idle_seconds = ctx.idle.seconds();
-        info.must_enrol_second_factor = domain::second_factor::must_enrol(
+        info.must_enrol_second_factor = domain::auth::second_factor::must_enrol(
             ctx.admin_second_factor,
-            domain::second_factor::is_administrator(&s.caller),
+            domain::auth::second_factor::is_administrator(&s.caller),
             info.second_factor,
         );
         Me {

@@ -2,6 +2,7 @@
 //! `domain::authz`, delegate to a port, map errors. Endpoints are fixed names (not hashes of the
 //! build path) so any build of the app talks to any build of the server.
 
+pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod auth;
@@ -10,7 +11,6 @@ pub mod home;
 pub mod platform;
 pub mod profile;
 pub mod retry;
-pub mod sessions;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod gate;

@@ -1,15 +1,15 @@
 //! Signs a person out after the instance's idle limit and warns them before: a dialog with the
 //! seconds left and a button to stay signed in (which tells the server the session is in use).
 //!
-//! The rule (when to warn, when it ends) is `domain::session::IdleLimit`; this view only counts
+//! The rule (when to warn, when it ends) is `domain::auth::session::IdleLimit`; this view only counts
 //! the time since the person last clicked or typed. While they work, the server is told at most
 //! once per `touch_every`, so a long form being typed does not end the session.
 
-use crate::api::sessions::keep_alive;
+use crate::api::account::sessions::keep_alive;
 use crate::i18n::msg;
 use crate::i18n::{Locale, Message};
 use crate::shell::use_session;
-use domain::session::{IdleLimit, IdleState};
+use domain::auth::session::{IdleLimit, IdleState};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -26,7 +26,7 @@ fn title(screen: Stage, path: &str, lang: Lang) -> String {
     let page = match screen {
         Stage::Loading => return "Scola".to_owned(),
         // Already "Sign in to Scola".
-        Stage::SignIn => return msg::Login::Title.text(lang),
+        Stage::SignIn => return msg::Auth::Title.text(lang),
         Stage::ChangePassword => msg::Title::Password.text(lang),
         Stage::EnrolSecondFactor => msg::Title::SecondFactor.text(lang),
         Stage::Charter => msg::Charter::Title.text(lang),

@@ -5,8 +5,8 @@ use super::msg::{Error, Problem as P};
 use super::{Message, profile_name};
 use crate::error::{AppError, Problem};
 use domain::account::InvalidAccount;
+use domain::auth::password::{MAX_CHARS, MIN_CHARS, PasswordProblem, Weakness};
 use domain::lang::Lang;
-use domain::password::{MAX_CHARS, MIN_CHARS, PasswordProblem, Weakness};
 use domain::school::{InvalidSchool, Misplaced};
 
 /// A sentence for an error shown at the top of a form or page.

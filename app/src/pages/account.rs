@@ -6,7 +6,7 @@ pub mod sessions;
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::msg;
 use crate::i18n::t;
-use crate::pages::password::ChangePassword;
+use crate::pages::auth::password::ChangePassword;
 use crate::shell::use_session;
 use leptos::prelude::*;
 

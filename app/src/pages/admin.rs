@@ -3,7 +3,7 @@
 mod account_form;
 mod account_panel;
 mod accounts;
-mod audit;
+
 mod common;
 mod group_panel;
 mod group_people;
@@ -94,7 +94,7 @@ fn Administration(schools: Vec<AdminSchool>) -> impl IntoView {
         {move || school.get().map(|s| match part.get() {
             Part::Accounts => view! { <accounts::AccountsSection school=s/> }.into_any(),
             Part::Groups => view! { <groups::GroupsSection school=s/> }.into_any(),
-            Part::Audit => view! { <audit::AuditSection school=s/> }.into_any(),
+            Part::Audit => view! { <crate::pages::audit::AuditSection school=s/> }.into_any(),
         })}
     }
 }

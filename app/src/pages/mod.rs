@@ -1,10 +1,10 @@
 pub mod account;
 pub mod admin;
+pub mod audit;
+pub mod auth;
 pub mod charter;
 pub mod home;
 pub mod lazy;
-pub mod login;
 pub mod not_found;
-pub mod password;
 pub mod platform;
 pub mod profile;

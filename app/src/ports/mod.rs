@@ -2,23 +2,23 @@
 //! implements these traits over sqlx and hands them over as context on every request, so server
 //! functions stay thin: decode, authorize, delegate, map errors.
 
+mod account;
 mod admin;
 mod audit;
+mod auth;
 mod charter;
 mod directory;
-mod establishments;
-mod identity;
 mod passwords;
-mod sessions;
+mod platform;
 
+pub use account::{OpenSession, PendingSignIn, SecondFactor, SecondFactors, Sessions};
 pub use admin::{GroupFacts, NewAccountRecord, SchoolAccounts, SchoolAdmin, SchoolGroups};
 pub use audit::{AuditEvent, AuditLog};
+pub use auth::{Credentials, Identity, SignedIn};
 pub use charter::Charters;
 pub use directory::Directory;
-pub use establishments::Establishments;
-pub use identity::{Credentials, Identity, SignedIn};
 pub use passwords::{HashError, Passwords};
-pub use sessions::{OpenSession, PendingSignIn, SecondFactor, SecondFactors, Sessions};
+pub use platform::Establishments;
 
 use domain::time::Timestamp;
 use std::sync::Arc;
@@ -90,9 +90,9 @@ pub struct ServerCtx {
     /// How long a one-time password given by an admin can be used (`SCOLA_OTP_DAYS`).
     pub one_time_password_seconds: i64,
     /// How long a session may go unused.
-    pub idle: domain::session::IdleLimit,
+    pub idle: domain::auth::session::IdleLimit,
     /// Whether admins must enrol a second factor.
-    pub admin_second_factor: domain::second_factor::AdminPolicy,
+    pub admin_second_factor: domain::auth::second_factor::AdminPolicy,
 }
 
 impl ServerCtx {

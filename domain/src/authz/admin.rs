@@ -7,6 +7,8 @@ use crate::profile::Profile;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action<'a> {
+    /// Open the administration at all: list the schools one administers.
+    Administer,
     /// See a school's classes, groups and subjects.
     ViewSchool(SchoolId),
     /// See everyone in a school and create accounts, classes and groups in it.
@@ -35,7 +37,7 @@ impl Action<'_> {
             | Action::ManageSchool(school)
             | Action::ChangeAccountIn(_, school)
             | Action::LinkParent { school, .. } => Some(school),
-            Action::ChangeAccount(_) => None,
+            Action::Administer | Action::ChangeAccount(_) => None,
         }
     }
 }
@@ -46,6 +48,9 @@ const POWERFUL: [Profile; 2] = [Profile::SchoolAdmin, Profile::Staff];
 
 pub(super) fn allowed(caller: &Caller, action: Action<'_>) -> bool {
     match action {
+        Action::Administer => {
+            caller.platform_admin || caller.administered_schools().next().is_some()
+        }
         Action::ViewSchool(school) => caller.belongs_to(school),
         Action::ManageSchool(school) => caller.administers(school),
         // A password or a name is the same in every school: changing it is taking over the

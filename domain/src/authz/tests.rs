@@ -353,3 +353,25 @@ fn every_action_names_the_school_it_concerns() {
         assert_eq!(action.school(), *school, "{action:?}");
     }
 }
+
+#[test]
+fn only_admins_open_the_administration() {
+    let mut platform = caller(800, &[]);
+    platform.platform_admin = true;
+    let cases: &[(&str, Caller, bool)] = &[
+        ("school admin", caller(600, &[(A, Profile::SchoolAdmin)]), true),
+        ("admin of B, parent in A", caller(601, &[(A, Profile::Parent), (B, Profile::SchoolAdmin)]), true),
+        ("platform admin", platform, true),
+        ("staff", caller(500, &[(A, Profile::Staff)]), false),
+        ("teacher", caller(400, &[(A, Profile::Teacher)]), false),
+        ("pupil", caller(100, &[(A, Profile::Pupil)]), false),
+        ("nobody anywhere", caller(900, &[]), false),
+    ];
+    for (name, who, expected) in cases {
+        assert_eq!(
+            authorize(who, admin::Action::Administer).is_ok(),
+            *expected,
+            "{name}"
+        );
+    }
+}

@@ -3,9 +3,9 @@
 
 use crate::support::Browser;
 use crate::support::ui::*;
+use domain::auth::password::ONE_TIME_PASSWORD_DAYS;
 use domain::lang::Lang;
 use domain::locale;
-use domain::password::ONE_TIME_PASSWORD_DAYS;
 use domain::time::Timestamp;
 
 /// The day a one-time password made within the last minutes stops working, in words.

@@ -3,9 +3,9 @@
 
 mod support;
 
+mod account;
 mod admin;
 mod areas;
 mod audit;
-mod identity;
+mod auth;
 mod platform;
-mod sessions;

@@ -18,15 +18,15 @@ macro_rules! link_counts {
 
 pub mod sql;
 
+mod account;
 mod admin;
 mod audit;
+mod auth;
 mod charter;
 pub(crate) mod decode;
 mod directory;
-mod establishments;
-mod identity;
+mod platform;
 pub(crate) mod school_years;
-mod sessions;
 
 use app::ports::StoreError;
 use sqlx::AnyPool;

@@ -141,10 +141,10 @@ pub struct Family {
 /// Every module's statements.
 pub const REGISTRY: &[&[Statement]] = &[
     super::STATEMENTS,
-    super::identity::STATEMENTS,
-    super::sessions::STATEMENTS,
+    super::auth::STATEMENTS,
+    super::account::STATEMENTS,
     super::directory::STATEMENTS,
-    super::establishments::STATEMENTS,
+    super::platform::STATEMENTS,
     super::charter::STATEMENTS,
     super::audit::STATEMENTS,
     super::admin::accounts::STATEMENTS,

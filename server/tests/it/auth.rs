@@ -6,10 +6,10 @@ use app::api::auth::{ChangePassword, CurrentSession, Login, Logout, SessionInfo,
 use app::api::charter::{AcceptCharter, PublishCharter};
 use app::api::home::LoadHome;
 use app::error::{AppError, Field, Problem};
+use domain::auth::password::{PasswordProblem, Weakness};
 use domain::charter::CharterVersion;
 use domain::ids::{AccountId, SchoolId};
 use domain::lang::Lang;
-use domain::password::{PasswordProblem, Weakness};
 use domain::profile::Profile;
 
 /// Moves every sign-in counter's last checked failure `seconds` into the past.

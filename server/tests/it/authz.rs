@@ -45,13 +45,13 @@ use std::collections::BTreeSet;
 /// The areas' tables, named as the areas of `app/src/api` and their endpoints' first part.
 const AREAS: [(&str, &str); 8] = [
     ("auth", include_str!("authz/auth.txt")),
+    ("account", include_str!("authz/account.txt")),
     ("home", include_str!("authz/home.txt")),
     ("profile", include_str!("authz/profile.txt")),
     ("charter", include_str!("authz/charter.txt")),
     ("audit", include_str!("authz/audit.txt")),
     ("platform", include_str!("authz/platform.txt")),
     ("admin", include_str!("authz/admin.txt")),
-    ("sessions", include_str!("authz/sessions.txt")),
 ];
 
 /// How many runs of columns go at once: enough to overlap one run's waits for the database

@@ -5,6 +5,7 @@
 mod support;
 
 mod access;
+mod account;
 mod admin;
 mod audit;
 mod auth;
@@ -14,5 +15,5 @@ mod http;
 mod platform;
 mod processes;
 mod production;
-mod sessions;
+
 mod sql;

@@ -116,7 +116,7 @@ pub(super) async fn group_admin(what: &str, group: GroupId) -> Result<(Me, Group
 pub(super) fn one_time_password(me: &Me, personal: &[&str]) -> Result<String, AppError> {
     for _ in 0..10 {
         let password = me.ctx.passwords.one_time_password();
-        if domain::password::check(&password, None, personal).is_ok() {
+        if domain::auth::password::check(&password, None, personal).is_ok() {
             return Ok(password);
         }
     }

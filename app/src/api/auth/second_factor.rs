@@ -1,6 +1,5 @@
-//! Two-factor sign-in (TOTP): enrolment from "my account", the code step after a right password,
-//! and removal. Any account may enrol (a parent or teacher protects their children's data the same
-//! way); `SCOLA_ADMIN_2FA=required` makes administrators enrol before anything else.
+//! The code step of a two-factor sign-in (TOTP), after a right password; enrolment and removal
+//! are in `api::account::second_factor`.
 //!
 //! The secret, the QR code and the HMAC stay on the server: the browser gets an SVG data URL and
 //! the secret's text, and the wasm carries no TOTP code.
@@ -9,101 +8,6 @@ use super::SessionInfo;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
-use serde::{Deserialize, Serialize};
-
-/// What the enrolment screen shows: scan the QR code or type the secret.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Enrolment {
-    /// The secret in base32, for apps that cannot scan.
-    pub secret: String,
-    /// The `otpauth://` address as a QR code, an SVG `data:` URL drawn on the server.
-    pub qr: String,
-}
-
-/// Starts (or restarts) enrolment: a fresh secret, unconfirmed until a right code.
-#[server(endpoint = "auth/second_factor/begin", input = Json)]
-pub async fn begin_second_factor() -> Result<Enrolment, AppError> {
-    use crate::error::{Field, Problem};
-    let me = crate::api::gate::session("auth/second_factor/begin").await?;
-    let secret = server::new_secret();
-    let begun = me
-        .ctx
-        .store
-        .begin_second_factor(me.info.account, &secret, me.ctx.now())
-        .await?;
-    if !begun {
-        return Err(AppError::field(Field::Code, Problem::AlreadyEnrolled));
-    }
-    let qr = server::qr_data_url(&server::totp(&secret, &me.info.username)?)?;
-    Ok(Enrolment { secret, qr })
-}
-
-/// Confirms enrolment with a first code; answers the recovery codes, shown once.
-#[server(endpoint = "auth/second_factor/confirm", input = Json)]
-pub async fn confirm_second_factor(code: String) -> Result<Vec<String>, AppError> {
-    use crate::error::{Field, Problem};
-    use domain::second_factor::Code;
-    let me = crate::api::gate::session("auth/second_factor/confirm").await?;
-    let account = me.info.account;
-    let now = me.ctx.now();
-    let Some(factor) = me.ctx.store.second_factor(account).await? else {
-        return Err(AppError::NotFound);
-    };
-    if factor.confirmed {
-        return Err(AppError::field(Field::Code, Problem::AlreadyEnrolled));
-    }
-    server::count_attempt(&me.ctx, account).await?;
-    let totp = server::totp(&factor.secret, &me.info.username)?;
-    let step = match Code::parse(&code) {
-        Some(Code::Totp(digits)) => totp.check(&digits, server::unix(now)),
-        _ => None,
-    };
-    let Some(step) = step else {
-        return Err(AppError::field(Field::Code, Problem::WrongCode));
-    };
-    let codes = server::recovery_codes();
-    if !me
-        .ctx
-        .store
-        .confirm_second_factor(account, step, &codes)
-        .await?
-    {
-        return Err(AppError::field(Field::Code, Problem::WrongCode));
-    }
-    me.ctx.store.clear_code_attempts(account).await?;
-    me.audit(
-        domain::audit::AuditKind::AccountUpdated,
-        None,
-        "second factor enrolled",
-    )
-    .await;
-    Ok(codes)
-}
-
-/// Removes one's second factor; needs a current code (or a recovery code).
-#[server(endpoint = "auth/second_factor/disable", input = Json)]
-pub async fn disable_second_factor(code: String) -> Result<(), AppError> {
-    let me = crate::api::gate::session("auth/second_factor/disable").await?;
-    let account = me.info.account;
-    let Some(factor) = me
-        .ctx
-        .store
-        .second_factor(account)
-        .await?
-        .filter(|f| f.confirmed)
-    else {
-        return Err(AppError::NotFound);
-    };
-    server::verify(&me.ctx, account, &me.info.username, &factor.secret, &code).await?;
-    me.ctx.store.remove_second_factor(account).await?;
-    me.audit(
-        domain::audit::AuditKind::AccountUpdated,
-        None,
-        "second factor removed",
-    )
-    .await;
-    Ok(())
-}
 
 /// Completes a sign-in whose password was right: `pending` is the token `auth/login` answered
 /// with [`AppError::SecondFactorRequired`], `code` six digits or a recovery code.
@@ -127,7 +31,7 @@ pub async fn second_factor(pending: String, code: String) -> Result<SessionInfo,
     else {
         return Err(AppError::SignInRequired);
     };
-    if let Err(e) = server::verify(&ctx, account, &info.username, &factor.secret, &code).await {
+    if let Err(e) = codes::verify(&ctx, account, &info.username, &factor.secret, &code).await {
         crate::api::gate::audit(
             &ctx,
             &meta,
@@ -172,7 +76,7 @@ pub(crate) async fn challenge(
         .open_pending(
             account,
             lang,
-            now.plus_seconds(domain::second_factor::PENDING_SECONDS),
+            now.plus_seconds(domain::auth::second_factor::PENDING_SECONDS),
         )
         .await?;
     Err(AppError::SecondFactorRequired { pending })
@@ -184,7 +88,7 @@ pub(crate) async fn complete_info(
     ctx: &crate::ports::ServerCtx,
     info: &mut SessionInfo,
 ) -> Result<(), AppError> {
-    use domain::second_factor::{AdminPolicy, must_enrol};
+    use domain::auth::second_factor::{AdminPolicy, must_enrol};
     info.idle_seconds = ctx.idle.seconds();
     info.must_enrol_second_factor = ctx.admin_second_factor == AdminPolicy::Required
         && must_enrol(
@@ -197,11 +101,13 @@ pub(crate) async fn complete_info(
 
 /// The TOTP computations, the QR code and the random codes: server only.
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod codes {
     use crate::error::{AppError, Field, Problem};
     use crate::ports::ServerCtx;
+    use domain::auth::second_factor::{
+        Code, DIGITS, RECOVERY_CODE_CHARS, RECOVERY_CODES, STEP_SECONDS,
+    };
     use domain::ids::AccountId;
-    use domain::second_factor::{Code, DIGITS, RECOVERY_CODE_CHARS, RECOVERY_CODES, STEP_SECONDS};
     use domain::time::Timestamp;
     use rand::RngCore;
     use totp_rs::{Algorithm, Builder, Secret, Totp};
@@ -253,7 +159,7 @@ mod server {
             .map(|_| {
                 let mut random = [0u8; RECOVERY_CODE_CHARS];
                 rand::rngs::OsRng.fill_bytes(&mut random);
-                domain::second_factor::recovery_code(&random)
+                domain::auth::second_factor::recovery_code(&random)
             })
             .collect()
     }
@@ -263,7 +169,7 @@ mod server {
     pub async fn count_attempt(ctx: &ServerCtx, account: AccountId) -> Result<(), AppError> {
         let now = ctx.now();
         match ctx.store.count_code_attempt(account, now).await? {
-            Some(counted) => Ok(domain::throttle::SECOND_FACTOR.check(counted, now)?),
+            Some(counted) => Ok(domain::auth::throttle::SECOND_FACTOR.check(counted, now)?),
             None => Ok(()),
         }
     }

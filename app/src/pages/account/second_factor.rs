@@ -2,7 +2,7 @@
 //! first code, note the recovery codes; or remove it with a current code. Administrators of an
 //! instance that requires it see this before anything else (`forced`).
 
-use crate::api::auth::second_factor::{
+use crate::api::account::second_factor::{
     Enrolment, begin_second_factor, confirm_second_factor, disable_second_factor,
 };
 use crate::components::error_banner::ErrorBanner;

@@ -1,6 +1,6 @@
 //! One's open sessions: where and when, this device marked; end one or all the others.
 
-use crate::api::sessions::{SessionView, end_other_sessions, end_session, list_sessions};
+use crate::api::account::sessions::{SessionView, end_other_sessions, end_session, list_sessions};
 use crate::components::error_banner::ErrorBanner;
 use crate::error::AppError;
 use crate::i18n::msg;

@@ -22,9 +22,9 @@ pub struct SessionView {
     pub this_device: bool,
 }
 
-#[server(endpoint = "sessions/list", input = Json)]
+#[server(endpoint = "account/sessions/list", input = Json)]
 pub async fn list_sessions() -> Result<Vec<SessionView>, AppError> {
-    let me = super::gate::me("sessions/list").await?;
+    let me = crate::api::gate::me("account/sessions/list").await?;
     let sessions = me
         .ctx
         .store
@@ -44,14 +44,14 @@ pub async fn list_sessions() -> Result<Vec<SessionView>, AppError> {
 }
 
 /// Ends one of one's sessions (this one too: that is signing out).
-#[server(endpoint = "sessions/end", input = Json)]
+#[server(endpoint = "account/sessions/end", input = Json)]
 pub async fn end_session(id: String) -> Result<(), AppError> {
-    let me = super::gate::me("sessions/end").await?;
+    let me = crate::api::gate::me("account/sessions/end").await?;
     if !me.ctx.store.end_session(me.info.account, &id).await? {
         return Err(AppError::NotFound);
     }
     if id == me.session_id {
-        super::auth::set_session_cookie(&me.ctx, None);
+        crate::api::auth::set_session_cookie(&me.ctx, None);
     }
     me.audit(
         domain::audit::AuditKind::SignOut,
@@ -63,9 +63,9 @@ pub async fn end_session(id: String) -> Result<(), AppError> {
 }
 
 /// Ends every session of the caller but this one.
-#[server(endpoint = "sessions/end_others", input = Json)]
+#[server(endpoint = "account/sessions/end_others", input = Json)]
 pub async fn end_other_sessions() -> Result<(), AppError> {
-    let me = super::gate::me("sessions/end_others").await?;
+    let me = crate::api::gate::me("account/sessions/end_others").await?;
     me.ctx
         .store
         .close_sessions_of(me.info.account, me.meta.session_token.as_deref())
@@ -81,9 +81,9 @@ pub async fn end_other_sessions() -> Result<(), AppError> {
 
 /// "Stay signed in": marks this session as used now. Any state of the account may call it (the
 /// warning also shows on the password and charter screens).
-#[server(endpoint = "sessions/keep_alive", input = Json)]
+#[server(endpoint = "account/sessions/keep_alive", input = Json)]
 pub async fn keep_alive() -> Result<(), AppError> {
-    let me = super::gate::session("sessions/keep_alive").await?;
+    let me = crate::api::gate::session("account/sessions/keep_alive").await?;
     if let Some(token) = me.meta.session_token.as_deref() {
         me.ctx.store.touch_session(token, me.ctx.now()).await?;
     }

@@ -7,7 +7,7 @@ use crate::error::{AppError, Field, Problem};
 use crate::i18n::msg;
 use crate::i18n::{Message, t, use_locale};
 use crate::shell::use_session;
-use domain::password::MIN_CHARS;
+use domain::auth::password::MIN_CHARS;
 use leptos::prelude::*;
 
 #[component]
@@ -17,7 +17,7 @@ pub fn ChangePassword(#[prop(optional)] forced: bool) -> impl IntoView {
     // A one-time password stops working after a while: say until when, so nobody is surprised.
     let valid_until = move || {
         let date = session.info()?.one_time_password_expires?;
-        Some(msg::Password::OneTimeValidUntil { date }.text(locale.lang()))
+        Some(msg::AuthPassword::OneTimeValidUntil { date }.text(locale.lang()))
     };
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
@@ -52,17 +52,17 @@ pub fn ChangePassword(#[prop(optional)] forced: bool) -> impl IntoView {
     view! {
         <section class="card narrow">
             <h1>{t(msg::Title::Password)}</h1>
-            {forced.then(|| view! { <p class="notice">{t(msg::Password::Forced)}</p> })}
+            {forced.then(|| view! { <p class="notice">{t(msg::AuthPassword::Forced)}</p> })}
             {move || valid_until().map(|text| view! { <p class="notice" id="one-time-valid-until">{text}</p> })}
-            <p>{t(msg::Password::Advice)}</p>
+            <p>{t(msg::AuthPassword::Advice)}</p>
             <form on:submit=on_submit novalidate>
                 <ErrorBanner error=error/>
-                <TextField label=msg::Password::Current id="current-password" value=current field=Field::Password error=error kind="password" autocomplete="current-password"/>
-                <TextField label=msg::Password::New id="new-password" value=new field=Field::NewPassword error=error kind="password" autocomplete="new-password" hint=msg::Password::Hint { min: MIN_CHARS as i64 }/>
-                <TextField label=msg::Password::Confirm id="confirm-password" value=confirm field=Field::Confirm error=error kind="password" autocomplete="new-password"/>
-                <button type="submit" class="primary" disabled=move || submit.pending().get()>{t(msg::Password::Submit)}</button>
+                <TextField label=msg::AuthPassword::Current id="current-password" value=current field=Field::Password error=error kind="password" autocomplete="current-password"/>
+                <TextField label=msg::AuthPassword::New id="new-password" value=new field=Field::NewPassword error=error kind="password" autocomplete="new-password" hint=msg::AuthPassword::Hint { min: MIN_CHARS as i64 }/>
+                <TextField label=msg::AuthPassword::Confirm id="confirm-password" value=confirm field=Field::Confirm error=error kind="password" autocomplete="new-password"/>
+                <button type="submit" class="primary" disabled=move || submit.pending().get()>{t(msg::AuthPassword::Submit)}</button>
                 <Show when=move || done.get()>
-                    <p class="success" role="status">{t(msg::Password::Done)}</p>
+                    <p class="success" role="status">{t(msg::AuthPassword::Done)}</p>
                 </Show>
             </form>
         </section>

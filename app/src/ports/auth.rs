@@ -2,12 +2,12 @@ use super::StoreError;
 use crate::api::auth::SessionInfo;
 use async_trait::async_trait;
 use domain::account::Username;
+use domain::auth::session::IdleLimit;
+use domain::auth::throttle::{Failures, NameAttempt};
 use domain::authz::Caller;
 use domain::charter::CharterVersion;
 use domain::ids::AccountId;
 use domain::lang::Lang;
-use domain::session::IdleLimit;
-use domain::throttle::{Failures, NameAttempt};
 use domain::time::Timestamp;
 
 /// What sign-in needs to know about a login name.
@@ -37,7 +37,7 @@ pub trait Identity: Send + Sync {
     async fn credentials(&self, username: &Username) -> Result<Option<Credentials>, StoreError>;
 
     /// Counts one attempt at `username` from `address`, atomically and before its password is
-    /// checked, and returns the counters with it (see `domain::throttle`). Counts older than
+    /// checked, and returns the counters with it (see `domain::auth::throttle`). Counts older than
     /// their limit's window start again; forgotten rows are swept.
     async fn count_attempt(
         &self,

@@ -1,12 +1,15 @@
-//! Sessions: idle timeout, one's list of sessions, ending them, and two-factor sign-in.
+//! One's account: idle timeout, one's list of sessions, ending them, and two-factor sign-in.
 
 use crate::support::{DEMO_PASSWORD, Reply, Session, TestServer, login};
-use app::api::auth::second_factor::{
-    BeginSecondFactor, ConfirmSecondFactor, DisableSecondFactor, SecondFactor,
+use app::api::account::second_factor::{
+    BeginSecondFactor, ConfirmSecondFactor, DisableSecondFactor,
 };
+use app::api::account::sessions::{
+    EndOtherSessions, EndSession, KeepAlive, ListSessions, SessionView,
+};
+use app::api::auth::second_factor::SecondFactor;
 use app::api::auth::{CurrentSession, SessionInfo};
 use app::api::home::LoadHome;
-use app::api::sessions::{EndOtherSessions, EndSession, KeepAlive, ListSessions, SessionView};
 use app::error::{AppError, Field, FieldError, Problem};
 use axum::http::header;
 
@@ -145,7 +148,7 @@ async fn one_lists_and_ends_only_ones_own_sessions() {
     assert!(firefox.device.starts_with("Firefox 133"), "{firefox:?}");
     // Neither the token nor its hash reaches the browser: raw, to read all of the wire.
     let list = s
-        .call_raw(&laptop, "sessions/list", serde_json::json!({}))
+        .call_raw(&laptop, "account/sessions/list", serde_json::json!({}))
         .await;
     let text = list.body.to_string();
     for token in [&laptop, &phone] {
@@ -368,7 +371,7 @@ async fn a_pupil_may_enrol_too() {
 
 #[tokio::test]
 async fn when_required_admins_enrol_before_anything_else() {
-    use domain::second_factor::AdminPolicy;
+    use domain::auth::second_factor::AdminPolicy;
     let s = TestServer::start_with(
         std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-dist"),
         |c| c.admin_second_factor = AdminPolicy::Required,

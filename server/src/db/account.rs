@@ -2,16 +2,16 @@
 //! pending sign-ins).
 
 use super::decode::{Code, Count, Flag, flag};
-use super::identity::{new_token, token_hash};
+use super::auth::{new_token, token_hash};
 use super::sql::statements;
 use super::{Db, fail};
 use app::ports::{OpenSession, PendingSignIn, SecondFactor, SecondFactors, Sessions, StoreError};
 use async_trait::async_trait;
+use domain::auth::session::IdleLimit;
+use domain::auth::throttle::{Failures, SECOND_FACTOR};
 use domain::ids::AccountId;
 use domain::lang::Lang;
 use domain::profile::Profile;
-use domain::session::IdleLimit;
-use domain::throttle::{Failures, SECOND_FACTOR};
 use domain::time::Timestamp;
 
 statements! {
@@ -310,7 +310,7 @@ impl SecondFactors for Db {
         DELETE_ENDED_PENDING
             .query()
             .bind(account.get())
-            .bind(expires.unix() - domain::second_factor::PENDING_SECONDS)
+            .bind(expires.unix() - domain::auth::second_factor::PENDING_SECONDS)
             .execute(&self.pool)
             .await
             .map_err(fail)?;

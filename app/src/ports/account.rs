@@ -1,8 +1,8 @@
 use super::StoreError;
 use async_trait::async_trait;
+use domain::auth::session::IdleLimit;
 use domain::ids::AccountId;
 use domain::lang::Lang;
-use domain::session::IdleLimit;
 use domain::time::Timestamp;
 
 /// One open session of an account, as "my account" lists it.
@@ -71,12 +71,12 @@ pub trait SecondFactors: Send + Sync {
     async fn remove_second_factor(&self, account: AccountId) -> Result<(), StoreError>;
     /// Counts one more code attempt before it is checked, atomically; returns the count with
     /// this attempt and when the one before it was made (`None`: no second factor), for
-    /// `domain::throttle::SECOND_FACTOR` to decide.
+    /// `domain::auth::throttle::SECOND_FACTOR` to decide.
     async fn count_code_attempt(
         &self,
         account: AccountId,
         now: Timestamp,
-    ) -> Result<Option<domain::throttle::Failures>, StoreError>;
+    ) -> Result<Option<domain::auth::throttle::Failures>, StoreError>;
     /// A right code: the attempts are forgotten.
     async fn clear_code_attempts(&self, account: AccountId) -> Result<(), StoreError>;
     /// Records `step` as used if it is newer than the last used; false if it was not (a replay).

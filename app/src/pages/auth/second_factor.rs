@@ -42,13 +42,13 @@ pub fn CodeStep(
     };
     view! {
         <section class="card narrow">
-            <h1>{t(msg::Login::CodeTitle)}</h1>
-            <p>{t(msg::Login::CodeIntro)}</p>
+            <h1>{t(msg::Auth::CodeTitle)}</h1>
+            <p>{t(msg::Auth::CodeIntro)}</p>
             <form on:submit=on_submit novalidate>
                 <ErrorBanner error=error/>
                 <TextField label=msg::Account::SecondFactorCode id="totp-code" value=code field=Field::Code error=error autocomplete="one-time-code"/>
-                <button type="submit" class="primary" disabled=move || submit.pending().get()>{t(msg::Login::Submit)}</button>
-                <button type="button" class="secondary" on:click=move |_| pending.set(None)>{t(msg::Login::CodeBack)}</button>
+                <button type="submit" class="primary" disabled=move || submit.pending().get()>{t(msg::Auth::Submit)}</button>
+                <button type="button" class="secondary" on:click=move |_| pending.set(None)>{t(msg::Auth::CodeBack)}</button>
             </form>
         </section>
     }

@@ -18,7 +18,7 @@ async fn wait_gone(b: &Browser, css: &str) {
 async fn an_idle_person_is_warned_may_stay_then_is_signed_out() {
     // An 8-second limit: the warning comes after 4 s without a click or a key.
     let b = Browser::start_configured(1280, |c| {
-        c.idle = domain::session::IdleLimit::seconds_for_tests(8);
+        c.idle = domain::auth::session::IdleLimit::seconds_for_tests(8);
     })
     .await;
     b.enter_as("paola.leca").await;

@@ -8,14 +8,14 @@ use app::ports::{Credentials, Identity, SignedIn, StoreError};
 use async_trait::async_trait;
 use base64::Engine;
 use domain::account::Username;
+use domain::auth::session::IdleLimit;
+use domain::auth::throttle::{self, Failures, NameAttempt};
 use domain::authz::Caller;
 use domain::charter::CharterVersion;
 use domain::ids::{AccountId, GroupId, SchoolId};
 use domain::lang::Lang;
 use domain::profile::{Profile, Role};
 use domain::school_calendar::SchoolYear;
-use domain::session::IdleLimit;
-use domain::throttle::{self, Failures, NameAttempt};
 use domain::time::Timestamp;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -535,7 +535,7 @@ impl Identity for Db {
         let last_seen = Timestamp::from_unix(r.last_seen);
         // Written at most once per `touch_every`: the hot path stays a read.
         if idle.needs_touch(last_seen, now) {
-            super::sessions::TOUCH
+            super::account::TOUCH
                 .query()
                 .bind(now.unix())
                 .bind(&hash)

@@ -1,6 +1,6 @@
 //! Signing in.
 
-mod second_factor;
+use super::second_factor;
 
 use crate::api::auth::login;
 use crate::components::error_banner::ErrorBanner;
@@ -63,13 +63,13 @@ pub fn Login() -> impl IntoView {
         <Show when=move || pending.get().is_none()
             fallback=move || view! { <second_factor::CodeStep pending=pending/> }>
         <section class="card narrow">
-            <h1>{t(msg::Login::Title)}</h1>
-            <p>{t(msg::Login::Intro)}</p>
+            <h1>{t(msg::Auth::Title)}</h1>
+            <p>{t(msg::Auth::Intro)}</p>
             <form on:submit=on_submit novalidate>
                 <ErrorBanner error=error/>
-                <TextField label=msg::Login::Username id="username" value=username field=Field::Username error=error autocomplete="username"/>
-                <TextField label=msg::Login::Password id="password" value=password field=Field::Password error=error kind="password" autocomplete="current-password"/>
-                <button type="submit" class="primary" disabled=move || submit.pending().get() || locked.get()>{t(msg::Login::Submit)}</button>
+                <TextField label=msg::Auth::Username id="username" value=username field=Field::Username error=error autocomplete="username"/>
+                <TextField label=msg::Auth::Password id="password" value=password field=Field::Password error=error kind="password" autocomplete="current-password"/>
+                <button type="submit" class="primary" disabled=move || submit.pending().get() || locked.get()>{t(msg::Auth::Submit)}</button>
             </form>
         </section>
         </Show>
