@@ -72,6 +72,11 @@ pub struct Exercise {
 }
 
 impl Exercise {
+    /// The paper for one attempt (see [`Exercise::paper`]) and the key to score it.
+    pub fn split(&self, seed: u64) -> (Paper, AnswerKey) {
+        (self.paper(seed), self.key())
+    }
+
     /// The points the exercise is worth.
     pub fn max_points(&self) -> Points {
         self.items.iter().map(|item| item.points).sum()
