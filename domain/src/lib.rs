@@ -9,6 +9,7 @@ pub mod backoff;
 pub mod calendar;
 pub mod charter;
 pub mod coded;
+pub mod exercise;
 pub mod ids;
 pub mod lang;
 pub mod locale;
