@@ -57,13 +57,17 @@ if [ ! -x "$SCOLA_TOOLS/bin/wasm-split-cli" ] ||
     --root "$SCOLA_TOOLS"
 fi
 
-# Debian's Chromium: the browser downloads of test tools fail on this network.
-if $browser && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+# Debian's Chromium: the browser downloads of test tools fail on this network. Node runs the
+# domain's tests compiled to wasm32 (wasm-bindgen-test-runner).
+if $browser && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] ||
+  ! command -v node >/dev/null; }; then
   sudo=()
   if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo=(sudo); fi
   # update first, or apt offers a stale Chromium.
   "${sudo[@]}" apt-get update
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  command -v node >/dev/null ||
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs
 fi
 
 # Trunk.toml says offline = true (trunk runs `cargo build --offline`), so every

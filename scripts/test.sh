@@ -43,6 +43,12 @@ step "clippy: browser (wasm32)"
 cargo clippy -p app --target wasm32-unknown-unknown --no-default-features --features csr -- -D warnings
 cargo clippy -p domain --target wasm32-unknown-unknown -- -D warnings
 
+# The scoring and the text rules pupils see in the browser are compiled to wasm32 there: the
+# same tests run on that build (under node), so both sides are proven to agree.
+step "domain on wasm32 (exercise scoring as the browser runs it)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p domain --target wasm32-unknown-unknown --lib exercise
+
 # The e2e tests serve dist/, so it must be built from this tree before they run: the release
 # build, split by area (Trunk's post_build hook, scripts/app-wasm.sh), as users get it.
 step "browser app (trunk build --release, split by area)"
