@@ -180,6 +180,7 @@ mod tests {
             roles: vec![role(A, Profile::Teacher)],
             children: vec![],
             teaches: vec![],
+            groups: vec![],
         };
         let pupil_in_both = AccountFacts {
             id: Some(AccountId::new(2)),
@@ -197,6 +198,7 @@ mod tests {
             roles: vec![],
             children: vec![],
             teaches: vec![],
+            groups: vec![],
         };
         assert_eq!(schools_concerned(&platform, &pupil_in_both), [A, B]);
         let himself = AccountFacts {

@@ -13,6 +13,7 @@
 //! - [`Exercise::problems`] lists what is wrong with an exercise as written.
 
 mod answer;
+pub mod assignment;
 mod decimal;
 mod ids;
 mod item;

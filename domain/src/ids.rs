@@ -38,4 +38,10 @@ id_type!(
     SubjectId,
     /// A school year (2026-2027).
     SchoolYearId,
+    /// An interactive exercise, whatever its versions.
+    ExerciseId,
+    /// An exercise given to a class or group.
+    AssignmentId,
+    /// One pupil's attempt at an assignment.
+    AttemptId,
 );

@@ -45,6 +45,7 @@ mod tests {
             }],
             children: vec![],
             teaches: vec![],
+            groups: vec![],
         };
         assert_eq!(services_for(&c), vec![Service::MyAccount, Service::Charter]);
         c.roles.push(Role {

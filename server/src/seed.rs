@@ -2,6 +2,8 @@
 //! charter to accept. Written into an empty database on first start (unless `SCOLA_DEMO=0`),
 //! and by the tests.
 
+pub(crate) mod exercises;
+
 use crate::db::Db;
 use crate::db::school_years::year_id;
 use crate::db::sql::statements;
@@ -33,8 +35,8 @@ statements! {
 }
 
 #[derive(sqlx::FromRow)]
-struct IdRow {
-    id: i64,
+pub(crate) struct IdRow {
+    pub(crate) id: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -107,6 +109,8 @@ pub enum SeedError {
     Db(#[from] sqlx::Error),
     #[error("hashing: {0}")]
     Hash(String),
+    #[error("demo exercise: {0}")]
+    Exercise(String),
 }
 
 /// Whether the database holds no account yet.
@@ -260,6 +264,25 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
             .execute(&mut *tx)
             .await?;
     }
+    exercises::seed(
+        &mut tx,
+        &exercises::Demo {
+            college,
+            lycee,
+            teacher: id("maria.santoni"),
+            cinq_a,
+            cinq_b,
+            corsu: corsu_group,
+            seconde,
+            lisandru: id("lisandru.pieri"),
+            matteu: id("matteu.rossi"),
+            lucia: id("lucia.vincenti"),
+            anna: id("anna.colonna"),
+            santu: id("santu.albertini"),
+        },
+        now,
+    )
+    .await?;
     INSERT_CHARTER
         .query()
         .bind(CHARTER_FR)

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod charter;
+pub mod exercises;
 pub mod home;
 pub mod platform;
 pub mod profile;

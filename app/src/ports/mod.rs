@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod charter;
 mod directory;
+mod exercises;
 mod passwords;
 mod platform;
 
@@ -17,6 +18,7 @@ pub use audit::{AuditEvent, AuditLog};
 pub use auth::{Credentials, Identity, SignedIn};
 pub use charter::Charters;
 pub use directory::Directory;
+pub use exercises::{Exercises, HandedIn, StoredAssignment, StoredAttempt, StoredExercise};
 pub use passwords::{HashError, Passwords};
 pub use platform::Establishments;
 
@@ -33,6 +35,7 @@ pub trait Store:
     + SchoolAdmin
     + Sessions
     + SecondFactors
+    + Exercises
     + Send
     + Sync
 {
@@ -46,6 +49,7 @@ impl<T> Store for T where
         + SchoolAdmin
         + Sessions
         + SecondFactors
+        + Exercises
         + Send
         + Sync
 {

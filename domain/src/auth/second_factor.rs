@@ -112,6 +112,7 @@ mod tests {
                 .collect(),
             children: vec![],
             teaches: vec![],
+            groups: vec![],
         }
     }
 

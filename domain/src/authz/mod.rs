@@ -3,12 +3,14 @@
 //! grants access.
 //!
 //! The rules are written per area, in the module named after the area of `app/src/api` whose
-//! server functions ask them ([`profile`], [`admin`], [`audit`], [`platform`], [`charter`]);
+//! server functions ask them ([`profile`], [`admin`], [`audit`], [`platform`], [`charter`],
+//! [`exercises`]);
 //! each area has its own `Action` enum, and [`Action`] gathers them for the one entry point.
 
 pub mod admin;
 pub mod audit;
 pub mod charter;
+pub mod exercises;
 pub mod platform;
 pub mod profile;
 
@@ -30,6 +32,8 @@ pub struct Caller {
     /// Classes and groups of the current school year this person teaches: a former teacher of
     /// a class sees nothing of its pupils.
     pub teaches: Vec<GroupId>,
+    /// Classes and groups of the current school year this person is a pupil in.
+    pub groups: Vec<GroupId>,
 }
 
 impl Caller {
@@ -80,6 +84,7 @@ pub enum Action<'a> {
     Audit(audit::Action),
     Platform(platform::Action),
     Charter(charter::Action),
+    Exercises(exercises::Action<'a>),
 }
 
 impl Action<'_> {
@@ -93,6 +98,7 @@ impl Action<'_> {
             Action::Audit(action) => action.school(),
             Action::Platform(action) => action.school(),
             Action::Charter(action) => action.school(),
+            Action::Exercises(action) => action.school(),
         }
     }
 }
@@ -121,6 +127,12 @@ impl From<platform::Action> for Action<'_> {
     }
 }
 
+impl<'a> From<exercises::Action<'a>> for Action<'a> {
+    fn from(action: exercises::Action<'a>) -> Self {
+        Action::Exercises(action)
+    }
+}
+
 impl From<charter::Action> for Action<'_> {
     fn from(action: charter::Action) -> Self {
         Action::Charter(action)
@@ -139,6 +151,7 @@ pub fn authorize<'a>(caller: &Caller, action: impl Into<Action<'a>>) -> Result<(
         Action::Audit(action) => audit::allowed(caller, action),
         Action::Platform(action) => platform::allowed(caller, action),
         Action::Charter(action) => charter::allowed(caller, action),
+        Action::Exercises(action) => exercises::allowed(caller, action),
     };
     if allowed { Ok(()) } else { Err(Forbidden) }
 }

@@ -18,6 +18,7 @@ fn caller(id: i64, roles: &[(SchoolId, Profile)]) -> Caller {
             .collect(),
         children: vec![],
         teaches: vec![],
+        groups: vec![],
     }
 }
 
@@ -359,8 +360,16 @@ fn only_admins_open_the_administration() {
     let mut platform = caller(800, &[]);
     platform.platform_admin = true;
     let cases: &[(&str, Caller, bool)] = &[
-        ("school admin", caller(600, &[(A, Profile::SchoolAdmin)]), true),
-        ("admin of B, parent in A", caller(601, &[(A, Profile::Parent), (B, Profile::SchoolAdmin)]), true),
+        (
+            "school admin",
+            caller(600, &[(A, Profile::SchoolAdmin)]),
+            true,
+        ),
+        (
+            "admin of B, parent in A",
+            caller(601, &[(A, Profile::Parent), (B, Profile::SchoolAdmin)]),
+            true,
+        ),
         ("platform admin", platform, true),
         ("staff", caller(500, &[(A, Profile::Staff)]), false),
         ("teacher", caller(400, &[(A, Profile::Teacher)]), false),
@@ -373,5 +382,156 @@ fn only_admins_open_the_administration() {
             *expected,
             "{name}"
         );
+    }
+}
+
+#[test]
+fn exercises_stay_with_their_author_and_their_classes() {
+    use exercises::{Action as X, AssignmentFacts, ExerciseFacts};
+    let maria = AccountId::new(400);
+    let mine = ExerciseFacts {
+        school: A,
+        owner: Some(maria),
+    };
+    let colleagues = ExerciseFacts {
+        school: A,
+        owner: Some(AccountId::new(401)),
+    };
+    let orphan = ExerciseFacts {
+        school: A,
+        owner: None,
+    };
+    let given = AssignmentFacts {
+        school: A,
+        group: CLASS_A,
+        teacher: Some(maria),
+    };
+    let elsewhere = AssignmentFacts {
+        school: B,
+        group: CLASS_B,
+        teacher: Some(AccountId::new(402)),
+    };
+
+    let mut teacher = caller(400, &[(A, Profile::Teacher)]);
+    teacher.teaches = vec![CLASS_A];
+    // Her class has moved on: last year's groups are not in `teaches` any more.
+    let last_year = caller(400, &[(A, Profile::Teacher)]);
+    let mut successor = caller(403, &[(A, Profile::Teacher)]);
+    successor.teaches = vec![CLASS_A];
+    let mut lisandru = caller(100, &[(A, Profile::Pupil)]);
+    lisandru.groups = vec![CLASS_A];
+    let mut lucia = caller(101, &[(A, Profile::Pupil)]);
+    lucia.groups = vec![CLASS_A2];
+    let mut parent = caller(300, &[(A, Profile::Parent)]);
+    parent.children = vec![AccountId::new(100)];
+    let admin_a = caller(600, &[(A, Profile::SchoolAdmin)]);
+    let mut platform = caller(800, &[]);
+    platform.platform_admin = true;
+    let assign = |exercise, group, group_school| X::Assign {
+        exercise,
+        group,
+        group_school,
+    };
+    let work = |assignment, pupil: i64| X::ReadWork {
+        assignment,
+        pupil: AccountId::new(pupil),
+    };
+
+    let cases: &[(&str, &Caller, X<'_>, bool)] = &[
+        (
+            "a teacher writes in her school",
+            &teacher,
+            X::Author(A),
+            true,
+        ),
+        ("not in another school", &teacher, X::Author(B), false),
+        ("a pupil writes none", &lisandru, X::Author(A), false),
+        ("an admin writes none", &admin_a, X::Author(A), false),
+        ("the author edits", &teacher, X::Edit(&mine), true),
+        ("not a colleague's", &teacher, X::Edit(&colleagues), false),
+        ("nobody edits an orphan", &teacher, X::Edit(&orphan), false),
+        (
+            "the platform admin reads no answers",
+            &platform,
+            X::Edit(&mine),
+            false,
+        ),
+        ("to her class", &teacher, assign(&mine, CLASS_A, A), true),
+        (
+            "not to a class she does not teach",
+            &teacher,
+            assign(&mine, CLASS_A2, A),
+            false,
+        ),
+        (
+            "not to another school's group",
+            &teacher,
+            assign(&mine, CLASS_A, B),
+            false,
+        ),
+        (
+            "not last year's class",
+            &last_year,
+            assign(&mine, CLASS_A, A),
+            false,
+        ),
+        (
+            "not a colleague's exercise",
+            &teacher,
+            assign(&colleagues, CLASS_A, A),
+            false,
+        ),
+        (
+            "a pupil of the class does it",
+            &lisandru,
+            X::Do(&given),
+            true,
+        ),
+        ("not a pupil of another class", &lucia, X::Do(&given), false),
+        ("not a parent", &parent, X::Do(&given), false),
+        ("not the teacher", &teacher, X::Do(&given), false),
+        ("the teacher follows", &teacher, X::Follow(&given), true),
+        (
+            "so does whoever teaches the class now",
+            &successor,
+            X::Follow(&given),
+            true,
+        ),
+        ("not a pupil", &lisandru, X::Follow(&given), false),
+        (
+            "not another school's",
+            &teacher,
+            X::Follow(&elsewhere),
+            false,
+        ),
+        (
+            "a pupil reads their work",
+            &lisandru,
+            work(&given, 100),
+            true,
+        ),
+        ("not a classmate's", &lisandru, work(&given, 101), false),
+        (
+            "a parent reads their child's",
+            &parent,
+            work(&given, 100),
+            true,
+        ),
+        ("not another child's", &parent, work(&given, 101), false),
+        (
+            "the teacher reads anyone's",
+            &teacher,
+            work(&given, 101),
+            true,
+        ),
+        (
+            "an admin reads no one's",
+            &admin_a,
+            work(&given, 100),
+            false,
+        ),
+    ];
+    for (name, who, action, expected) in cases {
+        assert_eq!(authorize(who, *action).is_ok(), *expected, "{name}");
     }
 }

@@ -119,9 +119,10 @@ statements! {
          FROM sessions s JOIN accounts a ON a.id = s.account_id \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen >= $3"
     );
-    /// Roles, children and classes taught in one statement: 'r'ole, 'c'hild, 't'eaching. Only
-    /// links that count, and only the classes of the school year starting at `$2`: a withdrawn
-    /// parent or last year's teacher is granted nothing by what stays in the tables.
+    /// Roles, children, classes taught and classes sat in, in one statement: 'r'ole, 'c'hild,
+    /// 't'eaching, 'g'roup. Only links that count, and only the classes of the school year
+    /// starting at `$2`: a withdrawn parent or last year's teacher or pupil is granted nothing by
+    /// what stays in the tables.
     CALLER_FACTS = concat!(
         "SELECT 'r' AS fact, school_id AS id, profile AS code FROM roles WHERE account_id = $1 \
          UNION ALL SELECT 'c', l.child_id, '' FROM parent_links l WHERE l.parent_id = $1 AND ",
@@ -129,7 +130,11 @@ statements! {
         " UNION ALL SELECT 't', t.group_id, '' FROM teachings t \
          JOIN school_groups g ON g.id = t.group_id \
          JOIN school_years y ON y.id = g.year_id AND y.starts_at = $2 \
-         WHERE t.account_id = $1"
+         WHERE t.account_id = $1 \
+         UNION ALL SELECT 'g', m.group_id, '' FROM memberships m \
+         JOIN school_groups g ON g.id = m.group_id \
+         JOIN school_years y ON y.id = g.year_id AND y.starts_at = $2 \
+         WHERE m.account_id = $1"
     );
     CLOSE_SESSION = "DELETE FROM sessions WHERE token_hash = $1";
     CLOSE_SESSIONS_OF = "DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2";
@@ -556,6 +561,7 @@ impl Identity for Db {
             roles: vec![],
             children: vec![],
             teaches: vec![],
+            groups: vec![],
         };
         for f in facts {
             match f.fact.as_str() {
@@ -565,6 +571,7 @@ impl Identity for Db {
                 }),
                 "c" => caller.children.push(AccountId::new(f.id)),
                 "t" => caller.teaches.push(GroupId::new(f.id)),
+                "g" => caller.groups.push(GroupId::new(f.id)),
                 other => return Err(corrupt("a caller's fact", other)),
             }
         }

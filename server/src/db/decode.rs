@@ -94,3 +94,30 @@ pub(crate) fn corrupt(what: &'static str, value: &str) -> StoreError {
 pub(crate) fn parse<T: FromStr>(what: &'static str, value: &str) -> Result<T, StoreError> {
     value.parse().map_err(|_| corrupt(what, value))
 }
+
+/// A JSON document stored as text (an exercise as written, a pupil's answers), read into `T`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonText<T>(pub T);
+
+impl<T> Type<Any> for JsonText<T> {
+    fn type_info() -> AnyTypeInfo {
+        <String as Type<Any>>::type_info()
+    }
+    fn compatible(ty: &AnyTypeInfo) -> bool {
+        <String as Type<Any>>::compatible(ty)
+    }
+}
+
+impl<'r, T: serde::de::DeserializeOwned> Decode<'r, Any> for JsonText<T> {
+    fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
+        let text = <String as Decode<Any>>::decode(value)?;
+        serde_json::from_str(&text)
+            .map(JsonText)
+            .map_err(|e| format!("not a {}: {e}", std::any::type_name::<T>()).into())
+    }
+}
+
+/// The text [`JsonText`] reads back.
+pub(crate) fn json_text<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Unavailable(e.to_string()))
+}

@@ -25,6 +25,7 @@ mod auth;
 mod charter;
 pub(crate) mod decode;
 mod directory;
+mod exercises;
 mod platform;
 pub(crate) mod school_years;
 

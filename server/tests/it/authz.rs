@@ -29,7 +29,9 @@
 //!
 //! Outcomes: `ok`, or the error: `signin`, `forbid`, `notfound`, `invalid`, `badcred`.
 //! Placeholders in the arguments: `{school}` `{account}` `{group}` per column; `{parent}`
-//! ghjuvanni.pieri, `{teacher}` maria.santoni; `{n}` the column's number (to keep names apart).
+//! ghjuvanni.pieri, `{teacher}` maria.santoni; `{n}` the column's number (to keep names apart);
+//! `{assignment}` and `{exercise}`: the demo's exercise given to the column's group;
+//! `{attempt}`: the column's account's latest attempt (0, an unknown id, if none).
 //!
 //! Each row runs its columns left to right on a copy of one seeded demo, starting again on a
 //! fresh copy at `teacher²` (the lycée's admin must not find her class already deleted by the
@@ -43,7 +45,7 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The areas' tables, named as the areas of `app/src/api` and their endpoints' first part.
-const AREAS: [(&str, &str); 8] = [
+const AREAS: [(&str, &str); 9] = [
     ("auth", include_str!("authz/auth.txt")),
     ("account", include_str!("authz/account.txt")),
     ("home", include_str!("authz/home.txt")),
@@ -52,6 +54,7 @@ const AREAS: [(&str, &str); 8] = [
     ("audit", include_str!("authz/audit.txt")),
     ("platform", include_str!("authz/platform.txt")),
     ("admin", include_str!("authz/admin.txt")),
+    ("exercises", include_str!("authz/exercises.txt")),
 ];
 
 /// How many runs of columns go at once: enough to overlap one run's waits for the database
@@ -323,6 +326,36 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
         .replace(
             "{teacher}",
             &s.account_id("maria.santoni").await.to_string(),
+        )
+        .replace(
+            "{assignment}",
+            &s.scalar(
+                "SELECT MIN(a.id) FROM assignments a \
+                 JOIN school_groups g ON g.id = a.group_id WHERE g.name = $1",
+                c.group,
+            )
+            .await
+            .to_string(),
+        )
+        .replace(
+            "{exercise}",
+            &s.scalar(
+                "SELECT MIN(a.exercise_id) FROM assignments a \
+                 JOIN school_groups g ON g.id = a.group_id WHERE g.name = $1",
+                c.group,
+            )
+            .await
+            .to_string(),
+        )
+        .replace(
+            "{attempt}",
+            &s.scalar(
+                "SELECT COALESCE(MAX(t.id), 0) FROM attempts t \
+                 JOIN accounts p ON p.id = t.pupil_id WHERE p.username = $1",
+                c.account,
+            )
+            .await
+            .to_string(),
         )
         .replace("{n}", &n.to_string());
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("arguments {text}: {e}"))

@@ -10,6 +10,7 @@ mod admin;
 mod audit;
 mod auth;
 mod authz;
+mod exercises;
 mod generate;
 mod http;
 mod platform;

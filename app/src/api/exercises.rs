@@ -1,0 +1,104 @@
+//! Interactive exercises: teachers write them (`authoring`) and give them to their classes and
+//! groups (`assigning`); pupils do them (`doing`). The answers reach a pupil's browser only when
+//! the assignment's rules allow, and the score that counts is the server's.
+
+pub mod assigning;
+pub mod authoring;
+pub mod doing;
+
+use domain::exercise::assignment::Rules;
+use domain::exercise::{AnswerKey, LanguageTag, Outcome, Paper, Points, Response};
+use domain::ids::{AccountId, AssignmentId, AttemptId, ExerciseId, SchoolId};
+use domain::time::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// An exercise in its author's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseSummary {
+    pub id: ExerciseId,
+    pub title: String,
+    pub language: LanguageTag,
+    pub items: u32,
+    pub points: Points,
+    pub updated: Timestamp,
+    /// To how many groups it has been given.
+    pub assignments: u32,
+}
+
+/// An exercise opened by its author, answers included.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Authored {
+    pub id: ExerciseId,
+    pub school: SchoolId,
+    pub version: i64,
+    pub exercise: domain::exercise::Exercise,
+    pub deleted: bool,
+}
+
+/// An assignment as a pupil's list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignedExercise {
+    pub assignment: AssignmentId,
+    pub title: String,
+    pub group: String,
+    pub rules: Rules,
+    /// Attempts handed in.
+    pub handed_in: u32,
+    /// An attempt started and not handed in.
+    pub in_progress: bool,
+    /// The last score handed in, when the rules let the pupil see it.
+    pub last_score: Option<Score>,
+}
+
+/// Points earned out of the points available.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Score {
+    pub earned: Points,
+    pub max: Points,
+    /// Points a teacher has yet to give (free answers).
+    pub awaiting_teacher: Points,
+}
+
+impl From<&Outcome> for Score {
+    fn from(outcome: &Outcome) -> Self {
+        Score {
+            earned: outcome.earned,
+            max: outcome.max,
+            awaiting_teacher: outcome.awaiting_teacher,
+        }
+    }
+}
+
+/// One pupil in a teacher's results.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PupilResult {
+    pub pupil: AccountId,
+    pub first_name: String,
+    pub last_name: String,
+    pub handed_in: u32,
+    pub last_score: Option<Score>,
+    pub last_handed_in: Option<Timestamp>,
+}
+
+/// Everything a pupil's browser needs to do an attempt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sitting {
+    pub attempt: AttemptId,
+    pub number: i64,
+    pub paper: Paper,
+    /// The answers as last saved.
+    pub response: Response,
+    pub rules: Rules,
+    /// Only when the rules let the pupil see the answers now.
+    pub key: Option<AnswerKey>,
+    /// When this attempt was handed in, with its score if the pupil may see it.
+    pub handed_in: Option<Timestamp>,
+    pub outcome: Option<Outcome>,
+}
+
+/// What handing in answers: the score if the pupil may see it now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub at: Timestamp,
+    pub outcome: Option<Outcome>,
+}

@@ -1,0 +1,106 @@
+//! A teacher's own exercises: list, open, write, change, delete and undo the deletion. An
+//! exercise of someone else answers like one that does not exist.
+
+use super::{Authored, ExerciseSummary};
+use crate::error::AppError;
+use domain::exercise::Exercise;
+use domain::ids::{ExerciseId, SchoolId};
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+#[server(endpoint = "exercises/mine", input = Json)]
+pub async fn my_exercises(school: SchoolId) -> Result<Vec<ExerciseSummary>, AppError> {
+    use domain::authz::exercises::Action;
+    let me = crate::api::gate::me("exercises/mine").await?;
+    me.may(Action::Author(school), "exercises/mine").await?;
+    Ok(me.ctx.store.exercises_of(me.info.account, school).await?)
+}
+
+#[server(endpoint = "exercises/get", input = Json)]
+pub async fn get_exercise(id: ExerciseId) -> Result<Authored, AppError> {
+    let (_, stored) = server::editable("exercises/get", id).await?;
+    Ok(Authored {
+        id,
+        school: stored.facts.school,
+        version: stored.version,
+        exercise: stored.exercise,
+        deleted: stored.deleted,
+    })
+}
+
+#[server(endpoint = "exercises/create", input = Json)]
+pub async fn create_exercise(school: SchoolId, exercise: Exercise) -> Result<ExerciseId, AppError> {
+    use domain::authz::exercises::Action;
+    let me = crate::api::gate::me("exercises/create").await?;
+    me.may(Action::Author(school), "exercises/create").await?;
+    server::check(&exercise)?;
+    let id = me
+        .ctx
+        .store
+        .create_exercise(school, me.info.account, &exercise, me.ctx.now())
+        .await?;
+    Ok(id)
+}
+
+/// Saves the exercise as written; answers its version (a new one once pupils have attempts on
+/// the previous, whose scores never change).
+#[server(endpoint = "exercises/save", input = Json)]
+pub async fn save_exercise(id: ExerciseId, exercise: Exercise) -> Result<i64, AppError> {
+    let (me, stored) = server::editable("exercises/save", id).await?;
+    if stored.deleted {
+        return Err(AppError::NotFound);
+    }
+    server::check(&exercise)?;
+    Ok(me
+        .ctx
+        .store
+        .save_exercise(id, &exercise, me.ctx.now())
+        .await?)
+}
+
+/// Deletes an exercise (`deleted`) or undoes the deletion. Its assignments and the pupils' work
+/// stay; a deleted exercise is no longer shown to pupils.
+#[server(endpoint = "exercises/delete", input = Json)]
+pub async fn delete_exercise(id: ExerciseId, deleted: bool) -> Result<(), AppError> {
+    let (me, _) = server::editable("exercises/delete", id).await?;
+    let when = deleted.then(|| me.ctx.now());
+    me.ctx.store.set_exercise_deleted(id, when).await?;
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+pub(super) mod server {
+    use crate::api::gate::Me;
+    use crate::error::{AppError, Field, FieldError, Problem};
+    use crate::ports::StoredExercise;
+    use domain::authz::exercises::Action;
+    use domain::exercise::Exercise;
+    use domain::ids::ExerciseId;
+
+    /// The caller, who must be the exercise's author; an unknown id answers as a forbidden one.
+    pub async fn editable(what: &str, id: ExerciseId) -> Result<(Me, StoredExercise), AppError> {
+        let me = crate::api::gate::me(what).await?;
+        let Some(stored) = me.ctx.store.exercise(id).await? else {
+            return Err(me.refuse(what, None).await);
+        };
+        me.may(Action::Edit(&stored.facts), what).await?;
+        Ok((me, stored))
+    }
+
+    /// An exercise with problems is refused with every problem, for the editor to show.
+    pub fn check(exercise: &Exercise) -> Result<(), AppError> {
+        let problems = exercise.problems();
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(AppError::Invalid(
+            problems
+                .into_iter()
+                .map(|p| FieldError {
+                    field: Field::Exercise,
+                    problem: Problem::Exercise(p),
+                })
+                .collect(),
+        ))
+    }
+}
