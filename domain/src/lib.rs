@@ -11,6 +11,7 @@ pub mod coded;
 pub mod ids;
 pub mod lang;
 pub mod locale;
+pub mod markdown;
 pub mod password;
 pub mod profile;
 pub mod school;

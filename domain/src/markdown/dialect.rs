@@ -1,0 +1,288 @@
+//! Scola's Markdown dialect: pulldown-cmark's events, rewritten before they become HTML.
+//!
+//! pulldown-cmark's own HTML writer turns the rewritten events into HTML, so everything not
+//! named here is rendered exactly as CommonMark says. The only markup written here is for
+//! images and audio, table cells (alignment without `style`) and formulas; every value in it
+//! goes through [`escape`].
+
+use super::escape;
+use super::math::{Formulas, Layout};
+use super::urls::{self, UrlUse};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd,
+};
+
+/// How deep elements may nest. Past it, tags are left out and their content kept: a school text
+/// never comes near (a list in a list in a quote is 5 levels), while the sanitizer's work grows
+/// with the square of the depth (16 KB of nested `- ` took seconds), so this keeps rendering
+/// linear in the text whatever its author types.
+pub(super) const MAX_NESTING: usize = 32;
+
+/// An iterator over the rewritten events of one document.
+pub(super) struct Dialect<I> {
+    events: I,
+    formulas: Formulas,
+    /// One entry per open tag, innermost last: whether it was written. A tag is left out (its
+    /// content kept) for an unsafe link destination or past [`MAX_NESTING`].
+    open: Vec<bool>,
+    table: TableCells,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Dialect<I> {
+    pub(super) fn new(events: I) -> Self {
+        Self {
+            events,
+            formulas: Formulas::new(),
+            open: Vec::new(),
+            table: TableCells::default(),
+        }
+    }
+
+    fn rewrite(&mut self, event: Event<'a>) -> Option<Event<'a>> {
+        Some(match event {
+            Event::Start(tag) => return self.start(tag),
+            Event::End(tag) => return self.end(tag),
+            // Raw HTML is shown as the teacher typed it, never interpreted.
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            // pulldown-cmark's rule (no space inside the dollars) knows only ASCII spaces; French
+            // puts a no-break space before `$`, so « 5 $, pas 6 $ » with no-break spaces is an
+            // amount, not a formula.
+            Event::InlineMath(latex)
+                if latex.starts_with(char::is_whitespace)
+                    || latex.ends_with(char::is_whitespace) =>
+            {
+                Event::Text(format!("${latex}$").into())
+            }
+            Event::InlineMath(latex) => {
+                Event::InlineHtml(self.formulas.to_mathml(&latex, Layout::Inline).into())
+            }
+            Event::DisplayMath(latex) => {
+                Event::InlineHtml(self.formulas.to_mathml(&latex, Layout::Display).into())
+            }
+            other => other,
+        })
+    }
+
+    fn start(&mut self, tag: Tag<'a>) -> Option<Event<'a>> {
+        if let Tag::Image {
+            dest_url, title, ..
+        } = tag
+        {
+            // Written whole, its end included: no open tag to remember.
+            return Some(self.media(&dest_url, &title));
+        }
+        let event = if self.open.len() < MAX_NESTING {
+            self.rewrite_start(tag)
+        } else {
+            None
+        };
+        self.open.push(event.is_some());
+        event
+    }
+
+    fn rewrite_start(&mut self, tag: Tag<'a>) -> Option<Event<'a>> {
+        let tag = match tag {
+            Tag::Heading { level, .. } => Tag::Heading {
+                level: below_page_title(level),
+                id: None,
+                classes: Vec::new(),
+                attrs: Vec::new(),
+            },
+            // A block of raw HTML becomes a paragraph of its text.
+            Tag::HtmlBlock => Tag::Paragraph,
+            // No syntax highlighting, so no `class="language-…"` to let through.
+            Tag::CodeBlock(CodeBlockKind::Fenced(_)) => {
+                Tag::CodeBlock(CodeBlockKind::Fenced(CowStr::Borrowed("")))
+            }
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
+                let allowed = if link_type == LinkType::Email {
+                    // pulldown-cmark writes `mailto:` before an e-mail autolink.
+                    urls::is_allowed(&format!("mailto:{dest_url}"), UrlUse::Link)
+                } else {
+                    urls::is_allowed(&dest_url, UrlUse::Link)
+                };
+                if !allowed {
+                    return None;
+                }
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }
+            }
+            Tag::Table(alignments) => {
+                self.table.alignments.clone_from(&alignments);
+                Tag::Table(alignments)
+            }
+            Tag::TableHead => {
+                self.table.in_head = true;
+                self.table.column = 0;
+                Tag::TableHead
+            }
+            Tag::TableRow => {
+                self.table.column = 0;
+                Tag::TableRow
+            }
+            Tag::TableCell => return Some(Event::InlineHtml(self.table.open_cell().into())),
+            other => other,
+        };
+        Some(Event::Start(tag))
+    }
+
+    fn end(&mut self, tag: TagEnd) -> Option<Event<'a>> {
+        if self.open.pop() == Some(true) {
+            return Some(self.rewrite_end(tag));
+        }
+        // A block left out still ends a line of text, so its words do not run into the next.
+        let inline = matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+        );
+        (!inline).then_some(Event::SoftBreak)
+    }
+
+    fn rewrite_end(&mut self, tag: TagEnd) -> Event<'a> {
+        let tag = match tag {
+            TagEnd::Heading(level) => TagEnd::Heading(below_page_title(level)),
+            TagEnd::HtmlBlock => TagEnd::Paragraph,
+            TagEnd::TableHead => {
+                self.table.in_head = false;
+                TagEnd::TableHead
+            }
+            TagEnd::TableCell => return Event::InlineHtml(self.table.close_cell().into()),
+            other => other,
+        };
+        Event::End(tag)
+    }
+
+    /// An image, or an audio player when the file is audio; its alt text alone when the source
+    /// is not allowed, so the reader still gets the description.
+    fn media(&mut self, source: &str, title: &str) -> Event<'a> {
+        let alt = self.alt_text();
+        let audio = urls::is_audio(source);
+        let usage = if audio { UrlUse::Audio } else { UrlUse::Image };
+        if !urls::is_allowed(source, usage) {
+            return Event::Text(alt.into());
+        }
+        let mut html = String::from(if audio {
+            "<audio controls src=\""
+        } else {
+            "<img loading=\"lazy\" src=\""
+        });
+        escape::url(&mut html, source);
+        html.push('"');
+        if !title.is_empty() {
+            html.push_str(" title=\"");
+            escape::attribute(&mut html, title);
+            html.push('"');
+        }
+        if audio {
+            // Shown only by a browser that cannot play the file.
+            html.push('>');
+            escape::text(&mut html, &alt);
+            html.push_str("</audio>");
+        } else {
+            html.push_str(" alt=\"");
+            escape::attribute(&mut html, &alt);
+            html.push_str("\" />");
+        }
+        Event::InlineHtml(html.into())
+    }
+
+    /// The plain text of an image's description, consuming the events up to the image's end,
+    /// as pulldown-cmark's writer does for `alt`.
+    fn alt_text(&mut self) -> String {
+        let mut alt = String::new();
+        let mut depth = 0_usize;
+        for event in self.events.by_ref() {
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 0 => break,
+                Event::End(_) => depth -= 1,
+                Event::Text(text)
+                | Event::Code(text)
+                | Event::Html(text)
+                | Event::InlineHtml(text) => alt.push_str(&text),
+                Event::InlineMath(latex) => {
+                    alt.push('$');
+                    alt.push_str(&latex);
+                    alt.push('$');
+                }
+                Event::DisplayMath(latex) => {
+                    alt.push_str("$$");
+                    alt.push_str(&latex);
+                    alt.push_str("$$");
+                }
+                Event::SoftBreak | Event::HardBreak | Event::Rule => alt.push(' '),
+                Event::TaskListMarker(_) | Event::FootnoteReference(_) => {}
+            }
+        }
+        alt
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Dialect<I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            let event = self.events.next()?;
+            if let Some(rewritten) = self.rewrite(event) {
+                return Some(rewritten);
+            }
+        }
+    }
+}
+
+/// A text lives inside a page that has its own `<h1>`: `#` becomes `<h2>`, each level one
+/// lower, and `#####` and `######` both `<h6>`, HTML's last level.
+fn below_page_title(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+    }
+}
+
+/// Where the writer is in a table: pulldown-cmark's writer aligns cells with `style`, which the
+/// sanitizer forbids, so cells are written here with `align` (as the GFM specification does).
+#[derive(Default)]
+struct TableCells {
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    column: usize,
+}
+
+impl TableCells {
+    fn element(&self) -> &'static str {
+        if self.in_head { "th" } else { "td" }
+    }
+
+    fn open_cell(&self) -> String {
+        let align = match self.alignments.get(self.column) {
+            Some(Alignment::Left) => " align=\"left\"",
+            Some(Alignment::Center) => " align=\"center\"",
+            Some(Alignment::Right) => " align=\"right\"",
+            Some(Alignment::None) | None => "",
+        };
+        format!("<{}{align}>", self.element())
+    }
+
+    fn close_cell(&mut self) -> String {
+        self.column += 1;
+        format!("</{}>", self.element())
+    }
+}
