@@ -13,7 +13,7 @@ use pulldown_cmark::{
 };
 
 /// How deep elements may nest. Past it, tags are left out and their content kept: a school text
-/// never comes near (a list in a list in a quote is 5 levels), while the sanitizer's work grows
+/// never comes near (a quote holding a list of lists is 6 levels), while the sanitizer's work grows
 /// with the square of the depth (16 KB of nested `- ` took seconds), so this keeps rendering
 /// linear in the text whatever its author types.
 pub(super) const MAX_NESTING: usize = 32;
