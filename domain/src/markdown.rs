@@ -36,7 +36,9 @@
 mod dialect;
 mod escape;
 mod math;
+mod media;
 mod sanitize;
+mod table;
 mod urls;
 
 use dialect::Dialect;

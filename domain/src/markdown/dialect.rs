@@ -1,16 +1,15 @@
 //! Scola's Markdown dialect: pulldown-cmark's events, rewritten before they become HTML.
 //!
 //! pulldown-cmark's own HTML writer turns the rewritten events into HTML, so everything not
-//! named here is rendered exactly as CommonMark says. The only markup written here is for
-//! images and audio, table cells (alignment without `style`) and formulas; every value in it
-//! goes through [`escape`].
+//! named here is rendered exactly as CommonMark says. The only markup Scola writes itself is
+//! for images and audio (`media.rs`), table cells (`table.rs`) and formulas (`math.rs`), every
+//! value in it escaped (`escape.rs`).
 
-use super::escape;
 use super::math::{Formulas, Layout};
+use super::media;
+use super::table::TableCells;
 use super::urls::{self, UrlUse};
-use pulldown_cmark::{
-    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd,
-};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 /// How deep elements may nest. Past it, tags are left out and their content kept: a school text
 /// never comes near (a quote holding a list of lists is 6 levels), while the sanitizer's work grows
@@ -117,16 +116,15 @@ impl<'a, I: Iterator<Item = Event<'a>>> Dialect<I> {
                 }
             }
             Tag::Table(alignments) => {
-                self.table.alignments.clone_from(&alignments);
+                self.table.start(&alignments);
                 Tag::Table(alignments)
             }
             Tag::TableHead => {
-                self.table.in_head = true;
-                self.table.column = 0;
+                self.table.start_head();
                 Tag::TableHead
             }
             Tag::TableRow => {
-                self.table.column = 0;
+                self.table.start_row();
                 Tag::TableRow
             }
             Tag::TableCell => return Some(Event::InlineHtml(self.table.open_cell().into())),
@@ -157,7 +155,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Dialect<I> {
             TagEnd::Heading(level) => TagEnd::Heading(below_page_title(level)),
             TagEnd::HtmlBlock => TagEnd::Paragraph,
             TagEnd::TableHead => {
-                self.table.in_head = false;
+                self.table.end_head();
                 TagEnd::TableHead
             }
             TagEnd::TableCell => return Event::InlineHtml(self.table.close_cell().into()),
@@ -166,38 +164,14 @@ impl<'a, I: Iterator<Item = Event<'a>>> Dialect<I> {
         Event::End(tag)
     }
 
-    /// An image, or an audio player when the file is audio; its alt text alone when the source
-    /// is not allowed, so the reader still gets the description.
+    /// An image or audio player, or its alt text alone when the source is refused, so the
+    /// reader still gets the description.
     fn media(&mut self, source: &str, title: &str) -> Event<'a> {
         let alt = self.alt_text();
-        let audio = urls::is_audio(source);
-        let usage = if audio { UrlUse::Audio } else { UrlUse::Image };
-        if !urls::is_allowed(source, usage) {
-            return Event::Text(alt.into());
+        match media::markup(source, title, &alt) {
+            Some(html) => Event::InlineHtml(html.into()),
+            None => Event::Text(alt.into()),
         }
-        let mut html = String::from(if audio {
-            "<audio controls src=\""
-        } else {
-            "<img loading=\"lazy\" src=\""
-        });
-        escape::url(&mut html, source);
-        html.push('"');
-        if !title.is_empty() {
-            html.push_str(" title=\"");
-            escape::attribute(&mut html, title);
-            html.push('"');
-        }
-        if audio {
-            // Shown only by a browser that cannot play the file.
-            html.push('>');
-            escape::text(&mut html, &alt);
-            html.push_str("</audio>");
-        } else {
-            html.push_str(" alt=\"");
-            escape::attribute(&mut html, &alt);
-            html.push_str("\" />");
-        }
-        Event::InlineHtml(html.into())
     }
 
     /// The plain text of an image's description, consuming the events up to the image's end,
@@ -254,35 +228,5 @@ fn below_page_title(level: HeadingLevel) -> HeadingLevel {
         HeadingLevel::H3 => HeadingLevel::H4,
         HeadingLevel::H4 => HeadingLevel::H5,
         HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
-    }
-}
-
-/// Where the writer is in a table: pulldown-cmark's writer aligns cells with `style`, which the
-/// sanitizer forbids, so cells are written here with `align` (as the GFM specification does).
-#[derive(Default)]
-struct TableCells {
-    alignments: Vec<Alignment>,
-    in_head: bool,
-    column: usize,
-}
-
-impl TableCells {
-    fn element(&self) -> &'static str {
-        if self.in_head { "th" } else { "td" }
-    }
-
-    fn open_cell(&self) -> String {
-        let align = match self.alignments.get(self.column) {
-            Some(Alignment::Left) => " align=\"left\"",
-            Some(Alignment::Center) => " align=\"center\"",
-            Some(Alignment::Right) => " align=\"right\"",
-            Some(Alignment::None) | None => "",
-        };
-        format!("<{}{align}>", self.element())
-    }
-
-    fn close_cell(&mut self) -> String {
-        self.column += 1;
-        format!("</{}>", self.element())
     }
 }
