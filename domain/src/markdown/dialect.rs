@@ -1,10 +1,12 @@
 //! Scola's Markdown dialect: pulldown-cmark's events, rewritten before they become HTML.
 //!
-//! pulldown-cmark's own HTML writer turns the rewritten events into HTML, so everything not
-//! named here is rendered exactly as CommonMark says. The only markup Scola writes itself is
-//! for images and audio (`media.rs`), table cells (`table.rs`) and formulas (`math.rs`), every
-//! value in it escaped (`escape.rs`).
+//! pulldown-cmark's own HTML writer turns the rewritten events into HTML, so the structure is
+//! rendered exactly as CommonMark says. It writes only the structure's tags, which carry no
+//! attribute but `<ol start>`; Scola writes the rest itself, in the form html5ever writes
+//! (`escape.rs`): text, links, breaks and checkboxes (`markup.rs`), images and audio
+//! (`media.rs`), table cells (`table.rs`) and formulas (`math.rs`).
 
+use super::markup;
 use super::math::{Formulas, Layout};
 use super::media;
 use super::table::TableCells;
@@ -17,12 +19,18 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, 
 /// linear in the text whatever its author types.
 pub(super) const MAX_NESTING: usize = 32;
 
+/// The levels a table's structure takes: the table, a row (or the head), a cell. A table is
+/// written whole or not at all: a browser moves text it finds directly inside a `<table>` out
+/// before it, so a table cut by [`MAX_NESTING`] would not read in order.
+const TABLE_LEVELS: usize = 3;
+
 /// An iterator over the rewritten events of one document.
 pub(super) struct Dialect<I> {
     events: I,
     formulas: Formulas,
     /// One entry per open tag, innermost last: whether it was written. A tag is left out (its
-    /// content kept) for an unsafe link destination or past [`MAX_NESTING`].
+    /// content kept) for an unsafe link destination, past [`MAX_NESTING`], or as a part of a
+    /// table left out.
     open: Vec<bool>,
     table: TableCells,
 }
@@ -41,8 +49,15 @@ impl<'a, I: Iterator<Item = Event<'a>>> Dialect<I> {
         Some(match event {
             Event::Start(tag) => return self.start(tag),
             Event::End(tag) => return self.end(tag),
+            Event::Text(text) => Event::InlineHtml(markup::text(&text).into()),
+            Event::Code(code) => Event::InlineHtml(markup::code(&code).into()),
             // Raw HTML is shown as the teacher typed it, never interpreted.
-            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                Event::InlineHtml(markup::text(&raw).into())
+            }
+            Event::HardBreak => Event::InlineHtml(markup::LINE_BREAK.into()),
+            Event::Rule => Event::InlineHtml(markup::RULE.into()),
+            Event::TaskListMarker(checked) => Event::InlineHtml(markup::checkbox(checked).into()),
             // pulldown-cmark's rule (no space inside the dollars) knows only ASCII spaces; French
             // puts a no-break space before `$`, so « 5 $, pas 6 $ » with no-break spaces is an
             // amount, not a formula.
@@ -50,7 +65,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Dialect<I> {
                 if latex.starts_with(char::is_whitespace)
                     || latex.ends_with(char::is_whitespace) =>
             {
-                Event::Text(format!("${latex}$").into())
+                Event::InlineHtml(markup::text(&format!("${latex}$")).into())
             }
             Event::InlineMath(latex) => {
                 Event::InlineHtml(self.formulas.to_mathml(&latex, Layout::Inline).into())
@@ -70,11 +85,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> Dialect<I> {
             // Written whole, its end included: no open tag to remember.
             return Some(self.media(&dest_url, &title));
         }
-        let event = if self.open.len() < MAX_NESTING {
-            self.rewrite_start(tag)
-        } else {
-            None
+        let fits = match tag {
+            Tag::Table(_) => self.open.len() + TABLE_LEVELS <= MAX_NESTING,
+            Tag::TableHead | Tag::TableRow | Tag::TableCell => self.open.last() == Some(&true),
+            _ => self.open.len() < MAX_NESTING,
         };
+        let event = if fits { self.rewrite_start(tag) } else { None };
         self.open.push(event.is_some());
         event
     }
@@ -97,23 +113,15 @@ impl<'a, I: Iterator<Item = Event<'a>>> Dialect<I> {
                 link_type,
                 dest_url,
                 title,
-                id,
+                ..
             } => {
-                let allowed = if link_type == LinkType::Email {
-                    // pulldown-cmark writes `mailto:` before an e-mail autolink.
-                    urls::is_allowed(&format!("mailto:{dest_url}"), UrlUse::Link)
+                let destination = if link_type == LinkType::Email {
+                    CowStr::from(format!("mailto:{dest_url}"))
                 } else {
-                    urls::is_allowed(&dest_url, UrlUse::Link)
+                    dest_url
                 };
-                if !allowed {
-                    return None;
-                }
-                Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }
+                return urls::is_allowed(&destination, UrlUse::Link)
+                    .then(|| Event::InlineHtml(markup::link(&destination, &title).into()));
             }
             Tag::Table(alignments) => {
                 self.table.start(&alignments);
@@ -159,6 +167,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Dialect<I> {
                 TagEnd::TableHead
             }
             TagEnd::TableCell => return Event::InlineHtml(self.table.close_cell().into()),
+            TagEnd::Link => return Event::InlineHtml(markup::LINK_END.into()),
             other => other,
         };
         Event::End(tag)
@@ -170,7 +179,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Dialect<I> {
         let alt = self.alt_text();
         match media::markup(source, title, &alt) {
             Some(html) => Event::InlineHtml(html.into()),
-            None => Event::Text(alt.into()),
+            None => Event::InlineHtml(markup::text(&alt).into()),
         }
     }
 

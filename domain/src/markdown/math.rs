@@ -10,10 +10,10 @@
 //! deep overflows the stack, which in WebAssembly kills the page. A formula holding more than
 //! [`MAX_COMMANDS_AND_GROUPS`] commands and braces is therefore shown as source, unparsed.
 //!
-//! Its `style` attributes (colours from `\color`, spacing tweaks) do not survive the sanitizer,
-//! which allows no `style` anywhere; formulas lose colour, not meaning.
+//! Its output is filtered down to the allowlist (`mathml.rs`): no `style` (colours from `\color`,
+//! spacing tweaks) nor `class` anywhere; formulas lose colour, not meaning.
 
-use super::escape;
+use super::{escape, mathml};
 use math_core::{LatexToMathML, MathCoreConfig, MathDisplay};
 
 /// The most commands (`\frac`, `\left`, `\\`…) and braces a formula may hold: far beyond a
@@ -72,7 +72,8 @@ impl Formulas {
                     .convert_with_local_state(latex, layout.math_core())
                     .ok()
             })
-            .map_or_else(|| source_in_error_box(latex, layout), |done| done.mathml)
+            .and_then(|done| mathml::filtered(&done.mathml))
+            .unwrap_or_else(|| source_in_error_box(latex, layout))
     }
 }
 

@@ -1,5 +1,6 @@
 //! Images, and audio players for audio files, from an author's files or the web.
 
+use super::allowlist::{AUDIO_FORCED, IMAGE_FORCED};
 use super::escape;
 use super::urls::{self, UrlUse};
 
@@ -11,26 +12,28 @@ pub(super) fn markup(source: &str, title: &str, alt: &str) -> Option<String> {
         return None;
     }
     let mut html = String::from(if audio {
-        "<audio controls src=\""
+        "<audio src=\""
     } else {
-        "<img loading=\"lazy\" src=\""
+        "<img src=\""
     });
     escape::url(&mut html, source);
     html.push('"');
+    if !audio {
+        html.push_str(" alt=\"");
+        escape::attribute(&mut html, alt);
+        html.push('"');
+    }
     if !title.is_empty() {
         html.push_str(" title=\"");
         escape::attribute(&mut html, title);
         html.push('"');
     }
+    escape::attributes(&mut html, if audio { &AUDIO_FORCED } else { &IMAGE_FORCED });
+    html.push('>');
     if audio {
         // Shown only by a browser that cannot play the file.
-        html.push('>');
         escape::text(&mut html, alt);
         html.push_str("</audio>");
-    } else {
-        html.push_str(" alt=\"");
-        escape::attribute(&mut html, alt);
-        html.push_str("\" />");
     }
     Some(html)
 }

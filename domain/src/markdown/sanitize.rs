@@ -1,109 +1,18 @@
-//! The second wall: whatever the renderer wrote is parsed again as a browser would (html5ever)
-//! and rebuilt from an allowlist by ammonia. The renderer already emits nothing else; this pass
-//! is what keeps a bug in it (or in pulldown-cmark, or in math-core) from becoming a script in
-//! someone's session.
+//! The second wall, on the server only (feature `sanitize`): whatever the dialect wrote is parsed
+//! again as a browser would (html5ever) and rebuilt from the allowlist by ammonia. The dialect
+//! already writes nothing else, in the very form ammonia gives back (a test proves its output is
+//! a fixed point of this pass); this pass is what keeps a bug in it, or in pulldown-cmark, or in
+//! math-core, from becoming a script in someone's session on the pages the server sends.
 
+use super::allowlist::{
+    AUDIO_FORCED, CELL_ALIGNMENTS, CHECKBOX, CHECKBOX_FORCED, DOCUMENT_ATTRIBUTES, DOCUMENT_TAGS,
+    IMAGE_FORCED, LINK_REL, MATH_ATTRIBUTES, MATH_DISPLAYS, MATH_TAGS, MATH_TEXT_TAGS,
+};
 use super::urls::{self, UrlUse};
 use ammonia::{Builder, UrlRelative};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-
-/// Elements pulldown-cmark writes for the syntax Scola enables, and the renderer's own (`audio`,
-/// the task-list checkbox `input`). No `h1`: headings start at `h2`.
-pub(super) const DOCUMENT_TAGS: [&str; 26] = [
-    "p",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "pre",
-    "code",
-    "em",
-    "strong",
-    "del",
-    "a",
-    "img",
-    "audio",
-    "br",
-    "hr",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-];
-
-/// The task-list checkbox, kept apart so its forced attributes sit next to it.
-const CHECKBOX: &str = "input";
-
-/// The MathML Core elements math-core writes.
-pub(super) const MATH_TAGS: [&str; 25] = [
-    "math",
-    "mrow",
-    "mi",
-    "mo",
-    "mn",
-    "mtext",
-    "mspace",
-    "mfrac",
-    "msqrt",
-    "mroot",
-    "msub",
-    "msup",
-    "msubsup",
-    "munder",
-    "mover",
-    "munderover",
-    "mmultiscripts",
-    "mprescripts",
-    "mtable",
-    "mtr",
-    "mtd",
-    "mpadded",
-    "mphantom",
-    "menclose",
-    "merror",
-];
-
-/// HTML text styles math-core nests inside `<mtext>` for `\textbf`, `\textit` and the like.
-pub(super) const MATH_TEXT_TAGS: [&str; 5] = ["b", "i", "s", "u", "span"];
-
-/// Layout attributes of MathML Core elements: none of them holds a URL, a script or CSS.
-pub(super) const MATH_ATTRIBUTES: [&str; 22] = [
-    "displaystyle",
-    "scriptlevel",
-    "mathvariant",
-    "lspace",
-    "rspace",
-    "stretchy",
-    "symmetric",
-    "largeop",
-    "movablelimits",
-    "minsize",
-    "maxsize",
-    "form",
-    "fence",
-    "separator",
-    "accent",
-    "accentunder",
-    "linethickness",
-    "width",
-    "height",
-    "depth",
-    "voffset",
-    "notation",
-];
-
-/// Added to every link: the target page gets no handle on Scola's window, no referrer, and no
-/// search-ranking endorsement from a school's pages.
-pub(super) const LINK_REL: &str = "noopener noreferrer nofollow";
 
 static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(sanitizer);
 
@@ -113,34 +22,34 @@ pub(super) fn clean(html: &str) -> String {
 }
 
 fn sanitizer() -> Builder<'static> {
-    let mut tag_attributes: HashMap<&str, HashSet<&str>> = HashMap::from([
-        ("a", HashSet::from(["href", "title"])),
-        ("img", HashSet::from(["src", "alt", "title"])),
-        ("audio", HashSet::from(["src", "title"])),
-        ("ol", HashSet::from(["start"])),
-        (CHECKBOX, HashSet::from(["checked"])),
+    let forced = HashMap::from([
+        (CHECKBOX, HashMap::from(CHECKBOX_FORCED)),
+        ("img", HashMap::from(IMAGE_FORCED)),
+        ("audio", HashMap::from(AUDIO_FORCED)),
     ]);
+    let mut tag_attributes: HashMap<&str, HashSet<&str>> = DOCUMENT_ATTRIBUTES
+        .into_iter()
+        .map(|(tag, attributes)| (tag, attributes.iter().copied().collect()))
+        .collect();
+    // A forced attribute is allowed too, so one already there keeps its place (ammonia sets its
+    // value in place) instead of being removed and appended in the hash map's random order.
+    for (tag, attributes) in &forced {
+        tag_attributes
+            .entry(tag)
+            .or_default()
+            .extend(attributes.keys());
+    }
     for tag in MATH_TAGS {
         tag_attributes.insert(tag, HashSet::from(MATH_ATTRIBUTES));
     }
-    let alignments = HashSet::from(["left", "center", "right"]);
+    let alignments = HashSet::from(CELL_ALIGNMENTS);
     let tag_attribute_values = HashMap::from([
         ("th", HashMap::from([("align", alignments.clone())])),
         ("td", HashMap::from([("align", alignments)])),
         (
             "math",
-            HashMap::from([("display", HashSet::from(["block", "inline"]))]),
+            HashMap::from([("display", HashSet::from(MATH_DISPLAYS))]),
         ),
-    ]);
-    // Set whatever the input said: a checkbox that cannot be ticked, an image that loads when
-    // scrolled to, an audio file that can be played.
-    let forced = HashMap::from([
-        (
-            CHECKBOX,
-            HashMap::from([("type", "checkbox"), ("disabled", "")]),
-        ),
-        ("img", HashMap::from([("loading", "lazy")])),
-        ("audio", HashMap::from([("controls", "")])),
     ]);
 
     let mut builder = Builder::empty();

@@ -7,6 +7,10 @@
 //! (`java\tscript:`, `java\u{FFFD}script:`, `java%09script:`) is refused rather than guessed
 //! about: a colon before the first `/`, `?` or `#` must belong to an allowed scheme.
 //!
+//! A web address (`http`, `https`) must moreover name its host plainly (see [`is_web_address`]):
+//! the sanitizer's URL parser drops an address it cannot parse, and the dialect, which has no URL
+//! parser in the browser, must refuse at least as much as it does.
+//!
 //! The same function judges the destination Markdown gave (entities already decoded by the
 //! parser) and, in the sanitizer, the attribute value the browser will see; both must agree.
 
@@ -37,7 +41,7 @@ pub(super) fn is_allowed(url: &str, usage: UrlUse) -> bool {
         Scheme::Relative => true,
         Scheme::Malformed => false,
         Scheme::Named(name, rest) => match (name.to_ascii_lowercase().as_str(), usage) {
-            ("http" | "https", _) => true,
+            ("http" | "https", _) => is_web_address(rest),
             ("mailto", UrlUse::Link) => true,
             ("data", UrlUse::Image) => is_raster_data(rest),
             _ => false,
@@ -76,6 +80,63 @@ fn scheme(url: &str) -> Scheme<'_> {
     } else {
         Scheme::Malformed
     }
+}
+
+/// Whether what follows `http:` or `https:` is `//host`, maybe `:port`, then the rest of the
+/// address: a host in dot-separated labels of ASCII letters, digits, `-` and `_` (none starting
+/// with `xn--`, whose Punycode a URL parser would check), or an IPv4 address in four decimal
+/// parts; a port up to 65535.
+///
+/// Stricter than a browser on purpose: a URL parser turns a host into a domain through Unicode's
+/// IDNA tables (those the browser's WebAssembly is spared), and what it refuses cannot be told
+/// without them. So internationalised domain names (`école.fr`), user names before `@`,
+/// IPv6 hosts and the shorthand forms of IPv4 (`http://127.1`) are not linked; their text stays.
+fn is_web_address(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix("//") else {
+        return false;
+    };
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let (host, port) = match authority.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    let port_ok = port.is_none_or(|port| {
+        // `u16` parsing alone would take a sign (`+80`).
+        port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok()
+    });
+    port_ok && is_plain_host(host)
+}
+
+fn is_plain_host(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    let plain_labels = labels.iter().all(|label| {
+        !label.is_empty()
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+            && !label
+                .get(..4)
+                .is_some_and(|start| start.eq_ignore_ascii_case("xn--"))
+    });
+    // A host whose last label reads as a number is parsed as an IPv4 address, which then has to
+    // be one: `a.1` or `1.2.3.999` is no host at all.
+    let ends_in_number = labels.last().is_some_and(|last| {
+        last.bytes().all(|b| b.is_ascii_digit())
+            || last
+                .get(..2)
+                .is_some_and(|start| start.eq_ignore_ascii_case("0x"))
+    });
+    plain_labels && (!ends_in_number || is_dotted_ipv4(&labels))
+}
+
+/// Four decimal numbers up to 255, without leading zeros (which would read as octal).
+fn is_dotted_ipv4(labels: &[&str]) -> bool {
+    labels.len() == 4
+        && labels.iter().all(|label| {
+            label.bytes().all(|b| b.is_ascii_digit())
+                && (label.len() == 1 || !label.starts_with('0'))
+                && label.parse::<u8>().is_ok()
+        })
 }
 
 /// `image/<raster type>;base64,<base64 only>`: no parameters, no other encoding.

@@ -18,11 +18,20 @@ use scraper::{ElementRef, Html, Node};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
-struct Example {
-    markdown: String,
+pub(super) struct Example {
+    pub(super) markdown: String,
     html: String,
     example: u32,
     section: String,
+}
+
+/// The spec's 652 examples.
+pub(super) fn examples() -> Vec<Example> {
+    let path = fixtures().join("markdown-xss/commonmark-spec-0.31.2/spec.derived.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let examples: Vec<Example> = serde_json::from_str(&text).expect("the spec parses");
+    assert_eq!(examples.len(), 652);
+    examples
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -33,11 +42,7 @@ enum Side {
 
 #[test]
 fn commonmark_examples_render_as_the_spec_says() {
-    let path = fixtures().join("markdown-xss/commonmark-spec-0.31.2/spec.derived.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
-    let examples: Vec<Example> = serde_json::from_str(&text).expect("the spec parses");
-    assert_eq!(examples.len(), 652);
-
+    let examples = examples();
     let compared: Vec<&Example> = examples
         .iter()
         .filter(|example| !has_raw_html(&example.markdown))

@@ -1,7 +1,7 @@
 //! What "cannot run anything" means, checked on the HTML as a browser parses it: independent of
 //! the renderer's own URL rules, written from the HTML and URL standards.
 
-use super::super::sanitize::{DOCUMENT_TAGS, MATH_TAGS, MATH_TEXT_TAGS};
+use super::super::allowlist::{DOCUMENT_TAGS, MATH_TAGS, MATH_TEXT_TAGS};
 use scraper::{Html, Node};
 
 /// Elements that run, load or restyle something, or change how the rest of the page parses.

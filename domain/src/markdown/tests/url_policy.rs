@@ -47,6 +47,54 @@ fn scripts_and_documents_are_refused_however_written() {
     }
 }
 
+/// Only hosts any URL parser reads the same way: the sanitizer's parser drops the others, so
+/// the dialect must not link them either.
+#[test]
+fn web_addresses_name_their_host_plainly() {
+    for url in [
+        "https://exemple.fr:8443/a?b#c",
+        "http://127.0.0.1/",
+        "http://192.168.0.10:80",
+        "http://a_b.exemple.fr",
+        "HTTPS://EXEMPLE.FR",
+        "https://exemple.fr?q",
+        "http://localhost#x",
+    ] {
+        assert!(is_allowed(url, UrlUse::Link), "{url:?}");
+        assert!(is_allowed(url, UrlUse::Image), "{url:?}");
+    }
+    for url in [
+        "http://",
+        "https:///x",
+        "http:exemple.fr",
+        "http:/exemple.fr",
+        "http:\\\\exemple.fr",
+        "http://exa mple.fr",
+        "http://a%20b.fr/",
+        "http://[::1]/",
+        "http://1.2.3.999/",
+        "http://01.2.3.4/",
+        "http://127.1/",
+        "http://a.1/",
+        "http://0x7f.1/",
+        "https://café.fr/",
+        "https://xn--caf-dma.fr/",
+        "http://a..b/",
+        "http://exemple.fr./",
+        "http://a:99999/",
+        "http://a:80x/",
+        "http://a:+80/",
+        "http://1.2.3.+4/",
+        "http://a:/",
+        "http://prof@exemple.fr/",
+        "http://a|b/",
+        "http://a^b/",
+    ] {
+        assert!(!is_allowed(url, UrlUse::Link), "{url:?}");
+        assert!(!is_allowed(url, UrlUse::Audio), "{url:?}");
+    }
+}
+
 #[test]
 fn images_may_be_inline_rasters_and_nothing_else_inline() {
     for url in [

@@ -7,13 +7,13 @@ use scraper::{Html, Selector};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
-struct Payload {
+pub(super) struct Payload {
     section: String,
     source_line: u32,
-    payload: String,
+    pub(super) payload: String,
 }
 
-fn corpus() -> Vec<Payload> {
+pub(super) fn corpus() -> Vec<Payload> {
     let path = fixtures().join("markdown-xss/owasp/payloads.derived.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
     let corpus: Vec<Payload> = serde_json::from_str(&text).expect("the corpus parses");
@@ -22,7 +22,7 @@ fn corpus() -> Vec<Payload> {
 }
 
 /// Every place a payload can stand in a Markdown text, by name.
-fn placements(payload: &str) -> Vec<(&'static str, String)> {
+pub(super) fn placements(payload: &str) -> Vec<(&'static str, String)> {
     let indented: String = payload
         .lines()
         .map(|line| format!("    {line}\n"))
