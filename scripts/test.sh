@@ -59,6 +59,11 @@ step "tests on SQLite (incl. e2e in Chromium)"
 env -u SCOLA_TEST_DATABASE_URL cargo test --workspace --exclude app
 env -u SCOLA_TEST_DATABASE_URL cargo test -p app --no-default-features --features ssr
 
+# The workspace pass builds domain with the server's features, so the Markdown renderer ran with
+# its sanitizer there; built alone, it runs on its first wall only, as in the browser.
+step "Markdown without the sanitizer (as the browser runs it)"
+cargo test -p domain markdown
+
 step "tests on PostgreSQL"
 export SCOLA_TEST_PG_URL="${SCOLA_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
 if pg_isready -q -t 5 -d "$SCOLA_TEST_PG_URL"; then

@@ -13,6 +13,7 @@ pub mod exercise;
 pub mod ids;
 pub mod lang;
 pub mod locale;
+pub mod markdown;
 pub mod profile;
 pub mod school;
 pub mod school_calendar;
