@@ -5,8 +5,8 @@ use super::number::{self, Credit};
 use super::report::{FileNote, ImportError, ItemReport, Note, Outcome, Reason, Report};
 use super::{Defaults, Format, MAX_PARTS};
 use crate::exercise::{
-    Checkbox, Choice, ChoiceId, Decimal, Exercise, Feedback, Item, ItemId, ItemKind,
-    LanguageTag, MAX_ID_LEN, MultipleChoice, Penalty, Percent, Points, Problem, SingleChoice,
+    Card, CardId, Checkbox, Choice, ChoiceId, Decimal, Exercise, Feedback, Item, ItemId, ItemKind,
+    LanguageTag, MAX_ID_LEN, Matching, MultipleChoice, Pair, Penalty, Percent, Points, Problem, SingleChoice,
     TextAnswer, TextMatching,
 };
 use std::collections::BTreeSet;
@@ -296,7 +296,21 @@ pub(super) fn check_parts(count: usize) -> Result<(), Reason> {
     }
 }
 
-/// Refuses a weight that is not one of Moodle's grades (for Moodle's formats).
+/// Refuses a weight beyond ±100 %.
+pub(super) fn check_weight(weight: Decimal) -> Result<(), Reason> {
+    let (m, s) = weight.parts();
+    let within = Decimal::new(m.abs(), s).is_some_and(|w| w <= Decimal::from_int(100));
+    if within {
+        Ok(())
+    } else {
+        Err(Reason::InvalidGrade {
+            grade: weight.to_string(),
+        })
+    }
+}
+
+/// Refuses a weight that is not one of Moodle's grades (for Moodle XML, which Moodle writes
+/// from that list and refuses otherwise).
 pub(super) fn check_grade(weight: Decimal) -> Result<(), Reason> {
     if number::is_moodle_grade(weight) {
         Ok(())
@@ -505,4 +519,30 @@ pub(super) fn percent(value: i64) -> Percent {
         .ok()
         .and_then(|p| Percent::new(p).ok())
         .unwrap_or(Percent::ZERO)
+}
+
+/// A matching item from pairs of texts and right-hand texts matching nothing, with positional
+/// ids: `l1`/`r1`, `l2`/`r2`, …, distractors numbered after the pairs.
+pub(super) fn matching(pairs: Vec<(String, String)>, loose: Vec<String>) -> ItemKind {
+    let count = pairs.len();
+    let card = |prefix: &str, n: usize, text: String| Card {
+        id: CardId::from_str(&format!("{prefix}{n}"))
+            .unwrap_or_else(|_| unreachable!("a letter and digits make an identifier")),
+        text,
+    };
+    ItemKind::Matching(Matching {
+        pairs: pairs
+            .into_iter()
+            .enumerate()
+            .map(|(index, (left, right))| Pair {
+                left: card("l", index + 1, left),
+                right: card("r", index + 1, right),
+            })
+            .collect(),
+        distractors: loose
+            .into_iter()
+            .enumerate()
+            .map(|(index, text)| card("r", count + index + 1, text))
+            .collect(),
+    })
 }

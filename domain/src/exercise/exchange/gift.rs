@@ -18,8 +18,9 @@
 //! A block with text after it is Moodle's "missing word": with short answers or a single choice
 //! it is a cloze of one gap (typed or drop-down) and an empty prompt; other types keep Moodle's
 //! `_____` in their prompt. `#…` after an answer is its feedback, `####…` the general feedback.
-//! Weights must be Moodle's grades (`33.33333`, not `33`), as Moodle requires. A question with
-//! no block is a description (see the module `exchange`).
+//! Weights are percentages from −100 to 100 (Moodle would also insist on its list of grades,
+//! `33.33333` and not `33`; Scola's own files use any whole percentage). A question with no
+//! block is a description (see the module `exchange`).
 //!
 //! Escapes: `\~ \= \# \{ \} \:` are the characters, `\n` a line break, `\\` a backslash
 //! (Moodle keeps `\\` doubled; a backslash is one character here, so files round-trip). In a

@@ -11,13 +11,14 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 /// How a source text is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) enum Source {
     /// Kept as it is.
     Markdown,
     /// Every character is meant literally; line breaks count.
     Plain,
     /// HTML: white space collapses, tags make paragraphs and breaks.
+    #[default]
     Html,
     /// Moodle's "auto-format": HTML whose line breaks count.
     HtmlWithBreaks,

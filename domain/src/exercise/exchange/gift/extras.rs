@@ -29,8 +29,12 @@ pub(super) struct Header {
 pub(super) struct AnswerExtras {
     #[serde(default, skip_serializing_if = "is_zero")]
     pub variants: usize,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub matching: TextMatching,
+}
+
+fn is_default(matching: &TextMatching) -> bool {
+    *matching == TextMatching::default()
 }
 
 fn is_zero(n: &usize) -> bool {

@@ -7,8 +7,8 @@ use crate::exercise::exchange::markup::{self, Source};
 use crate::exercise::exchange::report::{FileNote, Note, Reason};
 use crate::exercise::exchange::{Defaults, Format, ImportError, MAX_QUESTIONS, Report, number};
 use crate::exercise::{
-    Accepts, Card, CardId, Cloze, ClozePart, Decimal, Feedback, FreeText, ItemKind, Matching,
-    Numeric, NumericAnswer, Pair, ShortText, Tolerance, TrueFalse,
+    Accepts, Cloze, ClozePart, Decimal, Feedback, FreeText, ItemKind, Numeric, NumericAnswer,
+    ShortText, Tolerance, TrueFalse,
 };
 use std::str::FromStr;
 
@@ -135,10 +135,16 @@ impl Texts {
     /// A formatted text (its own `[format]` first, else the question's) as Markdown.
     fn markdown(&mut self, raw: &str) -> String {
         let (format, text) = lex::format_prefix(raw.trim());
-        let converted = markup::markdown(
-            &lex::unescape(text),
-            Self::source(format.unwrap_or(self.format)),
-        );
+        self.convert(text, format.unwrap_or(self.format))
+    }
+
+    /// The question's own text, whose format was read before its title.
+    fn question(&mut self, raw: &str) -> String {
+        self.convert(raw, self.format)
+    }
+
+    fn convert(&mut self, raw: &str, format: TextFormat) -> String {
+        let converted = markup::markdown(&lex::unescape(raw), Self::source(format));
         self.notes.converted(&converted);
         converted.text
     }
@@ -167,7 +173,7 @@ impl Texts {
     /// Question text around a gap: `before` keeps its trailing white space, `after` its
     /// leading one (one space for converted formats).
     fn around(&mut self, raw: &str, keep_end: bool) -> String {
-        let text = self.markdown(raw);
+        let text = self.question(raw);
         if text.is_empty() {
             return text;
         }
@@ -199,7 +205,7 @@ fn parse(text: &str) -> Result<Parsed, Reason> {
     let (open, close) = (lex::find(body, '{'), lex::find(body, '}'));
     let (open, close) = match (open, close) {
         (None, None) => {
-            let text = texts.markdown(body);
+            let text = texts.question(body);
             return Ok(Parsed::Description(text, texts.notes));
         }
         (Some(_), None) => return Err(Reason::BraceNotClosed),
@@ -258,7 +264,7 @@ fn parse(text: &str) -> Result<Parsed, Reason> {
             texts.around(after, false)
         )
     } else {
-        texts.markdown(before)
+        texts.question(before)
     };
     Ok(Parsed::Item(Draft {
         prompt,
@@ -398,7 +404,7 @@ fn weighted(raw: Vec<Raw>, texts: &mut Texts) -> Result<Vec<Weighted>, Reason> {
     raw.into_iter()
         .map(|answer| {
             let weight = answer.weight;
-            build::check_grade(weight)?;
+            build::check_weight(weight)?;
             let (text, feedback) = match lex::split_once(answer.text, '#') {
                 Some((text, feedback)) => (text, Some(feedback)),
                 None => (answer.text, None),
@@ -417,7 +423,7 @@ fn typed_answers(raw: Vec<Raw>, texts: &mut Texts) -> Result<build::Typed, Reaso
         .into_iter()
         .map(|answer| {
             let weight = answer.weight;
-            build::check_grade(weight)?;
+            build::check_weight(weight)?;
             let (text, feedback) = match lex::split_once(answer.text, '#') {
                 Some((text, feedback)) => (text, Some(feedback)),
                 None => (answer.text, None),
@@ -489,7 +495,7 @@ fn numeric(raw: &str, texts: &mut Texts, feedback: &mut Feedback) -> Result<Item
     let mut answers = Vec::with_capacity(parts.len());
     for part in parts {
         let Raw { weight, text } = Raw::weighted(part.trim(), Decimal::from_int(100));
-        build::check_grade(weight)?;
+        build::check_weight(weight)?;
         let (value, answer_feedback) = match lex::split_once(text, '#') {
             Some((value, feedback)) => (value, Some(feedback)),
             None => (text, None),
@@ -568,25 +574,5 @@ fn matching(raw: Vec<&str>, texts: &mut Texts) -> Result<ItemKind, Reason> {
             pairs.push((left, right));
         }
     }
-    let count = pairs.len();
-    let card = |prefix: &str, n: usize, text: String| Card {
-        id: CardId::from_str(&format!("{prefix}{n}"))
-            .unwrap_or_else(|_| unreachable!("a letter and digits make an identifier")),
-        text,
-    };
-    Ok(ItemKind::Matching(Matching {
-        pairs: pairs
-            .into_iter()
-            .enumerate()
-            .map(|(index, (left, right))| Pair {
-                left: card("l", index + 1, left),
-                right: card("r", index + 1, right),
-            })
-            .collect(),
-        distractors: loose
-            .into_iter()
-            .enumerate()
-            .map(|(index, text)| card("r", count + index + 1, text))
-            .collect(),
-    }))
+    Ok(build::matching(pairs, loose))
 }

@@ -44,7 +44,7 @@ pub fn export(exercise: &Exercise) -> (String, Vec<NotExported>) {
         let _ = writeln!(out, "// {}{json}\n", extras::EXERCISE);
     }
     if let Some(statement) = exercise.statement.as_deref().filter(|s| !s.trim().is_empty()) {
-        let _ = writeln!(out, "[markdown]{}\n", text_field(statement));
+        let _ = writeln!(out, "[markdown]{}\n", lex::escape(statement));
     }
     let mut left_out = Vec::new();
     for item in &exercise.items {
@@ -223,6 +223,10 @@ fn question(item: &Item) -> Result<String, Unexpressible> {
                 lex::escape(&before),
                 lex::escape(&after)
             );
+        }
+        // A block of one line (`{T}`, `{}`) closes on its line.
+        None if !answers.contains('\n') => {
+            let _ = write!(out, "{}{{{answers}}}", lex::escape(prompt));
         }
         None => {
             let _ = write!(out, "{}{{{answers}\n}}", lex::escape(prompt));

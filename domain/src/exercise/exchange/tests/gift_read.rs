@@ -385,7 +385,7 @@ fn descriptions_before_the_first_question_make_the_statement() {
 #[test]
 fn malformed_questions_are_refused_with_their_reason() {
     let report = read(
-        "::a::Open {=x\n\n::b::Close =x}\n\n::c::Two {=x} blocks {=y}\n\n::d::Match {=a -> b =c}\n\n::e::One third {~%33%a ~%33%b ~%34%c}\n\n::f::Wild {=colo*r}\n\n::g::Anything {=%50%*}\n\n::h::Not a number {#abc}\n\n::i::No right one {~a ~b}\n\n::j::Arrow first -> {=a -> b =c -> d}",
+        "::a::Open {=x\n\n::b::Close =x}\n\n::c::Two {=x} blocks {=y}\n\n::d::Match {=a -> b =c}\n\n::e::Too much {~%120%a ~%-20%b}\n\n::f::Wild {=colo*r}\n\n::g::Anything {=%50%*}\n\n::h::Not a number {#abc}\n\n::i::No right one {~a ~b}\n\n::j::Arrow first -> {=a -> b =c -> d}",
     );
     assert_eq!(
         outcomes(&report),
@@ -402,7 +402,7 @@ fn malformed_questions_are_refused_with_their_reason() {
             (
                 None,
                 Some(Reason::InvalidGrade {
-                    grade: "33".to_owned()
+                    grade: "120".to_owned()
                 })
             ),
             (
