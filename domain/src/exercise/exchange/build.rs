@@ -6,7 +6,7 @@ use super::report::{FileNote, ImportError, ItemReport, Note, Outcome, Reason, Re
 use super::{Defaults, Format, MAX_PARTS};
 use crate::exercise::{
     Card, CardId, Checkbox, Choice, ChoiceId, Decimal, Exercise, Feedback, Item, ItemId, ItemKind,
-    LanguageTag, MAX_ID_LEN, Matching, MultipleChoice, Pair, Penalty, Percent, Points, Problem, SingleChoice,
+    LanguageTag, MAX_ID_LEN, Matching, MultipleChoice, Pair, Penalty, Points, Problem, SingleChoice,
     TextAnswer, TextMatching,
 };
 use std::collections::BTreeSet;
@@ -511,14 +511,6 @@ pub(super) fn star(text: &str) -> String {
 pub(super) fn points(value: Decimal) -> Option<Points> {
     let hundredths = number::rounded(value, 2)?;
     u32::try_from(hundredths).ok().map(Points::from_hundredths)
-}
-
-/// A percentage for a whole number, clamped to 0..=100.
-pub(super) fn percent(value: i64) -> Percent {
-    u8::try_from(value.clamp(0, 100))
-        .ok()
-        .and_then(|p| Percent::new(p).ok())
-        .unwrap_or(Percent::ZERO)
 }
 
 /// A matching item from pairs of texts and right-hand texts matching nothing, with positional

@@ -230,9 +230,6 @@ impl Writer {
         Writer::new(Target::Markdown)
     }
 
-    pub(super) fn for_plain() -> Self {
-        Writer::new(Target::Plain)
-    }
 
     fn ask(&mut self, gap: Gap) {
         self.gap = self.gap.max(gap);
@@ -335,31 +332,9 @@ impl Writer {
         }
     }
 
-    /// Whether nothing was written yet.
-    pub(super) fn is_empty(&self) -> bool {
-        self.out.is_empty()
-    }
 
-    /// Takes what was written so far, leaving the writer empty (for texts cut at gaps).
-    pub(super) fn take(&mut self) -> String {
-        self.gap = Gap::None;
-        std::mem::take(&mut self.out)
-    }
 
-    /// Takes what was written so far, keeping a pending space at its end (text before a gap).
-    pub(super) fn take_with_space(&mut self) -> String {
-        let trailing = self.gap != Gap::None && !self.out.is_empty();
-        let mut text = self.take();
-        if trailing {
-            text.push(' ');
-        }
-        text
-    }
 
-    /// Whether a space (or more) waits to be written.
-    pub(super) fn pending_space(&self) -> bool {
-        self.gap != Gap::None
-    }
 
     pub(super) fn finish(self) -> Converted {
         Converted {
