@@ -67,6 +67,14 @@ fn convert(text: &str, source: Source, target: Target) -> Converted {
                 }
                 return writer.finish();
             }
+            // The HTML parser's cost grows with the square of nesting: pathological nesting
+            // gets a plain cut at the tags instead (its text, escaped, still harmless).
+            if nesting(text) > MAX_HTML_NESTING {
+                let mut writer = Writer::new(target);
+                writer.markup_removed = true;
+                writer.text(&outside_tags(text));
+                return writer.finish();
+            }
             let html = if breaks {
                 Html::parse_fragment(&text.replace('\n', "<br>"))
             } else {
@@ -77,6 +85,66 @@ fn convert(text: &str, source: Source, target: Target) -> Converted {
             writer.finish()
         }
     }
+}
+
+/// Deeper HTML than browsers build (they stop at 512) is not parsed as HTML.
+const MAX_HTML_NESTING: usize = 512;
+
+/// Elements that hold nothing, so do not nest.
+fn is_void(name: &str) -> bool {
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "br" | "img" | "hr" | "input" | "meta" | "link" | "wbr" | "area" | "base" | "col"
+            | "embed" | "source" | "track" | "param"
+    )
+}
+
+/// How deep the tags of `text` nest, counted on its tags alone (a bound, not a parse).
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(closing) = rest.strip_prefix('/') {
+            depth = depth.saturating_sub(1);
+            rest = closing;
+            continue;
+        }
+        let name_end = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        if name_end == 0 {
+            continue;
+        }
+        let self_closing = rest[name_end..]
+            .split('>')
+            .next()
+            .is_some_and(|tag| tag.ends_with('/'));
+        if !is_void(&rest[..name_end]) && !self_closing {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+        rest = &rest[name_end..];
+    }
+    deepest
+}
+
+/// The text between tags, for HTML too deep to parse.
+fn outside_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            '<' => inside = true,
+            '>' if inside => {
+                inside = false;
+                out.push(' ');
+            }
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn walk_html(html: &Html, writer: &mut Writer) {
