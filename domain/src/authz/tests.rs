@@ -359,8 +359,16 @@ fn only_admins_open_the_administration() {
     let mut platform = caller(800, &[]);
     platform.platform_admin = true;
     let cases: &[(&str, Caller, bool)] = &[
-        ("school admin", caller(600, &[(A, Profile::SchoolAdmin)]), true),
-        ("admin of B, parent in A", caller(601, &[(A, Profile::Parent), (B, Profile::SchoolAdmin)]), true),
+        (
+            "school admin",
+            caller(600, &[(A, Profile::SchoolAdmin)]),
+            true,
+        ),
+        (
+            "admin of B, parent in A",
+            caller(601, &[(A, Profile::Parent), (B, Profile::SchoolAdmin)]),
+            true,
+        ),
         ("platform admin", platform, true),
         ("staff", caller(500, &[(A, Profile::Staff)]), false),
         ("teacher", caller(400, &[(A, Profile::Teacher)]), false),

@@ -6,8 +6,8 @@ use super::report::{FileNote, ImportError, ItemReport, Note, Outcome, Reason, Re
 use super::{Defaults, Format, MAX_PARTS};
 use crate::exercise::{
     Card, CardId, Checkbox, Choice, ChoiceId, Decimal, Exercise, Feedback, Item, ItemId, ItemKind,
-    LanguageTag, MAX_ID_LEN, Matching, MultipleChoice, Pair, Penalty, Points, Problem, SingleChoice,
-    TextAnswer, TextMatching,
+    LanguageTag, MAX_ID_LEN, Matching, MultipleChoice, Pair, Penalty, Points, Problem,
+    SingleChoice, TextAnswer, TextMatching,
 };
 use std::collections::BTreeSet;
 use std::str::FromStr;
@@ -399,9 +399,8 @@ pub(super) fn penalty(weights: &[Decimal]) -> (Penalty, bool) {
         .filter(|w| *w <= Decimal::ZERO)
         .collect();
     let share = |count: usize| number::share(count);
-    let all = |list: &[Decimal], target: Decimal| {
-        list.iter().all(|&w| number::same_share(w, target))
-    };
+    let all =
+        |list: &[Decimal], target: Decimal| list.iter().all(|&w| number::same_share(w, target));
     let right_exact = !right.is_empty() && all(&right, share(right.len()));
     let negative = |d: Decimal| number::sub(Decimal::ZERO, d).unwrap_or(Decimal::ZERO);
     if !right_exact {

@@ -94,8 +94,19 @@ const MAX_HTML_NESTING: usize = 512;
 fn is_void(name: &str) -> bool {
     matches!(
         name.to_ascii_lowercase().as_str(),
-        "br" | "img" | "hr" | "input" | "meta" | "link" | "wbr" | "area" | "base" | "col"
-            | "embed" | "source" | "track" | "param"
+        "br" | "img"
+            | "hr"
+            | "input"
+            | "meta"
+            | "link"
+            | "wbr"
+            | "area"
+            | "base"
+            | "col"
+            | "embed"
+            | "source"
+            | "track"
+            | "param"
     )
 }
 
@@ -298,7 +309,6 @@ impl Writer {
         Writer::new(Target::Markdown)
     }
 
-
     fn ask(&mut self, gap: Gap) {
         self.gap = self.gap.max(gap);
     }
@@ -400,10 +410,6 @@ impl Writer {
         }
     }
 
-
-
-
-
     pub(super) fn finish(self) -> Converted {
         Converted {
             text: self.out,
@@ -426,10 +432,8 @@ fn special(c: char) -> bool {
 fn escape_markdown(word: &str, line_start: bool, out: &mut String) {
     let mut chars = word.char_indices().peekable();
     if line_start {
-        if let Some(&(_, first)) = chars.peek() {
-            if matches!(first, '#' | '-' | '+' | '=') {
-                out.push('\\');
-            }
+        if let Some(&(_, '#' | '-' | '+' | '=')) = chars.peek() {
+            out.push('\\');
         }
         let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if digits > 0 && matches!(word[digits..].chars().next(), Some('.' | ')')) {

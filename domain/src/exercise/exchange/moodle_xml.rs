@@ -27,8 +27,8 @@ use super::markup::{self, Source};
 use super::report::{FileNote, Note, Reason};
 use super::{Defaults, Format, ImportError, MAX_QUESTIONS, Report, number, xml};
 use crate::exercise::{
-    Accepts, Decimal, Feedback, FreeText, ItemKind, Numeric, NumericAnswer, ShortText,
-    Tolerance, TrueFalse, Unit,
+    Accepts, Decimal, Feedback, FreeText, ItemKind, Numeric, NumericAnswer, ShortText, Tolerance,
+    TrueFalse, Unit,
 };
 use roxmltree::Node;
 use std::str::FromStr;
@@ -142,11 +142,11 @@ fn read(question: Node, kind: &str) -> Result<Draft, Reason> {
         notes.add(Note::HintsDropped);
     }
     let points = match xml::child(question, "defaultgrade") {
-        Some(grade) => build::points(decimal(&xml::text(grade))?).ok_or_else(|| {
-            Reason::NotANumber {
+        Some(grade) => {
+            build::points(decimal(&xml::text(grade))?).ok_or_else(|| Reason::NotANumber {
                 text: xml::text(grade),
-            }
-        })?,
+            })?
+        }
         None => ONE_POINT,
     };
     let mut feedback = Feedback {
@@ -258,7 +258,10 @@ fn true_false(
     let mut right = None;
     let mut said = [None, None];
     for &answer in answers {
-        let value = match xml::child_text(answer, "text").to_ascii_lowercase().as_str() {
+        let value = match xml::child_text(answer, "text")
+            .to_ascii_lowercase()
+            .as_str()
+        {
             "true" => true,
             "false" => false,
             _ => {

@@ -131,9 +131,9 @@ pub(super) fn is_moodle_grade(percent: Decimal) -> bool {
     let Some(magnitude) = Decimal::new(m.abs(), s) else {
         return false;
     };
-    MOODLE_GRADES.iter().any(|&(m, s)| {
-        Decimal::new(m, s).is_some_and(|grade| same_share(magnitude, grade))
-    })
+    MOODLE_GRADES
+        .iter()
+        .any(|&(m, s)| Decimal::new(m, s).is_some_and(|grade| same_share(magnitude, grade)))
 }
 
 /// A weight (a percentage, possibly negative or fractional) as a credit, saying whether it had

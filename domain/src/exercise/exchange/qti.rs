@@ -63,7 +63,11 @@ pub fn import(text: &str, defaults: &Defaults) -> Result<Report, ImportError> {
     let origin = Origin {
         line: Some(xml::line(&document, root)),
         name: title.map(str::to_owned),
-        ids: root.attribute("identifier").into_iter().map(str::to_owned).collect(),
+        ids: root
+            .attribute("identifier")
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
     };
     match Item::new(root).and_then(|item| item.read()) {
         Ok(draft) => collector.take(origin, draft),
@@ -160,14 +164,16 @@ impl Mapping {
             .entries
             .iter()
             .filter(|e| e.value > Decimal::ZERO)
-            .fold(Decimal::ZERO, |sum, e| number::add(sum, e.value).unwrap_or(sum));
+            .fold(Decimal::ZERO, |sum, e| {
+                number::add(sum, e.value).unwrap_or(sum)
+            });
         !self.unbounded_below() && self.upper.is_none_or(|upper| upper >= positives)
     }
 
     /// Whether QTI may give a negative score that Scola floors at zero.
     fn unbounded_below(&self) -> bool {
-        let negative = self.default < Decimal::ZERO
-            || self.entries.iter().any(|e| e.value < Decimal::ZERO);
+        let negative =
+            self.default < Decimal::ZERO || self.entries.iter().any(|e| e.value < Decimal::ZERO);
         negative && self.lower.is_none_or(|lower| lower < Decimal::ZERO)
     }
 }
@@ -179,9 +185,12 @@ fn weight(value: Decimal, best: Decimal) -> Decimal {
         // A share like a third: five places, as Moodle writes it, so penalties are recognised.
         _ => {
             let (num, den) = (value, best);
-            number::percent_of(number::mul(num, Decimal::from_int(100_000)).unwrap_or(num), den)
-                .and_then(|(p, _)| Decimal::new(p, 5))
-                .unwrap_or(Decimal::ZERO)
+            number::percent_of(
+                number::mul(num, Decimal::from_int(100_000)).unwrap_or(num),
+                den,
+            )
+            .and_then(|(p, _)| Decimal::new(p, 5))
+            .unwrap_or(Decimal::ZERO)
         }
     }
 }
@@ -244,9 +253,10 @@ impl<'a, 'input> Item<'a, 'input> {
             "gapMatchInteraction",
             "extendedTextInteraction",
         ];
-        if let Some(other) = interactions.iter().find(|n| {
-            !body::is_inline(**n) && !BLOCK.contains(&n.tag_name().name())
-        }) {
+        if let Some(other) = interactions
+            .iter()
+            .find(|n| !body::is_inline(**n) && !BLOCK.contains(&n.tag_name().name()))
+        {
             return Err(Reason::UnsupportedInteraction {
                 name: other.tag_name().name().to_owned(),
             });
@@ -287,7 +297,7 @@ impl<'a, 'input> Item<'a, 'input> {
                     .collect()
             })
             .unwrap_or_default();
-        let number = |raw: Option<&str>| raw.map(|r| decimal(r)).transpose();
+        let number = |raw: Option<&str>| raw.map(decimal).transpose();
         let mapping = match xml::child(node, "mapping") {
             None => None,
             Some(mapping) => {
@@ -320,7 +330,11 @@ impl<'a, 'input> Item<'a, 'input> {
     /// The mapping, when the processing maps the response.
     fn mapping<'d>(&self, declaration: &'d Declaration) -> Result<Option<&'d Mapping>, Reason> {
         match self.scoring {
-            Scoring::MapResponse => declaration.mapping.as_ref().map(Some).ok_or(Reason::NoScoring),
+            Scoring::MapResponse => declaration
+                .mapping
+                .as_ref()
+                .map(Some)
+                .ok_or(Reason::NoScoring),
             Scoring::MatchCorrect { .. } if declaration.correct.is_empty() => {
                 Err(Reason::NoScoring)
             }
@@ -399,7 +413,8 @@ impl<'a, 'input> Item<'a, 'input> {
             });
         }
         let mapping = self.mapping(&declaration)?;
-        let inline = matches!(&self.scoring, Scoring::MatchCorrect { feedback, .. } if feedback.inline);
+        let inline =
+            matches!(&self.scoring, Scoring::MatchCorrect { feedback, .. } if feedback.inline);
         let nodes: Vec<Node> = xml::children(interaction, "simpleChoice").collect();
         build::check_parts(nodes.len())?;
         let mut shuffle = interaction.attribute("shuffle") == Some("true");
@@ -713,8 +728,7 @@ impl<'a, 'input> Item<'a, 'input> {
             .iter()
             .map(id)
             .map(|t| Category {
-                id: CategoryId::from_str(&t)
-                    .unwrap_or_else(|_| category_id(index(&t))),
+                id: CategoryId::from_str(&t).unwrap_or_else(|_| category_id(index(&t))),
                 name: text(self, &t),
                 cards: target_of
                     .iter()
@@ -794,7 +808,10 @@ impl<'a, 'input> Item<'a, 'input> {
                 .iter()
                 .map(|n| n.attribute("identifier").unwrap_or("").to_owned())
                 .collect();
-            check_known(declaration.correct.iter().map(String::as_str), ids.iter().map(String::as_str))?;
+            check_known(
+                declaration.correct.iter().map(String::as_str),
+                ids.iter().map(String::as_str),
+            )?;
             if gap.attribute("shuffle") == Some("true") {
                 // Drop-down options show as written.
                 self.notes.add(Note::FixedPositionsIgnored);
@@ -887,7 +904,12 @@ impl<'a, 'input> Item<'a, 'input> {
         let prompt = self.text(self.body);
         let feedback = self.feedback();
         let texts: Vec<(String, String)> = xml::children(interaction, "gapText")
-            .map(|n| (n.attribute("identifier").unwrap_or("").to_owned(), xml::text(n).trim().to_owned()))
+            .map(|n| {
+                (
+                    n.attribute("identifier").unwrap_or("").to_owned(),
+                    xml::text(n).trim().to_owned(),
+                )
+            })
             .collect();
         build::check_parts(texts.len())?;
         let mut body = Body::with_gap_elements();
@@ -902,7 +924,11 @@ impl<'a, 'input> Item<'a, 'input> {
             let key = format!("{text} {gap}");
             match mapping {
                 Some(m) => m.value(&key),
-                None if declaration.correct.iter().any(|c| c.split_whitespace().eq(key.split_whitespace())) => {
+                None if declaration
+                    .correct
+                    .iter()
+                    .any(|c| c.split_whitespace().eq(key.split_whitespace())) =>
+                {
                     Decimal::from_int(1)
                 }
                 None => Decimal::ZERO,
@@ -955,7 +981,12 @@ impl<'a, 'input> Item<'a, 'input> {
             .and_then(|o| o.attribute("normalMaximum"));
         let value = match (declared, &self.scoring) {
             (Some(max), _) => decimal(max)?,
-            (None, Scoring::MatchCorrect { score: Some(score), .. }) => *score,
+            (
+                None,
+                Scoring::MatchCorrect {
+                    score: Some(score), ..
+                },
+            ) => *score,
             (None, Scoring::MapResponse) => self.best_mapped(),
             _ => return Ok(ONE_POINT),
         };
@@ -1047,7 +1078,11 @@ fn scoring(root: Node) -> Result<Scoring, Reason> {
         .attribute("template")
         .or_else(|| processing.attribute("templateLocation"))
     {
-        let name = uri.trim_end_matches(".xml").rsplit('/').next().unwrap_or("");
+        let name = uri
+            .trim_end_matches(".xml")
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
         return match name {
             "match_correct" => Ok(Scoring::MatchCorrect {
                 score: None,
@@ -1102,14 +1137,18 @@ fn recognise(root: Node, processing: Node) -> Result<Scoring, Reason> {
         for set in &sets {
             match outcome(*set).ok_or_else(custom)? {
                 ("SCORE", value) => score = Some(score_value(root, value).ok_or_else(custom)?),
-                ("FEEDBACK", value) => feedback.right = Some(identifier_value(value).ok_or_else(custom)?),
+                ("FEEDBACK", value) => {
+                    feedback.right = Some(identifier_value(value).ok_or_else(custom)?)
+                }
                 _ => return Err(custom()),
             }
         }
         for set in &else_sets {
             match outcome(*set).ok_or_else(custom)? {
                 ("SCORE", value) if score_value(root, value) == Some(Decimal::ZERO) => {}
-                ("FEEDBACK", value) => feedback.wrong = Some(identifier_value(value).ok_or_else(custom)?),
+                ("FEEDBACK", value) => {
+                    feedback.wrong = Some(identifier_value(value).ok_or_else(custom)?)
+                }
                 _ => return Err(custom()),
             }
         }

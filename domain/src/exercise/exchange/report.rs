@@ -34,7 +34,10 @@ impl Report {
     }
 
     fn count(&self, which: impl Fn(&Outcome) -> bool) -> usize {
-        self.items.iter().filter(|item| which(&item.outcome)).count()
+        self.items
+            .iter()
+            .filter(|item| which(&item.outcome))
+            .count()
     }
 }
 
@@ -75,7 +78,9 @@ pub enum Outcome {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Reason {
-    #[error("a description has no answer (only one before the first question becomes the statement)")]
+    #[error(
+        "a description has no answer (only one before the first question becomes the statement)"
+    )]
     Description,
     #[error("{}", Problems(problems))]
     Problems { problems: Vec<ItemProblem> },
@@ -101,7 +106,9 @@ pub enum Reason {
     NoScoring,
     #[error("the response is declared as {declared}, which does not fit the interaction")]
     ResponseMismatch { declared: String },
-    #[error("the correct response or mapping names {identifier:?}, which the question does not hold")]
+    #[error(
+        "the correct response or mapping names {identifier:?}, which the question does not hold"
+    )]
     UnknownIdentifier { identifier: String },
     #[error("grade {grade} is not one of Moodle's grades")]
     InvalidGrade { grade: String },
@@ -129,7 +136,9 @@ pub enum Reason {
     GapOutOfRange { gap: usize },
     #[error("units converted by a factor are not supported")]
     UnitConversion,
-    #[error("a card is matched with several others: Scola matches one to one or sorts into categories")]
+    #[error(
+        "a card is matched with several others: Scola matches one to one or sorts into categories"
+    )]
     ManyToManyMatching,
     #[error("card {card:?} is matched with nothing")]
     UnmatchedCard { card: String },

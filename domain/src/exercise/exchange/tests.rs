@@ -53,3 +53,32 @@ pub(super) fn item<'a>(report: &'a Report, id: &str) -> &'a Item {
 pub(super) fn kind<'a>(report: &'a Report, id: &str) -> &'a ItemKind {
     &item(report, id).kind
 }
+
+#[test]
+fn the_report_serialises_one_object_per_question() {
+    let report = gift::import(
+        "::Q2::Couleur ?{=jaune ~rouge}\n\n::bad::{=x\n\n::m::[html]<b>Vrai</b> ?{T}",
+        &defaults(),
+    )
+    .expect("reads");
+    let json = serde_json::to_value(&report.items).expect("serialises");
+    assert_eq!(
+        json,
+        serde_json::json!([
+            {"position": 1, "line": 1, "name": "Q2", "status": "taken", "type": "single_choice", "id": "Q2"},
+            {"position": 2, "line": 3, "name": "bad", "status": "refused", "reason": {"type": "brace_not_closed"}},
+            {"position": 3, "line": 5, "name": "m", "status": "taken", "type": "true_false", "id": "m", "notes": [{"type": "markup_removed"}]},
+        ])
+    );
+    let back: Report =
+        serde_json::from_str(&serde_json::to_string(&report).expect("serialises")).expect("reads");
+    assert_eq!(back, report);
+    assert_eq!(
+        Reason::InvalidGrade {
+            grade: "33".to_owned()
+        }
+        .to_string(),
+        "grade 33 is not one of Moodle's grades"
+    );
+    assert_eq!("moodle-xml".parse::<Format>(), Ok(Format::MoodleXml));
+}

@@ -52,7 +52,12 @@ fn check_encoding(text: &str) -> Result<(), ImportError> {
             rest[1..].split(quote).next()
         });
     match value {
-        Some(name) if matches!(name.to_ascii_lowercase().as_str(), "utf-8" | "utf8" | "utf-16") => {
+        Some(name)
+            if matches!(
+                name.to_ascii_lowercase().as_str(),
+                "utf-8" | "utf8" | "utf-16"
+            ) =>
+        {
             Ok(())
         }
         Some(name) => Err(ImportError::UnsupportedEncoding {
@@ -90,7 +95,10 @@ pub(super) fn children<'a, 'input>(
         .filter(move |child| child.is_element() && child.tag_name().name() == name)
 }
 
-pub(super) fn child<'a, 'input>(node: Node<'a, 'input>, name: &'static str) -> Option<Node<'a, 'input>> {
+pub(super) fn child<'a, 'input>(
+    node: Node<'a, 'input>,
+    name: &'static str,
+) -> Option<Node<'a, 'input>> {
     children(node, name).next()
 }
 

@@ -189,10 +189,11 @@ impl Extras {
                     for (answer, percent) in numeric.answers.iter_mut().zip(&self.relative) {
                         let Some(percent) = *percent else { continue };
                         // Only if the file still says the margin this percentage gives.
-                        fit(absolute_margin(answer.value, percent)
-                            .is_some_and(|margin| {
+                        fit(
+                            absolute_margin(answer.value, percent).is_some_and(|margin| {
                                 answer.tolerance == Tolerance::Absolute { margin }
-                            }))?;
+                            }),
+                        )?;
                         answer.tolerance = Tolerance::Relative { percent };
                     }
                 }

@@ -2,7 +2,9 @@
 
 use super::extras::{self, Extras, Header};
 use super::lex::{self, Block, TextFormat};
-use crate::exercise::exchange::build::{self, Collector, Draft, Notes, ONE_POINT, Origin, Weighted};
+use crate::exercise::exchange::build::{
+    self, Collector, Draft, Notes, ONE_POINT, Origin, Weighted,
+};
 use crate::exercise::exchange::markup::{self, Source};
 use crate::exercise::exchange::report::{FileNote, Note, Reason};
 use crate::exercise::exchange::{Defaults, Format, ImportError, MAX_QUESTIONS, Report, number};

@@ -43,7 +43,11 @@ pub fn export(exercise: &Exercise) -> (String, Vec<NotExported>) {
     if let Ok(json) = serde_json::to_string(&header) {
         let _ = writeln!(out, "// {}{json}\n", extras::EXERCISE);
     }
-    if let Some(statement) = exercise.statement.as_deref().filter(|s| !s.trim().is_empty()) {
+    if let Some(statement) = exercise
+        .statement
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
         let _ = writeln!(out, "[markdown]{}\n", lex::escape(statement));
     }
     let mut left_out = Vec::new();
@@ -209,10 +213,11 @@ fn question(item: &Item) -> Result<String, Unexpressible> {
         let _ = write!(answers, "\n\t####{}", text_field(general));
     }
     let mut out = String::new();
-    if !extras.is_empty() {
-        if let Ok(json) = serde_json::to_string(&extras) {
-            let _ = writeln!(out, "// {}{json}", extras::ITEM);
-        }
+    if let Some(json) = (!extras.is_empty())
+        .then(|| serde_json::to_string(&extras).ok())
+        .flatten()
+    {
+        let _ = writeln!(out, "// {}{json}", extras::ITEM);
     }
     let _ = write!(out, "::{}::[markdown]", lex::escape(item.id.as_str()));
     match cloze_text {
@@ -246,7 +251,10 @@ fn choice_lines(choices: &[Choice], answers: &mut String, extras: &mut Extras) {
         } else if choice.credit.get() == 0 && !choice.text.starts_with('%') {
             "~".to_owned()
         } else {
-            format!("~{}", weight_field(Decimal::from_int(i32::from(choice.credit.get()))))
+            format!(
+                "~{}",
+                weight_field(Decimal::from_int(i32::from(choice.credit.get())))
+            )
         };
         let _ = write!(
             answers,
@@ -351,11 +359,7 @@ fn matching_lines(
         if lex::find_arrow(&left).is_some() {
             return Err(Unexpressible::Arrow);
         }
-        let _ = write!(
-            answers,
-            "\n\t={left} -> {}",
-            lex::escape(&pair.right.text)
-        );
+        let _ = write!(answers, "\n\t={left} -> {}", lex::escape(&pair.right.text));
     }
     for card in &matching.distractors {
         let _ = write!(answers, "\n\t= -> {}", lex::escape(&card.text));

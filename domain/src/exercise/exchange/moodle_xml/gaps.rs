@@ -21,7 +21,11 @@ pub(super) fn read(
     let choices: Vec<(String, String)> = xml::children(question, choice)
         .map(|c| {
             let group = xml::child_text(c, "group");
-            let group = if group.is_empty() { "1".to_owned() } else { group };
+            let group = if group.is_empty() {
+                "1".to_owned()
+            } else {
+                group
+            };
             (xml::child_text(c, "text"), group)
         })
         .collect();

@@ -78,8 +78,15 @@ impl<'a, 'input> Body<'a, 'input> {
             return;
         }
         match name {
-            "feedbackInline" | "feedbackBlock" | "modalFeedback" | "prompt" | "gapText"
-            | "simpleChoice" | "simpleMatchSet" | "simpleAssociableChoice" | "inlineChoice"
+            "feedbackInline"
+            | "feedbackBlock"
+            | "modalFeedback"
+            | "prompt"
+            | "gapText"
+            | "simpleChoice"
+            | "simpleMatchSet"
+            | "simpleAssociableChoice"
+            | "inlineChoice"
             | "stylesheet" => {}
             "object" => {
                 // An object's content is what shows when it cannot: its text stands for it.
@@ -102,7 +109,6 @@ impl<'a, 'input> Body<'a, 'input> {
             }
         }
     }
-
 
     pub fn finish(self) -> (Converted, Vec<Node<'a, 'input>>) {
         (self.writer.finish(), self.gaps)

@@ -1,7 +1,6 @@
 use super::*;
 use crate::exercise::{
-    Accepts, Choice, ClozePart, Decimal, Penalty, Percent, Points, TextAnswer,
-    Tolerance,
+    Accepts, Choice, ClozePart, Decimal, Penalty, Percent, Points, TextAnswer, Tolerance,
 };
 
 fn read(text: &str) -> Report {
@@ -14,12 +13,8 @@ fn decimal(raw: &str) -> Decimal {
 
 #[test]
 fn moodles_fixture_gives_its_nine_questions() {
-    let report = import(
-        &fixture("questions.gift.txt"),
-        Format::Gift,
-        &defaults(),
-    )
-    .expect("the fixture reads");
+    let report = import(&fixture("questions.gift.txt"), Format::Gift, &defaults())
+        .expect("the fixture reads");
     use ItemType::*;
     assert_eq!(
         outcomes(&report),
@@ -52,10 +47,7 @@ fn moodles_fixture_gives_its_nine_questions() {
         ]
     );
     let lines: Vec<Option<u32>> = report.items.iter().map(|i| i.line).collect();
-    assert_eq!(
-        lines,
-        [2, 5, 14, 22, 31, 34, 41, 46, 49].map(Some).to_vec()
-    );
+    assert_eq!(lines, [2, 5, 14, 22, 31, 34, 41, 46, 49].map(Some).to_vec());
     let exercise = report.exercise.as_ref().expect("an exercise");
     assert_eq!(exercise.problems(), []);
     let ids: Vec<&str> = exercise.items.iter().map(|i| i.id.as_str()).collect();
@@ -192,13 +184,22 @@ fn moodles_fixture_gives_its_nine_questions() {
     assert_eq!(short.feedback.wrong.as_deref(), Some("Completely wrong"));
 
     let q1 = item(&report, "Q1");
-    assert_eq!(q1.kind, ItemKind::TrueFalse(crate::exercise::TrueFalse { answer: false }));
+    assert_eq!(
+        q1.kind,
+        ItemKind::TrueFalse(crate::exercise::TrueFalse { answer: false })
+    );
     assert_eq!(
         q1.prompt,
         "42 is the Absolute Answer to everything.\\_\\_\\_\\_\\_\";"
     );
-    assert_eq!(q1.feedback.wrong.as_deref(), Some("42 is the Ultimate Answer."));
-    assert_eq!(q1.feedback.correct.as_deref(), Some("You gave the right answer."));
+    assert_eq!(
+        q1.feedback.wrong.as_deref(),
+        Some("42 is the Ultimate Answer.")
+    );
+    assert_eq!(
+        q1.feedback.correct.as_deref(),
+        Some("You gave the right answer.")
+    );
     assert_eq!(
         q1.feedback.general.as_deref(),
         Some("This is, of course, a Hitchiker's Guide to the Galaxy reference.")
@@ -210,7 +211,12 @@ fn moodles_fixture_gives_its_nine_questions() {
         );
         assert_eq!(item(&report, id).prompt, "TSL is blablabla.");
     }
-    assert!(exercise.items.iter().all(|i| i.points == Points::from_hundredths(100)));
+    assert!(
+        exercise
+            .items
+            .iter()
+            .all(|i| i.points == Points::from_hundredths(100))
+    );
 }
 
 #[test]
@@ -232,7 +238,10 @@ fn formats_turn_into_markdown() {
          ::m::Ligne un\\nligne deux <i>it</i>{T}\n\n\
          ::md::[markdown]Du **gras**{T}",
     );
-    assert_eq!(item(&report, "h").prompt, "Un gras \\& 2 \\* 3\n\nFin\u{a0}?");
+    assert_eq!(
+        item(&report, "h").prompt,
+        "Un gras \\& 2 \\* 3\n\nFin\u{a0}?"
+    );
     assert_eq!(report.items[0].notes, [Note::MarkupRemoved]);
     assert_eq!(item(&report, "p").prompt, "2 \\* 3 = six\\_fois \\[x\\]");
     assert_eq!(item(&report, "m").prompt, "Ligne un\\\nligne deux it");
@@ -364,9 +373,8 @@ fn missing_words_make_clozes() {
 
 #[test]
 fn descriptions_before_the_first_question_make_the_statement() {
-    let report = read(
-        "Lis le texte.\n\n::q::Vrai ?{T}\n\n::later::Un texte plus loin.\n\n::q2::Faux ?{F}",
-    );
+    let report =
+        read("Lis le texte.\n\n::q::Vrai ?{T}\n\n::later::Un texte plus loin.\n\n::q2::Faux ?{F}");
     assert_eq!(
         outcomes(&report),
         [

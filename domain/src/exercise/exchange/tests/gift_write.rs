@@ -1,11 +1,10 @@
 use super::*;
-use crate::exercise::fixtures::twenty_items;
 use crate::exercise::exchange::gift::{NotExported, Unexpressible};
+use crate::exercise::fixtures::twenty_items;
 use crate::exercise::{
-    Accepts, Card, Checkbox, Choice, Cloze, ClozePart, Decimal, Exercise,
-    Feedback, FreeText, Matching, MultipleChoice, Numeric, NumericAnswer, Pair, Penalty,
-    Percent, Points, ShortText, SingleChoice, TextAnswer, TextMatching, Tolerance, TrueFalse,
-    Unit,
+    Accepts, Card, Checkbox, Choice, Cloze, ClozePart, Decimal, Exercise, Feedback, FreeText,
+    Matching, MultipleChoice, Numeric, NumericAnswer, Pair, Penalty, Percent, Points, ShortText,
+    SingleChoice, TextAnswer, TextMatching, Tolerance, TrueFalse, Unit,
 };
 use std::str::FromStr;
 
@@ -43,16 +42,31 @@ fn the_twenty_item_fixture_comes_back_but_what_gift_cannot_ask() {
         gone,
         [
             ("q05", &Unexpressible::Gaps { gaps: 2 }),
-            ("q08", &Unexpressible::Kind { item_type: Ordering }),
+            (
+                "q08",
+                &Unexpressible::Kind {
+                    item_type: Ordering
+                }
+            ),
             (
                 "q09",
                 &Unexpressible::Kind {
                     item_type: Categorising
                 }
             ),
-            ("q10", &Unexpressible::Kind { item_type: Dictation }),
+            (
+                "q10",
+                &Unexpressible::Kind {
+                    item_type: Dictation
+                }
+            ),
             ("q17", &Unexpressible::Gaps { gaps: 3 }),
-            ("q18", &Unexpressible::Kind { item_type: Ordering }),
+            (
+                "q18",
+                &Unexpressible::Kind {
+                    item_type: Ordering
+                }
+            ),
         ]
     );
     assert_eq!(report.refused(), 0, "{text}");
@@ -61,7 +75,10 @@ fn the_twenty_item_fixture_comes_back_but_what_gift_cannot_ask() {
         Some(&expressible(&exercise, &left_out)),
         "{text}"
     );
-    assert!(report.items.iter().all(|item| item.notes.is_empty()), "{report:#?}");
+    assert!(
+        report.items.iter().all(|item| item.notes.is_empty()),
+        "{report:#?}"
+    );
 }
 
 /// Texts GIFT, Markdown or both read as markup, and Corsican.
@@ -157,10 +174,7 @@ fn exercise_with(t: &str) -> Exercise {
             item(
                 4,
                 ItemKind::ShortText(ShortText {
-                    answers: vec![
-                        TextAnswer::new(format!("{t} right")),
-                        typed(" half"),
-                    ],
+                    answers: vec![TextAnswer::new(format!("{t} right")), typed(" half")],
                 }),
             ),
             item(
@@ -281,9 +295,9 @@ fn every_kind_gift_asks_comes_back_whatever_its_texts() {
 #[test]
 fn an_arrow_in_a_left_card_or_a_typed_answer_cannot_be_written() {
     let mut exercise = exercise_with("a -> b");
-    exercise.items.retain(|item| {
-        matches!(item.kind, ItemKind::Matching(_) | ItemKind::ShortText(_))
-    });
+    exercise
+        .items
+        .retain(|item| matches!(item.kind, ItemKind::Matching(_) | ItemKind::ShortText(_)));
     let (_, left_out) = gift::export(&exercise);
     let reasons: Vec<&Unexpressible> = left_out.iter().map(|n| &n.reason).collect();
     assert_eq!(reasons, [&Unexpressible::Arrow, &Unexpressible::Arrow]);

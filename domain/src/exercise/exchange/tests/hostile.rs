@@ -55,7 +55,11 @@ fn encodings() {
     }
     // A lone surrogate, an odd length.
     assert_eq!(
-        import(&[0xFF, 0xFE, 0x00, 0xD8, b'a', 0], Format::Gift, &defaults()),
+        import(
+            &[0xFF, 0xFE, 0x00, 0xD8, b'a', 0],
+            Format::Gift,
+            &defaults()
+        ),
         Err(ImportError::InvalidEncoding { offset: 2 })
     );
     assert_eq!(
@@ -125,18 +129,18 @@ fn document_type_declarations_and_entities_are_refused() {
 #[test]
 fn deep_nesting_is_refused() {
     let depth = 100_000;
-    let deep = format!("<quiz>{}{}</quiz>", "<a>".repeat(depth), "</a>".repeat(depth));
+    let deep = format!(
+        "<quiz>{}{}</quiz>",
+        "<a>".repeat(depth),
+        "</a>".repeat(depth)
+    );
     assert_eq!(
         import(deep.as_bytes(), Format::MoodleXml, &defaults()),
         Err(ImportError::TooDeep { max: MAX_XML_DEPTH })
     );
     // Deep HTML inside a question's text costs no stack and no quadratic parse: its text is
     // read.
-    let html = format!(
-        "{}deep{}",
-        "<div>".repeat(depth),
-        "</div>".repeat(depth)
-    );
+    let html = format!("{}deep{}", "<div>".repeat(depth), "</div>".repeat(depth));
     let gift = format!("::q::[html]{html}{{T}}");
     let report = import(gift.as_bytes(), Format::Gift, &defaults()).expect("reads");
     assert_eq!(item(&report, "q").prompt, "deep");

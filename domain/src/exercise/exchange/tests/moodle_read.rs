@@ -156,7 +156,11 @@ fn choices_with_their_fractions_and_feedback() {
         .collect();
     assert_eq!(
         credits,
-        [("Aiacciu", 100, Some("Iè")), ("Bastia", 0, None), ("Corti", 0, None)]
+        [
+            ("Aiacciu", 100, Some("Iè")),
+            ("Bastia", 0, None),
+            ("Corti", 0, None)
+        ]
     );
     assert_eq!(
         report.items[0].notes,
@@ -404,7 +408,10 @@ fn embedded_answers_and_gaps() {
         panic!()
     };
     assert!(answers[0].matching.case_sensitive);
-    assert_eq!(report.items[0].notes, [Note::MarkupRemoved, Note::ShownAsDropDown]);
+    assert_eq!(
+        report.items[0].notes,
+        [Note::MarkupRemoved, Note::ShownAsDropDown]
+    );
     assert_eq!(report.items[1].notes, [Note::UnequalGapWeights]);
 
     let alone = item(&report, "Numeric-alone");
@@ -436,7 +443,10 @@ fn embedded_answers_and_gaps() {
             vec![("quick", false), ("lazy", true)],
         ]
     );
-    assert_eq!(report.items[7].notes, [Note::MarkupRemoved, Note::ShownAsDropDown]);
+    assert_eq!(
+        report.items[7].notes,
+        [Note::MarkupRemoved, Note::ShownAsDropDown]
+    );
 }
 
 #[test]

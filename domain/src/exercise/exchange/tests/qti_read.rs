@@ -172,7 +172,10 @@ fn the_specifications_examples() {
             .as_ref()
             .map_or(0, |exercise| exercise.items[0].points.hundredths());
         if (&entry.outcome, &entry.notes, got_points) != (outcome, notes, *points) {
-            wrong.push(format!("{name}: {:?} {:?} {got_points}", entry.outcome, entry.notes));
+            wrong.push(format!(
+                "{name}: {:?} {:?} {got_points}",
+                entry.outcome, entry.notes
+            ));
         }
         if let Some(exercise) = &report.exercise {
             assert_eq!(exercise.problems(), [], "{name}");
@@ -207,8 +210,16 @@ fn choices_keep_their_identifiers_texts_and_feedback() {
     assert_eq!(
         choices,
         [
-            ("ChoiceA", "You must stay with your luggage at all times.", 100),
-            ("ChoiceB", "Do not let someone else look after your luggage.", 0),
+            (
+                "ChoiceA",
+                "You must stay with your luggage at all times.",
+                100
+            ),
+            (
+                "ChoiceB",
+                "Do not let someone else look after your luggage.",
+                0
+            ),
             ("ChoiceC", "Remember your luggage when you leave.", 0),
         ]
     );
@@ -364,10 +375,9 @@ fn the_templates_written_out_are_recognised() {
     let choice = String::from_utf8(fixture("qti21/items/choice.xml")).expect("UTF-8");
     let multiple = String::from_utf8(fixture("qti21/items/choice_multiple.xml")).expect("UTF-8");
     let inline = |item: &str, template: &str| {
-        let processing = String::from_utf8(fixture(&format!(
-            "qti21/rptemplates-v2p1/{template}.xml"
-        )))
-        .expect("UTF-8");
+        let processing =
+            String::from_utf8(fixture(&format!("qti21/rptemplates-v2p1/{template}.xml")))
+                .expect("UTF-8");
         let processing = processing
             .trim_start_matches(|c| c != '>')
             .trim_start_matches('>');
@@ -438,8 +448,5 @@ fn custom_processing_and_unknown_identifiers_are_refused() {
         "xml:lang=\"co-FR\" identifier=\"choice\" title",
     );
     let report = qti::import(&french, &defaults()).expect("reads");
-    assert_eq!(
-        report.exercise.expect("taken").language.as_str(),
-        "co-FR"
-    );
+    assert_eq!(report.exercise.expect("taken").language.as_str(), "co-FR");
 }

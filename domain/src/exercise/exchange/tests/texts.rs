@@ -12,7 +12,10 @@ fn html_keeps_its_text_paragraphs_and_breaks() {
     assert_eq!(md("  a \n\t b  "), "a b");
     assert_eq!(md("<ul><li>un</li><li>deux</li></ul>"), "un\n\ndeux");
     assert_eq!(md("<table><tr><td>a</td><td>b</td></tr></table>"), "a b");
-    assert_eq!(md("l&rsquo;acqua &amp; u vinu"), "l\u{2019}acqua \\& u vinu");
+    assert_eq!(
+        md("l&rsquo;acqua &amp; u vinu"),
+        "l\u{2019}acqua \\& u vinu"
+    );
 }
 
 #[test]
@@ -36,7 +39,10 @@ fn escaped_markup_stays_text() {
     assert_eq!(md("# titre"), "\\# titre");
     assert_eq!(md("1. un"), "1\\. un");
     assert_eq!(md("- un"), "\\- un");
-    assert_eq!(md("a_b *c* `d` $e$ |f| ~g~"), "a\\_b \\*c\\* \\`d\\` \\$e\\$ \\|f\\| \\~g\\~");
+    assert_eq!(
+        md("a_b *c* `d` $e$ |f| ~g~"),
+        "a\\_b \\*c\\* \\`d\\` \\$e\\$ \\|f\\| \\~g\\~"
+    );
 }
 
 #[test]
