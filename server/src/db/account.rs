@@ -1,8 +1,8 @@
 //! One's sessions (list, end, keep alive) and two-factor sign-in (secrets, recovery codes,
 //! pending sign-ins).
 
-use super::auth::{new_token, token_hash};
 use super::decode::{Code, Count, Flag, flag};
+use super::auth::{new_token, token_hash};
 use super::sql::statements;
 use super::{Db, fail};
 use app::ports::{OpenSession, PendingSignIn, SecondFactor, SecondFactors, Sessions, StoreError};
