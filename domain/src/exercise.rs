@@ -11,10 +11,14 @@
 //!   the teacher sends the key) and into the server (the score that counts): pure, exact (points
 //!   in hundredths, see [`points`] for the one rounding rule), deterministic.
 //! - [`Exercise::problems`] lists what is wrong with an exercise as written.
+//! - `exchange` (feature `exchange`, server only) reads GIFT, Moodle XML and QTI 2.1 files and
+//!   writes GIFT.
 
 mod answer;
 pub mod assignment;
 mod decimal;
+#[cfg(feature = "exchange")]
+pub mod exchange;
 mod ids;
 mod item;
 mod key;

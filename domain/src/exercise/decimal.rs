@@ -159,6 +159,15 @@ impl Decimal {
     }
 }
 
+#[cfg(feature = "exchange")]
+impl Decimal {
+    /// `(mantissa, scale)`: the value is `mantissa × 10^-scale`. For the exchange formats'
+    /// conversions (weights, ranges, tolerances), which need exact arithmetic on file values.
+    pub(crate) fn parts(self) -> (i64, u32) {
+        (self.mantissa, self.scale)
+    }
+}
+
 /// Compares `a × 10^-sa` with `b × 10^-sb` without overflow: when raising one side to the other's
 /// scale overflows, that side is the larger (the other fitted in 128 bits).
 fn compare_scaled((a, sa): (u128, u32), (b, sb): (u128, u32)) -> Ordering {
