@@ -5,6 +5,7 @@ pub mod backup;
 pub mod config;
 pub mod create_admin;
 pub mod db;
+pub mod exercise_import;
 pub mod generate;
 pub mod http;
 pub mod passwords;
@@ -45,6 +46,8 @@ pub enum StartError {
     Backup(#[from] backup::BackupError),
     #[error("{0}")]
     Usage(String),
+    #[error("{0}")]
+    Import(#[from] exercise_import::ImportRunError),
     #[error(
         "this database holds the demo accounts, whose password is public; they are only served \
          on a loopback address over plain http (SCOLA_ADDR=127.0.0.1:…, SCOLA_HTTPS=0). For a real \

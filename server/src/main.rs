@@ -12,6 +12,10 @@ const USAGE: &str = "usage:
   server remove-demo                             delete the demo's accounts and schools
   server generate --schools N [--seed S] [--activated]
                                                  add a generated region to the database
+  server exercises import FILE --format gift|moodle-xml|qti [--dry-run] [--json]
+         [--school UAI --teacher LOGIN]          read a question bank, report on each question,
+                                                 and (unless --dry-run) make it one exercise of
+                                                 the teacher in that school
   server backup FILE                             copy the SQLite database, server running
   server restore FILE                            put a backup back, server stopped";
 
@@ -48,6 +52,7 @@ async fn command(config: Config, args: &[String]) -> Result<(), StartError> {
         Some("create-admin") => create_admin(&config, args).await,
         Some("remove-demo") => remove_demo(&config).await,
         Some("generate") => generate_region(&config, args).await,
+        Some("exercises") => import_exercises(&config, args).await,
         Some("backup") => backup_to(&config, args).await,
         Some("restore") => restore_from(&config, args).await,
         Some("help" | "--help" | "-h") => {
@@ -115,6 +120,49 @@ fn file_argument(args: &[String]) -> Result<PathBuf, StartError> {
         .filter(|a| !a.starts_with("--"))
         .map(PathBuf::from)
         .ok_or_else(|| StartError::Usage("a file name is expected".into()))
+}
+
+async fn import_exercises(config: &Config, args: &[String]) -> Result<(), StartError> {
+    use server::exercise_import::{Target, human, json, read, write};
+    if args.get(2).map(String::as_str) != Some("import") {
+        return Err(StartError::Usage(
+            "exercises: only `import` is known".into(),
+        ));
+    }
+    let file = args
+        .get(3)
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .ok_or_else(|| StartError::Usage("a file name is expected".into()))?;
+    let format = text_option(args, "--format")
+        .ok_or_else(|| StartError::Usage("--format gift|moodle-xml|qti is required".into()))?
+        .parse()
+        .map_err(|_| StartError::Usage("--format: gift, moodle-xml or qti".into()))?;
+    let dry_run = args.iter().any(|a| a == "--dry-run");
+    let target = match (
+        text_option(args, "--school"),
+        text_option(args, "--teacher"),
+    ) {
+        (Some(uai), Some(teacher)) => Some(Target { uai, teacher }),
+        _ if dry_run => None,
+        _ => {
+            return Err(StartError::Usage(
+                "--school UAI --teacher LOGIN are required, unless --dry-run".into(),
+            ));
+        }
+    };
+    let report = read(&file, format)?;
+    if args.iter().any(|a| a == "--json") {
+        println!("{}", json(&report));
+    } else {
+        print!("{}", human(&report));
+    }
+    if let Some(target) = target.filter(|_| !dry_run) {
+        let db = server::open_database(config).await?;
+        write(&db, &report, &target, system_clock()).await?;
+        eprintln!("written: one exercise of {} questions", report.taken());
+    }
+    Ok(())
 }
 
 async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartError> {

@@ -156,6 +156,7 @@ pub const REGISTRY: &[&[Statement]] = &[
     crate::create_admin::STATEMENTS,
     crate::generate::STATEMENTS,
     crate::backup::STATEMENTS,
+    crate::exercise_import::STATEMENTS,
 ];
 
 /// Every builder of SQL.

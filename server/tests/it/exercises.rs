@@ -438,3 +438,110 @@ async fn forged_late_and_foreign_work_is_refused() {
 async fn sqlx_exec(s: &TestServer, sql: &'static str) {
     sqlx::query(sql).execute(s.app.db.pool()).await.expect(sql);
 }
+
+/// `server exercises import …` as a person runs it, on this test's database.
+fn import_command(s: &TestServer, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["exercises", "import"])
+        .args(args)
+        .env("DATABASE_URL", &s.config.database_url)
+        // The demo's database is only opened for a loopback address.
+        .env("SCOLA_ADDR", "127.0.0.1:8080")
+        .env("SCOLA_HTTPS", "0")
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("the command runs")
+}
+
+const GIFT_BANK: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/fixtures/exercises/questions.gift.txt"
+);
+
+#[tokio::test]
+async fn a_question_bank_is_imported_from_the_command_line_whole_or_not_at_all() {
+    let s = TestServer::start().await;
+    let exercises = "SELECT COUNT(*) FROM exercises";
+    let before = s.count(exercises).await;
+
+    // A dry run reports each question as JSON and writes nothing.
+    let out = import_command(&s, &[GIFT_BANK, "--format", "gift", "--dry-run", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let items: Vec<serde_json::Value> =
+        serde_json::from_slice(&out.stdout).expect("one JSON array");
+    assert_eq!(items.len(), 9);
+    assert!(
+        items
+            .iter()
+            .all(|i| i["status"] == "taken" && i["type"].is_string())
+    );
+    assert_eq!(s.count(exercises).await, before);
+
+    // Written: one exercise of the teacher, with every question taken.
+    let out = import_command(
+        &s,
+        &[
+            GIFT_BANK,
+            "--format",
+            "gift",
+            "--school",
+            "7200001N",
+            "--teacher",
+            "maria.santoni",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let human = String::from_utf8_lossy(&out.stdout);
+    assert!(human.contains("9 taken, 0 refused"), "{human}");
+    assert_eq!(s.count(exercises).await, before + 1);
+    assert_eq!(
+        s.count("SELECT MAX(items) FROM exercises WHERE id = (SELECT MAX(id) FROM exercises)")
+            .await,
+        9
+    );
+
+    // Not a teacher there, a file with nothing to take, a hostile file: refused, nothing written.
+    let out = import_command(
+        &s,
+        &[
+            GIFT_BANK,
+            "--format",
+            "gift",
+            "--school",
+            "7200001N",
+            "--teacher",
+            "lisandru.pieri",
+        ],
+    );
+    assert!(!out.status.success());
+    let dir = std::env::temp_dir().join(format!("scola-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let bomb = dir.join("bomb.xml");
+    std::fs::write(
+        &bomb,
+        "<?xml version=\"1.0\"?><!DOCTYPE q [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><quiz>&b;</quiz>",
+    )
+    .expect("write");
+    let out = import_command(
+        &s,
+        &[
+            bomb.to_str().expect("path"),
+            "--format",
+            "moodle-xml",
+            "--school",
+            "7200001N",
+            "--teacher",
+            "maria.santoni",
+        ],
+    );
+    assert!(!out.status.success());
+    assert_eq!(s.count(exercises).await, before + 1);
+}
