@@ -51,9 +51,6 @@ pub enum AppError {
     /// The request never reached the server function, or its answer could not be read.
     #[error("communication: {0}")]
     Communication(String),
-    /// An exercise that cannot be done now (not open yet, past due, no attempts left).
-    #[error("closed: {0}")]
-    Closed(domain::exercise::assignment::Closed),
 }
 
 /// One field to correct in a form.
@@ -90,9 +87,6 @@ pub enum Field {
     Subject,
     /// A code from an authenticator app, or a recovery code.
     Code,
-    Exercise,
-    Rules,
-    Answers,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,9 +110,6 @@ pub enum Problem {
     WrongCode,
     /// A second factor is already set up: remove it first.
     AlreadyEnrolled,
-    Exercise(domain::exercise::Problem),
-    Rules(domain::exercise::assignment::RulesProblem),
-    Answer(domain::exercise::ResponseError),
 }
 
 impl AppError {
@@ -154,7 +145,6 @@ impl AppError {
             AppError::Invalid(_) => 422,
             AppError::Locked { .. } => 429,
             AppError::Communication(_) => 400,
-            AppError::Closed(_) => 409,
             AppError::Busy => 503,
             AppError::Internal => 500,
         }

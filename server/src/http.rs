@@ -1,6 +1,7 @@
 //! The HTTP side: server functions, the built app, and the protections around both.
 
 use app::api::auth::session_cookie_name;
+use app::api::exercises::ExerciseError;
 use app::error::AppError;
 use app::ports::{RequestMeta, ServerCtx};
 use axum::Router;
@@ -177,6 +178,9 @@ async fn with_error_status(response: Response) -> Response {
                 .headers
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
         }
+    } else if let Ok(ExerciseError::Exercise(problem)) = serde_json::from_slice(&bytes) {
+        parts.status =
+            StatusCode::from_u16(problem.http_status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }

@@ -17,7 +17,3 @@ error-communication = U servitore ùn risponde micca. Verificate a vostra cunnes
 error-one-time-password-expired = A vostra parolla d’intrata pruvisoria hè scaduta. Dumandatene una nova à u vostru stabilimentu.
 error-second-factor-enrolment = L’amministratori devenu prima attivà a cunnessione in duie tappe.
 error-second-factor-required = Scrivite u codice di a vostra appiecazione d’autenticazione.
-error-closed-not-yet-open = St’eserciziu ùn hè ancu apertu.
-error-closed-past-due = A data limita di st’eserciziu hè passata.
-error-closed-no-attempts-left = Avete adupratu tutte e vostre prove per st’eserciziu.
-error-closed-handed-in = Sta prova hè digià stata resa.

@@ -17,7 +17,3 @@ error-communication = Le serveur ne répond pas. Vérifiez votre connexion et r�
 error-one-time-password-expired = Votre mot de passe provisoire a expiré. Demandez-en un nouveau à votre établissement.
 error-second-factor-enrolment = Les administrateurs doivent d’abord activer la connexion en deux étapes.
 error-second-factor-required = Saisissez le code de votre application d’authentification.
-error-closed-not-yet-open = Cet exercice n’est pas encore ouvert.
-error-closed-past-due = La date limite de cet exercice est passée.
-error-closed-no-attempts-left = Vous avez utilisé tous vos essais pour cet exercice.
-error-closed-handed-in = Cet essai a déjà été rendu.

@@ -5,6 +5,9 @@
 pub mod assigning;
 pub mod authoring;
 pub mod doing;
+mod error;
+
+pub use error::{ExerciseError, ExerciseProblem};
 
 use domain::exercise::assignment::Rules;
 use domain::exercise::{AnswerKey, LanguageTag, Outcome, Paper, Points, Response};

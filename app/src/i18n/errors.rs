@@ -6,7 +6,6 @@ use super::{Message, profile_name};
 use crate::error::{AppError, Problem};
 use domain::account::InvalidAccount;
 use domain::auth::password::{MAX_CHARS, MIN_CHARS, PasswordProblem, Weakness};
-use domain::exercise::assignment::{Closed, MAX_ATTEMPTS, RulesProblem};
 use domain::lang::Lang;
 use domain::school::{InvalidSchool, Misplaced};
 
@@ -31,12 +30,6 @@ pub fn describe_error(lang: Lang, error: &AppError) -> String {
         AppError::Busy => Error::Busy,
         AppError::Internal => Error::Internal,
         AppError::Communication(_) => Error::Communication,
-        AppError::Closed(closed) => match closed {
-            Closed::NotYetOpen => Error::ClosedNotYetOpen,
-            Closed::PastDue => Error::ClosedPastDue,
-            Closed::NoAttemptsLeft => Error::ClosedNoAttemptsLeft,
-            Closed::HandedIn => Error::ClosedHandedIn,
-        },
     }
     .text(lang)
 }
@@ -65,14 +58,6 @@ pub fn describe_problem(lang: Lang, problem: &Problem) -> String {
         Problem::OwnChild => P::OwnChild,
         Problem::WrongCode => P::WrongCode,
         Problem::AlreadyEnrolled => P::AlreadyEnrolled,
-        // The editor shows each problem at its item; this is the sentence for the whole form.
-        Problem::Exercise(_) => P::Exercise,
-        Problem::Rules(RulesProblem::DueBeforeOpening) => P::DueBeforeOpening,
-        Problem::Rules(RulesProblem::Attempts) => P::Attempts {
-            max: i64::from(MAX_ATTEMPTS),
-        },
-        Problem::Rules(RulesProblem::AfterDueWithoutDue) => P::AfterDueWithoutDue,
-        Problem::Answer(_) => P::Answer,
         Problem::Password(PasswordProblem::TooShort) => P::PasswordTooShort {
             min: MIN_CHARS as i64,
         },

@@ -114,7 +114,7 @@ async fn profiles_are_seen_only_by_those_related() {
         assert_eq!(&got, expected, "{who} → account {target}");
         if got == "ok" {
             assert!(answer.body.get("password_hash").is_none());
-            answer.decode::<AccountProfile>().ok();
+            answer.decode::<AccountProfile, AppError>().ok();
         }
     }
     assert_eq!(

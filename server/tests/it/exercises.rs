@@ -8,7 +8,8 @@ use app::api::exercises::authoring::{
     CreateExercise, DeleteExercise, GetExercise, MyExercises, SaveExercise,
 };
 use app::api::exercises::doing::{Assigned, HandIn, OpenAssignment, SaveAnswers};
-use app::error::{AppError, Field};
+use app::api::exercises::{ExerciseError, ExerciseProblem};
+use app::error::AppError;
 use domain::exercise::assignment::{Closed, Feedback, Rules};
 use domain::exercise::{Exercise, Points, Response, Status};
 use domain::ids::{AssignmentId, ExerciseId};
@@ -305,7 +306,10 @@ async fn answers_stay_on_the_server_until_the_rules_allow() {
             },
         )
         .await;
-    assert_eq!(late.err(), AppError::Closed(Closed::HandedIn));
+    assert_eq!(
+        late.err(),
+        ExerciseError::Exercise(ExerciseProblem::Closed(Closed::HandedIn))
+    );
 }
 
 #[tokio::test]
@@ -362,7 +366,10 @@ async fn forged_late_and_foreign_work_is_refused() {
             .await
             .err();
         assert!(
-            refused.problem_for(Field::Answers).is_some(),
+            matches!(
+                refused,
+                ExerciseError::Exercise(ExerciseProblem::Answers(_))
+            ),
             "{forged}: {refused:?}"
         );
     }
@@ -378,7 +385,7 @@ async fn forged_late_and_foreign_work_is_refused() {
             },
         )
         .await;
-    assert_eq!(theirs.err(), AppError::Forbidden);
+    assert_eq!(theirs.err(), ExerciseError::App(AppError::Forbidden));
 
     // Past the due date nothing is handed in.
     sqlx_exec(&c.s, "UPDATE assignments SET due_at = opens_at + 1").await;
@@ -391,7 +398,10 @@ async fn forged_late_and_foreign_work_is_refused() {
             },
         )
         .await;
-    assert_eq!(late.err(), AppError::Closed(Closed::PastDue));
+    assert_eq!(
+        late.err(),
+        ExerciseError::Exercise(ExerciseProblem::Closed(Closed::PastDue))
+    );
 
     // An invalid exercise is refused with its problems, and a deleted one can be restored.
     let mut empty = quiz();
@@ -407,7 +417,10 @@ async fn forged_late_and_foreign_work_is_refused() {
         .await
         .err();
     assert!(
-        refused.problem_for(Field::Exercise).is_some(),
+        matches!(
+            &refused,
+            ExerciseError::Exercise(ExerciseProblem::Problems(p)) if !p.is_empty()
+        ),
         "{refused:?}"
     );
     c.s.call(

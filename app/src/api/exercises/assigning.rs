@@ -1,6 +1,10 @@
 //! Giving an exercise to a class or group the author teaches this year, and reading the results.
 
+use super::ExerciseError;
+#[cfg(feature = "ssr")]
+use super::ExerciseProblem;
 use super::PupilResult;
+#[cfg(feature = "ssr")]
 use crate::error::AppError;
 use domain::exercise::assignment::Rules;
 use domain::ids::{AssignmentId, ExerciseId, GroupId};
@@ -12,17 +16,16 @@ pub async fn assign_exercise(
     exercise: ExerciseId,
     group: GroupId,
     rules: Rules,
-) -> Result<AssignmentId, AppError> {
-    use crate::error::{Field, FieldError, Problem};
+) -> Result<AssignmentId, ExerciseError> {
     use domain::authz::exercises::Action;
     let what = "exercises/assign";
     let (me, stored) = super::authoring::server::editable(what, exercise).await?;
     if stored.deleted {
-        return Err(AppError::NotFound);
+        return Err(AppError::NotFound.into());
     }
     // The group's school comes from storage: an id from another school is refused, not trusted.
     let Some(group_school) = me.ctx.store.group_school(group).await? else {
-        return Err(me.refuse(what, Some(stored.facts.school)).await);
+        return Err(me.refuse(what, Some(stored.facts.school)).await.into());
     };
     me.may(
         Action::Assign {
@@ -35,15 +38,7 @@ pub async fn assign_exercise(
     .await?;
     let problems = rules.problems();
     if !problems.is_empty() {
-        return Err(AppError::Invalid(
-            problems
-                .into_iter()
-                .map(|p| FieldError {
-                    field: Field::Rules,
-                    problem: Problem::Rules(p),
-                })
-                .collect(),
-        ));
+        return Err(ExerciseProblem::Rules(problems).into());
     }
     match me
         .ctx
@@ -52,9 +47,7 @@ pub async fn assign_exercise(
         .await
     {
         // The same assignment sent twice (a double click, a retry) is one assignment.
-        Err(crate::ports::StoreError::Conflict) => {
-            Err(AppError::field(Field::Rules, Problem::Taken))
-        }
+        Err(crate::ports::StoreError::Conflict) => Err(ExerciseProblem::AlreadyGiven.into()),
         other => Ok(other?),
     }
 }
@@ -62,12 +55,12 @@ pub async fn assign_exercise(
 /// Everyone of the group and what they handed in: for the teacher who gave it and whoever
 /// teaches the group this year.
 #[server(endpoint = "exercises/results", input = Json)]
-pub async fn results(assignment: AssignmentId) -> Result<Vec<PupilResult>, AppError> {
+pub async fn results(assignment: AssignmentId) -> Result<Vec<PupilResult>, ExerciseError> {
     use domain::authz::exercises::Action;
     let what = "exercises/results";
     let me = crate::api::gate::me(what).await?;
     let Some(stored) = me.ctx.store.assignment(assignment).await? else {
-        return Err(me.refuse(what, None).await);
+        return Err(me.refuse(what, None).await.into());
     };
     me.may(Action::Follow(&stored.facts), what).await?;
     Ok(me.ctx.store.results(assignment).await?)

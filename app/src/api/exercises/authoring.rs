@@ -1,15 +1,15 @@
 //! A teacher's own exercises: list, open, write, change, delete and undo the deletion. An
 //! exercise of someone else answers like one that does not exist.
 
+use super::ExerciseError;
 use super::{Authored, ExerciseSummary};
-use crate::error::AppError;
 use domain::exercise::Exercise;
 use domain::ids::{ExerciseId, SchoolId};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 #[server(endpoint = "exercises/mine", input = Json)]
-pub async fn my_exercises(school: SchoolId) -> Result<Vec<ExerciseSummary>, AppError> {
+pub async fn my_exercises(school: SchoolId) -> Result<Vec<ExerciseSummary>, ExerciseError> {
     use domain::authz::exercises::Action;
     let me = crate::api::gate::me("exercises/mine").await?;
     me.may(Action::Author(school), "exercises/mine").await?;
@@ -17,7 +17,7 @@ pub async fn my_exercises(school: SchoolId) -> Result<Vec<ExerciseSummary>, AppE
 }
 
 #[server(endpoint = "exercises/get", input = Json)]
-pub async fn get_exercise(id: ExerciseId) -> Result<Authored, AppError> {
+pub async fn get_exercise(id: ExerciseId) -> Result<Authored, ExerciseError> {
     let (_, stored) = server::editable("exercises/get", id).await?;
     Ok(Authored {
         id,
@@ -29,7 +29,10 @@ pub async fn get_exercise(id: ExerciseId) -> Result<Authored, AppError> {
 }
 
 #[server(endpoint = "exercises/create", input = Json)]
-pub async fn create_exercise(school: SchoolId, exercise: Exercise) -> Result<ExerciseId, AppError> {
+pub async fn create_exercise(
+    school: SchoolId,
+    exercise: Exercise,
+) -> Result<ExerciseId, ExerciseError> {
     use domain::authz::exercises::Action;
     let me = crate::api::gate::me("exercises/create").await?;
     me.may(Action::Author(school), "exercises/create").await?;
@@ -45,10 +48,10 @@ pub async fn create_exercise(school: SchoolId, exercise: Exercise) -> Result<Exe
 /// Saves the exercise as written; answers its version (a new one once pupils have attempts on
 /// the previous, whose scores never change).
 #[server(endpoint = "exercises/save", input = Json)]
-pub async fn save_exercise(id: ExerciseId, exercise: Exercise) -> Result<i64, AppError> {
+pub async fn save_exercise(id: ExerciseId, exercise: Exercise) -> Result<i64, ExerciseError> {
     let (me, stored) = server::editable("exercises/save", id).await?;
     if stored.deleted {
-        return Err(AppError::NotFound);
+        return Err(crate::error::AppError::NotFound.into());
     }
     server::check(&exercise)?;
     Ok(me
@@ -61,7 +64,7 @@ pub async fn save_exercise(id: ExerciseId, exercise: Exercise) -> Result<i64, Ap
 /// Deletes an exercise (`deleted`) or undoes the deletion. Its assignments and the pupils' work
 /// stay; a deleted exercise is no longer shown to pupils.
 #[server(endpoint = "exercises/delete", input = Json)]
-pub async fn delete_exercise(id: ExerciseId, deleted: bool) -> Result<(), AppError> {
+pub async fn delete_exercise(id: ExerciseId, deleted: bool) -> Result<(), ExerciseError> {
     let (me, _) = server::editable("exercises/delete", id).await?;
     let when = deleted.then(|| me.ctx.now());
     me.ctx.store.set_exercise_deleted(id, when).await?;
@@ -70,8 +73,9 @@ pub async fn delete_exercise(id: ExerciseId, deleted: bool) -> Result<(), AppErr
 
 #[cfg(feature = "ssr")]
 pub(super) mod server {
+    use crate::api::exercises::ExerciseProblem;
     use crate::api::gate::Me;
-    use crate::error::{AppError, Field, FieldError, Problem};
+    use crate::error::AppError;
     use crate::ports::StoredExercise;
     use domain::authz::exercises::Action;
     use domain::exercise::Exercise;
@@ -88,19 +92,12 @@ pub(super) mod server {
     }
 
     /// An exercise with problems is refused with every problem, for the editor to show.
-    pub fn check(exercise: &Exercise) -> Result<(), AppError> {
+    pub fn check(exercise: &Exercise) -> Result<(), ExerciseProblem> {
         let problems = exercise.problems();
         if problems.is_empty() {
-            return Ok(());
+            Ok(())
+        } else {
+            Err(ExerciseProblem::Problems(problems))
         }
-        Err(AppError::Invalid(
-            problems
-                .into_iter()
-                .map(|p| FieldError {
-                    field: Field::Exercise,
-                    problem: Problem::Exercise(p),
-                })
-                .collect(),
-        ))
     }
 }

@@ -2,7 +2,11 @@
 //! resumed), answers saved as typed, and handing in, scored by the server. A parent sees their
 //! child's list.
 
+use super::ExerciseError;
+#[cfg(feature = "ssr")]
+use super::ExerciseProblem;
 use super::{AssignedExercise, Receipt, Sitting};
+#[cfg(feature = "ssr")]
 use crate::error::AppError;
 use domain::exercise::Response;
 use domain::ids::{AccountId, AssignmentId, AttemptId};
@@ -11,7 +15,7 @@ use leptos::server_fn::codec::Json;
 
 /// What was given to `pupil` this year: their own list, or a parent's child's.
 #[server(endpoint = "exercises/assigned", input = Json)]
-pub async fn assigned(pupil: AccountId) -> Result<Vec<AssignedExercise>, AppError> {
+pub async fn assigned(pupil: AccountId) -> Result<Vec<AssignedExercise>, ExerciseError> {
     use domain::authz::exercises::Action;
     let what = "exercises/assigned";
     let me = crate::api::gate::me(what).await?;
@@ -32,12 +36,12 @@ pub async fn assigned(pupil: AccountId) -> Result<Vec<AssignedExercise>, AppErro
 
 /// The attempt in progress, or a new one when the rules allow, or else the last one handed in.
 #[server(endpoint = "exercises/open", input = Json)]
-pub async fn open_assignment(assignment: AssignmentId) -> Result<Sitting, AppError> {
+pub async fn open_assignment(assignment: AssignmentId) -> Result<Sitting, ExerciseError> {
     use domain::authz::exercises::Action;
     let what = "exercises/open";
     let me = crate::api::gate::me(what).await?;
     let Some(stored) = me.ctx.store.assignment(assignment).await? else {
-        return Err(me.refuse(what, None).await);
+        return Err(me.refuse(what, None).await.into());
     };
     me.may(Action::Do(&stored.facts), what).await?;
     let pupil = me.info.account;
@@ -61,7 +65,7 @@ pub async fn open_assignment(assignment: AssignmentId) -> Result<Sitting, AppErr
                     .await?
                 {
                     let Some(started) = me.ctx.store.attempt(id).await? else {
-                        return Err(AppError::Internal);
+                        return Err(AppError::Internal.into());
                     };
                     return server::sitting(&me, &stored, started).await;
                 }
@@ -69,17 +73,17 @@ pub async fn open_assignment(assignment: AssignmentId) -> Result<Sitting, AppErr
             Err(closed) => {
                 return match attempts.last() {
                     Some(last) => server::sitting(&me, &stored, last.clone()).await,
-                    None => Err(AppError::Closed(closed)),
+                    None => Err(ExerciseProblem::Closed(closed).into()),
                 };
             }
         }
     }
-    Err(AppError::Busy)
+    Err(AppError::Busy.into())
 }
 
 /// Saves the answers as typed; the browser calls it as the pupil goes.
 #[server(endpoint = "exercises/save_answers", input = Json)]
-pub async fn save_answers(attempt: AttemptId, response: Response) -> Result<(), AppError> {
+pub async fn save_answers(attempt: AttemptId, response: Response) -> Result<(), ExerciseError> {
     let what = "exercises/save_answers";
     let (me, _, found, exercise) = server::own_attempt(what, attempt).await?;
     server::check_response(&exercise, &found, &response)?;
@@ -89,9 +93,7 @@ pub async fn save_answers(attempt: AttemptId, response: Response) -> Result<(), 
         .save_response(attempt, &response, me.ctx.now())
         .await?
     {
-        return Err(AppError::Closed(
-            domain::exercise::assignment::Closed::HandedIn,
-        ));
+        return Err(ExerciseProblem::Closed(domain::exercise::assignment::Closed::HandedIn).into());
     }
     Ok(())
 }
@@ -99,18 +101,14 @@ pub async fn save_answers(attempt: AttemptId, response: Response) -> Result<(), 
 /// Hands in, scored here with the version the attempt was given; sent again, it answers the
 /// first hand-in's receipt and counts once.
 #[server(endpoint = "exercises/hand_in", input = Json)]
-pub async fn hand_in(attempt: AttemptId, response: Response) -> Result<Receipt, AppError> {
+pub async fn hand_in(attempt: AttemptId, response: Response) -> Result<Receipt, ExerciseError> {
     let what = "exercises/hand_in";
     let (me, stored, found, exercise) = server::own_attempt(what, attempt).await?;
     let now = me.ctx.now();
     if found.handed_in.is_none() {
         server::check_response(&exercise, &found, &response)?;
-        let outcome = domain::exercise::score(&exercise.key(), &response).map_err(|e| {
-            AppError::field(
-                crate::error::Field::Answers,
-                crate::error::Problem::Answer(e),
-            )
-        })?;
+        let outcome = domain::exercise::score(&exercise.key(), &response)
+            .map_err(ExerciseProblem::Answers)?;
         me.ctx
             .store
             .hand_in(attempt, &response, &outcome, now)
@@ -118,10 +116,10 @@ pub async fn hand_in(attempt: AttemptId, response: Response) -> Result<Receipt, 
     }
     // Read back: whichever hand-in came first is the one that counts.
     let Some(done) = me.ctx.store.attempt(attempt).await? else {
-        return Err(AppError::Internal);
+        return Err(AppError::Internal.into());
     };
     let Some(handed_in) = done.handed_in else {
-        return Err(AppError::Internal);
+        return Err(AppError::Internal.into());
     };
     let visible = stored.rules.key_visible(now, true);
     Ok(Receipt {
@@ -132,9 +130,9 @@ pub async fn hand_in(attempt: AttemptId, response: Response) -> Result<Receipt, 
 
 #[cfg(feature = "ssr")]
 mod server {
-    use crate::api::exercises::Sitting;
+    use crate::api::exercises::{ExerciseError, ExerciseProblem, Sitting};
     use crate::api::gate::Me;
-    use crate::error::{AppError, Field, Problem};
+    use crate::error::AppError;
     use crate::ports::{StoredAssignment, StoredAttempt};
     use domain::authz::exercises::Action;
     use domain::exercise::{Exercise, Response};
@@ -150,21 +148,21 @@ mod server {
     pub async fn own_attempt(
         what: &str,
         id: AttemptId,
-    ) -> Result<(Me, StoredAssignment, StoredAttempt, Exercise), AppError> {
+    ) -> Result<(Me, StoredAssignment, StoredAttempt, Exercise), ExerciseError> {
         let me = crate::api::gate::me(what).await?;
         let found = match me.ctx.store.attempt(id).await? {
             Some(found) if found.pupil == me.info.account => found,
-            _ => return Err(me.refuse(what, None).await),
+            _ => return Err(me.refuse(what, None).await.into()),
         };
         let Some(stored) = me.ctx.store.assignment(found.assignment).await? else {
-            return Err(me.refuse(what, None).await);
+            return Err(me.refuse(what, None).await.into());
         };
         me.may(Action::Do(&stored.facts), what).await?;
         if found.handed_in.is_none() {
             stored
                 .rules
                 .open_at(me.ctx.now())
-                .map_err(AppError::Closed)?;
+                .map_err(ExerciseProblem::Closed)?;
         }
         let exercise = version(&me, &found).await?;
         Ok((me, stored, found, exercise))
@@ -184,17 +182,17 @@ mod server {
         exercise: &Exercise,
         attempt: &StoredAttempt,
         response: &Response,
-    ) -> Result<(), AppError> {
+    ) -> Result<(), ExerciseProblem> {
         response
             .check(&exercise.paper(attempt.seed))
-            .map_err(|e| AppError::field(Field::Answers, Problem::Answer(e)))
+            .map_err(ExerciseProblem::Answers)
     }
 
     pub async fn sitting(
         me: &Me,
         stored: &StoredAssignment,
         attempt: StoredAttempt,
-    ) -> Result<Sitting, AppError> {
+    ) -> Result<Sitting, ExerciseError> {
         let exercise = version(me, &attempt).await?;
         let handed_in = attempt.handed_in.is_some();
         let visible = stored.rules.key_visible(me.ctx.now(), handed_in);

@@ -140,14 +140,14 @@ impl Session {
 /// What a server function answered, read as the app reads it: the function's own output type,
 /// or the `AppError` it failed with.
 #[derive(Debug)]
-pub struct Reply<T> {
+pub struct Reply<T, E = AppError> {
     pub status: StatusCode,
-    pub result: Result<T, AppError>,
+    pub result: Result<T, E>,
     pub set_cookie: Option<String>,
     pub headers: HeaderMap,
 }
 
-impl<T: Debug> Reply<T> {
+impl<T: Debug, E: Debug> Reply<T, E> {
     /// The output; fails the test with the error otherwise.
     #[track_caller]
     pub fn ok(self) -> T {
@@ -159,7 +159,7 @@ impl<T: Debug> Reply<T> {
 
     /// The error; fails the test with the output otherwise.
     #[track_caller]
-    pub fn err(self) -> AppError {
+    pub fn err(self) -> E {
         match self.result {
             Ok(value) => panic!("expected an error, got {} {value:?}", self.status),
             Err(e) => e,
@@ -200,13 +200,13 @@ impl Answer {
 
     /// Reads the body as the app reads an answer of type `T`.
     #[track_caller]
-    pub fn decode<T: DeserializeOwned>(self) -> Reply<T> {
+    pub fn decode<T: DeserializeOwned, E: DeserializeOwned>(self) -> Reply<T, E> {
         let result = if self.status.is_success() {
             Ok(serde_json::from_value(self.body.clone())
                 .unwrap_or_else(|e| panic!("not the function's output ({e}): {}", self.body)))
         } else {
             Err(serde_json::from_value(self.body.clone())
-                .unwrap_or_else(|e| panic!("not an AppError ({e}): {}", self.body)))
+                .unwrap_or_else(|e| panic!("not the function's error ({e}): {}", self.body)))
         };
         Reply {
             status: self.status,
@@ -229,7 +229,7 @@ pub struct AnyCall {
 impl AnyCall {
     pub fn new<F>(input: F) -> AnyCall
     where
-        F: ServerFn<Error = AppError> + Serialize,
+        F: ServerFn + Serialize,
     {
         AnyCall {
             path: F::PATH,
@@ -314,10 +314,11 @@ impl TestServer {
 
     /// Calls the server function `F` with `input`, as the app does: at `F`'s own path, the input
     /// as JSON, the answer read as `F`'s output or its `AppError`.
-    pub async fn call<F>(&self, session: &Session, input: F) -> Reply<F::Output>
+    pub async fn call<F>(&self, session: &Session, input: F) -> Reply<F::Output, F::Error>
     where
-        F: ServerFn<Error = AppError> + Serialize,
+        F: ServerFn + Serialize,
         F::Output: DeserializeOwned + Debug,
+        F::Error: DeserializeOwned + Debug,
     {
         self.call_with(session, input, &[]).await
     }
@@ -329,10 +330,11 @@ impl TestServer {
         session: &Session,
         input: F,
         headers: &[(&str, &str)],
-    ) -> Reply<F::Output>
+    ) -> Reply<F::Output, F::Error>
     where
-        F: ServerFn<Error = AppError> + Serialize,
+        F: ServerFn + Serialize,
         F::Output: DeserializeOwned + Debug,
+        F::Error: DeserializeOwned + Debug,
     {
         let body = serde_json::to_string(&input).expect("input encodes");
         self.post(session, F::PATH, body, headers).await.decode()
