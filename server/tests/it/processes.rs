@@ -124,15 +124,20 @@ async fn acknowledged_writes_survive_sigkill() {
             None => *school.insert(first_school(&server, &token).await),
         };
         // Writes go on in the background; the server is killed after a varying delay.
+        let written = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let writer = {
             let token = token.clone();
             let addr = server.addr.clone();
+            let written = written.clone();
             tokio::spawn(async move {
                 let mut done = vec![];
                 for i in 0.. {
                     let name = format!("Gruppu {round}-{i}");
                     match call(&addr, Some(&token), new_group(school, &name)).await {
-                        Some(reply) if reply.result.is_ok() => done.push(name),
+                        Some(reply) if reply.result.is_ok() => {
+                            done.push(name);
+                            written.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        }
                         Some(refused) => panic!("write refused: {refused:?}"),
                         None => break,
                     }
@@ -140,6 +145,16 @@ async fn acknowledged_writes_survive_sigkill() {
                 done
             })
         };
+        // The kill lands mid-stream, never before it started: on a loaded machine the first
+        // write can take longer than the delay.
+        let started = std::time::Instant::now();
+        while written.load(std::sync::atomic::Ordering::SeqCst) < 2 {
+            assert!(
+                !writer.is_finished() && started.elapsed().as_secs() < 60,
+                "the server took no write"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
         let delay = 150 + (round as u64 * 97) % 400;
         tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
         server.kill();
