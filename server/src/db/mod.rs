@@ -25,7 +25,7 @@ mod auth;
 mod charter;
 pub(crate) mod decode;
 mod directory;
-mod exercises;
+pub(crate) mod exercises;
 mod platform;
 pub(crate) mod school_years;
 

@@ -2,6 +2,7 @@
 //! for its Corsican group, one for the lycée; given to their classes, with some work done.
 
 use super::{IdRow, SeedError};
+use crate::db::exercises::{CREATE_EXERCISE, CREATE_VERSION};
 use crate::db::sql::statements;
 use domain::exercise::assignment::Feedback;
 use domain::exercise::{Exercise, Outcome, Response, score};
@@ -9,11 +10,6 @@ use domain::time::Timestamp;
 use sqlx::AnyConnection;
 
 statements! {
-    INSERT_EXERCISE = "INSERT INTO exercises (school_id, owner_id, title, language, items, \
-        points, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7) \
-        RETURNING id";
-    INSERT_VERSION = "INSERT INTO exercise_versions (exercise_id, version, content, created_at) \
-        VALUES ($1, 1, $2, $3)";
     INSERT_ASSIGNMENT = "INSERT INTO assignments (exercise_id, group_id, assigned_by, opens_at, \
         due_at, feedback, attempts, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $4) \
         RETURNING id";
@@ -149,7 +145,8 @@ async fn write(
     exercise: &Exercise,
     now: Timestamp,
 ) -> Result<i64, SeedError> {
-    let row: IdRow = INSERT_EXERCISE
+    // The app's own statements, run inside the demo's one transaction.
+    let row: IdRow = CREATE_EXERCISE
         .query_as()
         .bind(school)
         .bind(owner)
@@ -160,9 +157,10 @@ async fn write(
         .bind(now.unix())
         .fetch_one(&mut *tx)
         .await?;
-    INSERT_VERSION
+    CREATE_VERSION
         .query()
         .bind(row.id)
+        .bind(1_i64)
         .bind(json(exercise)?)
         .bind(now.unix())
         .execute(&mut *tx)
