@@ -115,6 +115,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/profile/:id") view={Lazy::<pages::lazy::ProfileArea>::new()}/>
                             <Route path=path!("/admin") view={Lazy::<pages::lazy::AdminArea>::new()}/>
                             <Route path=path!("/platform") view={Lazy::<pages::lazy::PlatformArea>::new()}/>
+                            <Route path=path!("/exercises") view={Lazy::<pages::lazy::ExercisesArea>::new()}/>
+                            <Route path=path!("/exercises/:assignment") view={Lazy::<pages::lazy::ExercisesArea>::new()}/>
                         </Routes>
                     }.into_any(),
                 }}

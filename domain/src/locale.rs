@@ -97,6 +97,18 @@ pub fn decimal(lang: Lang, units: i64, places: u32) -> String {
     out
 }
 
+/// A quantity counted in hundredths (points of an exercise): only the places it needs, as one
+/// writes a score in a sentence (`3`, `1,5`, `0,75`), where [`decimal`] keeps a column's places.
+pub fn hundredths(lang: Lang, units: i64) -> String {
+    if units % 100 == 0 {
+        number(lang, units / 100)
+    } else if units % 10 == 0 {
+        decimal(lang, units / 10, 1)
+    } else {
+        decimal(lang, units, 2)
+    }
+}
+
 /// Items joined as a sentence: `A, B et C` / `A, B è C`.
 pub fn list<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
     let and = match lang {

@@ -2,6 +2,7 @@
 //! so the home page never shows a dead link.
 
 use crate::authz::Caller;
+use crate::profile::Profile;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -14,6 +15,9 @@ pub enum Service {
     MyAccount,
     /// The usage charter one accepted.
     Charter,
+    /// Interactive exercises: a pupil's to do, a parent's view of their children's, a
+    /// teacher's own.
+    Exercises,
 }
 
 pub fn services_for(caller: &Caller) -> Vec<Service> {
@@ -24,6 +28,15 @@ pub fn services_for(caller: &Caller) -> Vec<Service> {
     if caller.platform_admin || caller.administered_schools().next().is_some() {
         services.push(Service::SchoolAdministration);
     }
+    let does_exercises = caller.roles.iter().any(|role| {
+        matches!(
+            role.profile,
+            Profile::Pupil | Profile::Teacher | Profile::Parent
+        )
+    });
+    if does_exercises {
+        services.push(Service::Exercises);
+    }
     services.extend([Service::MyAccount, Service::Charter]);
     services
 }
@@ -32,7 +45,7 @@ pub fn services_for(caller: &Caller) -> Vec<Service> {
 mod tests {
     use super::*;
     use crate::ids::{AccountId, SchoolId};
-    use crate::profile::{Profile, Role};
+    use crate::profile::Role;
 
     #[test]
     fn administration_only_for_admins() {
@@ -47,7 +60,10 @@ mod tests {
             teaches: vec![],
             groups: vec![],
         };
-        assert_eq!(services_for(&c), vec![Service::MyAccount, Service::Charter]);
+        assert_eq!(
+            services_for(&c),
+            vec![Service::Exercises, Service::MyAccount, Service::Charter]
+        );
         c.roles.push(Role {
             school: SchoolId::new(1),
             profile: Profile::SchoolAdmin,
@@ -55,5 +71,25 @@ mod tests {
         assert_eq!(services_for(&c)[0], Service::SchoolAdministration);
         c.platform_admin = true;
         assert_eq!(services_for(&c)[0], Service::PlatformAdministration);
+    }
+
+    #[test]
+    fn exercises_for_pupils_parents_and_teachers_only() {
+        let caller = |profile| Caller {
+            account: AccountId::new(1),
+            platform_admin: false,
+            roles: vec![Role {
+                school: SchoolId::new(1),
+                profile,
+            }],
+            children: vec![],
+            teaches: vec![],
+            groups: vec![],
+        };
+        for profile in Profile::ALL {
+            let offered = services_for(&caller(profile)).contains(&Service::Exercises);
+            let expected = matches!(profile, Profile::Pupil | Profile::Teacher | Profile::Parent);
+            assert_eq!(offered, expected, "{profile:?}");
+        }
     }
 }

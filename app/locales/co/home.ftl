@@ -10,6 +10,7 @@ service-school-admin = Amministrazione di u stabilimentu
 service-platform-admin = Amministrazione di a piattaforma
 service-my-account = U mo contu
 service-charter = Carta d’utilizazione
+service-exercises = Esercizii
 home-school-meta = { $kind } · UAI { $uai }
 home-child-place = { $school } · { $class }
 home-title = Accolta

@@ -5,3 +5,4 @@ title-account = U mo contu
 title-second-factor = Cunnessione in duie tappe
 title-profile = Prufilu
 title-password = Cambià a parolla d’intrata
+title-exercise = Eserciziu

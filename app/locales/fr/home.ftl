@@ -10,6 +10,7 @@ service-school-admin = Administration de l’établissement
 service-platform-admin = Administration de la plateforme
 service-my-account = Mon compte
 service-charter = Charte d’utilisation
+service-exercises = Exercices
 home-school-meta = { $kind } · UAI { $uai }
 home-child-place = { $school } · { $class }
 home-title = Accueil

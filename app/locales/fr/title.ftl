@@ -5,3 +5,4 @@ title-account = Mon compte
 title-second-factor = Connexion en deux étapes
 title-profile = Profil
 title-password = Changer de mot de passe
+title-exercise = Exercice

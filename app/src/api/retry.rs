@@ -34,9 +34,9 @@ fn random() -> f64 {
 }
 
 #[cfg(feature = "csr")]
-async fn wait_ms(ms: u32) {
+pub(crate) async fn wait_ms(ms: u32) {
     gloo_timers::future::TimeoutFuture::new(ms).await;
 }
 
 #[cfg(not(feature = "csr"))]
-async fn wait_ms(_ms: u32) {}
+pub(crate) async fn wait_ms(_ms: u32) {}

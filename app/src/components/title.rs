@@ -17,6 +17,8 @@ fn routed(path: &str, lang: Lang) -> String {
         "/charter" => msg::Charter::Title.text(lang),
         "/admin" => msg::Home::ServiceSchoolAdmin.text(lang),
         "/platform" => msg::Home::ServicePlatformAdmin.text(lang),
+        "/exercises" => msg::Home::ServiceExercises.text(lang),
+        p if p.starts_with("/exercises/") => msg::Title::Exercise.text(lang),
         p if p.starts_with("/profile/") => msg::Title::Profile.text(lang),
         _ => Common::NotFoundTitle.text(lang),
     }
@@ -65,6 +67,8 @@ mod tests {
             (Stage::Ready, "/admin"),
             (Stage::Ready, "/platform"),
             (Stage::Ready, "/profile/12"),
+            (Stage::Ready, "/exercises"),
+            (Stage::Ready, "/exercises/7"),
             (Stage::Ready, "/nowhere"),
         ];
         for lang in Lang::ALL {

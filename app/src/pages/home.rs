@@ -116,5 +116,6 @@ fn service_link(service: Service) -> (&'static str, msg::Home) {
         Service::PlatformAdministration => ("/platform", msg::Home::ServicePlatformAdmin),
         Service::MyAccount => ("/account", msg::Home::ServiceMyAccount),
         Service::Charter => ("/charter", msg::Home::ServiceCharter),
+        Service::Exercises => ("/exercises", msg::Home::ServiceExercises),
     }
 }

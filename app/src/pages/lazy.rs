@@ -13,6 +13,7 @@ use crate::pages::account::second_factor::SecondFactor;
 use crate::pages::admin::AdminPage;
 use crate::pages::auth::password::ChangePassword;
 use crate::pages::charter::ReadCharter;
+use crate::pages::exercises::ExercisesPage;
 use crate::pages::platform::PlatformPage;
 use crate::pages::profile::ProfilePage;
 use leptos::prelude::*;
@@ -106,6 +107,14 @@ lazy_area!(
     profile,
     profile_view,
     ProfilePage
+);
+lazy_area!(
+    /// Exercises (`/exercises`): a pupil's to do, a parent's view, a teacher's own; and doing
+    /// one (`/exercises/:assignment`), in the same module.
+    ExercisesArea,
+    exercises,
+    exercises_view,
+    ExercisesPage
 );
 
 /// A screen of the first visit that most visits never see, shown before any route: its code

@@ -3,6 +3,7 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod charter;
+pub mod exercises;
 pub mod home;
 pub mod lazy;
 pub mod not_found;

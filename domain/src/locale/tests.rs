@@ -89,6 +89,16 @@ fn digits_are_grouped_by_three_with_a_narrow_no_break_space() {
 }
 
 #[test]
+fn hundredths_show_only_the_places_they_need() {
+    assert_eq!(hundredths(Lang::Fr, 300), "3");
+    assert_eq!(hundredths(Lang::Co, 150), "1,5");
+    assert_eq!(hundredths(Lang::Fr, 75), "0,75");
+    assert_eq!(hundredths(Lang::Fr, 5), "0,05");
+    assert_eq!(hundredths(Lang::Fr, 0), "0");
+    assert_eq!(hundredths(Lang::Fr, 123_450), "1\u{202F}234,5");
+}
+
+#[test]
 fn decimals_use_a_comma_and_keep_their_places() {
     assert_eq!(decimal(Lang::Co, 12_345, 1), "1\u{202F}234,5");
     assert_eq!(decimal(Lang::Fr, 1_250, 2), "12,50");

@@ -23,7 +23,10 @@ async fn each_profile_lands_on_its_own_home() {
         .map(|g| g.name.as_str())
         .collect();
     assert_eq!(groups, ["5e A", "Lingua corsa 5e"]);
-    assert_eq!(home.services, [Service::MyAccount, Service::Charter]);
+    assert_eq!(
+        home.services,
+        [Service::Exercises, Service::MyAccount, Service::Charter]
+    );
 
     let parent = s.sign_in("ghjuvanni.pieri").await;
     let home = s.call(&parent, LoadHome {}).await.ok();
@@ -38,9 +41,12 @@ async fn each_profile_lands_on_its_own_home() {
         "a parent sees children of two schools from one login"
     );
 
+    assert!(home.services.contains(&Service::Exercises));
+
     let teacher = s.sign_in("maria.santoni").await;
     let home = s.call(&teacher, LoadHome {}).await.ok();
     assert_eq!(home.schools.len(), 2);
+    assert!(home.services.contains(&Service::Exercises));
 
     let admin = s.sign_in("petru.casanova").await;
     let home = s.call(&admin, LoadHome {}).await.ok();

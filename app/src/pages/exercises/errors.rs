@@ -1,0 +1,63 @@
+//! What an exercise's server function answered, said in the reader's language.
+
+use crate::api::exercises::{ExerciseError, ExerciseProblem};
+use crate::error::AppError;
+use crate::i18n::msg::Exercises as M;
+use crate::i18n::{Message, describe_error, use_locale};
+use domain::exercise::assignment::{Closed, MAX_ATTEMPTS, RulesProblem};
+use domain::lang::Lang;
+use leptos::prelude::*;
+
+pub fn describe(lang: Lang, error: &ExerciseError) -> String {
+    match error {
+        ExerciseError::App(e) => describe_error(lang, e),
+        ExerciseError::Exercise(problem) => match problem {
+            ExerciseProblem::Closed(closed) => closed_message(*closed).text(lang),
+            ExerciseProblem::Problems(_) => M::Problems.text(lang),
+            ExerciseProblem::Rules(rules) => {
+                let texts: Vec<String> = rules.iter().map(|r| rule_message(*r).text(lang)).collect();
+                texts.join(" ")
+            }
+            ExerciseProblem::AlreadyGiven => M::AlreadyGiven.text(lang),
+            ExerciseProblem::Answers(_) => M::AnswerUnreadable.text(lang),
+        },
+    }
+}
+
+fn closed_message(closed: Closed) -> M {
+    match closed {
+        Closed::NotYetOpen => M::ClosedNotYetOpen,
+        Closed::PastDue => M::ClosedPastDue,
+        Closed::NoAttemptsLeft => M::ClosedNoAttemptsLeft,
+        Closed::HandedIn => M::ClosedHandedIn,
+    }
+}
+
+fn rule_message(problem: RulesProblem) -> M {
+    match problem {
+        RulesProblem::DueBeforeOpening => M::DueBeforeOpening,
+        RulesProblem::Attempts => M::Attempts {
+            max: i64::from(MAX_ATTEMPTS),
+        },
+        RulesProblem::AfterDueWithoutDue => M::AfterDueWithoutDue,
+    }
+}
+
+/// The request never reached the server, or its answer was lost: the network, not the answers.
+pub fn is_offline(error: &ExerciseError) -> bool {
+    matches!(
+        error,
+        ExerciseError::App(AppError::Communication(_) | AppError::Busy)
+    )
+}
+
+/// An error of a whole page or form, announced to screen readers.
+#[component]
+pub fn ExerciseBanner(#[prop(into)] error: Signal<Option<ExerciseError>>) -> impl IntoView {
+    let locale = use_locale();
+    move || {
+        error.get().map(|e| {
+            view! { <p class="error-banner" role="alert">{describe(locale.lang(), &e)}</p> }
+        })
+    }
+}

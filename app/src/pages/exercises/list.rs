@@ -1,0 +1,192 @@
+//! The exercises page: what a pupil has to do, each child's for a parent, a teacher's own. One
+//! person may be all three (a teacher who is a parent), so every part that applies is shown.
+
+use super::errors::ExerciseBanner;
+use crate::api::exercises::authoring::my_exercises;
+use crate::api::exercises::doing::assigned;
+use crate::api::exercises::{AssignedExercise, ExerciseSummary, Score};
+use crate::api::home::load_home;
+use crate::components::error_banner::ErrorBanner;
+use crate::i18n::msg::{self, Exercises as M};
+use crate::i18n::{AnyMessage, Message, full_name, t, use_locale};
+use crate::shell::use_session;
+use domain::ids::{AccountId, SchoolId};
+use domain::lang::Lang;
+use domain::locale::hundredths;
+use domain::profile::Profile;
+use leptos::prelude::*;
+
+#[component]
+pub fn Lists() -> impl IntoView {
+    let home = LocalResource::new(|| crate::api::retry::patiently(load_home));
+    let session = use_session();
+    view! {
+        <h1>{t(msg::Home::ServiceExercises)}</h1>
+        <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
+            {move || home.get().map(|r| match r {
+                Ok(home) => {
+                    let me = session.info().map(|i| i.account);
+                    let pupil = home.schools.iter().any(|s| s.profiles.contains(&Profile::Pupil));
+                    let teaching: Vec<(SchoolId, String)> = home.schools.iter()
+                        .filter(|s| s.profiles.contains(&Profile::Teacher))
+                        .map(|s| (s.id, s.name.clone()))
+                        .collect();
+                    let several = teaching.len() > 1;
+                    view! {
+                        {me.filter(|_| pupil).map(|me| view! {
+                            <Assigned pupil=me heading=M::ToDo mine=true/>
+                        })}
+                        {home.children.into_iter().map(|child| {
+                            let name = full_name(&child.first_name, &child.last_name);
+                            view! { <Assigned pupil=child.id heading=M::OfChild { name } mine=false/> }
+                        }).collect_view()}
+                        {teaching.into_iter().map(|(school, name)| {
+                            let heading: AnyMessage = if several {
+                                M::MineIn { school: name }.into()
+                            } else {
+                                M::Mine.into()
+                            };
+                            view! { <Written school heading/> }
+                        }).collect_view()}
+                    }.into_any()
+                }
+                Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// What was given to `pupil`: with a link to do it when it is the reader's own list.
+#[component]
+fn Assigned(pupil: AccountId, #[prop(into)] heading: AnyMessage, mine: bool) -> impl IntoView {
+    let locale = use_locale();
+    let list = LocalResource::new(move || assigned(pupil));
+    let title = format!("assigned-{pupil}");
+    let labelled = title.clone();
+    view! {
+        <section class="card assigned" aria-labelledby=labelled>
+            <h2 id=title>{move || heading.text(locale.lang())}</h2>
+            <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
+                {move || list.get().map(|r| match r {
+                    Ok(list) if list.is_empty() => view! { <p>{t(M::Nothing)}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="assignments">
+                            {list.into_iter().map(|a| view! { <AssignedEntry entry=a mine/> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(e) => view! { <ExerciseBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn AssignedEntry(entry: AssignedExercise, mine: bool) -> impl IntoView {
+    let locale = use_locale();
+    let AssignedExercise {
+        assignment,
+        title,
+        group,
+        rules,
+        handed_in,
+        in_progress,
+        last_score,
+    } = entry;
+    let due = move || match rules.due {
+        Some(due) => M::Due { due }.text(locale.lang()),
+        None => M::NoDue.text(locale.lang()),
+    };
+    let state = move || {
+        let lang = locale.lang();
+        if in_progress {
+            M::StateInProgress.text(lang)
+        } else if handed_in > 0 {
+            M::StateHandedIn {
+                count: i64::from(handed_in),
+            }
+            .text(lang)
+        } else {
+            M::StateNew.text(lang)
+        }
+    };
+    let score = move || last_score.map(|s| score_text(locale.lang(), s));
+    view! {
+        <li class="assignment" data-assignment=assignment.to_string()>
+            <h3>{title}</h3>
+            <p class="meta">{group} " · " {due}</p>
+            <p class="state">{state} {move || score().map(|s| view! { " · " <strong class="score">{s}</strong> })}</p>
+            {mine.then(|| view! {
+                <a class="button primary do" href=format!("/exercises/{assignment}")>{t(M::Do)}</a>
+            })}
+        </li>
+    }
+}
+
+pub fn score_text(lang: Lang, score: Score) -> String {
+    M::Score {
+        earned: hundredths(lang, i64::from(score.earned.hundredths())),
+        max: hundredths(lang, i64::from(score.max.hundredths())),
+    }
+    .text(lang)
+}
+
+/// A teacher's exercises in one school.
+#[component]
+fn Written(school: SchoolId, heading: AnyMessage) -> impl IntoView {
+    let locale = use_locale();
+    let list = LocalResource::new(move || my_exercises(school));
+    let title = format!("written-{school}");
+    let labelled = title.clone();
+    view! {
+        <section class="card written" aria-labelledby=labelled>
+            <h2 id=title>{move || heading.text(locale.lang())}</h2>
+            <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
+                {move || list.get().map(|r| match r {
+                    Ok(list) if list.is_empty() => view! { <p>{t(M::NoneWritten)}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="exercises">
+                            {list.into_iter().map(|e| view! { <WrittenEntry exercise=e/> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(e) => view! { <ExerciseBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn WrittenEntry(exercise: ExerciseSummary) -> impl IntoView {
+    let locale = use_locale();
+    let ExerciseSummary {
+        title,
+        language,
+        items,
+        points,
+        assignments,
+        ..
+    } = exercise;
+    let facts = move || {
+        let lang = locale.lang();
+        let questions = M::Questions {
+            count: i64::from(items),
+        }
+        .text(lang);
+        let points = M::Points {
+            points: hundredths(lang, i64::from(points.hundredths())),
+        }
+        .text(lang);
+        let given = M::GivenTo {
+            count: i64::from(assignments),
+        }
+        .text(lang);
+        format!("{questions} · {points} · {given}")
+    };
+    view! {
+        <li class="exercise">
+            <h3 lang=language.as_str().to_owned()>{title}</h3>
+            <p class="meta">{facts}</p>
+        </li>
+    }
+}
