@@ -116,7 +116,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/admin") view={Lazy::<pages::lazy::AdminArea>::new()}/>
                             <Route path=path!("/platform") view={Lazy::<pages::lazy::PlatformArea>::new()}/>
                             <Route path=path!("/exercises") view={Lazy::<pages::lazy::ExercisesArea>::new()}/>
-                            <Route path=path!("/exercises/:assignment") view={Lazy::<pages::lazy::ExercisesArea>::new()}/>
+                            <Route path=path!("/exercises/*rest") view={Lazy::<pages::lazy::ExercisesArea>::new()}/>
                         </Routes>
                     }.into_any(),
                 }}

@@ -16,6 +16,7 @@
 
 mod answer;
 pub mod assignment;
+pub mod cloze_text;
 mod decimal;
 #[cfg(feature = "exchange")]
 pub mod exchange;

@@ -12,48 +12,8 @@
 mod support;
 
 use fantoccini::Locator;
-use fantoccini::wd::WebDriverCompatibleCommand;
 use std::time::Duration;
-use support::{Browser, ui};
-
-/// ChromeDriver's network emulation (`POST /session/{id}/chromium/network_conditions`), which
-/// fantoccini has no method for. Throughputs are in bytes per second.
-#[derive(Debug)]
-struct NetworkConditions {
-    latency_ms: u32,
-    download_bytes_per_second: u32,
-    upload_bytes_per_second: u32,
-}
-
-/// 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip.
-const SLOW_4G: NetworkConditions = NetworkConditions {
-    latency_ms: 150,
-    download_bytes_per_second: 1_600_000 / 8,
-    upload_bytes_per_second: 750_000 / 8,
-};
-
-impl WebDriverCompatibleCommand for NetworkConditions {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        let session = session_id.unwrap_or_default();
-        base_url.join(&format!("session/{session}/chromium/network_conditions"))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = serde_json::json!({
-            "network_conditions": {
-                "offline": false,
-                "latency": self.latency_ms,
-                "download_throughput": self.download_bytes_per_second,
-                "upload_throughput": self.upload_bytes_per_second,
-            }
-        });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
+use support::{Browser, Network, ui};
 
 #[tokio::main]
 async fn main() {
@@ -66,11 +26,7 @@ async fn main() {
     for _ in 0..loads {
         let browser = Browser::start().await;
         if slow {
-            browser
-                .client
-                .issue_cmd(SLOW_4G)
-                .await
-                .expect("ChromeDriver emulates the network");
+            browser.network(Network::Slow4g).await;
         }
         browser.open("/").await;
         browser

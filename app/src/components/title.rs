@@ -68,7 +68,7 @@ mod tests {
             (Stage::Ready, "/platform"),
             (Stage::Ready, "/profile/12"),
             (Stage::Ready, "/exercises"),
-            (Stage::Ready, "/exercises/7"),
+            (Stage::Ready, "/exercises/do/7"),
             (Stage::Ready, "/nowhere"),
         ];
         for lang in Lang::ALL {

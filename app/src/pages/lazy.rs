@@ -109,8 +109,7 @@ lazy_area!(
     ProfilePage
 );
 lazy_area!(
-    /// Exercises (`/exercises`): a pupil's to do, a parent's view, a teacher's own; and doing
-    /// one (`/exercises/:assignment`), in the same module.
+    /// Exercises (`/exercises`, and its screens below it: see `pages::exercises`).
     ExercisesArea,
     exercises,
     exercises_view,

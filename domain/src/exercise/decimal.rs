@@ -56,6 +56,12 @@ impl Decimal {
         }
     }
 
+    /// The value in hundredths, when it has no more than two places and fits.
+    pub fn hundredths(self) -> Option<i64> {
+        let up = 2_u32.checked_sub(self.scale)?;
+        self.mantissa.checked_mul(10_i64.checked_pow(up)?)
+    }
+
     pub fn is_negative(self) -> bool {
         self.mantissa < 0
     }

@@ -36,6 +36,13 @@ impl Points {
         self.0
     }
 
+    /// Points as a teacher types them: `2`, `1,5`, `0.25`; at most two places, never negative.
+    pub fn parse(text: &str) -> Option<Points> {
+        let value: super::Decimal = text.parse().ok()?;
+        let hundredths = value.hundredths()?;
+        u32::try_from(hundredths).ok().map(Points)
+    }
+
     /// The share `credit` of these points, rounded to the hundredth, half up: the module's one
     /// rounding rule.
     pub fn share(self, credit: Credit) -> Points {
@@ -190,4 +197,22 @@ fn gcd(mut a: u64, mut b: u64) -> u64 {
 
 fn lcm(a: u64, b: u64) -> u64 {
     (a / gcd(a, b)).saturating_mul(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Points;
+
+    #[test]
+    fn points_are_typed_with_a_comma_or_a_point_and_two_places_at_most() {
+        let parsed = |t: &str| Points::parse(t).map(Points::hundredths);
+        assert_eq!(parsed("2"), Some(200));
+        assert_eq!(parsed("1,5"), Some(150));
+        assert_eq!(parsed(" 0.25 "), Some(25));
+        assert_eq!(parsed("0"), Some(0));
+        assert_eq!(parsed("1,255"), None);
+        assert_eq!(parsed("-1"), None);
+        assert_eq!(parsed("deux"), None);
+        assert_eq!(parsed(""), None);
+    }
 }

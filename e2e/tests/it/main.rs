@@ -8,4 +8,5 @@ mod admin;
 mod areas;
 mod audit;
 mod auth;
+mod exercises;
 mod platform;

@@ -117,7 +117,7 @@ fn AssignedEntry(entry: AssignedExercise, mine: bool) -> impl IntoView {
             <p class="meta">{group} " · " {due}</p>
             <p class="state">{state} {move || score().map(|s| view! { " · " <strong class="score">{s}</strong> })}</p>
             {mine.then(|| view! {
-                <a class="button primary do" href=format!("/exercises/{assignment}")>{t(M::Do)}</a>
+                <a class="button primary do" href=format!("/exercises/do/{assignment}")>{t(M::Do)}</a>
             })}
         </li>
     }

@@ -260,7 +260,7 @@ fn Sheet(sitting: Sitting) -> impl IntoView {
                             count: i64::try_from(unanswered()).unwrap_or(i64::MAX),
                         }.text(locale.lang())}</p>
                         {has_key.then(|| view! {
-                            <button type="button" class="check" on:click=move |_| checking.set(true)>
+                            <button type="button" class="secondary check" on:click=move |_| checking.set(true)>
                                 {t(M::Check)}
                             </button>
                             {move || checked.get().map(|o| view! {

@@ -237,6 +237,14 @@ impl Browser {
         self.client.execute(script, vec![]).await.expect("script")
     }
 
+    /// Has Chromium emulate `network` until told otherwise.
+    pub async fn network(&self, network: Network) {
+        self.client
+            .issue_cmd(network)
+            .await
+            .expect("ChromeDriver emulates the network");
+    }
+
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {
             let _ = std::fs::write(self.shots.join(format!("{name}.png")), png);
@@ -247,5 +255,46 @@ impl Browser {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+/// ChromeDriver's network emulation (`/session/{id}/chromium/network_conditions`), which
+/// fantoccini has no method for.
+#[derive(Debug)]
+pub enum Network {
+    /// No network at all: every request fails as with the cable pulled.
+    Offline,
+    /// 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip: Lighthouse's "slow 4G".
+    Slow4g,
+    /// Back to the real (loopback) network.
+    Normal,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Network {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/chromium/network_conditions"))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        // Throughputs in bytes per second.
+        let (offline, latency, down, up) = match self {
+            Network::Normal => return (http::Method::DELETE, None),
+            Network::Offline => (true, 0, 0, 0),
+            Network::Slow4g => (false, 150, 1_600_000 / 8, 750_000 / 8),
+        };
+        let body = json!({
+            "network_conditions": {
+                "offline": offline,
+                "latency": latency,
+                "download_throughput": down,
+                "upload_throughput": up,
+            }
+        });
+        (http::Method::POST, Some(body.to_string()))
     }
 }

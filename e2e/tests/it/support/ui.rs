@@ -76,3 +76,57 @@ pub const ENROL_CONFIRM: &str = ".enrolment button[type=submit]";
 pub const RECOVERY_CODES: &str = "ul.recovery-codes-list";
 pub const RECOVERY_NOTED: &str = "button.recovery-noted";
 pub const SECOND_FACTOR_ON: &str = ".second-factor .status-on";
+
+// Exercises.
+pub const EXERCISES_SERVICE: &str = "ul.services a[href='/exercises']";
+pub const SHEET_TITLE: &str = ".sheet h1";
+pub const SAVED: &str = ".saving[data-state=saved]";
+pub const ON_DEVICE: &str = ".saving[data-state=on-device]";
+pub const HAND_IN: &str = "button.hand-in";
+pub const HANDED_IN_SCORE: &str = ".handed-in .score";
+pub const CHECK_ANSWERS: &str = "button.check";
+pub const PROVISIONAL: &str = ".provisional";
+pub const ASSIGNED: &str = "ul.assignments";
+
+/// The "do it" link of the assignment titled `title` in the pupil's list.
+pub fn do_assignment(title: &str) -> String {
+    format!(
+        "//li[contains(@class,'assignment')][.//h3[normalize-space()='{title}']]\
+         //a[contains(@class,'do')]"
+    )
+}
+
+/// A text field of an exercise item (short text, number, dictation, free text).
+pub fn answer(item: &str) -> String {
+    format!("#answer-{item}")
+}
+
+/// Gap `n` (from 0) of a cloze item.
+pub fn gap(item: &str, n: usize) -> String {
+    format!("#gap-{item}-{n}")
+}
+
+/// The drop-down placing `card` of a matching or categorising item.
+pub fn place(item: &str, card: &str) -> String {
+    format!("#place-{item}-{card}")
+}
+
+/// The button moving `card` of an ordering item one place up.
+pub fn move_up(item: &str, card: &str) -> String {
+    format!("#up-{item}-{card}")
+}
+
+/// The cards of an ordering item, in the order shown.
+pub fn ordering_cards(item: &str) -> String {
+    format!("[data-item={item}] ol.ordering li")
+}
+
+/// The character bar's button inserting `c`.
+pub fn insert_char(c: &str) -> String {
+    format!(".char-bar button[data-char='{c}']")
+}
+
+/// The mark given to `item` (checked in the browser, or by the server once handed in).
+pub fn mark(item: &str) -> String {
+    format!("[data-item={item}] .mark")
+}
