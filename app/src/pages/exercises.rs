@@ -1,15 +1,18 @@
 //! Exercises in the browser, one downloaded module:
 //! - `/exercises`: the lists (a pupil's to do, a parent's view of each child's, a teacher's own);
-//! - `/exercises/do/:assignment`: doing one, answers kept as typed.
+//! - `/exercises/do/:assignment`: doing one, answers kept as typed;
+//! - `/exercises/new/:school`, `/exercises/edit/:exercise`: writing one, and giving it.
 
 mod char_bar;
 mod draft;
+mod editor;
 mod errors;
 mod items;
 mod list;
 mod player;
 
-use domain::ids::AssignmentId;
+use domain::ids::{AssignmentId, ExerciseId, SchoolId};
+use editor::Opened;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -17,6 +20,7 @@ use leptos_router::hooks::use_location;
 enum Screen {
     Lists,
     Do(AssignmentId),
+    Write(Opened),
     Unknown,
 }
 
@@ -26,8 +30,14 @@ impl Screen {
         let id = |raw: &str| raw.parse::<i64>().ok();
         match parts.as_slice() {
             ["exercises"] => Screen::Lists,
-            ["exercises", "do", raw] => id(raw).map_or(Screen::Unknown, |id| {
-                Screen::Do(AssignmentId::new(id))
+            ["exercises", "do", raw] => {
+                id(raw).map_or(Screen::Unknown, |id| Screen::Do(AssignmentId::new(id)))
+            }
+            ["exercises", "new", raw] => id(raw).map_or(Screen::Unknown, |id| {
+                Screen::Write(Opened::New(SchoolId::new(id)))
+            }),
+            ["exercises", "edit", raw] => id(raw).map_or(Screen::Unknown, |id| {
+                Screen::Write(Opened::Existing(ExerciseId::new(id)))
             }),
             _ => Screen::Unknown,
         }
@@ -40,6 +50,7 @@ pub fn ExercisesPage() -> impl IntoView {
     move || match Screen::of(&location.pathname.get()) {
         Screen::Lists => view! { <list::Lists/> }.into_any(),
         Screen::Do(assignment) => view! { <player::Player assignment/> }.into_any(),
+        Screen::Write(opened) => view! { <editor::Editor opened/> }.into_any(),
         Screen::Unknown => view! { <crate::pages::not_found::NotFound/> }.into_any(),
     }
 }

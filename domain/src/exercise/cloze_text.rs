@@ -128,7 +128,11 @@ fn choice(raw: &[String], at: usize) -> Result<ClozePart, ClozeTextError> {
         options.push(Choice {
             id: option_id(n),
             text,
-            credit: if starred { Percent::FULL } else { Percent::ZERO },
+            credit: if starred {
+                Percent::FULL
+            } else {
+                Percent::ZERO
+            },
             feedback: None,
         });
     }
@@ -140,9 +144,13 @@ fn choice(raw: &[String], at: usize) -> Result<ClozePart, ClozeTextError> {
 
 /// `a`, `b`, … `z`, then `o27`, `o28`…
 fn option_id(n: usize) -> ChoiceId {
-    let letter = u8::try_from(n).ok().filter(|n| *n < 26).map(|n| char::from(b'a' + n));
+    let letter = u8::try_from(n)
+        .ok()
+        .filter(|n| *n < 26)
+        .map(|n| char::from(b'a' + n));
     let raw = letter.map_or_else(|| format!("o{}", n + 1), String::from);
-    raw.parse().unwrap_or_else(|_| unreachable!("letters and digits make an id"))
+    raw.parse()
+        .unwrap_or_else(|_| unreachable!("letters and digits make an id"))
 }
 
 fn escaped(text: &str) -> String {

@@ -39,7 +39,13 @@ async fn shown_order(b: &Browser, item: &str) -> Vec<String> {
         .await
         .expect("cards")
     {
-        order.push(li.attr("data-card").await.ok().flatten().unwrap_or_default());
+        order.push(
+            li.attr("data-card")
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+        );
     }
     order
 }
@@ -85,7 +91,11 @@ async fn a_pupil_does_an_exercise_by_keyboard_through_a_network_loss_and_gets_th
     assert_eq!(value(&b, &answer("q1")).await, "ghjovedì");
     type_into(&b, &gap("q2", 0), "marti").await;
     type_into(&b, &gap("q2", 1), "d").await;
-    assert_eq!(value(&b, &gap("q2", 1)).await, "a", "dumenica chosen by typing");
+    assert_eq!(
+        value(&b, &gap("q2", 1)).await,
+        "a",
+        "dumenica chosen by typing"
+    );
     b.find(SAVED).await;
 
     // The network goes: the answers stay on the device, and the page says so.
@@ -134,7 +144,9 @@ async fn at_phone_width_a_pupil_checks_answers_on_the_device_then_hands_in() {
     b.client
         .wait()
         .at_most(Duration::from_secs(15))
-        .for_element(Locator::XPath(&do_assignment("Fractions et nombres décimaux")))
+        .for_element(Locator::XPath(&do_assignment(
+            "Fractions et nombres décimaux",
+        )))
         .await
         .expect("fractions given to 5e A")
         .click()
@@ -166,5 +178,198 @@ async fn at_phone_width_a_pupil_checks_answers_on_the_device_then_hands_in() {
     let score = b.wait_text(HANDED_IN_SCORE, "sur").await;
     assert_eq!(score.trim(), "Votre note : 3,5 sur 5");
     b.screenshot("exercise-phone-handed-in").await;
+    b.close().await;
+}
+
+/// Waits until `css` matches exactly `n` elements.
+async fn wait_count(b: &Browser, css: &str, n: usize) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let found = b
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .map_or(0, |all| all.len());
+        if found == n {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{css}: {found} found, {n} expected"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn add_item(b: &Browser, item_type: &str) {
+    b.find(NEW_ITEM_TYPE)
+        .await
+        .select_by_value(item_type)
+        .await
+        .expect("type chosen");
+    b.click(ADD_ITEM).await;
+}
+
+#[tokio::test]
+async fn a_teacher_writes_an_exercise_of_eight_kinds_with_a_live_preview_and_gives_it_to_a_class() {
+    let b = Browser::start().await;
+    b.enter_as("maria.santoni").await;
+    b.click(EXERCISES_SERVICE).await;
+    b.client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::XPath(&new_exercise_in("Pasquale Paoli")))
+        .await
+        .expect("a new exercise in the collège")
+        .click()
+        .await
+        .expect("click");
+    b.fill(EXERCISE_TITLE, "Ripassu di i ghjorni").await;
+    b.find(EXERCISE_LANGUAGE)
+        .await
+        .select_by_value("co")
+        .await
+        .expect("Corsican");
+    // Nothing written yet: the problems say so and saving waits.
+    b.wait_text(PROBLEMS, "aucune question").await;
+
+    let kinds = [
+        "single_choice",
+        "multiple_choice",
+        "true_false",
+        "short_text",
+        "cloze",
+        "numeric",
+        "ordering",
+        "matching",
+    ];
+    for kind in kinds {
+        add_item(&b, kind).await;
+    }
+    wait_count(&b, ITEM_EDITORS, 8).await;
+    wait_count(&b, PREVIEW_ITEMS, 8).await;
+
+    b.fill(&item_field(0, "prompt"), "Chì ghjornu vene dopu à u luni ?")
+        .await;
+    b.fill(&item_field(0, "choice-0"), "marti").await;
+    b.fill(&item_field(0, "choice-1"), "mercuri").await;
+    b.fill(
+        &item_field(1, "prompt"),
+        "Quali sò ghjorni di a settimana ?",
+    )
+    .await;
+    b.fill(&item_field(1, "choice-0"), "luni").await;
+    b.fill(&item_field(1, "choice-1"), "sabbatu").await;
+    b.click(&item_field(1, "right-1")).await;
+    b.fill(&item_field(1, "choice-2"), "frutta").await;
+    b.fill(
+        &item_field(2, "prompt"),
+        "A dumenica vene dopu à u sabbatu.",
+    )
+    .await;
+    b.fill(&item_field(3, "prompt"), "Cumu si dice « jeudi » ?")
+        .await;
+    b.fill(&item_field(3, "answer-0"), "ghjovedì").await;
+    b.fill(&item_field(3, "variants-0"), "ghjovi").await;
+    b.fill(&item_field(4, "prompt"), "Compie a frase.").await;
+    b.fill(&item_field(4, "cloze-0"), "Dopu à u luni vene u [marti")
+        .await;
+    // A gap left open is named at once, and mended.
+    b.wait_text(".item-editor[data-index='4'] .field-error", "pas fermé")
+        .await;
+    b.fill(
+        &item_field(4, "cloze-0"),
+        "Dopu à u luni vene u [marti], poi u {*mercuri|venneri}.",
+    )
+    .await;
+    b.fill(
+        &item_field(5, "prompt"),
+        "Quanti ghjorni ci sò in una settimana ?",
+    )
+    .await;
+    b.fill(&item_field(5, "value-0"), "7").await;
+    b.fill(&item_field(6, "prompt"), "Metti in ordine.").await;
+    for (n, day) in ["luni", "marti", "mercuri"].iter().enumerate() {
+        b.fill(&item_field(6, &format!("card-{n}")), day).await;
+    }
+    b.fill(&item_field(7, "prompt"), "Associa.").await;
+    b.fill(&item_field(7, "left-0"), "luni").await;
+    b.fill(&item_field(7, "right-0"), "lundi").await;
+    b.fill(&item_field(7, "left-1"), "marti").await;
+    b.fill(&item_field(7, "right-1"), "mardi").await;
+    b.fill(&item_field(7, "points"), "1,5").await;
+
+    // The preview is the pupil's view of what is typed: the cloze has its gap and its list.
+    b.wait_text(".preview", "Cumu si dice « jeudi » ?").await;
+    b.find(".preview [data-item=q5] input.gap").await;
+    b.find(".preview [data-item=q5] select.gap").await;
+    wait_count(&b, PROBLEMS, 0).await;
+
+    // Deleting an item can be undone.
+    b.click(&delete_item(2)).await;
+    wait_count(&b, ITEM_EDITORS, 7).await;
+    b.click(UNDO).await;
+    wait_count(&b, ITEM_EDITORS, 8).await;
+    b.wait_value(&item_field(2, "prompt"), "dumenica").await;
+    b.screenshot("exercise-editor").await;
+
+    b.click(SAVE_EXERCISE).await;
+    // Saved, the exercise opens at its own address, with the form to give it.
+    let group = b.find(ASSIGN_GROUP).await;
+    assert!(
+        b.client
+            .current_url()
+            .await
+            .expect("url")
+            .path()
+            .starts_with("/exercises/edit/")
+    );
+    let mut five_a = None;
+    for option in b
+        .client
+        .find_all(Locator::Css(&format!("{ASSIGN_GROUP} option")))
+        .await
+        .expect("options")
+    {
+        if option.text().await.unwrap_or_default().ends_with("5e A") {
+            five_a = option.attr("value").await.ok().flatten();
+        }
+    }
+    let five_a = five_a.expect("the teacher's class 5e A is offered");
+    group.select_by_value(&five_a).await.expect("5e A");
+    b.find(ASSIGN_FEEDBACK)
+        .await
+        .select_by_value("instant")
+        .await
+        .expect("instant");
+    b.click(ASSIGN_SUBMIT).await;
+    b.wait_text(ASSIGN_DONE, "5e A").await;
+    b.screenshot("exercise-assigned").await;
+
+    // A pupil of 5e A has it, all eight items, in Corsican.
+    b.sign_out().await;
+    b.enter_as("lisandru.pieri").await;
+    b.click(EXERCISES_SERVICE).await;
+    b.client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::XPath(&do_assignment("Ripassu di i ghjorni")))
+        .await
+        .expect("given to 5e A")
+        .click()
+        .await
+        .expect("open");
+    b.wait_text(SHEET_TITLE, "Ripassu di i ghjorni").await;
+    wait_count(&b, ".sheet section.item", 8).await;
+    assert_eq!(
+        b.find(".sheet")
+            .await
+            .attr("lang")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("co")
+    );
     b.close().await;
 }

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 /// Corsican's grave vowels and French's missing capitals, ligatures and quotes.
 const CHARACTERS: [&str; 20] = [
-    "à", "è", "é", "ì", "ò", "ù", "ç", "œ", "À", "È", "É", "Ì", "Ò", "Ù", "Ç", "Œ", "«", "»",
-    "’", "…",
+    "à", "è", "é", "ì", "ò", "ù", "ç", "œ", "À", "È", "É", "Ì", "Ò", "Ù", "Ç", "Œ", "«", "»", "’",
+    "…",
 ];
 
 /// The text field a character goes into: the last one focused (its element id).

@@ -15,7 +15,8 @@ pub fn describe(lang: Lang, error: &ExerciseError) -> String {
             ExerciseProblem::Closed(closed) => closed_message(*closed).text(lang),
             ExerciseProblem::Problems(_) => M::Problems.text(lang),
             ExerciseProblem::Rules(rules) => {
-                let texts: Vec<String> = rules.iter().map(|r| rule_message(*r).text(lang)).collect();
+                let texts: Vec<String> =
+                    rules.iter().map(|r| rule_message(*r).text(lang)).collect();
                 texts.join(" ")
             }
             ExerciseProblem::AlreadyGiven => M::AlreadyGiven.text(lang),

@@ -7,8 +7,8 @@ use super::char_bar::Target;
 use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::{
-    Accepts, Answer, Card, CardId, CategoryId, ChoiceId, GapAnswer, ItemId, ItemOutcome,
-    PaperItem, PaperKind, PaperPart, Response, ShownCategory, ShownChoice, Status,
+    Accepts, Answer, Card, CardId, CategoryId, ChoiceId, GapAnswer, ItemId, ItemOutcome, PaperItem,
+    PaperKind, PaperPart, Response, ShownCategory, ShownChoice, Status,
 };
 use domain::locale::hundredths;
 use leptos::prelude::*;
@@ -462,7 +462,11 @@ fn ordering(id: ItemId, cards: Vec<Card>, title: &str, answers: Answers) -> AnyV
                 .iter()
                 .filter_map(|c| by_id.get(c).map(|card| (*card).clone()))
                 .collect();
-            if mine.len() == cards.len() { mine } else { cards }
+            if mine.len() == cards.len() {
+                mine
+            } else {
+                cards
+            }
         }
         _ => cards,
     };
@@ -470,7 +474,11 @@ fn ordering(id: ItemId, cards: Vec<Card>, title: &str, answers: Answers) -> AnyV
     let said = RwSignal::new(None::<M>);
     let item = StoredValue::new(id);
     let step = move |from: usize, up: bool| {
-        let to = if up { from.checked_sub(1) } else { Some(from + 1) };
+        let to = if up {
+            from.checked_sub(1)
+        } else {
+            Some(from + 1)
+        };
         let Some(to) = to.filter(|to| *to < order.with_untracked(Vec::len)) else {
             return;
         };
@@ -478,9 +486,12 @@ fn ordering(id: ItemId, cards: Vec<Card>, title: &str, answers: Answers) -> AnyV
         let cards = order.get_untracked();
         let moved = cards[to].clone();
         item.with_value(|id| {
-            answers.set(id, Some(Answer::Ordering {
-                order: cards.iter().map(|c| c.id.clone()).collect(),
-            }));
+            answers.set(
+                id,
+                Some(Answer::Ordering {
+                    order: cards.iter().map(|c| c.id.clone()).collect(),
+                }),
+            );
             // The list is drawn anew: the focus goes back to the button just pressed, or to
             // its neighbour once the card reaches an end.
             let last = cards.len() - 1;

@@ -152,6 +152,7 @@ fn Written(school: SchoolId, heading: AnyMessage) -> impl IntoView {
                     Err(e) => view! { <ExerciseBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
                 })}
             </Suspense>
+            <a class="button primary new-exercise" href=format!("/exercises/new/{school}")>{t(M::New)}</a>
         </section>
     }
 }
@@ -160,6 +161,7 @@ fn Written(school: SchoolId, heading: AnyMessage) -> impl IntoView {
 fn WrittenEntry(exercise: ExerciseSummary) -> impl IntoView {
     let locale = use_locale();
     let ExerciseSummary {
+        id,
         title,
         language,
         items,
@@ -185,7 +187,9 @@ fn WrittenEntry(exercise: ExerciseSummary) -> impl IntoView {
     };
     view! {
         <li class="exercise">
-            <h3 lang=language.as_str().to_owned()>{title}</h3>
+            <h3 lang=language.as_str().to_owned()>
+                <a href=format!("/exercises/edit/{id}")>{title}</a>
+            </h3>
             <p class="meta">{facts}</p>
         </li>
     }

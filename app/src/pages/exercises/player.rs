@@ -177,7 +177,10 @@ fn Sheet(sitting: Sitting) -> impl IntoView {
         if !checking.get() || receipt.with(Option::is_some) {
             return None;
         }
-        key.with_value(|key| key.as_ref().and_then(|key| score(key, &response.get()).ok()))
+        key.with_value(|key| {
+            key.as_ref()
+                .and_then(|key| score(key, &response.get()).ok())
+        })
     });
     let shown: Memo<Option<Outcome>> = Memo::new(move |_| {
         receipt

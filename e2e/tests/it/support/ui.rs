@@ -130,3 +130,35 @@ pub fn insert_char(c: &str) -> String {
 pub fn mark(item: &str) -> String {
     format!("[data-item={item}] .mark")
 }
+pub const EXERCISE_TITLE: &str = "#exercise-title";
+pub const EXERCISE_LANGUAGE: &str = "#exercise-language";
+pub const NEW_ITEM_TYPE: &str = "#new-item-type";
+pub const ADD_ITEM: &str = "button.add-item-button";
+pub const ITEM_EDITORS: &str = "li.item-editor";
+pub const PREVIEW_ITEMS: &str = ".preview section.item";
+pub const PROBLEMS: &str = ".save-bar .problems";
+pub const SAVE_EXERCISE: &str = ".save-bar button.save";
+pub const UNDO: &str = "button.undo";
+pub const ASSIGN_GROUP: &str = "#assign-group";
+pub const ASSIGN_FEEDBACK: &str = "#assign-feedback";
+pub const ASSIGN_SUBMIT: &str = ".assign button[type=submit]";
+pub const ASSIGN_DONE: &str = ".assign .success";
+
+/// The "new exercise" button of the teacher's list in the school named `school`.
+pub fn new_exercise_in(school: &str) -> String {
+    format!(
+        "//section[contains(@class,'written')][contains(.//h2,'{school}')]\
+         //a[contains(@class,'new-exercise')]"
+    )
+}
+
+/// A field of the item at `index` (from 0) of the exercise editor: `prompt`, `points`,
+/// `choice-0`, `right-1`, `answer-0`, `variants-0`, `cloze-0`, `value-0`, `card-2`, `left-0`…
+pub fn item_field(index: usize, field: &str) -> String {
+    format!("#field-{index}-{field}")
+}
+
+/// The delete button of the item at `index` in the editor.
+pub fn delete_item(index: usize) -> String {
+    format!("li.item-editor[data-index='{index}'] button.delete")
+}

@@ -1,0 +1,167 @@
+//! Giving a saved exercise to one of the author's classes or groups: when it opens, when it is
+//! due, when pupils see the answers, how many attempts. The rules are checked in `domain` here
+//! and again by the server.
+
+use super::super::errors::ExerciseBanner;
+use crate::api::exercises::ExerciseError;
+use crate::api::exercises::assigning::assign_exercise;
+use crate::api::home::load_home;
+use crate::i18n::msg::Exercises as M;
+use crate::i18n::{Message, group_kind_name, t, use_locale};
+use domain::exercise::assignment::{Feedback, MAX_ATTEMPTS, Rules};
+use domain::ids::{ExerciseId, GroupId, SchoolId};
+use domain::time::Timestamp;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Seconds since the epoch, from the browser's clock: "opens now" when no day is chosen.
+fn now() -> Timestamp {
+    #[cfg(feature = "csr")]
+    {
+        // Whole seconds: the clock's milliseconds are far inside an i64.
+        #[allow(clippy::cast_possible_truncation)]
+        Timestamp::from_unix((js_sys::Date::now() / 1000.0) as i64)
+    }
+    #[cfg(not(feature = "csr"))]
+    {
+        Timestamp::from_unix(0)
+    }
+}
+
+fn feedback_name(feedback: Feedback) -> M {
+    match feedback {
+        Feedback::Instant => M::FeedbackInstant,
+        Feedback::AfterSubmission => M::FeedbackAfterSubmission,
+        Feedback::AfterDue => M::FeedbackAfterDue,
+    }
+}
+
+#[component]
+pub fn AssignForm(exercise: ExerciseId, school: SchoolId) -> impl IntoView {
+    let locale = use_locale();
+    let home = LocalResource::new(|| crate::api::retry::patiently(load_home));
+    let group = RwSignal::new(None::<GroupId>);
+    let opens = RwSignal::new(String::new());
+    let due = RwSignal::new(String::new());
+    let feedback = RwSignal::new(Feedback::AfterSubmission);
+    let attempts = RwSignal::new(String::new());
+    let invalid_day = RwSignal::new(false);
+    let error = RwSignal::new(None::<ExerciseError>);
+    let done = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let groups = move || {
+        home.get()
+            .and_then(Result::ok)
+            .map(|home| {
+                home.schools
+                    .into_iter()
+                    .filter(|s| s.id == school)
+                    .flat_map(|s| s.groups)
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        done.set(None);
+        let Some(to) = group.get_untracked() else {
+            return;
+        };
+        let opens_at = match opens.get_untracked().trim() {
+            "" => Some(now()),
+            day => domain::calendar::day_start(day),
+        };
+        // Due at the end of the day chosen: 23:59 in Paris.
+        let due_at = match due.get_untracked().trim() {
+            "" => Some(None),
+            day => domain::calendar::day_end(day)
+                .map(|end| Some(Timestamp::from_unix(end.unix() - 60))),
+        };
+        let (Some(opens_at), Some(due_at)) = (opens_at, due_at) else {
+            invalid_day.set(true);
+            return;
+        };
+        invalid_day.set(false);
+        let attempts = attempts.get_untracked().trim().parse::<u8>().ok();
+        let rules = Rules {
+            opens: opens_at,
+            due: due_at,
+            feedback: feedback.get_untracked(),
+            attempts,
+        };
+        let name = groups()
+            .into_iter()
+            .find(|g| g.id == to)
+            .map(|g| g.name)
+            .unwrap_or_default();
+        busy.set(true);
+        spawn_local(async move {
+            match assign_exercise(exercise, to, rules).await {
+                Ok(_) => done.set(Some(name)),
+                Err(e) => error.set(Some(e)),
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+
+    view! {
+        <section class="card assign" aria-labelledby="assign-title">
+            <h2 id="assign-title">{t(M::Assign)}</h2>
+            <form on:submit=submit>
+                <div class="field">
+                    <label for="assign-group">{t(M::AssignGroup)}</label>
+                    <select id="assign-group" required on:change=move |ev| {
+                        group.set(event_target_value(&ev).parse::<i64>().ok().map(GroupId::new));
+                    }>
+                        <option value="">{t(M::Choose)}</option>
+                        {move || groups().into_iter().map(|g| {
+                            let kind = g.kind;
+                            let name = g.name.clone();
+                            view! {
+                                <option value=g.id.to_string()>
+                                    {move || format!("{} {}", group_kind_name(locale.lang(), kind), name)}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="form-row">
+                    <div class="field">
+                        <label for="assign-opens">{t(M::AssignOpens)}</label>
+                        <input type="date" id="assign-opens" on:input=move |ev| opens.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="assign-due">{t(M::AssignDue)}</label>
+                        <input type="date" id="assign-due" on:input=move |ev| due.set(event_target_value(&ev))/>
+                    </div>
+                </div>
+                {move || invalid_day.get().then(|| view! { <p class="field-error">{t(M::DayInvalid)}</p> })}
+                <div class="field">
+                    <label for="assign-feedback">{t(M::AssignFeedback)}</label>
+                    <select id="assign-feedback" on:change=move |ev| {
+                        if let Ok(f) = event_target_value(&ev).parse::<Feedback>() {
+                            feedback.set(f);
+                        }
+                    }>
+                        {Feedback::ALL.iter().map(|f| view! {
+                            <option value=f.code() selected=*f == Feedback::AfterSubmission>{t(feedback_name(*f))}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="assign-attempts">{t(M::AssignAttempts)}</label>
+                    <input type="number" id="assign-attempts" min="1" max=MAX_ATTEMPTS.to_string()
+                        on:input=move |ev| attempts.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="primary" prop:disabled=move || busy.get()>{t(M::AssignButton)}</button>
+                {move || done.get().map(|group| view! {
+                    <p class="success" role="status">{M::AssignedTo { group }.text(locale.lang())}</p>
+                })}
+                <ExerciseBanner error=error/>
+            </form>
+        </section>
+    }
+}
