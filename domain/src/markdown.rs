@@ -57,6 +57,9 @@ mod markup;
 mod math;
 mod mathml;
 mod media;
+/// Every place a text can stand in Markdown: for the XSS tests here and in a real browser.
+#[cfg(any(test, feature = "fixtures"))]
+pub mod placements;
 #[cfg(feature = "sanitize")]
 mod sanitize;
 mod table;

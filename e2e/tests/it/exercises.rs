@@ -130,9 +130,37 @@ async fn a_pupil_does_an_exercise_by_keyboard_through_a_network_loss_and_gets_th
     b.wait_text(&mark("q4"), "Juste").await;
     b.screenshot("exercise-handed-in").await;
 
-    // The list has the score the server stored.
+    // The list has the score the server stored; so has the list a parent sees of their child's.
     b.open("/exercises").await;
     b.wait_text(ASSIGNED, "6,5 sur 6,5").await;
+    b.sign_out().await;
+    b.enter_as("ghjuvanni.pieri").await;
+    b.click(EXERCISES_SERVICE).await;
+    b.wait_text("main", "Exercices de Lisandru Pieri").await;
+    let lisandru = b
+        .client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::XPath(&child_exercises("Lisandru")))
+        .await
+        .expect("Lisandru's list");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !lisandru
+        .text()
+        .await
+        .unwrap_or_default()
+        .contains("6,5 sur 6,5")
+    {
+        assert!(Instant::now() < deadline, "the parent sees the score");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        b.client
+            .find(Locator::Css(&format!("{CHILD_EXERCISES} a.do")))
+            .await
+            .is_err(),
+        "a parent follows, and does not do the child's work"
+    );
     b.close().await;
 }
 

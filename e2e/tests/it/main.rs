@@ -9,4 +9,5 @@ mod areas;
 mod audit;
 mod auth;
 mod exercises;
+mod markdown;
 mod platform;

@@ -64,7 +64,7 @@ fn Assigned(pupil: AccountId, #[prop(into)] heading: AnyMessage, mine: bool) -> 
     let title = format!("assigned-{pupil}");
     let labelled = title.clone();
     view! {
-        <section class="card assigned" aria-labelledby=labelled>
+        <section class=if mine { "card assigned" } else { "card assigned child" } aria-labelledby=labelled>
             <h2 id=title>{move || heading.text(locale.lang())}</h2>
             <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
                 {move || list.get().map(|r| match r {

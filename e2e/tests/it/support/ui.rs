@@ -87,6 +87,12 @@ pub const HANDED_IN_SCORE: &str = ".handed-in .score";
 pub const CHECK_ANSWERS: &str = "button.check";
 pub const PROVISIONAL: &str = ".provisional";
 pub const ASSIGNED: &str = "ul.assignments";
+pub const CHILD_EXERCISES: &str = "section.assigned.child";
+
+/// The list of a parent's child whose name holds `name`.
+pub fn child_exercises(name: &str) -> String {
+    format!("//section[contains(@class,'child')][contains(.//h2,'{name}')]")
+}
 
 /// The "do it" link of the assignment titled `title` in the pupil's list.
 pub fn do_assignment(title: &str) -> String {
