@@ -9,6 +9,7 @@ pub mod backoff;
 pub mod calendar;
 pub mod charter;
 pub mod coded;
+pub mod csv;
 pub mod exercise;
 pub mod ids;
 pub mod lang;

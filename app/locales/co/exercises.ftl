@@ -177,3 +177,21 @@ exercises-assign-attempts = Numeru di prove (viotu : senza limita)
 exercises-assign-button = Dà l’eserciziu
 exercises-assigned-to = Eserciziu datu à { $group }.
 exercises-day-invalid = Sceglite una data.
+
+# Results of an assignment.
+exercises-given-title = Datu à
+exercises-handed-in-count = { $count ->
+    [0] nimu hà ancu resu
+    [one] { $count } sculare hà resu
+   *[other] { $count } sculari anu resu
+}
+exercises-results = Risultati
+exercises-last-name = Casata
+exercises-first-name = Nome
+exercises-handed-in-times = Resi
+exercises-last-score = Ultima nota
+exercises-out-of = Nant’à
+exercises-last-handed-in = Resu u
+exercises-not-handed-in = ùn hè ancu resu
+exercises-export-csv = Scaricà i risultati (CSV)
+exercises-csv-file = risultati.csv

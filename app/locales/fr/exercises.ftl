@@ -177,3 +177,21 @@ exercises-assign-attempts = Nombre d’essais (vide : sans limite)
 exercises-assign-button = Donner l’exercice
 exercises-assigned-to = Exercice donné à { $group }.
 exercises-day-invalid = Choisissez une date.
+
+# Results of an assignment.
+exercises-given-title = Donné à
+exercises-handed-in-count = { $count ->
+    [0] personne n’a encore rendu
+    [one] { $count } élève a rendu
+   *[other] { $count } élèves ont rendu
+}
+exercises-results = Résultats
+exercises-last-name = Nom
+exercises-first-name = Prénom
+exercises-handed-in-times = Rendus
+exercises-last-score = Dernière note
+exercises-out-of = Sur
+exercises-last-handed-in = Rendu le
+exercises-not-handed-in = pas encore rendu
+exercises-export-csv = Télécharger les résultats (CSV)
+exercises-csv-file = resultats.csv

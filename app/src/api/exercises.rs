@@ -36,6 +36,19 @@ pub struct Authored {
     pub version: i64,
     pub exercise: domain::exercise::Exercise,
     pub deleted: bool,
+    /// To whom it was given, latest first.
+    #[serde(default)]
+    pub given: Vec<Given>,
+}
+
+/// An assignment of an exercise, as its author's editor lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Given {
+    pub assignment: AssignmentId,
+    pub group: String,
+    pub rules: Rules,
+    /// Pupils who handed in at least once.
+    pub handed_in: u32,
 }
 
 /// An assignment as a pupil's list shows it.

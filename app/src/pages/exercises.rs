@@ -1,7 +1,8 @@
 //! Exercises in the browser, one downloaded module:
 //! - `/exercises`: the lists (a pupil's to do, a parent's view of each child's, a teacher's own);
 //! - `/exercises/do/:assignment`: doing one, answers kept as typed;
-//! - `/exercises/new/:school`, `/exercises/edit/:exercise`: writing one, and giving it.
+//! - `/exercises/new/:school`, `/exercises/edit/:exercise`: writing one, and giving it;
+//! - `/exercises/results/:assignment`: who did what.
 
 mod char_bar;
 mod draft;
@@ -10,6 +11,7 @@ mod errors;
 mod items;
 mod list;
 mod player;
+mod results;
 
 use domain::ids::{AssignmentId, ExerciseId, SchoolId};
 use editor::Opened;
@@ -21,6 +23,7 @@ enum Screen {
     Lists,
     Do(AssignmentId),
     Write(Opened),
+    Results(AssignmentId),
     Unknown,
 }
 
@@ -39,6 +42,9 @@ impl Screen {
             ["exercises", "edit", raw] => id(raw).map_or(Screen::Unknown, |id| {
                 Screen::Write(Opened::Existing(ExerciseId::new(id)))
             }),
+            ["exercises", "results", raw] => {
+                id(raw).map_or(Screen::Unknown, |id| Screen::Results(AssignmentId::new(id)))
+            }
             _ => Screen::Unknown,
         }
     }
@@ -51,6 +57,7 @@ pub fn ExercisesPage() -> impl IntoView {
         Screen::Lists => view! { <list::Lists/> }.into_any(),
         Screen::Do(assignment) => view! { <player::Player assignment/> }.into_any(),
         Screen::Write(opened) => view! { <editor::Editor opened/> }.into_any(),
+        Screen::Results(assignment) => view! { <results::Results assignment/> }.into_any(),
         Screen::Unknown => view! { <crate::pages::not_found::NotFound/> }.into_any(),
     }
 }

@@ -1,5 +1,5 @@
 use super::StoreError;
-use crate::api::exercises::{AssignedExercise, ExerciseSummary, PupilResult};
+use crate::api::exercises::{AssignedExercise, ExerciseSummary, Given, PupilResult};
 use async_trait::async_trait;
 use domain::authz::exercises::{AssignmentFacts, ExerciseFacts};
 use domain::exercise::assignment::Rules;
@@ -106,6 +106,8 @@ pub trait Exercises: Send + Sync {
         pupil: AccountId,
         year: SchoolYear,
     ) -> Result<Vec<AssignedExercise>, StoreError>;
+    /// The assignments of an exercise, latest first, with how many pupils handed in.
+    async fn given(&self, exercise: ExerciseId) -> Result<Vec<Given>, StoreError>;
     /// Everyone of the group, with their attempts handed in.
     async fn results(&self, assignment: AssignmentId) -> Result<Vec<PupilResult>, StoreError>;
 

@@ -161,6 +161,30 @@ async fn a_pupil_does_an_exercise_by_keyboard_through_a_network_loss_and_gets_th
             .is_err(),
         "a parent follows, and does not do the child's work"
     );
+
+    // The teacher who gave it reads the results, and can take them to a spreadsheet.
+    b.sign_out().await;
+    b.enter_as("maria.santoni").await;
+    b.click(EXERCISES_SERVICE).await;
+    b.click_text("section.written h3 a", "I ghjorni di a settimana")
+        .await;
+    b.click_text(".given-list a", "Lingua corsa 5e").await;
+    let table = b.wait_text(RESULTS_TABLE, "6,5 sur 6,5").await;
+    assert!(table.contains("Pieri"), "{table}");
+    let csv = b
+        .find(RESULTS_CSV)
+        .await
+        .attr("href")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(csv.starts_with("data:text/csv"), "{csv}");
+    assert!(
+        csv.contains("Pieri%3BLisandru%3B1%3B6%2C5%3B6%2C5"),
+        "{csv}"
+    );
+    b.screenshot("exercise-results").await;
     b.close().await;
 }
 

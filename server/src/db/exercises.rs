@@ -3,7 +3,7 @@
 use super::decode::{Code, Count, JsonText, json_text};
 use super::sql::statements;
 use super::{Db, fail};
-use app::api::exercises::{AssignedExercise, ExerciseSummary, PupilResult, Score};
+use app::api::exercises::{AssignedExercise, ExerciseSummary, Given, PupilResult, Score};
 use app::ports::{
     Exercises, HandedIn, StoreError, StoredAssignment, StoredAttempt, StoredExercise,
 };
@@ -68,6 +68,14 @@ statements! {
         LEFT JOIN attempts t ON t.assignment_id = a.id AND t.pupil_id = m.account_id \
         WHERE m.account_id = $1 \
         ORDER BY COALESCE(a.due_at, a.opens_at), a.id, t.number";
+    /// An exercise's assignments, latest first, with how many pupils handed in.
+    GIVEN = "SELECT a.id AS id, g.name AS group_name, a.opens_at AS opens_at, \
+          a.due_at AS due_at, a.feedback AS feedback, a.attempts AS attempts, \
+          (SELECT COUNT(DISTINCT t.pupil_id) FROM attempts t \
+            WHERE t.assignment_id = a.id AND t.submitted_at IS NOT NULL) AS handed_in \
+        FROM assignments a JOIN school_groups g ON g.id = a.group_id \
+        WHERE a.exercise_id = $1 \
+        ORDER BY a.opens_at DESC, a.id DESC";
     /// Everyone in the group, with their attempts handed in: one row per attempt (or one with
     /// none), in order.
     RESULTS = "SELECT p.id AS pupil, p.first_name AS first_name, p.last_name AS last_name, \
@@ -176,6 +184,17 @@ struct AssignedRow {
     earned: Option<i64>,
     max_points: Option<i64>,
     awaiting_teacher: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct GivenRow {
+    id: i64,
+    group_name: String,
+    opens_at: i64,
+    due_at: Option<i64>,
+    feedback: Code<Feedback>,
+    attempts: Option<i64>,
+    handed_in: Count,
 }
 
 #[derive(sqlx::FromRow)]
@@ -565,6 +584,25 @@ impl Exercises for Db {
             }
         }
         Ok(list)
+    }
+
+    async fn given(&self, exercise: ExerciseId) -> Result<Vec<Given>, StoreError> {
+        let rows: Vec<GivenRow> = GIVEN
+            .query_as()
+            .bind(exercise.get())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(Given {
+                    assignment: AssignmentId::new(r.id),
+                    group: r.group_name,
+                    rules: rules(r.opens_at, r.due_at, r.feedback.0, r.attempts)?,
+                    handed_in: r.handed_in.0,
+                })
+            })
+            .collect()
     }
 
     async fn results(&self, assignment: AssignmentId) -> Result<Vec<PupilResult>, StoreError> {

@@ -150,6 +150,18 @@ async fn a_teacher_writes_gives_and_reads_the_results() {
             .iter()
             .any(|r| r.first_name == "Matteu" && r.handed_in == 0)
     );
+
+    // The author's editor lists to whom the exercise went, and how many handed in.
+    let authored =
+        c.s.call(&c.teacher, GetExercise { id: c.exercise })
+            .await
+            .ok();
+    let given: Vec<(AssignmentId, &str, u32)> = authored
+        .given
+        .iter()
+        .map(|g| (g.assignment, g.group.as_str(), g.handed_in))
+        .collect();
+    assert_eq!(given, [(assignment, "5e A", 1)]);
 }
 
 #[tokio::test]

@@ -18,13 +18,15 @@ pub async fn my_exercises(school: SchoolId) -> Result<Vec<ExerciseSummary>, Exer
 
 #[server(endpoint = "exercises/get", input = Json)]
 pub async fn get_exercise(id: ExerciseId) -> Result<Authored, ExerciseError> {
-    let (_, stored) = server::editable("exercises/get", id).await?;
+    let (me, stored) = server::editable("exercises/get", id).await?;
+    let given = me.ctx.store.given(id).await?;
     Ok(Authored {
         id,
         school: stored.facts.school,
         version: stored.version,
         exercise: stored.exercise,
         deleted: stored.deleted,
+        given,
     })
 }
 

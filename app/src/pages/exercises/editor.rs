@@ -9,8 +9,8 @@ mod problems;
 
 use super::errors::ExerciseBanner;
 use super::items::{Answers, ItemView};
-use crate::api::exercises::ExerciseError;
 use crate::api::exercises::authoring::{create_exercise, get_exercise, save_exercise};
+use crate::api::exercises::{ExerciseError, Given};
 use crate::i18n::msg::{self, Exercises as M};
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::{
@@ -51,7 +51,10 @@ pub fn Editor(opened: Opened) -> impl IntoView {
             view! {
                 <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
                     {move || loaded.get().map(|r| match r {
-                        Ok(a) => view! { <Form school=a.school id=Some(id) exercise=a.exercise/> }.into_any(),
+                        Ok(a) => view! {
+                            <Form school=a.school id=Some(id) exercise=a.exercise/>
+                            <GivenList given=a.given/>
+                        }.into_any(),
                         Err(e) => view! { <ExerciseBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
                     })}
                 </Suspense>
@@ -59,6 +62,38 @@ pub fn Editor(opened: Opened) -> impl IntoView {
             .into_any()
         }
     }
+}
+
+/// To whom the exercise was given, each with a link to its results.
+#[component]
+fn GivenList(given: Vec<Given>) -> impl IntoView {
+    let locale = use_locale();
+    (!given.is_empty()).then(|| {
+        view! {
+            <section class="card given" aria-labelledby="given-title">
+                <h2 id="given-title">{t(M::GivenTitle)}</h2>
+                <ul class="given-list">
+                    {given.into_iter().map(|g| {
+                        let count = i64::from(g.handed_in);
+                        let due = g.rules.due;
+                        view! {
+                            <li>
+                                <a href=format!("/exercises/results/{}", g.assignment)>{g.group}</a>
+                                <span class="meta">{move || {
+                                    let lang = locale.lang();
+                                    let handed = M::HandedInCount { count }.text(lang);
+                                    match due {
+                                        Some(due) => format!("{} · {handed}", M::Due { due }.text(lang)),
+                                        None => format!("{} · {handed}", M::NoDue.text(lang)),
+                                    }
+                                }}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// The kinds a teacher may add here. A dictation needs its recording, which comes with file

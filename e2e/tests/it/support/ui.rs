@@ -88,6 +88,8 @@ pub const CHECK_ANSWERS: &str = "button.check";
 pub const PROVISIONAL: &str = ".provisional";
 pub const ASSIGNED: &str = "ul.assignments";
 pub const CHILD_EXERCISES: &str = "section.assigned.child";
+pub const RESULTS_TABLE: &str = "table.results-table";
+pub const RESULTS_CSV: &str = "a.csv";
 
 /// The list of a parent's child whose name holds `name`.
 pub fn child_exercises(name: &str) -> String {
