@@ -77,24 +77,24 @@ fn insert(id: &str, text: &str) {
     };
     // UTF-16 positions, as the browser counts them.
     let width = u32::try_from(text.encode_utf16().count()).unwrap_or(1);
+    // The same steps on either kind of field (web-sys gives them no common type).
+    macro_rules! splice {
+        ($field:expr) => {{
+            let field = $field;
+            if field.disabled() {
+                return;
+            }
+            let start = field.selection_start().ok().flatten().unwrap_or(0);
+            let end = field.selection_end().ok().flatten().unwrap_or(start);
+            let _ = field.set_range_text_with_start_and_end(text, start, end);
+            let _ = field.set_selection_range(start + width, start + width);
+            let _ = field.focus();
+        }};
+    }
     if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
-        if input.disabled() {
-            return;
-        }
-        let start = input.selection_start().ok().flatten().unwrap_or(0);
-        let end = input.selection_end().ok().flatten().unwrap_or(start);
-        let _ = input.set_range_text_with_start_and_end(text, start, end);
-        let _ = input.set_selection_range(start + width, start + width);
-        let _ = input.focus();
+        splice!(input);
     } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        if area.disabled() {
-            return;
-        }
-        let start = area.selection_start().ok().flatten().unwrap_or(0);
-        let end = area.selection_end().ok().flatten().unwrap_or(start);
-        let _ = area.set_range_text_with_start_and_end(text, start, end);
-        let _ = area.set_selection_range(start + width, start + width);
-        let _ = area.focus();
+        splice!(area);
     } else {
         return;
     }

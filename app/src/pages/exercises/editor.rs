@@ -7,11 +7,11 @@ mod assign;
 mod kinds;
 mod problems;
 
-use super::errors::ExerciseBanner;
+use super::errors::{ExerciseBanner, when_loaded};
 use super::items::{Answers, ItemView};
 use crate::api::exercises::authoring::{create_exercise, get_exercise, save_exercise};
-use crate::api::exercises::{ExerciseError, Given};
-use crate::i18n::msg::{self, Exercises as M};
+use crate::api::exercises::{Authored, ExerciseError, Given};
+use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::{
     Accepts, Card, Category, Checkbox, Choice, Cloze, ClozePart, Exercise, FreeText, Item, ItemId,
@@ -49,15 +49,10 @@ pub fn Editor(opened: Opened) -> impl IntoView {
         Opened::Existing(id) => {
             let loaded = LocalResource::new(move || get_exercise(id));
             view! {
-                <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
-                    {move || loaded.get().map(|r| match r {
-                        Ok(a) => view! {
-                            <Form school=a.school id=Some(id) exercise=a.exercise/>
-                            <GivenList given=a.given/>
-                        }.into_any(),
-                        Err(e) => view! { <ExerciseBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-                    })}
-                </Suspense>
+                {when_loaded(loaded, move |a: Authored| view! {
+                    <Form school=a.school id=Some(id) exercise=a.exercise/>
+                    <GivenList given=a.given/>
+                })}
             }
             .into_any()
         }

@@ -2,8 +2,9 @@
 
 use crate::api::exercises::{ExerciseError, ExerciseProblem};
 use crate::error::AppError;
+use crate::i18n::msg;
 use crate::i18n::msg::Exercises as M;
-use crate::i18n::{Message, describe_error, use_locale};
+use crate::i18n::{Message, describe_error, t, use_locale};
 use domain::exercise::assignment::{Closed, MAX_ATTEMPTS, RulesProblem};
 use domain::lang::Lang;
 use leptos::prelude::*;
@@ -60,5 +61,24 @@ pub fn ExerciseBanner(#[prop(into)] error: Signal<Option<ExerciseError>>) -> imp
         error.get().map(|e| {
             view! { <p class="error-banner" role="alert">{describe(locale.lang(), &e)}</p> }
         })
+    }
+}
+
+/// What a loading resource shows: "loading", then `ok` of its value, or the error.
+pub fn when_loaded<T, V>(
+    resource: LocalResource<Result<T, ExerciseError>>,
+    ok: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
+            {move || resource.get().map(|r| match r {
+                Ok(value) => ok(value).into_any(),
+                Err(e) => view! { <ExerciseBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+            })}
+        </Suspense>
     }
 }

@@ -1,7 +1,7 @@
 //! The exercises page: what a pupil has to do, each child's for a parent, a teacher's own. One
 //! person may be all three (a teacher who is a parent), so every part that applies is shown.
 
-use super::errors::ExerciseBanner;
+use super::errors::when_loaded;
 use crate::api::exercises::authoring::my_exercises;
 use crate::api::exercises::doing::assigned;
 use crate::api::exercises::{AssignedExercise, ExerciseSummary, Score};
@@ -66,17 +66,15 @@ fn Assigned(pupil: AccountId, #[prop(into)] heading: AnyMessage, mine: bool) -> 
     view! {
         <section class=if mine { "card assigned" } else { "card assigned child" } aria-labelledby=labelled>
             <h2 id=title>{move || heading.text(locale.lang())}</h2>
-            <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
-                {move || list.get().map(|r| match r {
-                    Ok(list) if list.is_empty() => view! { <p>{t(M::Nothing)}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="assignments">
-                            {list.into_iter().map(|a| view! { <AssignedEntry entry=a mine/> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(e) => view! { <ExerciseBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-                })}
-            </Suspense>
+            {when_loaded(list, move |list: Vec<AssignedExercise>| if list.is_empty() {
+                view! { <p>{t(M::Nothing)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="assignments">
+                        {list.into_iter().map(|a| view! { <AssignedEntry entry=a mine/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
         </section>
     }
 }
@@ -141,17 +139,15 @@ fn Written(school: SchoolId, heading: AnyMessage) -> impl IntoView {
     view! {
         <section class="card written" aria-labelledby=labelled>
             <h2 id=title>{move || heading.text(locale.lang())}</h2>
-            <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
-                {move || list.get().map(|r| match r {
-                    Ok(list) if list.is_empty() => view! { <p>{t(M::NoneWritten)}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="exercises">
-                            {list.into_iter().map(|e| view! { <WrittenEntry exercise=e/> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(e) => view! { <ExerciseBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-                })}
-            </Suspense>
+            {when_loaded(list, move |list: Vec<ExerciseSummary>| if list.is_empty() {
+                view! { <p>{t(M::NoneWritten)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="exercises">
+                        {list.into_iter().map(|e| view! { <WrittenEntry exercise=e/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
             <a class="button primary new-exercise" href=format!("/exercises/new/{school}")>{t(M::New)}</a>
         </section>
     }

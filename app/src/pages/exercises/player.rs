@@ -4,12 +4,12 @@
 
 use super::char_bar::{CharBar, Target};
 use super::draft::Draft;
-use super::errors::{ExerciseBanner, describe, is_offline};
+use super::errors::{describe, is_offline, when_loaded};
 use super::items::{Answers, Fields, ItemView};
 use crate::api::exercises::doing::{hand_in, open_assignment, save_answers};
 use crate::api::exercises::{ExerciseError, Receipt, Sitting};
 use crate::api::retry::wait_ms;
-use crate::i18n::msg::{self, Exercises as M};
+use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::{ItemId, Outcome, Paper, Response, score};
 use domain::ids::{AssignmentId, AttemptId};
@@ -27,12 +27,7 @@ pub fn Player(assignment: AssignmentId) -> impl IntoView {
     let sitting = LocalResource::new(move || open_assignment(assignment));
     view! {
         <p class="back"><a href="/exercises">{t(M::Back)}</a></p>
-        <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
-            {move || sitting.get().map(|r| match r {
-                Ok(sitting) => view! { <Sheet sitting/> }.into_any(),
-                Err(e) => view! { <ExerciseBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-            })}
-        </Suspense>
+        {when_loaded(sitting, |sitting| view! { <Sheet sitting/> })}
     }
 }
 

@@ -1,11 +1,11 @@
 //! The results of one assignment, for the teacher who gave it or who teaches the group: who
 //! handed in, how many times, the last score and when; downloadable for a spreadsheet.
 
-use super::errors::ExerciseBanner;
+use super::errors::when_loaded;
 use super::list::score_text;
 use crate::api::exercises::PupilResult;
 use crate::api::exercises::assigning::results;
-use crate::i18n::msg::{self, Exercises as M};
+use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::ids::AssignmentId;
 use domain::lang::Lang;
@@ -19,9 +19,7 @@ pub fn Results(assignment: AssignmentId) -> impl IntoView {
     view! {
         <p class="back"><a href="/exercises">{t(M::Back)}</a></p>
         <h1>{t(M::Results)}</h1>
-        <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
-            {move || list.get().map(|r| match r {
-                Ok(pupils) => {
+        {when_loaded(list, move |pupils: Vec<PupilResult>| {
                     let csv = csv_href(&csv(locale.lang(), &pupils));
                     view! {
                         <section class="card results">
@@ -43,11 +41,8 @@ pub fn Results(assignment: AssignmentId) -> impl IntoView {
                                 {t(M::ExportCsv)}
                             </a>
                         </section>
-                    }.into_any()
-                }
-                Err(e) => view! { <ExerciseBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-            })}
-        </Suspense>
+                    }
+        })}
     }
 }
 
