@@ -1,4 +1,5 @@
-//! Exercises in the browser, one downloaded module:
+//! Exercises in the browser, downloaded when first opened (the teachers' screens, writing and
+//! results, in a module of their own that pupils and parents never download):
 //! - `/exercises`: the lists (a pupil's to do, a parent's view of each child's, a teacher's own);
 //! - `/exercises/do/:assignment`: doing one, answers kept as typed;
 //! - `/exercises/new/:school`, `/exercises/edit/:exercise`: writing one, and giving it;
@@ -17,6 +18,7 @@ use domain::ids::{AssignmentId, ExerciseId, SchoolId};
 use editor::Opened;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use wasm_split_helpers::wasm_split;
 
 /// A screen of the area, from its address.
 enum Screen {
@@ -56,8 +58,34 @@ pub fn ExercisesPage() -> impl IntoView {
     move || match Screen::of(&location.pathname.get()) {
         Screen::Lists => view! { <list::Lists/> }.into_any(),
         Screen::Do(assignment) => view! { <player::Player assignment/> }.into_any(),
+        Screen::Write(_) | Screen::Results(_) => view! { <TeacherScreens/> }.into_any(),
+        Screen::Unknown => view! { <crate::pages::not_found::NotFound/> }.into_any(),
+    }
+}
+
+/// Writing an exercise, giving it, reading its results: fetched on first use.
+#[component]
+fn TeacherScreens() -> impl IntoView {
+    let loading = || view! { <p class="loading" aria-busy="true">{crate::i18n::t(crate::i18n::msg::Common::Loading)}</p> };
+    view! {
+        <Suspense fallback=loading>
+            {Suspend::new(async { crate::pages::lazy::shown(teacher_view().await) })}
+        </Suspense>
+    }
+}
+
+#[wasm_split(exercises_teacher, fallible)]
+fn teacher_view() -> Result<AnyView, crate::pages::lazy::AreaUnavailable> {
+    Ok(view! { <TeacherPage/> }.into_any())
+}
+
+/// The teachers' screens, chosen from the address like the others.
+#[component]
+fn TeacherPage() -> impl IntoView {
+    let location = use_location();
+    move || match Screen::of(&location.pathname.get()) {
         Screen::Write(opened) => view! { <editor::Editor opened/> }.into_any(),
         Screen::Results(assignment) => view! { <results::Results assignment/> }.into_any(),
-        Screen::Unknown => view! { <crate::pages::not_found::NotFound/> }.into_any(),
+        _ => ().into_any(),
     }
 }

@@ -45,7 +45,7 @@ fn Unavailable() -> impl IntoView {
     }
 }
 
-fn shown(area: Result<AnyView, AreaUnavailable>) -> AnyView {
+pub(crate) fn shown(area: Result<AnyView, AreaUnavailable>) -> AnyView {
     area.unwrap_or_else(|AreaUnavailable| view! { <Unavailable/> }.into_any())
 }
 

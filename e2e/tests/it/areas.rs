@@ -5,23 +5,6 @@
 use crate::support::Browser;
 use crate::support::ui::*;
 
-/// The WebAssembly modules this page has downloaded, by file name.
-async fn modules_loaded(b: &Browser) -> Vec<String> {
-    let names = b
-        .js("return performance.getEntriesByType('resource')
-                .map(e => new URL(e.name).pathname.split('/').pop())
-                .filter(n => n.endsWith('.wasm'))")
-        .await;
-    names
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|n| n.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn area_modules(loaded: &[String]) -> Vec<&String> {
     loaded.iter().filter(|n| *n != "app_bg.wasm").collect()
 }
@@ -31,7 +14,7 @@ async fn an_area_opens_directly_by_its_address_and_only_then_is_downloaded() {
     let b = Browser::start().await;
     // A first visit: the sign-in page and the home page need no area module.
     b.enter_as("petru.casanova").await;
-    let loaded = modules_loaded(&b).await;
+    let loaded = b.modules_loaded().await;
     assert!(loaded.contains(&"app_bg.wasm".to_owned()), "{loaded:?}");
     assert!(area_modules(&loaded).is_empty(), "{loaded:?}");
 
@@ -40,7 +23,7 @@ async fn an_area_opens_directly_by_its_address_and_only_then_is_downloaded() {
     b.wait_text(HEADING, "Administration de l’établissement")
         .await;
     b.wait_text("main", "Lisandru").await;
-    let loaded = modules_loaded(&b).await;
+    let loaded = b.modules_loaded().await;
     assert!(!area_modules(&loaded).is_empty(), "{loaded:?}");
     // The area works: its own requests and controls.
     b.click_text(".admin-parts button", "Classes et groupes")

@@ -230,6 +230,12 @@ async fn at_phone_width_a_pupil_checks_answers_on_the_device_then_hands_in() {
     let score = b.wait_text(HANDED_IN_SCORE, "sur").await;
     assert_eq!(score.trim(), "Votre note : 3,5 sur 5");
     b.screenshot("exercise-phone-handed-in").await;
+    let loaded = b.modules_loaded().await;
+    assert!(
+        loaded.iter().any(|m| m == "split_exercises.wasm")
+            && !loaded.iter().any(|m| m.contains("exercises_teacher")),
+        "a pupil gets the player, never the teachers' screens: {loaded:?}"
+    );
     b.close().await;
 }
 
@@ -397,6 +403,12 @@ async fn a_teacher_writes_an_exercise_of_eight_kinds_with_a_live_preview_and_giv
     b.click(ASSIGN_SUBMIT).await;
     b.wait_text(ASSIGN_DONE, "5e A").await;
     b.screenshot("exercise-assigned").await;
+    assert!(
+        b.modules_loaded()
+            .await
+            .iter()
+            .any(|m| m == "split_exercises_teacher.wasm")
+    );
 
     // A pupil of 5e A has it, all eight items, in Corsican.
     b.sign_out().await;

@@ -245,6 +245,23 @@ impl Browser {
             .expect("ChromeDriver emulates the network");
     }
 
+    /// The WebAssembly modules this page has downloaded, by file name.
+    pub async fn modules_loaded(&self) -> Vec<String> {
+        let names = self
+            .js("return performance.getEntriesByType('resource')
+                .map(e => new URL(e.name).pathname.split('/').pop())
+                .filter(n => n.endsWith('.wasm'))")
+            .await;
+        names
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|n| n.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {
             let _ = std::fs::write(self.shots.join(format!("{name}.png")), png);
