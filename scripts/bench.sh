@@ -4,6 +4,7 @@
 # the release server on it and loads it with wrk over loopback, on SQLite and on PostgreSQL:
 #   (a) a plain axum route (the machine's ceiling), (b) sign-in, (c) a pupil's home page,
 #   (d) a teacher's write, and sign-in while the home page is being read;
+# (f) exercise scoring alone, natively and in wasm32;
 # then measures the browser app (sizes raw/gzip/brotli of the first visit and of each area
 # module, first load in headless Chromium).
 # Prints the figures and writes them into BENCHMARKS.md between its markers.
@@ -206,6 +207,15 @@ echo "first load: $first_load"
 slow_load=$(cargo bench -q -p e2e --bench first_load -- 5 slow | tee "$work/slow-load.txt" | awk '/^SLOW_LOAD/ { print $2 " ms median, " $3 " ms worst, of " $4 " loads" }')
 echo "slow link: $slow_load"
 
+# (f) Scoring alone, the one function both sides run: natively (the server) and compiled to
+# wasm32 under node (the browser's build), release, on the 20-item fixture.
+scoring_native=$(cargo test -q -p domain --release --lib exercise::tests::bench -- --ignored --nocapture |
+  awk '/^SCORING/ { print $3 " µs" }')
+scoring_wasm=$(CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p domain --target wasm32-unknown-unknown --release --lib exercise::tests::bench \
+  -- --include-ignored --nocapture 2>&1 | awk '/^SCORING/ { print $3 " µs" }')
+echo "scoring: native $scoring_native, wasm32 $scoring_wasm"
+
 # BENCHMARKS.md: the figures between the markers are replaced, the prose around them kept.
 {
   echo "<!-- figures:begin (written by scripts/bench.sh) -->"
@@ -224,6 +234,7 @@ echo "slow link: $slow_load"
   echo
   echo "- first load to an interactive sign-in form (empty cache, loopback, headless Chromium): $first_load"
   echo "- the same on a slow link (Chromium emulating 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip; goal ≤ 2 s): $slow_load"
+  echo "- (f) scoring a 20-item exercise (\`domain::exercise::score\`, release build): native $scoring_native, wasm32 under node $scoring_wasm"
   echo "<!-- figures:end -->"
 } >"$work/figures.md"
 python3 - "$work/figures.md" <<'PY'

@@ -2,6 +2,7 @@
 //! compiled to wasm32 under node (the command is in `domain/Cargo.toml`), since scoring runs in
 //! the browser and on the server and must agree.
 
+mod bench;
 mod cards;
 mod choice;
 mod dictation;
