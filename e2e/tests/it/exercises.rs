@@ -225,10 +225,23 @@ async fn at_phone_width_a_pupil_checks_answers_on_the_device_then_hands_in() {
     assert!(width <= 360, "nothing wider than the phone: {width}px");
     b.screenshot("exercise-phone-checked").await;
 
-    b.find(SAVED).await;
+    // The last answer typed and handed in at once: the hand-in carries it, and the save still
+    // waiting for a pause is dropped, never shown refused.
+    b.fill(&answer("q4"), "dénominateur").await;
     b.click(HAND_IN).await;
     let score = b.wait_text(HANDED_IN_SCORE, "sur").await;
     assert_eq!(score.trim(), "Votre note : 3,5 sur 5");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        b.find(".saving")
+            .await
+            .attr("data-state")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("saved")
+    );
     b.screenshot("exercise-phone-handed-in").await;
     let loaded = b.modules_loaded().await;
     assert!(

@@ -53,6 +53,8 @@ struct Sender {
     changes: StoredValue<u64>,
     busy: StoredValue<bool>,
     again: StoredValue<bool>,
+    /// Handed in: nothing more is sent, and an answer to a save sent before is not shown.
+    finished: StoredValue<bool>,
 }
 
 impl Sender {
@@ -64,7 +66,15 @@ impl Sender {
             changes: StoredValue::new(0),
             busy: StoredValue::new(false),
             again: StoredValue::new(false),
+            finished: StoredValue::new(false),
         }
+    }
+
+    /// The attempt is handed in: saves waiting for a pause are dropped.
+    fn finish(self) {
+        self.finished.set_value(true);
+        self.changes.update_value(|n| *n += 1);
+        self.state.set(Saving::Saved);
     }
 
     /// An answer changed: kept on the device now, sent after a pause.
@@ -81,6 +91,9 @@ impl Sender {
     }
 
     async fn send(self) {
+        if self.finished.try_get_value() != Some(false) {
+            return;
+        }
         if self.busy.get_value() {
             self.again.set_value(true);
             return;
@@ -98,6 +111,10 @@ impl Sender {
                 Err(e) if is_offline(&e) => Saving::OnDevice,
                 Err(e) => Saving::Refused(e),
             };
+            // Handed in meanwhile: the hand-in carried these answers; this answer is stale.
+            if self.finished.try_get_value() != Some(false) {
+                break;
+            }
             // The component may be gone (the pupil left the page): the draft stays for later.
             if self.state.try_set(state.clone()).is_some() || !self.again.get_value() {
                 if state == Saving::OnDevice {
@@ -144,6 +161,9 @@ fn Sheet(sitting: Sitting) -> impl IntoView {
     };
     let response = RwSignal::new(start);
     let sender = Sender::new(attempt, response, Saving::Saved);
+    if handed_in.is_some() {
+        sender.finish();
+    }
     if unsent {
         spawn_local(sender.send());
     }
@@ -221,8 +241,9 @@ fn Sheet(sitting: Sitting) -> impl IntoView {
             match hand_in(attempt, answers).await {
                 Ok(done) => {
                     Draft::of(attempt).forget();
-                    let _ = sender.state.try_set(Saving::Saved);
-                    let _ = receipt.try_set(Some(done));
+                    if receipt.try_set(Some(done)).is_none() {
+                        sender.finish();
+                    }
                 }
                 Err(e) => {
                     let _ = hand_in_error.try_set(Some(e));
