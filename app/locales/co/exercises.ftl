@@ -195,3 +195,5 @@ exercises-last-handed-in = Resu u
 exercises-not-handed-in = ùn hè ancu resu
 exercises-export-csv = Scaricà i risultati (CSV)
 exercises-csv-file = risultati.csv
+exercises-delete = Sguassà
+exercises-deleted = « { $title } » hè sguassatu : i sculari ùn u vedenu più.

@@ -195,3 +195,5 @@ exercises-last-handed-in = Rendu le
 exercises-not-handed-in = pas encore rendu
 exercises-export-csv = Télécharger les résultats (CSV)
 exercises-csv-file = resultats.csv
+exercises-delete = Supprimer
+exercises-deleted = « { $title } » est supprimé : les élèves ne le voient plus.

@@ -423,6 +423,17 @@ async fn a_teacher_writes_an_exercise_of_eight_kinds_with_a_live_preview_and_giv
             .any(|m| m == "split_exercises_teacher.wasm")
     );
 
+    // Deleted from the teacher's list by mistake, and brought back.
+    b.open("/exercises").await;
+    b.click(&written_action("Ripassu di i ghjorni", "delete"))
+        .await;
+    b.wait_text("section.written .deleted", "Ripassu di i ghjorni")
+        .await;
+    b.click("section.written .deleted button.undo").await;
+    b.wait_text("section.written", "Ripassu di i ghjorni").await;
+    b.find(&written_action("Ripassu di i ghjorni", "delete"))
+        .await;
+
     // A pupil of 5e A has it, all eight items, in Corsican.
     b.sign_out().await;
     b.enter_as("lisandru.pieri").await;

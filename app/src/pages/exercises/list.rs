@@ -1,10 +1,10 @@
 //! The exercises page: what a pupil has to do, each child's for a parent, a teacher's own. One
 //! person may be all three (a teacher who is a parent), so every part that applies is shown.
 
-use super::errors::when_loaded;
-use crate::api::exercises::authoring::my_exercises;
+use super::errors::{ExerciseBanner, when_loaded};
+use crate::api::exercises::authoring::{delete_exercise, my_exercises};
 use crate::api::exercises::doing::assigned;
-use crate::api::exercises::{AssignedExercise, ExerciseSummary, Score};
+use crate::api::exercises::{AssignedExercise, ExerciseError, ExerciseSummary, Score};
 use crate::api::home::load_home;
 use crate::components::error_banner::ErrorBanner;
 use crate::i18n::msg::{self, Exercises as M};
@@ -15,6 +15,7 @@ use domain::lang::Lang;
 use domain::locale::hundredths;
 use domain::profile::Profile;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn Lists() -> impl IntoView {
@@ -153,6 +154,7 @@ fn Written(school: SchoolId, heading: AnyMessage) -> impl IntoView {
     }
 }
 
+/// One of the teacher's exercises: open it, or delete it (and undo).
 #[component]
 fn WrittenEntry(exercise: ExerciseSummary) -> impl IntoView {
     let locale = use_locale();
@@ -165,6 +167,20 @@ fn WrittenEntry(exercise: ExerciseSummary) -> impl IntoView {
         assignments,
         ..
     } = exercise;
+    let deleted = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<ExerciseError>);
+    let set_deleted = move |on: bool| {
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match delete_exercise(id, on).await {
+                Ok(()) => deleted.set(on),
+                Err(e) => error.set(Some(e)),
+            }
+            let _ = busy.try_set(false);
+        });
+    };
     let facts = move || {
         let lang = locale.lang();
         let questions = M::Questions {
@@ -181,12 +197,30 @@ fn WrittenEntry(exercise: ExerciseSummary) -> impl IntoView {
         .text(lang);
         format!("{questions} · {points} · {given}")
     };
+    let shown = title.clone();
+    let marker = title.clone();
     view! {
-        <li class="exercise">
-            <h3 lang=language.as_str().to_owned()>
-                <a href=format!("/exercises/edit/{id}")>{title}</a>
-            </h3>
-            <p class="meta">{facts}</p>
+        <li class="exercise" data-title=marker>
+            {move || if deleted.get() {
+                let title = shown.clone();
+                view! {
+                    <p class="notice deleted" role="status">
+                        {move || M::Deleted { title: title.clone() }.text(locale.lang())} " "
+                        <button type="button" class="secondary small undo" prop:disabled=move || busy.get()
+                            on:click=move |_| set_deleted(false)>{t(M::Undo)}</button>
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <h3 lang=language.as_str().to_owned()>
+                        <a href=format!("/exercises/edit/{id}")>{title.clone()}</a>
+                    </h3>
+                    <p class="meta">{facts}</p>
+                    <button type="button" class="danger small delete" prop:disabled=move || busy.get()
+                        on:click=move |_| set_deleted(true)>{t(M::Delete)}</button>
+                }.into_any()
+            }}
+            <ExerciseBanner error=error/>
         </li>
     }
 }

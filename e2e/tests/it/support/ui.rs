@@ -166,6 +166,11 @@ pub fn item_field(index: usize, field: &str) -> String {
     format!("#field-{index}-{field}")
 }
 
+/// A button (`delete`) of the teacher's exercise titled `title` in their list.
+pub fn written_action(title: &str, class: &str) -> String {
+    format!("section.written li.exercise[data-title='{title}'] button.{class}")
+}
+
 /// The delete button of the item at `index` in the editor.
 pub fn delete_item(index: usize) -> String {
     format!("li.item-editor[data-index='{index}'] button.delete")
