@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// Milliseconds since the epoch, from the browser's clock (the server keeps its own).
-fn now_ms() -> f64 {
+pub(crate) fn now_ms() -> f64 {
     #[cfg(feature = "csr")]
     {
         js_sys::Date::now()

@@ -76,10 +76,8 @@ async fn a_pupil_does_an_exercise_by_keyboard_through_a_network_loss_and_gets_th
     press(&b, EXERCISES_SERVICE).await;
     b.wait_text(ASSIGNED, "I ghjorni di a settimana").await;
     b.screenshot("exercises-list").await;
-    b.client
-        .find(Locator::XPath(&do_assignment("I ghjorni di a settimana")))
+    b.find_xpath(&do_assignment("I ghjorni di a settimana"))
         .await
-        .expect("the Corsican exercise is given to Lisandru")
         .send_keys(ENTER)
         .await
         .expect("Enter");
@@ -137,13 +135,7 @@ async fn a_pupil_does_an_exercise_by_keyboard_through_a_network_loss_and_gets_th
     b.enter_as("ghjuvanni.pieri").await;
     b.click(EXERCISES_SERVICE).await;
     b.wait_text("main", "Exercices de Lisandru Pieri").await;
-    let lisandru = b
-        .client
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::XPath(&child_exercises("Lisandru")))
-        .await
-        .expect("Lisandru's list");
+    let lisandru = b.find_xpath(&child_exercises("Lisandru")).await;
     let deadline = Instant::now() + Duration::from_secs(15);
     while !lisandru
         .text()
@@ -193,14 +185,8 @@ async fn at_phone_width_a_pupil_checks_answers_on_the_device_then_hands_in() {
     let b = Browser::start_with_width(360).await;
     b.enter_as("lisandru.pieri").await;
     b.click(EXERCISES_SERVICE).await;
-    b.client
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::XPath(&do_assignment(
-            "Fractions et nombres décimaux",
-        )))
+    b.find_xpath(&do_assignment("Fractions et nombres décimaux"))
         .await
-        .expect("fractions given to 5e A")
         .click()
         .await
         .expect("tap");
@@ -286,12 +272,8 @@ async fn a_teacher_writes_an_exercise_of_eight_kinds_with_a_live_preview_and_giv
     let b = Browser::start().await;
     b.enter_as("maria.santoni").await;
     b.click(EXERCISES_SERVICE).await;
-    b.client
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::XPath(&new_exercise_in("Pasquale Paoli")))
+    b.find_xpath(&new_exercise_in("Pasquale Paoli"))
         .await
-        .expect("a new exercise in the collège")
         .click()
         .await
         .expect("click");
@@ -438,12 +420,8 @@ async fn a_teacher_writes_an_exercise_of_eight_kinds_with_a_live_preview_and_giv
     b.sign_out().await;
     b.enter_as("lisandru.pieri").await;
     b.click(EXERCISES_SERVICE).await;
-    b.client
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::XPath(&do_assignment("Ripassu di i ghjorni")))
+    b.find_xpath(&do_assignment("Ripassu di i ghjorni"))
         .await
-        .expect("given to 5e A")
         .click()
         .await
         .expect("open");

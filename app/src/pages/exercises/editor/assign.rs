@@ -14,18 +14,11 @@ use domain::time::Timestamp;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Seconds since the epoch, from the browser's clock: "opens now" when no day is chosen.
+/// Now, from the browser's clock: "opens now" when no day is chosen.
 fn now() -> Timestamp {
-    #[cfg(feature = "csr")]
-    {
-        // Whole seconds: the clock's milliseconds are far inside an i64.
-        #[allow(clippy::cast_possible_truncation)]
-        Timestamp::from_unix((js_sys::Date::now() / 1000.0) as i64)
-    }
-    #[cfg(not(feature = "csr"))]
-    {
-        Timestamp::from_unix(0)
-    }
+    // Whole seconds: the clock's milliseconds are far inside an i64.
+    #[allow(clippy::cast_possible_truncation)]
+    Timestamp::from_unix((crate::components::idle::now_ms() / 1000.0) as i64)
 }
 
 fn feedback_name(feedback: Feedback) -> M {
