@@ -117,5 +117,6 @@ fn service_link(service: Service) -> (&'static str, msg::Home) {
         Service::MyAccount => ("/account", msg::Home::ServiceMyAccount),
         Service::Charter => ("/charter", msg::Home::ServiceCharter),
         Service::Exercises => ("/exercises", msg::Home::ServiceExercises),
+        Service::Sequences => ("/sequences", msg::Home::ServiceSequences),
     }
 }
