@@ -38,7 +38,8 @@ coded_enum! {
 }
 
 coded_enum! {
-    /// The school levels, CP to terminale, in the order pupils go through them.
+    /// The school levels, CP to terminale, in the order pupils go through them; written in
+    /// JSON as their codes.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Level (unknown: UnknownTag = UnknownTag) {
@@ -47,12 +48,19 @@ coded_enum! {
         Ce2 = "ce2",
         Cm1 = "cm1",
         Cm2 = "cm2",
+        #[serde(rename = "6e")]
         Sixieme = "6e",
+        #[serde(rename = "5e")]
         Cinquieme = "5e",
+        #[serde(rename = "4e")]
         Quatrieme = "4e",
+        #[serde(rename = "3e")]
         Troisieme = "3e",
+        #[serde(rename = "2de")]
         Seconde = "2de",
+        #[serde(rename = "1re")]
         Premiere = "1re",
+        #[serde(rename = "tle")]
         Terminale = "tle",
     }
 }

@@ -127,7 +127,7 @@ fn Steps(journey: api::Journey, mine: bool) -> impl IntoView {
                             view! {
                                 <li class=move || if current.get() == i { "step current" } else { "step" }
                                     data-state=format!("{state:?}").to_lowercase()>
-                                    <button type="button" class="link"
+                                    <button type="button" class="link-button"
                                         aria-current=move || (current.get() == i).then_some("step")
                                         on:click=move |_| current.set(i)>
                                         <span class="state-mark" aria-hidden="true">{names::state_mark(state)}</span>
