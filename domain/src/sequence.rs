@@ -32,6 +32,8 @@ pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_LESSON_CHARS: usize = 50_000;
 /// A resource's web address, in characters.
 pub const MAX_URL_CHARS: usize = 2_000;
+/// How much of each lesson the library's search looks in.
+const SEARCHED_LESSON_CHARS: usize = 2_000;
 /// The most credits a sequence carries (a copy of a copy of a copy…).
 pub const MAX_CREDITS: usize = 20;
 
@@ -254,13 +256,18 @@ impl Sequence {
         Some(copy)
     }
 
-    /// The words the library's search looks in: title, summary and step titles, folded.
+    /// The words the library's search looks in, folded: title, step titles and the beginning
+    /// of each lesson, summary, authors.
     pub fn search_text(&self) -> String {
         let mut text = String::new();
         text.push_str(&self.title);
         for step in &self.steps {
             text.push(' ');
             text.push_str(&step.title);
+            if let StepBody::Lesson { text: lesson } = &step.body {
+                text.push(' ');
+                text.extend(lesson.chars().take(SEARCHED_LESSON_CHARS));
+            }
         }
         if let Some(summary) = &self.summary {
             text.push(' ');

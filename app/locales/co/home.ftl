@@ -15,6 +15,3 @@ service-sequences = Percorsi
 home-school-meta = { $kind } · UAI { $uai }
 home-child-place = { $school } · { $class }
 home-title = Accolta
-home-to-finish = Percorsi da compie
-home-to-finish-due = nanzu à u { DATETIME($due, dateStyle: "short", timeStyle: "short") }
-home-to-finish-steps = { NUMBER($done) }/{ NUMBER($steps) } tappe

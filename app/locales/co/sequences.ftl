@@ -11,7 +11,7 @@ sequences-library = Biblioteca sparta
 sequences-due = Da compie nanzu à u { DATETIME($due, dateStyle: "short", timeStyle: "short") }
 sequences-opens = S’apre u { DATETIME($opens, dateStyle: "short", timeStyle: "short") }
 sequences-no-due = Senza data limita
-sequences-progress = { $steps ->
+sequences-progress = { $done ->
     [one] { NUMBER($done) } tappa nant’à { NUMBER($steps) }
    *[other] { NUMBER($done) } tappe nant’à { NUMBER($steps) }
 }
@@ -167,3 +167,4 @@ sequences-level-troisieme = 3a
 sequences-level-seconde = 2a
 sequences-level-premiere = 1a
 sequences-level-terminale = Terminale
+sequences-to-finish = Percorsi da compie

@@ -15,6 +15,3 @@ service-sequences = Parcours
 home-school-meta = { $kind } · UAI { $uai }
 home-child-place = { $school } · { $class }
 home-title = Accueil
-home-to-finish = Parcours à terminer
-home-to-finish-due = avant le { DATETIME($due, dateStyle: "short", timeStyle: "short") }
-home-to-finish-steps = { NUMBER($done) }/{ NUMBER($steps) } étapes

@@ -11,7 +11,7 @@ sequences-library = Bibliothèque partagée
 sequences-due = À terminer avant le { DATETIME($due, dateStyle: "short", timeStyle: "short") }
 sequences-opens = Ouvre le { DATETIME($opens, dateStyle: "short", timeStyle: "short") }
 sequences-no-due = Sans date limite
-sequences-progress = { $steps ->
+sequences-progress = { $done ->
     [one] { NUMBER($done) } étape sur { NUMBER($steps) }
    *[other] { NUMBER($done) } étapes sur { NUMBER($steps) }
 }
@@ -167,3 +167,4 @@ sequences-level-troisieme = 3e
 sequences-level-seconde = 2de
 sequences-level-premiere = 1re
 sequences-level-terminale = Terminale
+sequences-to-finish = Parcours à terminer

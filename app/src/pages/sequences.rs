@@ -15,6 +15,7 @@ mod library;
 mod list;
 mod names;
 mod results;
+mod to_finish;
 
 use domain::ids::{AccountId, SchoolId, SequenceAssignmentId, SequenceId};
 use editor::Opened;
@@ -56,6 +57,22 @@ impl Screen {
         };
         screen.unwrap_or(Screen::Unknown)
     }
+}
+
+/// The sequences a pupil has to finish, for their home: fetched with the sequences' module, after
+/// the home page; nothing is shown if it does not come.
+#[component]
+pub fn ToFinishOnHome() -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move { to_finish_view().await.ok() })}
+        </Suspense>
+    }
+}
+
+#[wasm_split(sequences, fallible)]
+fn to_finish_view() -> Result<AnyView, crate::pages::lazy::AreaUnavailable> {
+    Ok(view! { <to_finish::ToFinish/> }.into_any())
 }
 
 #[component]

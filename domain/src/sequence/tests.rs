@@ -143,11 +143,11 @@ fn a_copy_credits_every_author_and_points_to_the_copied_exercises() {
 fn the_search_folds_case_accents_and_punctuation() {
     assert_eq!(search_key("  Ghjovedì, l’ÉTÉ!  "), "ghjovedi l ete");
     assert_eq!(search_key("Œuvre"), "œuvre");
-    let mut s = sequence(vec![lesson(1, "A settimana", "t")]);
+    let mut s = sequence(vec![lesson(1, "A settimana", "U ghjovedì")]);
     s.summary = Some("Per i sculari di **sesta**".into());
     assert_eq!(
         s.search_text(),
-        "i ghjorni a settimana per i sculari di sesta"
+        "i ghjorni a settimana u ghjovedi per i sculari di sesta"
     );
 }
 

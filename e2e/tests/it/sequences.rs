@@ -107,9 +107,10 @@ async fn a_teacher_builds_and_gives_a_sequence_the_pupil_goes_through_it_and_his
 
     b.enter_as("ghjuvanni.pieri").await;
     b.click(SEQUENCES_SERVICE).await;
-    b.wait_text("section.assigned.child", TITLE).await;
-    b.wait_text("section.assigned.child", "2 étapes sur 3")
-        .await;
+    b.wait_text("main", "Parcours de Lisandru Pieri").await;
+    b.wait_text("main", TITLE).await;
+    b.wait_text("main", "2 étapes sur 3").await;
+    b.screenshot("sequence-parent").await;
     b.close().await;
 }
 

@@ -51,6 +51,7 @@ fn Steps(journey: api::Journey, mine: bool) -> impl IntoView {
         ..
     } = journey;
     let lang_tag = language.as_str().to_owned();
+    let (lang_title, lang_summary) = (lang_tag.clone(), lang_tag.clone());
     let count = steps.len();
     let steps = RwSignal::new(steps);
     // Open where the pupil stopped: the first step not done.
@@ -112,11 +113,11 @@ fn Steps(journey: api::Journey, mine: bool) -> impl IntoView {
         })
         .collect::<Vec<_>>();
     view! {
-        <article class="journey" lang=lang_tag>
-            <h1>{title}</h1>
+        <article class="journey">
+            <h1 lang=lang_title>{title}</h1>
             <p class="meta">{due}</p>
             {move || view! { <ProgressBar progress=progress()/> }}
-            {summary.map(|html| view! { <div class="statement" inner_html=html></div> })}
+            {summary.map(|html| view! { <div class="statement" lang=lang_summary inner_html=html></div> })}
             {(!mine).then(|| view! { <p class="notice">{t(M::ReadOnly)}</p> })}
             <div class="journey-layout">
                 <nav class="card steps" aria-labelledby="steps-title">
@@ -143,7 +144,7 @@ fn Steps(journey: api::Journey, mine: bool) -> impl IntoView {
                     {move || {
                         let i = current.get();
                         steps.get().get(i).cloned().map(|step| view! {
-                            <Shown step index=i count mine on_done=move || mark_done(i)/>
+                            <Shown step index=i count mine lang=lang_tag.clone() on_done=move || mark_done(i)/>
                         })
                     }}
                     {area_banner(error)}
@@ -175,6 +176,8 @@ fn Shown(
     index: usize,
     count: usize,
     mine: bool,
+    /// The sequence's language, for its texts (the buttons are in the reader's).
+    lang: String,
     on_done: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let locale = use_locale();
@@ -197,7 +200,7 @@ fn Shown(
     let body = match content {
         StepContent::Lesson { text } => {
             let html = domain::markdown::render(&text).into_string();
-            view! { <div class="lesson" inner_html=html></div> }.into_any()
+            view! { <div class="lesson" lang=lang.clone() inner_html=html></div> }.into_any()
         }
         StepContent::Link { url } => view! {
             <p><a class="button secondary open-link" href=url target="_blank" rel="noopener noreferrer">{t(M::OpenLink)}</a></p>
@@ -221,7 +224,7 @@ fn Shown(
     };
     view! {
         <p class="step-number">{number}</p>
-        <h2>{title}</h2>
+        <h2 lang=lang>{title}</h2>
         <p class="step-state">{t(names::state(state))}</p>
         {body}
         {markable.then(|| view! {
