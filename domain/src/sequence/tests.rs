@@ -30,7 +30,7 @@ fn exercise_step(id: u32, exercise: i64) -> Step {
 fn sequence(steps: Vec<Step>) -> Sequence {
     Sequence {
         title: "I ghjorni".into(),
-        language: "co".parse().unwrap(),
+        language: "co".parse().expect("a language tag"),
         discipline: Discipline::Corsican,
         level: Level::Sixieme,
         licence: Licence::CcBySa,
@@ -127,7 +127,9 @@ fn a_copy_credits_every_author_and_points_to_the_copied_exercises() {
         (ExerciseId::new(9), ExerciseId::new(90)),
     ];
     assert_eq!(s.copied(credit.clone(), Licence::CcBy, &map), None);
-    let copy = s.copied(credit.clone(), Licence::CcBySa, &map).unwrap();
+    let copy = s
+        .copied(credit.clone(), Licence::CcBySa, &map)
+        .expect("a share-alike copy");
     assert_eq!(copy.credits.len(), 2);
     assert_eq!(copy.credits[1], credit);
     assert_eq!(
@@ -183,13 +185,13 @@ fn tags_round_trip_and_the_json_shape_is_stable() {
     round_trip::<Licence>();
     round_trip::<StepKind>();
     let s = sequence(vec![exercise_step(1, 7), link(2, "https://a.org/")]);
-    let json = serde_json::to_value(&s).unwrap();
+    let json = serde_json::to_value(&s).expect("written");
     assert_eq!(
         json["steps"][0],
         serde_json::json!({"id": 1, "title": "Exercice", "type": "exercise", "exercise": 7})
     );
     assert_eq!(json["licence"], "cc_by_sa");
     assert_eq!(json["level"], "6e");
-    let back: Sequence = serde_json::from_value(json).unwrap();
+    let back: Sequence = serde_json::from_value(json).expect("read back");
     assert_eq!(back, s);
 }
