@@ -10,6 +10,7 @@
 //! - [`Progress`] is how far a pupil is, from the steps they finished.
 //! - [`search_key`] is the one folding of text the library's search compares.
 
+pub mod archive;
 mod tags;
 #[cfg(test)]
 mod tests;
