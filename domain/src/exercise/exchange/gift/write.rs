@@ -1,6 +1,7 @@
 //! Writing an exercise as GIFT (see the module `gift` for what is written where).
 
 use super::extras::{self, AnswerExtras, Extras, Header};
+use crate::exercise::exchange::{NotExported, Unexpressible};
 use super::lex;
 use crate::exercise::exchange::build::{self, ONE_POINT};
 use crate::exercise::{
@@ -9,29 +10,6 @@ use crate::exercise::{
 };
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
-
-/// An item left out of an export, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NotExported {
-    pub item: ItemId,
-    pub reason: Unexpressible,
-}
-
-/// Why GIFT cannot hold an item.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Unexpressible {
-    #[error("GIFT has no {item_type:?} questions")]
-    Kind { item_type: ItemType },
-    #[error("GIFT holds one gap per question, this text has {gaps}")]
-    Gaps { gaps: usize },
-    #[error("a GIFT gap needs text after it")]
-    GapAtEnd,
-    #[error("GIFT reads -> in this text as a matching arrow")]
-    Arrow,
-    #[error("a tolerance too large to write")]
-    Tolerance,
-}
 
 /// The exercise as GIFT, and the items left out (in order, with the reason).
 pub fn export(exercise: &Exercise) -> (String, Vec<NotExported>) {
