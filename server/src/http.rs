@@ -6,7 +6,7 @@ use app::error::AppError;
 use app::ports::{RequestMeta, ServerCtx};
 use axum::Router;
 use axum::error_handling::HandleErrorLayer;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -82,8 +82,10 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
     let imports = IMPORTS.iter().fold(Router::new(), |r, endpoint| {
         r.route(&format!("/api/{endpoint}"), post(server_fn))
     });
+    // axum's own default (2 MB) would stop an import before tower-http's limit does.
     let imports = in_flight_limit(imports, IMPORTS_IN_FLIGHT)
-        .layer(RequestBodyLimitLayer::new(MAX_IMPORT_BODY_BYTES));
+        .layer(RequestBodyLimitLayer::new(MAX_IMPORT_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(MAX_IMPORT_BODY_BYTES));
     let others = in_flight_limit(
         Router::new().route("/api/{*fn_name}", post(server_fn)),
         state.max_in_flight,

@@ -3,7 +3,7 @@
 //! so that a teacher sees the misconceptions, not a list of papers.
 
 use super::answer::{Answer, GapAnswer, Response};
-use super::ids::ItemId;
+use super::ids::{CardId, CategoryId, ItemId};
 use super::item::{ClozePart, Item, ItemKind};
 use super::points::Points;
 use super::score::{Outcome, Status};
@@ -155,7 +155,7 @@ pub fn describe(item: &Item, answer: &Answer) -> Option<Given> {
             text(written.join(" | "))
         }
         (ItemKind::Matching(kind), Answer::Matching { pairs }) => {
-            let card = |id| {
+            let card = |id: &CardId| {
                 kind.pairs
                     .iter()
                     .flat_map(|p| [&p.left, &p.right])
@@ -181,7 +181,7 @@ pub fn describe(item: &Item, answer: &Answer) -> Option<Given> {
                 .join(LIST),
         ),
         (ItemKind::Categorising(kind), Answer::Categorising { placed }) => {
-            let card = |id| {
+            let card = |id: &CardId| {
                 kind.categories
                     .iter()
                     .flat_map(|c| c.cards.iter())
@@ -189,7 +189,7 @@ pub fn describe(item: &Item, answer: &Answer) -> Option<Given> {
                     .map(|c| c.text.as_str())
                     .unwrap_or_default()
             };
-            let category = |id| {
+            let category = |id: &CategoryId| {
                 kind.categories
                     .iter()
                     .find(|c| c.id == *id)

@@ -224,14 +224,17 @@ async fn a_teacher_reads_each_item_and_marks_free_answers_with_undo() {
     );
 
     // Neither the pupil nor a parent marks or reads the class's results.
-    let forbidden = Err(ExerciseError::App(AppError::Forbidden));
+    let forbidden = Some(ExerciseError::App(AppError::Forbidden));
     for who in [&lisandru, &s.session_for("ghjuvanni.pieri").await] {
         assert_eq!(
-            s.call(who, mark(essay, Some(hundredths(400)))).await.result,
+            s.call(who, mark(essay, Some(hundredths(400))))
+                .await
+                .result
+                .err(),
             forbidden
         );
         assert_eq!(
-            s.call(who, Results { assignment }).await.result.map(|_| ()),
+            s.call(who, Results { assignment }).await.result.err(),
             forbidden
         );
     }

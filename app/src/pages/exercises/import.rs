@@ -132,7 +132,10 @@ pub fn Import(school: SchoolId) -> impl IntoView {
                 view! { <p class="error-banner" role="alert">{text}</p> }
             })}
         </section>
-        {move || report.get().map(|r| view! { <ReportView report=r busy create/> })}
+        {move || {
+            let create = create.clone();
+            report.get().map(move |r| view! { <ReportView report=r busy create/> })
+        }}
     }
 }
 

@@ -39,9 +39,10 @@ pub fn ExportGift(id: ExerciseId) -> impl IntoView {
             {move || file.get().map(|f| {
                 let href = data_href("text/plain", &f.text);
                 let name = f.name.clone();
+                let file_name = f.name.clone();
                 let count = i64::try_from(f.not_exported.len()).unwrap_or(i64::MAX);
                 view! {
-                    <a class="button primary download-gift" href=href download=name.clone()>
+                    <a class="button primary download-gift" href=href download=file_name>
                         {t(M::Download { name })}
                     </a>
                     {if f.not_exported.is_empty() {

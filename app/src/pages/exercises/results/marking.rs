@@ -38,7 +38,7 @@ impl MarkState {
 
 fn send(
     state: MarkState,
-    reload: impl Fn() + 'static,
+    reload: impl Fn() + Send + Sync + 'static,
     attempt: AttemptId,
     item: ItemId,
     to: Option<Points>,
@@ -61,7 +61,7 @@ pub fn ToMark(
     items: Vec<ItemColumn>,
     free_answers: Vec<FreeAnswer>,
     state: MarkState,
-    reload: impl Fn() + Copy + 'static,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let locale = use_locale();
     let undo = move |_| {
@@ -115,7 +115,7 @@ fn Answer(
     answer: FreeAnswer,
     position: usize,
     state: MarkState,
-    reload: impl Fn() + Copy + 'static,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let locale = use_locale();
     let FreeAnswer {

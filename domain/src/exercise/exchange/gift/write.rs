@@ -5,10 +5,9 @@ use crate::exercise::exchange::{NotExported, Unexpressible};
 use super::lex;
 use crate::exercise::exchange::build::{self, ONE_POINT};
 use crate::exercise::{
-    Accepts, Choice, ClozePart, Decimal, Exercise, Feedback, Item, ItemId, ItemKind, ItemType,
+    Accepts, Choice, ClozePart, Decimal, Exercise, Feedback, Item, ItemKind,
     Matching, Numeric, TextAnswer, TextMatching, Tolerance,
 };
-use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
 /// The exercise as GIFT, and the items left out (in order, with the reason).
