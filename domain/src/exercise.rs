@@ -54,8 +54,8 @@ pub use item::{
 };
 pub use key::AnswerKey;
 pub use language::{InvalidLanguageTag, LanguageTag};
-pub use paper::{Paper, PaperItem, PaperKind, PaperPart, ShownCategory, ShownChoice};
 pub use marking::MarkError;
+pub use paper::{Paper, PaperItem, PaperKind, PaperPart, ShownCategory, ShownChoice};
 pub use points::{Percent, Points};
 pub use score::{
     ChoiceMark, Detail, GapMark, ItemOutcome, NumericMark, OrderMark, OrderedCard, Outcome,

@@ -32,7 +32,8 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub const IMPORTS: [&str; 2] = ["exercises/import_preview", "exercises/import"];
 
 /// An import's body: the file in base64 (four characters per three bytes) and a few fields.
-pub const MAX_IMPORT_BODY_BYTES: usize = app::api::exercises::exchange::MAX_IMPORT_BYTES / 3 * 4 + 64 * 1024;
+pub const MAX_IMPORT_BODY_BYTES: usize =
+    app::api::exercises::exchange::MAX_IMPORT_BYTES / 3 * 4 + 64 * 1024;
 
 /// Imports read at once: each holds its file and what is read from it, several times its size.
 pub const IMPORTS_IN_FLIGHT: usize = 4;

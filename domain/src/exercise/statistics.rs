@@ -56,10 +56,7 @@ pub enum Given {
 
 /// Statistics for each of `items` (the exercise as it is now), from the sheets handed in.
 pub fn item_statistics(items: &[Item], sheets: &[Sheet<'_>]) -> Vec<ItemStatistics> {
-    items
-        .iter()
-        .map(|item| of_item(&item.id, sheets))
-        .collect()
+    items.iter().map(|item| of_item(&item.id, sheets)).collect()
 }
 
 fn of_item(id: &ItemId, sheets: &[Sheet<'_>]) -> ItemStatistics {

@@ -55,11 +55,19 @@ async fn a_teacher_imports_a_gift_file_gives_it_and_scores_a_free_answer_the_pup
     b.screenshot("import-report").await;
     b.click(IMPORT_CREATE).await;
     b.wait_value(EXERCISE_TITLE, "questions").await;
-    assert_eq!(b.client.find_all(fantoccini::Locator::Css(ITEM_EDITORS)).await.expect("items").len(), 9);
+    assert_eq!(
+        b.client
+            .find_all(fantoccini::Locator::Css(ITEM_EDITORS))
+            .await
+            .expect("items")
+            .len(),
+        9
+    );
 
     // Downloaded back as GIFT: everything fits.
     b.click(EXPORT_GIFT).await;
-    b.wait_text(".export [role=status]", "Toutes les questions").await;
+    b.wait_text(".export [role=status]", "Toutes les questions")
+        .await;
     let href = b
         .find(DOWNLOAD_GIFT)
         .await
@@ -120,12 +128,14 @@ async fn a_teacher_imports_a_gift_file_gives_it_and_scores_a_free_answer_the_pup
     b.click_text("section.written h3 a", "questions").await;
     b.click_text(".given-list a", "5e A").await;
     b.wait_text(HEADING, "questions · 5e A").await;
-    b.wait_text(BY_ITEM, "Réponses fausses les plus fréquentes").await;
+    b.wait_text(BY_ITEM, "Réponses fausses les plus fréquentes")
+        .await;
     b.wait_text(FREE_ANSWERS, "Très bien, merci.").await;
     b.wait_text(FREE_ANSWERS, "Pas encore noté").await;
     b.fill(MARK_POINTS, "2").await;
     b.click(MARK_SAVE).await;
-    b.wait_text(".to-mark [role=alert]", "Au plus 1 points").await;
+    b.wait_text(".to-mark [role=alert]", "Au plus 1 points")
+        .await;
     b.fill(MARK_POINTS, "0,5").await;
     b.click(MARK_SAVE).await;
     b.wait_text(MARK_NOTICE, "Note enregistrée").await;

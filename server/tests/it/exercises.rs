@@ -4,11 +4,11 @@
 
 use crate::support::{Session, TestServer};
 use app::api::exercises::assigning::AssignExercise;
-use app::api::exercises::results::Results;
 use app::api::exercises::authoring::{
     CreateExercise, DeleteExercise, GetExercise, MyExercises, SaveExercise,
 };
 use app::api::exercises::doing::{Assigned, HandIn, OpenAssignment, SaveAnswers};
+use app::api::exercises::results::Results;
 use app::api::exercises::{ExerciseError, ExerciseProblem};
 use app::error::AppError;
 use domain::exercise::assignment::{Closed, Feedback, Rules};

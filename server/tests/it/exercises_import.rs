@@ -119,19 +119,17 @@ async fn moodles_gift_file_is_reported_then_created_whole() {
     assert_eq!(t.stored().await, before, "a report writes nothing");
 
     let id = t.import(file).await.expect("created");
-    let got = t
-        .s
-        .call(&t.teacher, GetExercise { id })
-        .await
-        .ok()
-        .exercise;
+    let got = t.s.call(&t.teacher, GetExercise { id }).await.ok().exercise;
     assert_eq!(got.title, "questions", "named after the file");
-    assert_eq!(Some(&got), report.exercise.as_ref(), "what the report showed");
-    let mine = t
-        .s
-        .call(&t.teacher, MyExercises { school: t.school })
-        .await
-        .ok();
+    assert_eq!(
+        Some(&got),
+        report.exercise.as_ref(),
+        "what the report showed"
+    );
+    let mine =
+        t.s.call(&t.teacher, MyExercises { school: t.school })
+            .await
+            .ok();
     assert!(mine.iter().any(|e| e.id == id && e.items == 9));
     assert_eq!(t.stored().await, (before.0 + 1, before.1 + 1));
 }
@@ -190,7 +188,11 @@ async fn moodle_xml_is_detected_and_refused_questions_say_why() {
 async fn qti_items_are_detected_taken_or_refused() {
     let t = teacher().await;
     let choice = t
-        .preview(upload("choice.xml", None, &fixture("qti21/items/choice.xml")))
+        .preview(upload(
+            "choice.xml",
+            None,
+            &fixture("qti21/items/choice.xml"),
+        ))
         .await
         .expect("reported");
     assert_eq!(choice.format, Format::Qti);
@@ -250,11 +252,7 @@ async fn hostile_and_broken_files_are_refused_and_nothing_is_written() {
                 max: MAX_IMPORT_BYTES,
             },
         ),
-        (
-            "zip.zip",
-            b"PK\x03\x04\x14\x00",
-            ImportError::Archive,
-        ),
+        ("zip.zip", b"PK\x03\x04\x14\x00", ImportError::Archive),
     ];
     for (name, bytes, expected) in cases {
         let refused = ExerciseError::Exercise(ExerciseProblem::Import(expected));
@@ -291,9 +289,8 @@ async fn hostile_and_broken_files_are_refused_and_nothing_is_written() {
     // Far past the limit, the request's body is never read whole: refused, nothing written.
     let mut huge = upload("huge.gift", None, b"");
     huge.content = "A".repeat(2 * MAX_IMPORT_BYTES);
-    let answer = t
-        .s
-        .call_raw(
+    let answer =
+        t.s.call_raw(
             &t.teacher,
             "exercises/import",
             serde_json::json!({"school": t.school, "upload": huge}),
@@ -308,9 +305,8 @@ async fn pupils_import_nothing() {
     let t = teacher().await;
     let pupil = t.s.session_for("lisandru.pieri").await;
     let before = t.stored().await;
-    let refused = t
-        .s
-        .call(
+    let refused =
+        t.s.call(
             &pupil,
             ImportExercise {
                 school: t.school,
@@ -334,9 +330,8 @@ async fn an_exercise_downloads_as_gift_naming_what_gift_cannot_hold() {
 ]}"#,
     )
     .expect("an exercise");
-    let id = t
-        .s
-        .call(
+    let id =
+        t.s.call(
             &t.teacher,
             CreateExercise {
                 school: t.school,
@@ -372,4 +367,3 @@ async fn an_exercise_downloads_as_gift_naming_what_gift_cannot_hold() {
         Err(ExerciseError::App(AppError::Forbidden))
     );
 }
-

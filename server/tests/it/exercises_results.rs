@@ -138,7 +138,10 @@ async fn a_teacher_reads_each_item_and_marks_free_answers_with_undo() {
     );
     // q2: Lisandru's essay awaits, Matteu's blank counts 0.
     let q2 = &results.statistics[1];
-    assert_eq!((q2.scored, q2.awaiting, q2.average), (1, 1, Some(Points::ZERO)));
+    assert_eq!(
+        (q2.scored, q2.awaiting, q2.average),
+        (1, 1, Some(Points::ZERO))
+    );
     assert_eq!(results.free_answers.len(), 1);
     let free = &results.free_answers[0];
     assert_eq!(
@@ -200,13 +203,17 @@ async fn a_teacher_reads_each_item_and_marks_free_answers_with_undo() {
     // Refused: more than the item's points, a blank answer, an item not free.
     let refused = |e| Err(ExerciseError::Exercise(ExerciseProblem::Mark(e)));
     assert_eq!(
-        s.call(&teacher, mark(essay, Some(hundredths(401)))).await.result,
+        s.call(&teacher, mark(essay, Some(hundredths(401))))
+            .await
+            .result,
         refused(MarkError::TooMany {
             max: hundredths(400)
         })
     );
     assert_eq!(
-        s.call(&teacher, mark(blank, Some(hundredths(100)))).await.result,
+        s.call(&teacher, mark(blank, Some(hundredths(100))))
+            .await
+            .result,
         refused(MarkError::Unanswered)
     );
     assert_eq!(
@@ -240,8 +247,8 @@ async fn a_teacher_reads_each_item_and_marks_free_answers_with_undo() {
     }
 
     // Forty marks of the same answer at once: one of them holds, and the totals fit it.
-    let marks = join_all((0..40u32).map(|n| s.call(&teacher, mark(essay, Some(hundredths(n * 10))))))
-        .await;
+    let marks =
+        join_all((0..40u32).map(|n| s.call(&teacher, mark(essay, Some(hundredths(n * 10)))))).await;
     assert!(marks.into_iter().all(|r| r.result.is_ok()));
     let results = s.call(&teacher, Results { assignment }).await.ok();
     let given = results.free_answers[0].given.expect("marked");

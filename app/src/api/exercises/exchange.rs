@@ -53,7 +53,10 @@ pub async fn preview_import(school: SchoolId, upload: Upload) -> Result<Report, 
 /// Reads the file again and creates the exercise of every question taken, in one write; a file
 /// with no question taken creates nothing.
 #[server(endpoint = "exercises/import", input = Json)]
-pub async fn import_exercise(school: SchoolId, upload: Upload) -> Result<ExerciseId, ExerciseError> {
+pub async fn import_exercise(
+    school: SchoolId,
+    upload: Upload,
+) -> Result<ExerciseId, ExerciseError> {
     use super::ExerciseProblem;
     use domain::authz::exercises::Action;
     let what = "exercises/import";

@@ -1,7 +1,7 @@
 //! The results of an assignment for the teachers who follow it: per pupil and per item, the
 //! class's averages and most frequent wrong answers; and the giver's points on free answers.
 
-use super::{ExerciseError, AssignmentResults, Score};
+use super::{AssignmentResults, ExerciseError, Score};
 use domain::exercise::{ItemId, Points};
 use domain::ids::{AssignmentId, AttemptId};
 use leptos::prelude::*;
@@ -49,7 +49,7 @@ pub async fn mark_answer(
 #[cfg(feature = "ssr")]
 mod server {
     use crate::api::exercises::{
-        ExerciseError, FreeAnswer, ItemColumn, ItemScore, PupilResult, AssignmentResults,
+        AssignmentResults, ExerciseError, FreeAnswer, ItemColumn, ItemScore, PupilResult,
     };
     use crate::api::gate::Me;
     use crate::error::AppError;
@@ -59,12 +59,18 @@ mod server {
     use domain::ids::AccountId;
     use std::collections::BTreeMap;
 
-    pub async fn results(me: &Me, stored: &StoredAssignment) -> Result<AssignmentResults, ExerciseError> {
+    pub async fn results(
+        me: &Me,
+        stored: &StoredAssignment,
+    ) -> Result<AssignmentResults, ExerciseError> {
         let store = &me.ctx.store;
         let Some(current) = store.exercise(stored.exercise).await? else {
             return Err(AppError::Internal.into());
         };
-        let group = store.group_name(stored.facts.group).await?.unwrap_or_default();
+        let group = store
+            .group_name(stored.facts.group)
+            .await?
+            .unwrap_or_default();
         let mut pupils = store.results(stored.id).await?;
         let handed_in = store.handed_in(stored.id).await?;
         // The versions the attempts were given: usually one, the current.
@@ -150,17 +156,19 @@ mod server {
     }
 
     /// Each pupil's last attempt handed in.
-    fn last_attempts(
-        handed_in: &[StoredAttempt],
-    ) -> BTreeMap<AccountId, domain::ids::AttemptId> {
+    fn last_attempts(handed_in: &[StoredAttempt]) -> BTreeMap<AccountId, domain::ids::AttemptId> {
         let mut last: BTreeMap<AccountId, (i64, domain::ids::AttemptId)> = BTreeMap::new();
         for attempt in handed_in {
-            let entry = last.entry(attempt.pupil).or_insert((attempt.number, attempt.id));
+            let entry = last
+                .entry(attempt.pupil)
+                .or_insert((attempt.number, attempt.id));
             if attempt.number >= entry.0 {
                 *entry = (attempt.number, attempt.id);
             }
         }
-        last.into_iter().map(|(pupil, (_, id))| (pupil, id)).collect()
+        last.into_iter()
+            .map(|(pupil, (_, id))| (pupil, id))
+            .collect()
     }
 
     fn per_item(

@@ -91,7 +91,9 @@ pub fn reason(lang: Lang, reason: &Reason) -> String {
         Reason::UnsupportedQuestionType { name } => {
             M::ReasonUnsupportedQuestionType { name: s(name) }
         }
-        Reason::UnsupportedInteraction { name } => M::ReasonUnsupportedInteraction { name: s(name) },
+        Reason::UnsupportedInteraction { name } => {
+            M::ReasonUnsupportedInteraction { name: s(name) }
+        }
         Reason::UnsupportedContent { element } => M::ReasonUnsupportedContent {
             element: s(element),
         },

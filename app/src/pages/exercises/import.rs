@@ -2,8 +2,8 @@
 //! its format (or lets it be detected), reads what each question becomes before anything is
 //! written, then creates the exercise of every question taken, which opens in the editor.
 
-use super::exchange_text::{describe, file_note, format_name, megabytes, note, reason};
 use super::editor::type_name;
+use super::exchange_text::{describe, file_note, format_name, megabytes, note, reason};
 use crate::api::exercises::ExerciseError;
 use crate::api::exercises::exchange::{MAX_IMPORT_BYTES, Upload, import_exercise, preview_import};
 use crate::i18n::msg::Exercises as E;
@@ -18,6 +18,8 @@ use leptos_router::hooks::use_navigate;
 
 /// What went wrong before the server answered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+// Files are read only in the browser.
+#[cfg_attr(not(feature = "csr"), allow(dead_code))]
 enum Local {
     NoFile,
     TooLarge { bytes: usize },

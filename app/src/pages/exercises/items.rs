@@ -7,8 +7,8 @@ use super::char_bar::Target;
 use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::{
-    Accepts, Answer, Card, CardId, CategoryId, ChoiceId, Detail, GapAnswer, ItemId, ItemOutcome, PaperItem,
-    PaperKind, PaperPart, Response, ShownCategory, ShownChoice, Status,
+    Accepts, Answer, Card, CardId, CategoryId, ChoiceId, Detail, GapAnswer, ItemId, ItemOutcome,
+    PaperItem, PaperKind, PaperPart, Response, ShownCategory, ShownChoice, Status,
 };
 use domain::locale::hundredths;
 use leptos::prelude::*;

@@ -130,12 +130,13 @@ fn csv(lang: Lang, results: &Loaded) -> String {
         M::LastScore.text(lang),
         M::OutOf.text(lang),
     ];
-    head.extend(results.items.iter().enumerate().map(|(n, _)| {
-        M::ItemColumn {
-            number: number(n),
-        }
-        .text(lang)
-    }));
+    head.extend(
+        results
+            .items
+            .iter()
+            .enumerate()
+            .map(|(n, _)| M::ItemColumn { number: number(n) }.text(lang)),
+    );
     head.push(M::LastHandedIn.text(lang));
     out.push_str(&domain::csv::row(&head));
     for p in &results.pupils {

@@ -232,10 +232,7 @@ pub enum ImportError {
     #[error("the file has {count} questions, more than {max}")]
     TooManyQuestions { count: usize, max: usize },
     #[error("the root element is {found}, not {expected}")]
-    WrongRoot {
-        found: String,
-        expected: String,
-    },
+    WrongRoot { found: String, expected: String },
     #[error("the file holds no question")]
     NoQuestions,
 }
@@ -262,4 +259,3 @@ pub enum Unexpressible {
     #[error("a tolerance too large to write")]
     Tolerance,
 }
-

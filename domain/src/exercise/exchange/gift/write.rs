@@ -1,12 +1,12 @@
 //! Writing an exercise as GIFT (see the module `gift` for what is written where).
 
 use super::extras::{self, AnswerExtras, Extras, Header};
-use crate::exercise::exchange::{NotExported, Unexpressible};
 use super::lex;
 use crate::exercise::exchange::build::{self, ONE_POINT};
+use crate::exercise::exchange::{NotExported, Unexpressible};
 use crate::exercise::{
-    Accepts, Choice, ClozePart, Decimal, Exercise, Feedback, Item, ItemKind,
-    Matching, Numeric, TextAnswer, TextMatching, Tolerance,
+    Accepts, Choice, ClozePart, Decimal, Exercise, Feedback, Item, ItemKind, Matching, Numeric,
+    TextAnswer, TextMatching, Tolerance,
 };
 use std::fmt::Write;
 
