@@ -77,14 +77,16 @@ mod server {
         let mut versions: BTreeMap<i64, Exercise> = BTreeMap::new();
         versions.insert(current.version, current.exercise.clone());
         for attempt in &handed_in {
-            if !versions.contains_key(&attempt.version) {
+            if let std::collections::btree_map::Entry::Vacant(entry) =
+                versions.entry(attempt.version)
+            {
                 let Some(version) = store
                     .exercise_version(attempt.exercise, attempt.version)
                     .await?
                 else {
                     return Err(AppError::Internal.into());
                 };
-                versions.insert(attempt.version, version);
+                entry.insert(version);
             }
         }
         let last = last_attempts(&handed_in);
