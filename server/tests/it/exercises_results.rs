@@ -65,7 +65,7 @@ async fn a_teacher_reads_each_item_and_marks_free_answers_with_undo() {
         .ok();
 
     // Lisandru: 4/1, then 1/4 with an essay; Matteu: 4/1, no essay.
-    let mut hand_in = async |who, json: &str| -> AttemptId {
+    let hand_in = async |who, json: &str| -> AttemptId {
         let sitting = s.call(who, OpenAssignment { assignment }).await.ok();
         s.call(
             who,
