@@ -9,14 +9,14 @@
 mod char_bar;
 mod download;
 mod draft;
-mod editor;
+pub(crate) mod editor;
 mod errors;
 mod exchange_text;
 mod import;
 mod items;
-mod list;
+pub(crate) mod list;
 mod player;
-mod results;
+pub(crate) mod results;
 
 use domain::ids::{AssignmentId, ExerciseId, SchoolId};
 use editor::Opened;

@@ -35,10 +35,34 @@ fn HomeView(home: Home) -> impl IntoView {
         schools,
         children,
         services,
+        to_finish,
     } = home;
     let has_children = !children.is_empty();
     view! {
         <div class="home-grid">
+            {(!to_finish.is_empty()).then(|| view! {
+                <section class="card to-finish" aria-labelledby="to-finish">
+                    <h2 id="to-finish">{t(msg::Home::ToFinish)}</h2>
+                    <ul>
+                        {to_finish.into_iter().map(|s| {
+                            let facts = move || {
+                                let lang = locale.lang();
+                                let steps = msg::Home::ToFinishSteps { done: i64::from(s.done), steps: i64::from(s.steps) }.text(lang);
+                                match s.due {
+                                    Some(due) => format!("{} · {steps}", msg::Home::ToFinishDue { due }.text(lang)),
+                                    None => steps,
+                                }
+                            };
+                            view! {
+                                <li>
+                                    <a href=format!("/sequences/go/{}", s.assignment)>{s.title}</a>
+                                    " " <span class="meta">{facts}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
             <section class="card" aria-labelledby="my-schools">
                 <h2 id="my-schools">{t(msg::Home::Schools)}</h2>
                 {schools.is_empty().then(|| view! { <p>{t(msg::Home::NoSchool)}</p> })}
@@ -117,5 +141,6 @@ fn service_link(service: Service) -> (&'static str, msg::Home) {
         Service::MyAccount => ("/account", msg::Home::ServiceMyAccount),
         Service::Charter => ("/charter", msg::Home::ServiceCharter),
         Service::Exercises => ("/exercises", msg::Home::ServiceExercises),
+        Service::Sequences => ("/sequences", msg::Home::ServiceSequences),
     }
 }

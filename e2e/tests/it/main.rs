@@ -12,3 +12,4 @@ mod exercises;
 mod exercises_import;
 mod markdown;
 mod platform;
+mod sequences;

@@ -179,7 +179,7 @@ async fn moodle_xml_is_detected_and_refused_questions_say_why() {
     })));
     assert_eq!(
         t.import(broken).await,
-        Err(ExerciseError::Exercise(ExerciseProblem::NothingTaken))
+        Err(ExerciseError::Area(ExerciseProblem::NothingTaken))
     );
     assert_eq!(t.stored().await, before);
 }
@@ -217,7 +217,7 @@ async fn qti_items_are_detected_taken_or_refused() {
     assert!(
         matches!(
             wrong,
-            Err(ExerciseError::Exercise(ExerciseProblem::Import(
+            Err(ExerciseError::Area(ExerciseProblem::Import(
                 ImportError::MalformedXml { .. }
             )))
         ),
@@ -255,7 +255,7 @@ async fn hostile_and_broken_files_are_refused_and_nothing_is_written() {
         ("zip.zip", b"PK\x03\x04\x14\x00", ImportError::Archive),
     ];
     for (name, bytes, expected) in cases {
-        let refused = ExerciseError::Exercise(ExerciseProblem::Import(expected));
+        let refused = ExerciseError::Area(ExerciseProblem::Import(expected));
         assert_eq!(
             t.preview(upload(name, None, bytes)).await.err(),
             Some(refused.clone()),
@@ -271,7 +271,7 @@ async fn hostile_and_broken_files_are_refused_and_nothing_is_written() {
     assert!(
         matches!(
             cut,
-            Err(ExerciseError::Exercise(ExerciseProblem::Import(
+            Err(ExerciseError::Area(ExerciseProblem::Import(
                 ImportError::MalformedXml { .. }
             )))
         ),
@@ -282,7 +282,7 @@ async fn hostile_and_broken_files_are_refused_and_nothing_is_written() {
     forged.content = "not base64 !".to_owned();
     assert_eq!(
         t.import(forged).await,
-        Err(ExerciseError::Exercise(ExerciseProblem::UploadUnreadable))
+        Err(ExerciseError::Area(ExerciseProblem::UploadUnreadable))
     );
     assert_eq!(t.stored().await, before);
 

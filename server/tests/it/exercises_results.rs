@@ -201,7 +201,7 @@ async fn a_teacher_reads_each_item_and_marks_free_answers_with_undo() {
     );
 
     // Refused: more than the item's points, a blank answer, an item not free.
-    let refused = |e| Err(ExerciseError::Exercise(ExerciseProblem::Mark(e)));
+    let refused = |e| Err(ExerciseError::Area(ExerciseProblem::Mark(e)));
     assert_eq!(
         s.call(&teacher, mark(essay, Some(hundredths(401))))
             .await

@@ -34,11 +34,9 @@ pub fn format_name(format: Format) -> M {
 /// area says them.
 pub fn describe(lang: Lang, error: &ExerciseError) -> String {
     match error {
-        ExerciseError::Exercise(ExerciseProblem::Import(e)) => import_error(lang, e),
-        ExerciseError::Exercise(ExerciseProblem::NothingTaken) => M::NothingTaken.text(lang),
-        ExerciseError::Exercise(ExerciseProblem::UploadUnreadable) => {
-            M::UploadUnreadable.text(lang)
-        }
+        ExerciseError::Area(ExerciseProblem::Import(e)) => import_error(lang, e),
+        ExerciseError::Area(ExerciseProblem::NothingTaken) => M::NothingTaken.text(lang),
+        ExerciseError::Area(ExerciseProblem::UploadUnreadable) => M::UploadUnreadable.text(lang),
         other => errors::describe(lang, other),
     }
 }
