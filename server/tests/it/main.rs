@@ -11,6 +11,8 @@ mod audit;
 mod auth;
 mod authz;
 mod exercises;
+mod exercises_import;
+mod exercises_results;
 mod generate;
 mod http;
 mod platform;
