@@ -244,11 +244,10 @@ async fn generated_work_is_scored_as_the_server_scores_it() {
     .expect("generated");
     let uai = last_uai(&server).await;
     let pool = server.app.db.pool();
-    let of_school = |sql: &str| {
-        let sql = sql.to_owned();
+    let of_school = |sql: &'static str| {
         let uai = uai.clone();
         async move {
-            sqlx::query_scalar::<_, i64>(&sql)
+            sqlx::query_scalar::<_, i64>(sql)
                 .bind(uai)
                 .fetch_one(pool)
                 .await
@@ -355,9 +354,11 @@ async fn generated_work_is_scored_as_the_server_scores_it() {
     let (id, pupil, response): (i64, String, String) = sqlx::query_as(
         "SELECT t.id, p.username, t.response FROM attempts t \
          JOIN accounts p ON p.id = t.pupil_id JOIN assignments a ON a.id = t.assignment_id \
-         WHERE t.submitted_at IS NULL AND a.due_at > $1 ORDER BY t.id LIMIT 1",
+         JOIN exercises e ON e.id = a.exercise_id JOIN schools s ON s.id = e.school_id \
+         WHERE t.submitted_at IS NULL AND a.due_at > $1 AND s.uai = $2 ORDER BY t.id LIMIT 1",
     )
     .bind(server::system_clock().unix())
+    .bind(&uai)
     .fetch_one(pool)
     .await
     .expect("an attempt open");
