@@ -198,7 +198,10 @@ fn item(rng: &mut StdRng, kind: Kind, item_id: &str, co: bool) -> Item {
                 })
                 .collect();
             (
-                format!("{} {k}.", say(co, "Coche les multiples de", "Marca i multiplici di")),
+                format!(
+                    "{} {k}.",
+                    say(co, "Coche les multiples de", "Marca i multiplici di")
+                ),
                 200,
                 ItemKind::MultipleChoice(MultipleChoice {
                     choices,
@@ -210,11 +213,12 @@ fn item(rng: &mut StdRng, kind: Kind, item_id: &str, co: bool) -> Item {
         Kind::TrueFalse => {
             let n = rng.gen_range(10..200_u32);
             (
-                format!("{n} {}", say(co, "est un nombre pair.", "hè un numeru paru.")),
+                format!(
+                    "{n} {}",
+                    say(co, "est un nombre pair.", "hè un numeru paru.")
+                ),
                 50,
-                ItemKind::TrueFalse(TrueFalse {
-                    answer: n % 2 == 0,
-                }),
+                ItemKind::TrueFalse(TrueFalse { answer: n % 2 == 0 }),
             )
         }
         Kind::ShortText => {
@@ -261,7 +265,9 @@ fn item(rng: &mut StdRng, kind: Kind, item_id: &str, co: bool) -> Item {
                         choice("b", wrong.1, Percent::ZERO),
                     ],
                 },
-                ClozePart::Text { text: ".".to_owned() },
+                ClozePart::Text {
+                    text: ".".to_owned(),
+                },
             ];
             (
                 say(co, "Complète.", "Compie."),
@@ -274,7 +280,10 @@ fn item(rng: &mut StdRng, kind: Kind, item_id: &str, co: bool) -> Item {
             let half = rng.gen_bool(0.5);
             let (prompt, value, unit) = if half {
                 (
-                    format!("{} {side} ?", say(co, "Quelle est la moitié de", "Quale hè a mità di")),
+                    format!(
+                        "{} {side} ?",
+                        say(co, "Quelle est la moitié de", "Quale hè a mità di")
+                    ),
                     format!("{}.{}", side / 2, if side % 2 == 1 { "5" } else { "0" }),
                     None,
                 )
@@ -362,7 +371,9 @@ fn item(rng: &mut StdRng, kind: Kind, item_id: &str, co: bool) -> Item {
             let numbers = distinct(rng, 4, 1..50);
             let (even, odd): (Vec<u32>, Vec<u32>) = numbers.iter().partition(|n| *n % 2 == 0);
             let cards = |list: &[u32]| -> Vec<Card> {
-                list.iter().map(|n| card(&format!("n{n}"), n.to_string())).collect()
+                list.iter()
+                    .map(|n| card(&format!("n{n}"), n.to_string()))
+                    .collect()
             };
             (
                 say(co, "Classe ces nombres.", "Classa sti numeri."),
@@ -387,7 +398,11 @@ fn item(rng: &mut StdRng, kind: Kind, item_id: &str, co: bool) -> Item {
             let sentences = if co { DICTATIONS_CO } else { DICTATIONS_FR };
             let n = rng.gen_range(0..sentences.len());
             (
-                say(co, "Écris la phrase que tu entends.", "Scrivi a frase chì tù senti."),
+                say(
+                    co,
+                    "Écris la phrase que tu entends.",
+                    "Scrivi a frase chì tù senti.",
+                ),
                 400,
                 ItemKind::Dictation(Dictation {
                     audio: format!("audio/dictee-{n}.ogg")
@@ -439,8 +454,16 @@ fn answer_item(rng: &mut StdRng, kind: &ItemKind, skill: f64) -> Answer {
     let mut right = || rng.gen_bool(skill);
     match kind {
         ItemKind::SingleChoice(item) => {
-            let best = item.choices.iter().position(|c| c.credit.is_full()).unwrap_or(0);
-            let pick = if right() { best } else { (best + 1) % item.choices.len() };
+            let best = item
+                .choices
+                .iter()
+                .position(|c| c.credit.is_full())
+                .unwrap_or(0);
+            let pick = if right() {
+                best
+            } else {
+                (best + 1) % item.choices.len()
+            };
             Answer::SingleChoice {
                 choice: item.choices[pick].id.clone(),
             }
@@ -459,7 +482,11 @@ fn answer_item(rng: &mut StdRng, kind: &ItemKind, skill: f64) -> Answer {
         ItemKind::ShortText(item) => {
             let text = &item.answers[0].text;
             Answer::ShortText {
-                text: if right() { text.clone() } else { misspelt(text) },
+                text: if right() {
+                    text.clone()
+                } else {
+                    misspelt(text)
+                },
             }
         }
         ItemKind::Cloze(item) => Answer::Cloze {
@@ -494,7 +521,9 @@ fn answer_item(rng: &mut StdRng, kind: &ItemKind, skill: f64) -> Answer {
                     let to = if right() {
                         p.right.id.clone()
                     } else {
-                        item.distractors.first().map_or(p.right.id.clone(), |d| d.id.clone())
+                        item.distractors
+                            .first()
+                            .map_or(p.right.id.clone(), |d| d.id.clone())
                     };
                     (p.left.id.clone(), to)
                 })
@@ -561,7 +590,8 @@ mod tests {
         let mut rng = StdRng::seed_from_u64(3);
         let exercise = write(&mut rng, "Lingua corsa", 1, true);
         assert_eq!(exercise.language.as_str(), "co");
-        let outcome = score(&exercise.key(), &answer(&mut rng, &exercise, 1.0, 20)).expect("scored");
+        let outcome =
+            score(&exercise.key(), &answer(&mut rng, &exercise, 1.0, 20)).expect("scored");
         for item in &outcome.items {
             let expected = if matches!(item.detail, Detail::FreeText) {
                 Status::AwaitingTeacher

@@ -511,7 +511,12 @@ async fn write_work(
     let outcomes = work
         .attempts
         .iter()
-        .map(|t| t.handed_in.as_ref().map(|(_, o)| serde_json::to_string(o)).transpose())
+        .map(|t| {
+            t.handed_in
+                .as_ref()
+                .map(|(_, o)| serde_json::to_string(o))
+                .transpose()
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let points = |t: &plan::AttemptPlan, of: fn(&domain::exercise::Outcome) -> Points| {
         t.handed_in

@@ -3,9 +3,9 @@
 
 use super::exercises;
 use super::names::{EPONYMS, FIRST_NAMES, LAST_NAMES, TOWNS_2A, TOWNS_2B};
+use domain::account::Username;
 use domain::exercise::assignment::Feedback;
 use domain::exercise::{Exercise, Outcome, Response};
-use domain::account::Username;
 use domain::profile::Profile;
 use domain::school::{GroupKind, SchoolKind};
 use rand::rngs::StdRng;
@@ -409,7 +409,10 @@ pub struct WorkPlan {
 
 impl WorkPlan {
     pub fn open_attempts(&self) -> usize {
-        self.attempts.iter().filter(|a| a.handed_in.is_none()).count()
+        self.attempts
+            .iter()
+            .filter(|a| a.handed_in.is_none())
+            .count()
     }
 }
 
@@ -423,12 +426,15 @@ impl WorkPlan {
 /// (`scripts/bench.sh` (e)): classes spread over the school get [`PRACTICE`] practice exercises
 /// from their teachers, and each of their pupils has answered every one and not handed it in
 /// yet, so few sessions are enough to hand in many distinct attempts.
-pub fn plan_exercises(seed: u64, index: u32, school: &SchoolPlan, open_attempts: usize) -> WorkPlan {
+pub fn plan_exercises(
+    seed: u64,
+    index: u32,
+    school: &SchoolPlan,
+    open_attempts: usize,
+) -> WorkPlan {
     // A stream of its own: the people of a seed stay the same whatever is planned here.
     let mut rng = StdRng::seed_from_u64(
-        seed.wrapping_mul(1_000_003)
-            .wrapping_add(u64::from(index))
-            ^ 0x6578_6572_6369_7365,
+        seed.wrapping_mul(1_000_003).wrapping_add(u64::from(index)) ^ 0x6578_6572_6369_7365,
     );
     let mut work = WorkPlan::default();
     let mut keys = vec![];
@@ -471,8 +477,11 @@ pub fn plan_exercises(seed: u64, index: u32, school: &SchoolPlan, open_attempts:
         } else {
             (-rng.gen_range(1..7) * DAY, rng.gen_range(1..10) * DAY)
         };
-        let feedback = [Feedback::Instant, Feedback::AfterSubmission, Feedback::AfterDue]
-            [rng.gen_range(0..3)];
+        let feedback = [
+            Feedback::Instant,
+            Feedback::AfterSubmission,
+            Feedback::AfterDue,
+        ][rng.gen_range(0..3)];
         let attempts = [None, Some(1), Some(2), Some(3)][rng.gen_range(0..4)];
         work.assignments.push(AssignmentPlan {
             exercise,
@@ -495,9 +504,17 @@ pub fn plan_exercises(seed: u64, index: u32, school: &SchoolPlan, open_attempts:
             let skill = rng.gen_range(0.4..0.95);
             let done = roll < handed_in;
             let items = work.exercises[exercise].exercise.items.len();
-            let answered = if done { items } else { rng.gen_range(1..=items) };
-            let response =
-                exercises::answer(&mut rng, &work.exercises[exercise].exercise, skill, answered);
+            let answered = if done {
+                items
+            } else {
+                rng.gen_range(1..=items)
+            };
+            let response = exercises::answer(
+                &mut rng,
+                &work.exercises[exercise].exercise,
+                skill,
+                answered,
+            );
             let started = rng.gen_range(opens + 3600..end - 3600);
             let saved = started + rng.gen_range(300..3000);
             let handed_in = done.then(|| {
@@ -517,7 +534,14 @@ pub fn plan_exercises(seed: u64, index: u32, school: &SchoolPlan, open_attempts:
         }
     }
 
-    practice(&mut rng, school, &mut work, &written, &members, open_attempts);
+    practice(
+        &mut rng,
+        school,
+        &mut work,
+        &written,
+        &members,
+        open_attempts,
+    );
     work
 }
 
@@ -537,10 +561,16 @@ fn practice(
         .filter(|&g| school.groups[g].kind == GroupKind::Class && !members[g].is_empty())
         .collect();
     // Classes spread over the levels first, then the others if those were too small.
-    let needed = wanted.div_ceil(PRACTICE * CLASS_SIZE).clamp(1, classes.len().max(1));
+    let needed = wanted
+        .div_ceil(PRACTICE * CLASS_SIZE)
+        .clamp(1, classes.len().max(1));
     let step = (classes.len() / needed).max(1);
     let mut order: Vec<usize> = classes.iter().copied().step_by(step).collect();
-    let rest: Vec<usize> = classes.iter().copied().filter(|c| !order.contains(c)).collect();
+    let rest: Vec<usize> = classes
+        .iter()
+        .copied()
+        .filter(|c| !order.contains(c))
+        .collect();
     order.extend(rest);
     let mut planned = 0;
     for class in order {
@@ -571,7 +601,8 @@ fn practice(
             let assignment = work.assignments.len() - 1;
             for &pupil in &members[class] {
                 let skill = rng.gen_range(0.4..0.95);
-                let response = exercises::answer(rng, &work.exercises[exercise].exercise, skill, 20);
+                let response =
+                    exercises::answer(rng, &work.exercises[exercise].exercise, skill, 20);
                 work.attempts.push(AttemptPlan {
                     assignment,
                     pupil,
