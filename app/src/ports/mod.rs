@@ -11,6 +11,7 @@ mod directory;
 mod exercises;
 mod passwords;
 mod platform;
+mod sequences;
 
 pub use account::{OpenSession, PendingSignIn, SecondFactor, SecondFactors, Sessions};
 pub use admin::{GroupFacts, NewAccountRecord, SchoolAccounts, SchoolAdmin, SchoolGroups};
@@ -21,6 +22,7 @@ pub use directory::Directory;
 pub use exercises::{Exercises, HandedIn, StoredAssignment, StoredAttempt, StoredExercise};
 pub use passwords::{HashError, Passwords};
 pub use platform::Establishments;
+pub use sequences::{ExerciseWork, Sequences, StepMarks, StoredSequence, StoredSequenceAssignment};
 
 use domain::time::Timestamp;
 use std::sync::Arc;
@@ -36,6 +38,7 @@ pub trait Store:
     + Sessions
     + SecondFactors
     + Exercises
+    + Sequences
     + Send
     + Sync
 {
@@ -50,6 +53,7 @@ impl<T> Store for T where
         + Sessions
         + SecondFactors
         + Exercises
+        + Sequences
         + Send
         + Sync
 {

@@ -11,3 +11,4 @@ mod auth;
 mod exercises;
 mod markdown;
 mod platform;
+mod sequences;

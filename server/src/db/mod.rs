@@ -28,6 +28,7 @@ mod directory;
 pub(crate) mod exercises;
 mod platform;
 pub(crate) mod school_years;
+pub(crate) mod sequences;
 
 use app::ports::StoreError;
 use sqlx::AnyPool;

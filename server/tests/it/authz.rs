@@ -31,7 +31,9 @@
 //! Placeholders in the arguments: `{school}` `{account}` `{group}` per column; `{parent}`
 //! ghjuvanni.pieri, `{teacher}` maria.santoni; `{n}` the column's number (to keep names apart);
 //! `{assignment}` and `{exercise}`: the demo's exercise given to the column's group;
-//! `{attempt}`: the column's account's latest attempt (0, an unknown id, if none).
+//! `{attempt}`: the column's account's latest attempt (0, an unknown id, if none);
+//! `{given}` and `{sequence}`: the demo's sequence given to the column's group (0 if none);
+//! `{published}`: a sequence of the library.
 //!
 //! Each row runs its columns left to right on a copy of one seeded demo, starting again on a
 //! fresh copy at `teacher²` (the lycée's admin must not find her class already deleted by the
@@ -45,7 +47,7 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The areas' tables, named as the areas of `app/src/api` and their endpoints' first part.
-const AREAS: [(&str, &str); 9] = [
+const AREAS: [(&str, &str); 10] = [
     ("auth", include_str!("authz/auth.txt")),
     ("account", include_str!("authz/account.txt")),
     ("home", include_str!("authz/home.txt")),
@@ -55,6 +57,7 @@ const AREAS: [(&str, &str); 9] = [
     ("platform", include_str!("authz/platform.txt")),
     ("admin", include_str!("authz/admin.txt")),
     ("exercises", include_str!("authz/exercises.txt")),
+    ("sequences", include_str!("authz/sequences.txt")),
 ];
 
 /// How many runs of columns go at once: enough to overlap one run's waits for the database
@@ -353,6 +356,36 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
                 "SELECT COALESCE(MAX(t.id), 0) FROM attempts t \
                  JOIN accounts p ON p.id = t.pupil_id WHERE p.username = $1",
                 c.account,
+            )
+            .await
+            .to_string(),
+        )
+        .replace(
+            "{given}",
+            &s.scalar(
+                "SELECT COALESCE(MIN(a.id), 0) FROM sequence_assignments a \
+                 JOIN school_groups g ON g.id = a.group_id WHERE g.name = $1",
+                c.group,
+            )
+            .await
+            .to_string(),
+        )
+        .replace(
+            "{sequence}",
+            &s.scalar(
+                "SELECT COALESCE(MIN(a.sequence_id), 0) FROM sequence_assignments a \
+                 JOIN school_groups g ON g.id = a.group_id WHERE g.name = $1",
+                c.group,
+            )
+            .await
+            .to_string(),
+        )
+        .replace(
+            "{published}",
+            &s.scalar(
+                "SELECT COALESCE(MIN(id), 0) FROM sequences WHERE published_at IS NOT NULL \
+                 AND $1 <> ''",
+                c.group,
             )
             .await
             .to_string(),
