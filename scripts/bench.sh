@@ -3,21 +3,25 @@
 # Benchmarks: figures, never pass/fail. Generates region data (1 school and BENCH_SCHOOLS), runs
 # the release server on it and loads it with wrk over loopback, on SQLite and on PostgreSQL:
 #   (a) a plain axum route (the machine's ceiling), (b) sign-in, (c) a pupil's home page,
-#   (d) a teacher's write, and sign-in while the home page is being read;
+#   (d) a teacher's write, and sign-in while the home page is being read, (e) a pupil handing in
+#   a 20-item exercise (scored by the server);
 # (f) exercise scoring alone, natively and in wasm32;
 # then measures the browser app (sizes raw/gzip/brotli of the first visit and of each area
 # module, first load in headless Chromium).
 # Prints the figures and writes them into BENCHMARKS.md between its markers.
 # Settings: BENCH_SCHOOLS (50), BENCH_SECONDS (10 per run), BENCH_BACKENDS ("sqlite postgres"),
-# SCOLA_BENCH_PG (postgres://postgres@127.0.0.1:5432).
+# SCOLA_BENCH_PG (postgres://postgres@127.0.0.1:5432), BENCH_HAND_INS (distinct attempts
+# prepared for (e): 4,000 per second of load, more than the server hands in).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 schools="${BENCH_SCHOOLS:-50}"
 seconds="${BENCH_SECONDS:-10}"
 backends="${BENCH_BACKENDS:-sqlite postgres}"
+hand_ins="${BENCH_HAND_INS:-$((seconds * 4000))}"
 pg_base="${SCOLA_BENCH_PG:-postgres://postgres@127.0.0.1:5432}"
 work="$PWD/target/bench"
+bin="${CARGO_TARGET_DIR:-$PWD/target}/release"
 # Everything here is local plain http; the demo (its charter included) is seeded as by run.sh.
 export SCOLA_HTTPS=0
 port=3100
@@ -73,7 +77,7 @@ database() {  # backend scale
 
 serve() {  # url dir
   DATABASE_URL="$1" SCOLA_DATA_DIR="$2" SCOLA_ADDR="127.0.0.1:$port" SCOLA_HTTPS=0 RUST_LOG=warn \
-    target/release/server >"$work/server.log" 2>&1 &
+    "$bin/server" >"$work/server.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
   wait_http "$base/healthz"
@@ -98,6 +102,78 @@ for (name,) in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print(name)' \
   fi | awk -v want="$4" '{ all[NR] = $0 }
     END { step = NR / want; if (step < 1) step = 1
           for (i = 1; i <= NR && n < want; i += step) { print all[int(i)]; n++ } }'
+}
+
+# Runs SQL on the bench database, rows as tab-separated lines.
+query() {  # url dir sql
+  if [ -n "$1" ]; then
+    psql -At -F $'\t' "$1" -c "$3"
+  else
+    python3 -c 'import sqlite3, sys
+for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print(*row, sep="\t")' \
+      "$2/scola.db" "$3"
+  fi
+}
+
+# What (e) hands in: attempts in progress that may still be handed in, taken from the pupils
+# with the most of them until
+# there are `count`, their pupils signed in (the real sign-in, four at a time); writes
+# "token<TAB>attempt<TAB>answers as saved" lines, one pupil after another in turn.
+prepare_hand_ins() {  # url dir count work-file
+  local now
+  now=$(date +%s)
+  query "$1" "$2" "SELECT a.username, t.id, t.response FROM attempts t \
+    JOIN accounts a ON a.id = t.pupil_id JOIN assignments s ON s.id = t.assignment_id \
+    WHERE t.submitted_at IS NULL AND s.opens_at <= $now AND (s.due_at IS NULL OR s.due_at > $now) \
+    ORDER BY t.id" >"$work/open-attempts.txt"
+  python3 - "$work/open-attempts.txt" "$3" "$work/hand-in-pupils.txt" <<'PY'
+import collections, sys
+by_pupil = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    login, attempt, response = line.rstrip("\n").split("\t")
+    by_pupil[login].append(line)
+want, taken = int(sys.argv[2]), 0
+with open(sys.argv[3], "w") as out:
+    for login in sorted(by_pupil, key=lambda l: (-len(by_pupil[l]), l)):
+        if taken >= want:
+            break
+        out.write(login + "\n")
+        taken += len(by_pupil[login])
+PY
+  python3 - "$base" "$password" "$work/hand-in-pupils.txt" >"$work/hand-in-tokens.txt" <<'PY'
+import concurrent.futures, json, re, sys, urllib.request
+base, password, logins = sys.argv[1], sys.argv[2], open(sys.argv[3]).read().split()
+def sign_in(login):
+    body = json.dumps({"username": login, "password": password}).encode()
+    request = urllib.request.Request(base + "/api/auth/login", body, {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as answer:
+        for cookie in answer.headers.get_all("Set-Cookie") or []:
+            found = re.match(r"scola_session=([^;]*)", cookie)
+            if found:
+                return login, found.group(1)
+    return login, None
+with concurrent.futures.ThreadPoolExecutor(4) as pool:
+    for login, token in pool.map(sign_in, logins):
+        if token:
+            print(f"{login}\t{token}")
+PY
+  python3 - "$work/open-attempts.txt" "$work/hand-in-tokens.txt" "$4" <<'PY'
+import collections, itertools, sys
+tokens = dict(l.rstrip("\n").split("\t") for l in open(sys.argv[2]))
+queues = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    login, attempt, response = line.rstrip("\n").split("\t")
+    if login in tokens:
+        queues[login].append(f"{tokens[login]}\t{attempt}\t{response}\n")
+with open(sys.argv[3], "w") as out:
+    for turn in itertools.zip_longest(*queues.values()):
+        out.writelines(line for line in turn if line)
+PY
+  if [ ! -s "$4" ]; then echo "nothing to hand in; server log:" >&2; cat "$work/server.log" >&2; exit 1; fi
+}
+
+open_count() {  # url dir
+  query "$1" "$2" "SELECT COUNT(*) FROM attempts WHERE submitted_at IS NULL"
 }
 
 # Signs each login in (the real sign-in) and writes the session tokens.
@@ -130,7 +206,7 @@ calc() { awk "BEGIN { print $1 }"; }
 ratios="$work/ratios.txt"
 : >"$ratios"
 
-target/release/examples/hello "127.0.0.1:$hello_port" &
+"$bin/examples/hello" "127.0.0.1:$hello_port" &
 pids+=("$!")
 wait_http "http://127.0.0.1:$hello_port/"
 
@@ -139,9 +215,13 @@ for backend in $backends; do
   for scale in 1 "$schools"; do
     url="$(database "$backend" "$scale")"
     dir="$work/sqlite-$scale"
+    # The attempts (e) hands in, at the scale it runs on.
+    open_attempts=()
+    if [ "$scale" = "$schools" ]; then open_attempts=(--open-attempts "$hand_ins"); fi
     started=$(date +%s.%N)
     DATABASE_URL="$url" SCOLA_DATA_DIR="$dir" RUST_LOG=warn \
-      target/release/server generate --schools "$scale" --activated 2>"$work/generate.log" | tee "$work/generated.txt"
+      "$bin/server" generate --schools "$scale" --activated "${open_attempts[@]}" \
+      2>"$work/generate.log" | tee "$work/generated.txt"
     took=$(calc "$(date +%s.%N) - $started")
     printf '%s, %s school(s): generated in %.1f s — %s\n' "$backend" "$scale" "$took" "$(cat "$work/generated.txt")" >>"$ratios"
     serve "$url" "$dir"
@@ -159,6 +239,17 @@ for backend in $backends; do
     if [ "$scale" = "$schools" ]; then
       row "$backend" "$data" "(b) sign-in alone" 8 "$(load login 8 "$base" BENCH_LOGINS="$work/pupils.txt")"
       row "$backend" "$data" "(d) teacher write (language)" 32 "$(load write 32 "$base" BENCH_TOKENS="$work/teacher-tokens.txt")"
+      # (e) Handing in: each request a distinct attempt in progress; the database says how
+      # many were scored (a request past the prepared ones would hand in again, answered
+      # without scoring).
+      prepare_hand_ins "$url" "$dir" "$hand_ins" "$work/hand-ins.txt"
+      open_before=$(open_count "$url" "$dir")
+      result=$(load hand_in 32 "$base" BENCH_WORK="$work/hand-ins.txt")
+      row "$backend" "$data" "(e) pupil hands in 20 items" 32 "$result"
+      scored=$((open_before - $(open_count "$url" "$dir")))
+      printf '%s: (e) %s hand-ins scored of %s requests, over %s pupils and %s prepared attempts\n' \
+        "$backend" "$scored" "$(awk '{ print $5 }' <<<"$result")" \
+        "$(wc -l <"$work/hand-in-tokens.txt")" "$(wc -l <"$work/hand-ins.txt")" >>"$ratios"
       # Sign-in while the home page is read: two wrk at once.
       load home 32 "$base" BENCH_TOKENS="$work/pupil-tokens.txt" >"$work/mixed-home.txt" &
       reader=$!

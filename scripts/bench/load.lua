@@ -3,11 +3,14 @@
 --   home   a pupil's home page, POST /api/home, one session of BENCH_TOKENS after another
 --   login  sign-in, POST /api/auth/login, one login of BENCH_LOGINS after another
 --   write  a teacher's write, POST /api/auth/set_lang, with BENCH_TOKENS
+--   hand_in  a pupil handing in, POST /api/exercises/hand_in: each request the next line of
+--          BENCH_WORK ("token<TAB>attempt<TAB>answers"), from the first, never one twice
+--          until all are used
 -- done() prints one line the script reads:
 --   RESULT <requests/s> <p50 ms> <p99 ms> <errors> <requests>
 local mode = os.getenv("BENCH_MODE") or "get"
 local password = os.getenv("BENCH_PASSWORD") or ""
-local tokens, logins, n = {}, {}, 0
+local tokens, logins, work, n = {}, {}, {}, 0
 
 local function lines(path)
   local t = {}
@@ -22,9 +25,13 @@ end
 function init(args)
   tokens = lines(os.getenv("BENCH_TOKENS"))
   logins = lines(os.getenv("BENCH_LOGINS"))
+  for _, l in ipairs(lines(os.getenv("BENCH_WORK"))) do
+    local token, attempt, answers = l:match("^([^\t]+)\t([^\t]+)\t(.+)$")
+    work[#work + 1] = { token = token, body = '{"attempt":' .. attempt .. ',"response":' .. answers .. '}' }
+  end
   -- Threads and connections start at different sessions.
   math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
-  n = math.random(1, 10007)
+  n = (mode == "hand_in") and 0 or math.random(1, 10007)
 end
 
 local function as(token)
@@ -39,6 +46,9 @@ function request()
     local lang = (n % 2 == 0) and "Fr" or "Co"
     return wrk.format("POST", "/api/auth/set_lang", as(tokens[n % #tokens + 1]),
       '{"lang":"' .. lang .. '"}')
+  elseif mode == "hand_in" then
+    local w = work[(n - 1) % #work + 1]
+    return wrk.format("POST", "/api/exercises/hand_in", as(w.token), w.body)
   elseif mode == "login" then
     local body = '{"username":"' .. logins[n % #logins + 1] .. '","password":"' .. password .. '"}'
     return wrk.format("POST", "/api/auth/login", { ["Content-Type"] = "application/json" }, body)

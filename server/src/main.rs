@@ -10,8 +10,9 @@ const USAGE: &str = "usage:
                                                  create a platform administrator; the password
                                                  is read from the terminal, or from stdin
   server remove-demo                             delete the demo's accounts and schools
-  server generate --schools N [--seed S] [--activated]
-                                                 add a generated region to the database
+  server generate --schools N [--seed S] [--activated] [--open-attempts N]
+                                                 add a generated region to the database (with
+                                                 N more attempts in progress, for benchmarks)
   server exercises import FILE --format gift|moodle-xml|qti [--dry-run] [--json]
          [--school UAI --teacher LOGIN]          read a question bank, report on each question,
                                                  and (unless --dry-run) make it one exercise of
@@ -176,10 +177,12 @@ async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartEr
         config.database_url_redacted()
     );
     let activated = args.iter().any(|a| a == "--activated");
+    let open_attempts = option(args, "--open-attempts")?.unwrap_or(0);
     let scale = generate::Scale {
         schools,
         seed,
         activated,
+        open_attempts,
     };
     let done = generate::generate(&db, scale, system_clock(), |p| {
         eprintln!(
@@ -194,6 +197,7 @@ async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartEr
     .await?;
     println!(
         "{} schools, {} accounts ({} pupils, {} teachers, {} parents), {} classes and groups, \
+         {} exercises, {} assignments, {} attempts ({} in progress), \
          in {:.1} s; password of every generated account: {}{}",
         done.done,
         done.accounts,
@@ -201,6 +205,10 @@ async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartEr
         done.teachers,
         done.parents,
         done.groups,
+        done.exercises,
+        done.assignments,
+        done.attempts,
+        done.open_attempts,
         started.elapsed().as_secs_f64(),
         generate::PASSWORD,
         if activated {

@@ -1,21 +1,26 @@
 //! Region-scale data for load tests and benchmarks: `server generate --schools 50` adds to the
 //! configured database a deterministic, realistic region (at 50 schools about LEIA's size:
 //! ≈36,000 pupils, ≈3,200 teachers, ≈64,000 parents, their classes, option groups, teachings and
-//! family links, some families with children in two establishments). Planning is pure and
+//! family links, some families with children in two establishments; the teachers' exercises,
+//! given to their groups, and the pupils' attempts, handed in and scored or in progress).
+//! Planning is pure and
 //! seeded ([`plan`]); writing takes one transaction per school, so an interrupted run leaves
 //! whole schools only, and rows go in multi-row statements so that 50 schools take seconds, not
 //! hours.
 
+mod exercises;
 mod names;
 pub mod plan;
 
 use crate::db::Db;
+use crate::db::exercises::{CREATE_EXERCISE, CREATE_VERSION};
 use crate::db::school_years::year_id;
 use crate::db::sql::{Built, Dialects, Family, fragments, statements};
+use domain::exercise::Points;
 use domain::profile::Profile;
 use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
-use plan::{Region, SchoolPlan, plan_school};
+use plan::{Region, SchoolPlan, WorkPlan, plan_exercises, plan_school};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
@@ -23,7 +28,7 @@ use std::collections::HashMap;
 pub const PASSWORD: &str = "Scola-region-2026";
 
 /// Rows per multi-row statement: well under SQLite's (32,766) and PostgreSQL's (65,535)
-/// bound-parameter limits at 9 columns.
+/// bound-parameter limits at 14 columns.
 const BATCH: usize = 500;
 
 statements! {
@@ -52,6 +57,13 @@ fragments! {
     PARENT_LINKS = "INSERT INTO parent_links (parent_id, child_id) VALUES ";
     /// Ids come back with their login names, whatever order the database uses.
     RETURNING_ACCOUNTS = " RETURNING id, username";
+    ASSIGNMENTS = "INSERT INTO assignments (exercise_id, group_id, assigned_by, opens_at, \
+        due_at, feedback, attempts, created_at) VALUES ";
+    /// Ids come back with what makes an assignment unique.
+    RETURNING_ASSIGNMENTS = " RETURNING id, exercise_id, group_id, opens_at";
+    ATTEMPTS = "INSERT INTO attempts (assignment_id, pupil_id, number, exercise_id, version, \
+        seed, response, started_at, saved_at, submitted_at, earned, max_points, \
+        awaiting_teacher, outcome) VALUES ";
 }
 
 /// A table written by batches of rows, every value bound.
@@ -62,15 +74,19 @@ enum Bulk {
     Memberships,
     Teachings,
     ParentLinks,
+    Assignments,
+    Attempts,
 }
 
 impl Bulk {
-    const ALL: [Bulk; 5] = [
+    const ALL: [Bulk; 7] = [
         Bulk::Accounts,
         Bulk::Roles,
         Bulk::Memberships,
         Bulk::Teachings,
         Bulk::ParentLinks,
+        Bulk::Assignments,
+        Bulk::Attempts,
     ];
 
     /// The insert's head, how many values a row has, and what follows the rows.
@@ -81,6 +97,8 @@ impl Bulk {
             Bulk::Memberships => (MEMBERSHIPS, 2, ""),
             Bulk::Teachings => (TEACHINGS, 3, ""),
             Bulk::ParentLinks => (PARENT_LINKS, 2, ""),
+            Bulk::Assignments => (ASSIGNMENTS, 8, RETURNING_ASSIGNMENTS),
+            Bulk::Attempts => (ATTEMPTS, 14, ""),
         }
     }
 
@@ -118,6 +136,7 @@ enum Value<'a> {
     Int(i64),
     Text(&'a str),
     Nullable(Option<i64>),
+    NullableText(Option<&'a str>),
 }
 
 #[derive(sqlx::FromRow)]
@@ -146,6 +165,14 @@ struct NewAccountRow {
     username: String,
 }
 
+#[derive(sqlx::FromRow)]
+struct NewAssignmentRow {
+    id: i64,
+    exercise_id: i64,
+    group_id: i64,
+    opens_at: i64,
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct Scale {
     pub schools: u32,
@@ -155,6 +182,9 @@ pub struct Scale {
     /// account an admin creates: a region generated for a trial never has thousands of
     /// accounts open with a password written in the README.
     pub activated: bool,
+    /// Attempts to leave in progress for a load test of handing in, over the whole region
+    /// (see [`plan::plan_exercises`]); 0 for a region as it is.
+    pub open_attempts: u32,
 }
 
 /// What was written so far, after each school.
@@ -168,6 +198,11 @@ pub struct Progress {
     pub teachers: usize,
     pub parents: usize,
     pub groups: usize,
+    pub exercises: usize,
+    pub assignments: usize,
+    pub attempts: usize,
+    /// Attempts in progress, of `attempts`.
+    pub open_attempts: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -183,6 +218,8 @@ pub enum GenerateError {
     AlreadyGenerated(String),
     #[error("--schools must be between 1 and 2000")]
     Scale,
+    #[error("writing an exercise: {0}")]
+    Json(#[from] serde_json::Error),
 }
 
 /// Writes the region into `db`, calling `progress` after each school.
@@ -226,6 +263,10 @@ pub async fn generate(
     let mut ids: HashMap<String, i64> = HashMap::new();
     for index in 0..scale.schools {
         let plan = plan_school(scale.seed, index, &mut region);
+        // The school's share of the open attempts asked for.
+        let open = scale.open_attempts / scale.schools
+            + u32::from(index < scale.open_attempts % scale.schools);
+        let work = plan_exercises(scale.seed, index, &plan, open as usize);
         let taken = UAI_TAKEN
             .query_as::<CountRow>()
             .bind(&plan.uai)
@@ -236,7 +277,8 @@ pub async fn generate(
             return Err(GenerateError::AlreadyGenerated(plan.uai));
         }
         let mut tx = pool.begin().await?;
-        write_school(&mut tx, &plan, year, &accounts, &mut ids).await?;
+        let school = write_school(&mut tx, &plan, year, &accounts, &mut ids).await?;
+        write_work(&mut tx, &work, &school, now).await?;
         tx.commit().await?;
         total.done = index + 1;
         total.school = plan.name.clone();
@@ -245,6 +287,10 @@ pub async fn generate(
         total.teachers += plan.count(Profile::Teacher);
         total.parents += plan.count(Profile::Parent);
         total.groups += plan.groups.len();
+        total.exercises += work.exercises.len();
+        total.assignments += work.assignments.len();
+        total.attempts += work.attempts.len();
+        total.open_attempts += work.open_attempts();
         progress(&total);
     }
     if ANALYZE.on.includes(db.backend()) {
@@ -262,13 +308,20 @@ struct Accounts<'a> {
     now: Timestamp,
 }
 
+/// The ids a school's rows were given, by their index in its plan.
+struct Written {
+    school: i64,
+    people: Vec<i64>,
+    groups: Vec<i64>,
+}
+
 async fn write_school(
     conn: &mut AnyConnection,
     plan: &SchoolPlan,
     year: i64,
     accounts: &Accounts<'_>,
     ids: &mut HashMap<String, i64>,
-) -> Result<(), sqlx::Error> {
+) -> Result<Written, sqlx::Error> {
     let school = INSERT_SCHOOL
         .query_as::<IdRow>()
         .bind(&plan.uai)
@@ -381,6 +434,119 @@ async fn write_school(
             .map(|(login, c)| vec![Int(id(login)), Int(person(*c))]),
     )
     .await?;
+    Ok(Written {
+        school,
+        people: (0..plan.people.len()).map(person).collect(),
+        groups,
+    })
+}
+
+/// The school's exercises (each with its first version), assignments and attempts.
+async fn write_work(
+    conn: &mut AnyConnection,
+    work: &WorkPlan,
+    school: &Written,
+    now: Timestamp,
+) -> Result<(), GenerateError> {
+    let at = |offset: i64| now.unix() + offset;
+    let mut exercises = Vec::with_capacity(work.exercises.len());
+    for written in &work.exercises {
+        let exercise = &written.exercise;
+        let row: IdRow = CREATE_EXERCISE
+            .query_as()
+            .bind(school.school)
+            .bind(school.people[written.owner])
+            .bind(exercise.title.as_str())
+            .bind(exercise.language.as_str())
+            .bind(i64::try_from(exercise.items.len()).unwrap_or(i64::MAX))
+            .bind(i64::from(exercise.max_points().hundredths()))
+            .bind(now.unix())
+            .fetch_one(&mut *conn)
+            .await?;
+        CREATE_VERSION
+            .query()
+            .bind(row.id)
+            .bind(1_i64)
+            .bind(serde_json::to_string(exercise)?)
+            .bind(now.unix())
+            .execute(&mut *conn)
+            .await?;
+        exercises.push(row.id);
+    }
+
+    use Value::{Int, Nullable, NullableText, Text};
+    let feedback: Vec<&str> = work.assignments.iter().map(|a| a.feedback.code()).collect();
+    let mut assignments: HashMap<(i64, i64, i64), i64> = HashMap::new();
+    for (chunk, codes) in work.assignments.chunks(BATCH).zip(feedback.chunks(BATCH)) {
+        let sql = Bulk::Assignments.sql(chunk.len());
+        let mut query = sql.query_as::<NewAssignmentRow>().persistent(false);
+        for (a, code) in chunk.iter().zip(codes) {
+            query = query
+                .bind(exercises[a.exercise])
+                .bind(school.groups[a.group])
+                .bind(school.people[a.by])
+                .bind(at(a.opens))
+                .bind(at(a.due))
+                .bind(*code)
+                .bind(a.attempts.map(i64::from))
+                .bind(at(a.opens));
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            assignments.insert((row.exercise_id, row.group_id, row.opens_at), row.id);
+        }
+    }
+    let assignment = |i: usize| {
+        let a = &work.assignments[i];
+        assignments
+            .get(&(exercises[a.exercise], school.groups[a.group], at(a.opens)))
+            .copied()
+            .unwrap_or_default()
+    };
+
+    let responses = work
+        .attempts
+        .iter()
+        .map(|t| serde_json::to_string(&t.response))
+        .collect::<Result<Vec<_>, _>>()?;
+    let outcomes = work
+        .attempts
+        .iter()
+        .map(|t| {
+            t.handed_in
+                .as_ref()
+                .map(|(_, o)| serde_json::to_string(o))
+                .transpose()
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let points = |t: &plan::AttemptPlan, of: fn(&domain::exercise::Outcome) -> Points| {
+        t.handed_in
+            .as_ref()
+            .map(|(_, o)| i64::from(of(o).hundredths()))
+    };
+    insert_rows(
+        conn,
+        Bulk::Attempts,
+        work.attempts.iter().enumerate().map(|(i, t)| {
+            vec![
+                Int(assignment(t.assignment)),
+                Int(school.people[t.pupil]),
+                Int(1),
+                Int(exercises[work.assignments[t.assignment].exercise]),
+                Int(1),
+                // Stored as the signed integer both databases have; the bits are the seed's.
+                Int(i64::from_ne_bytes(t.seed.to_ne_bytes())),
+                Text(responses[i].as_str()),
+                Int(at(t.started)),
+                Int(at(t.saved)),
+                Nullable(t.handed_in.as_ref().map(|(when, _)| at(*when))),
+                Nullable(points(t, |o| o.earned)),
+                Nullable(points(t, |o| o.max)),
+                Nullable(points(t, |o| o.awaiting_teacher)),
+                NullableText(outcomes[i].as_deref()),
+            ]
+        }),
+    )
+    .await?;
     Ok(())
 }
 
@@ -399,6 +565,7 @@ async fn insert_rows<'a>(
                 Value::Int(v) => query.bind(v),
                 Value::Text(v) => query.bind(v),
                 Value::Nullable(v) => query.bind(v),
+                Value::NullableText(v) => query.bind(v),
             };
         }
         query.execute(&mut *conn).await?;

@@ -1,8 +1,11 @@
 //! The shape of one generated establishment, decided by a seeded RNG and nothing else: the same
 //! seed and index give the same school, classes, people and links on every machine.
 
+use super::exercises;
 use super::names::{EPONYMS, FIRST_NAMES, LAST_NAMES, TOWNS_2A, TOWNS_2B};
 use domain::account::Username;
+use domain::exercise::assignment::Feedback;
+use domain::exercise::{Exercise, Outcome, Response};
 use domain::profile::Profile;
 use domain::school::{GroupKind, SchoolKind};
 use rand::rngs::StdRng;
@@ -353,6 +356,270 @@ pub fn plan_school(seed: u64, index: u32, region: &mut Region) -> SchoolPlan {
     b.plan
 }
 
+/// A day in seconds.
+const DAY: i64 = 86_400;
+
+/// The practice exercises a class chosen for the hand-in benchmark has open (see
+/// [`plan_exercises`]).
+pub const PRACTICE: usize = 60;
+
+/// An exercise a teacher wrote.
+#[derive(Debug)]
+pub struct ExercisePlan {
+    /// The author, in `people`.
+    pub owner: usize,
+    pub exercise: Exercise,
+}
+
+/// An exercise given to a group. Times are seconds from the moment of generation (negative:
+/// before), so that a region generated today has this week's work open.
+#[derive(Debug)]
+pub struct AssignmentPlan {
+    pub exercise: usize,
+    pub group: usize,
+    /// The teacher who gave it, in `people`.
+    pub by: usize,
+    pub opens: i64,
+    pub due: i64,
+    pub feedback: Feedback,
+    pub attempts: Option<u8>,
+}
+
+/// A pupil's (first) attempt at an assignment: handed in and scored, or in progress.
+#[derive(Debug)]
+pub struct AttemptPlan {
+    pub assignment: usize,
+    pub pupil: usize,
+    pub seed: u64,
+    pub response: Response,
+    pub started: i64,
+    pub saved: i64,
+    /// When it was handed in and what the one scoring function made of it.
+    pub handed_in: Option<(i64, Outcome)>,
+}
+
+/// The exercises of one establishment: what its teachers wrote, gave and got back. Sequences
+/// (parcours) will be planned here too, once they exist, from the same exercises.
+#[derive(Debug, Default)]
+pub struct WorkPlan {
+    pub exercises: Vec<ExercisePlan>,
+    pub assignments: Vec<AssignmentPlan>,
+    pub attempts: Vec<AttemptPlan>,
+}
+
+impl WorkPlan {
+    pub fn open_attempts(&self) -> usize {
+        self.attempts
+            .iter()
+            .filter(|a| a.handed_in.is_none())
+            .count()
+    }
+}
+
+/// Plans the exercises of `school` (number `index` of a region generated with `seed`).
+///
+/// Every teacher has written one to three 20-item exercises (in Corsican for the Corsican
+/// lessons, in French otherwise) and given some to the groups they teach: past ones, mostly
+/// handed in; this week's, about a third handed in and a third in progress; the rest not started.
+///
+/// `open_attempts` asks for that many more attempts in progress for a load test of handing in
+/// (`scripts/bench.sh` (e)): classes spread over the school get up to [`PRACTICE`] practice
+/// exercises from their teachers, and each of their pupils has answered every one and not handed it in
+/// yet, so few sessions are enough to hand in many distinct attempts.
+pub fn plan_exercises(
+    seed: u64,
+    index: u32,
+    school: &SchoolPlan,
+    open_attempts: usize,
+) -> WorkPlan {
+    // A stream of its own: the people of a seed stay the same whatever is planned here.
+    let mut rng = StdRng::seed_from_u64(
+        seed.wrapping_mul(1_000_003).wrapping_add(u64::from(index)) ^ 0x6578_6572_6369_7365,
+    );
+    let mut work = WorkPlan::default();
+    let mut keys = vec![];
+    // Each teacher's exercises, by the subject they teach first.
+    let mut written: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(_, teacher, subject) in &school.teachings {
+        if written.contains_key(&teacher) {
+            continue;
+        }
+        let (code, name) = school.subjects[subject];
+        let corsican = code == "LCO" || rng.gen_bool(0.05);
+        let mine = (1..=rng.gen_range(1..=3_usize))
+            .map(|n| {
+                let exercise = exercises::write(&mut rng, name, n, corsican);
+                keys.push(exercise.key());
+                work.exercises.push(ExercisePlan {
+                    owner: teacher,
+                    exercise,
+                });
+                work.exercises.len() - 1
+            })
+            .collect();
+        written.insert(teacher, mine);
+    }
+    let mut members: Vec<Vec<usize>> = vec![vec![]; school.groups.len()];
+    for &(group, pupil) in &school.memberships {
+        members[group].push(pupil);
+    }
+
+    for &(group, teacher, _) in &school.teachings {
+        if !rng.gen_bool(0.2) {
+            continue;
+        }
+        let mine = &written[&teacher];
+        let exercise = mine[rng.gen_range(0..mine.len())];
+        let past = rng.gen_bool(0.6);
+        let (opens, due) = if past {
+            let opens = -rng.gen_range(10..30) * DAY;
+            (opens, opens + rng.gen_range(3..=9) * DAY)
+        } else {
+            (-rng.gen_range(1..7) * DAY, rng.gen_range(1..10) * DAY)
+        };
+        let feedback = [
+            Feedback::Instant,
+            Feedback::AfterSubmission,
+            Feedback::AfterDue,
+        ][rng.gen_range(0..3)];
+        let attempts = [None, Some(1), Some(2), Some(3)][rng.gen_range(0..4)];
+        work.assignments.push(AssignmentPlan {
+            exercise,
+            group,
+            by: teacher,
+            opens,
+            due,
+            feedback,
+            attempts,
+        });
+        let assignment = work.assignments.len() - 1;
+        // Past work: 85 % handed in, 5 % left in progress; this week's: 35 % and 35 %.
+        let (handed_in, in_progress) = if past { (0.85, 0.05) } else { (0.35, 0.35) };
+        let end = due.min(0);
+        for &pupil in &members[group] {
+            let roll: f64 = rng.r#gen();
+            if roll >= handed_in + in_progress {
+                continue;
+            }
+            let skill = rng.gen_range(0.4..0.95);
+            let done = roll < handed_in;
+            let items = work.exercises[exercise].exercise.items.len();
+            let answered = if done {
+                items
+            } else {
+                rng.gen_range(1..=items)
+            };
+            let response = exercises::answer(
+                &mut rng,
+                &work.exercises[exercise].exercise,
+                skill,
+                answered,
+            );
+            let started = rng.gen_range(opens + 3600..end - 3600);
+            let saved = started + rng.gen_range(300..3000);
+            let handed_in = done.then(|| {
+                let outcome = domain::exercise::score(&keys[exercise], &response)
+                    .expect("generated answers fit their exercise");
+                (saved, outcome)
+            });
+            work.attempts.push(AttemptPlan {
+                assignment,
+                pupil,
+                seed: rng.r#gen(),
+                response,
+                started,
+                saved,
+                handed_in,
+            });
+        }
+    }
+
+    practice(
+        &mut rng,
+        school,
+        &mut work,
+        &written,
+        &members,
+        open_attempts,
+    );
+    work
+}
+
+/// The benchmark's open attempts (see [`plan_exercises`]).
+fn practice(
+    rng: &mut StdRng,
+    school: &SchoolPlan,
+    work: &mut WorkPlan,
+    written: &HashMap<usize, Vec<usize>>,
+    members: &[Vec<usize>],
+    wanted: usize,
+) {
+    if wanted == 0 {
+        return;
+    }
+    let classes: Vec<usize> = (0..school.groups.len())
+        .filter(|&g| school.groups[g].kind == GroupKind::Class && !members[g].is_empty())
+        .collect();
+    // Classes spread over the levels first, then the others if those were too small.
+    let needed = wanted
+        .div_ceil(PRACTICE * CLASS_SIZE)
+        .clamp(1, classes.len().max(1));
+    let step = (classes.len() / needed).max(1);
+    let mut order: Vec<usize> = classes.iter().copied().step_by(step).collect();
+    let rest: Vec<usize> = classes
+        .iter()
+        .copied()
+        .filter(|c| !order.contains(c))
+        .collect();
+    order.extend(rest);
+    let mut planned = 0;
+    for class in order {
+        if planned >= wanted {
+            break;
+        }
+        let teachers: Vec<usize> = school
+            .teachings
+            .iter()
+            .filter(|(g, _, _)| *g == class)
+            .map(|&(_, t, _)| t)
+            .collect();
+        // The last class gets only as many as still wanted.
+        let count = PRACTICE.min((wanted - planned).div_ceil(members[class].len()));
+        for k in 0..count {
+            let teacher = teachers[k % teachers.len()];
+            let mine = &written[&teacher];
+            let exercise = mine[(k / teachers.len()) % mine.len()];
+            // Half an hour off the day, so never the opening of an assignment above.
+            let opens = -(k as i64 + 1) * DAY - 1800;
+            work.assignments.push(AssignmentPlan {
+                exercise,
+                group: class,
+                by: teacher,
+                opens,
+                due: 14 * DAY,
+                feedback: Feedback::AfterSubmission,
+                attempts: None,
+            });
+            let assignment = work.assignments.len() - 1;
+            for &pupil in &members[class] {
+                let skill = rng.gen_range(0.4..0.95);
+                let response =
+                    exercises::answer(rng, &work.exercises[exercise].exercise, skill, 20);
+                work.attempts.push(AttemptPlan {
+                    assignment,
+                    pupil,
+                    seed: rng.r#gen(),
+                    response,
+                    started: opens + 600,
+                    saved: opens + 1800,
+                    handed_in: None,
+                });
+                planned += 1;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -447,6 +714,44 @@ mod tests {
             assert_eq!(parent.profile, Profile::Parent);
             assert_eq!(second.people[*pupil].profile, Profile::Pupil);
         }
+    }
+
+    #[test]
+    fn work_is_seeded_and_done_by_the_groups_it_was_given_to() {
+        let school = plan(6, 2);
+        let (a, b) = (
+            plan_exercises(6, 2, &school, 0),
+            plan_exercises(6, 2, &school, 0),
+        );
+        let titles = |w: &WorkPlan| {
+            w.exercises
+                .iter()
+                .map(|e| e.exercise.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(titles(&a), titles(&b));
+        assert!(!a.assignments.is_empty());
+        for attempt in &a.attempts {
+            let given = &a.assignments[attempt.assignment];
+            assert!(
+                school.memberships.contains(&(given.group, attempt.pupil)),
+                "{attempt:?}"
+            );
+            assert!(given.opens < attempt.started && attempt.saved <= given.due.min(0));
+            assert!(
+                school
+                    .teachings
+                    .iter()
+                    .any(|&(g, t, _)| g == given.group && t == given.by),
+                "given by a teacher of the group"
+            );
+        }
+        let open = a.open_attempts();
+        assert!(open > 0 && open < a.attempts.len() / 2, "{open}");
+        // Asked for more: practice work in progress for the benchmark, a class at a time.
+        let more = plan_exercises(6, 2, &school, 3000);
+        assert!(more.open_attempts() >= open + 3000);
+        assert!(more.open_attempts() < open + 3000 + CLASS_SIZE);
     }
 
     #[test]

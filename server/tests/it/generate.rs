@@ -1,9 +1,14 @@
 //! The region generator on the suite's backend: what it writes is a working ENT (people sign in
-//! and see their own class, children, classes taught), it never writes a region twice, and
-//! what it gives is the same for the same seed.
+//! and see their own class, children, classes taught; pupils have exercises to do and done,
+//! scored as the server scores them), it never writes a region twice, and what it gives is the
+//! same for the same seed.
 
 use crate::support::{Session, TestServer, login};
+use app::api::exercises::doing::HandIn;
 use app::api::home::LoadHome;
+use app::ports::Exercises;
+use domain::exercise::{Response, score};
+use domain::ids::AttemptId;
 use domain::school::GroupKind;
 use server::generate::{GenerateError, PASSWORD, Scale, generate};
 use sqlx::Row;
@@ -33,6 +38,7 @@ async fn a_generated_region_is_a_working_ent() {
             schools: 2,
             seed: 11,
             activated: true,
+            open_attempts: 0,
         },
         server::system_clock(),
         |p| seen.push(p.done),
@@ -109,6 +115,7 @@ async fn a_generated_region_is_a_working_ent() {
             schools: 1,
             seed: 11,
             activated: true,
+            open_attempts: 0,
         },
         server::system_clock(),
         |_| {},
@@ -134,6 +141,7 @@ async fn the_same_seed_gives_the_same_region() {
                 schools: 1,
                 seed: 3,
                 activated: true,
+                open_attempts: 0,
             },
             server::system_clock(),
             |_| {},
@@ -165,6 +173,7 @@ async fn scale_out_of_bounds_is_refused() {
             schools: 0,
             seed: 1,
             activated: true,
+            open_attempts: 0,
         },
         server::system_clock(),
         |_| {},
@@ -182,6 +191,7 @@ async fn generated_accounts_replace_their_password_unless_activated() {
             schools: 1,
             seed: 5,
             activated: false,
+            open_attempts: 0,
         },
         server::system_clock(),
         |_| {},
@@ -214,4 +224,156 @@ async fn last_uai(server: &TestServer) -> String {
         .await
         .expect("a school")
         .get(0)
+}
+
+#[tokio::test]
+async fn generated_work_is_scored_as_the_server_scores_it() {
+    let server = TestServer::start().await;
+    let done = generate(
+        &server.app.db,
+        Scale {
+            schools: 1,
+            seed: 8,
+            activated: true,
+            open_attempts: 500,
+        },
+        server::system_clock(),
+        |_| {},
+    )
+    .await
+    .expect("generated");
+    let uai = last_uai(&server).await;
+    let pool = server.app.db.pool();
+    let of_school = |sql: &'static str| {
+        let uai = uai.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .bind(uai)
+                .fetch_one(pool)
+                .await
+                .expect("a count")
+        }
+    };
+    let exercises = of_school(
+        "SELECT COUNT(*) FROM exercises e JOIN schools s ON s.id = e.school_id WHERE s.uai = $1",
+    )
+    .await;
+    assert_eq!(exercises, i64::try_from(done.exercises).expect("count"));
+    assert!(exercises > 30, "{done:?}");
+    assert_eq!(
+        of_school(
+            "SELECT COUNT(*) FROM exercises e JOIN schools s ON s.id = e.school_id \
+             WHERE s.uai = $1 AND (e.items <> 20 OR e.owner_id IS NULL)"
+        )
+        .await,
+        0,
+        "20 items each, by a teacher"
+    );
+    assert!(
+        of_school(
+            "SELECT COUNT(*) FROM exercises e JOIN schools s ON s.id = e.school_id \
+             WHERE s.uai = $1 AND e.language = 'co'"
+        )
+        .await
+            > 0,
+        "some in Corsican"
+    );
+    // Given by their authors, to groups they teach.
+    assert_eq!(
+        of_school(
+            "SELECT COUNT(*) FROM assignments a JOIN exercises e ON e.id = a.exercise_id \
+             JOIN schools s ON s.id = e.school_id WHERE s.uai = $1 AND (a.assigned_by <> e.owner_id \
+             OR NOT EXISTS (SELECT 1 FROM teachings t WHERE t.group_id = a.group_id \
+               AND t.account_id = a.assigned_by))"
+        )
+        .await,
+        0
+    );
+    // Done by pupils of the group.
+    assert_eq!(
+        of_school(
+            "SELECT COUNT(*) FROM attempts t JOIN assignments a ON a.id = t.assignment_id \
+             JOIN exercises e ON e.id = a.exercise_id JOIN schools s ON s.id = e.school_id \
+             WHERE s.uai = $1 AND NOT EXISTS (SELECT 1 FROM memberships m \
+               WHERE m.group_id = a.group_id AND m.account_id = t.pupil_id)"
+        )
+        .await,
+        0
+    );
+    let handed_in = done.attempts - done.open_attempts;
+    assert!(handed_in > done.attempts / 3, "{done:?}");
+    assert!(done.open_attempts >= 500, "{done:?}");
+
+    // Every attempt reads back through the storage, and each one handed in scores again to
+    // the outcome and points stored.
+    let ids: Vec<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT t.id, t.earned FROM attempts t JOIN assignments a ON a.id = t.assignment_id \
+         JOIN exercises e ON e.id = a.exercise_id JOIN schools s ON s.id = e.school_id \
+         WHERE s.uai = $1 ORDER BY t.id",
+    )
+    .bind(&uai)
+    .fetch_all(pool)
+    .await
+    .expect("attempts");
+    assert_eq!(ids.len(), done.attempts);
+    let mut rescored = 0;
+    for (id, earned) in ids {
+        let attempt = server
+            .app
+            .db
+            .attempt(AttemptId::new(id))
+            .await
+            .expect("decodes")
+            .expect("exists");
+        let exercise = server
+            .app
+            .db
+            .exercise_version(attempt.exercise, attempt.version)
+            .await
+            .expect("decodes")
+            .expect("its version");
+        attempt
+            .response
+            .check(&exercise.paper(attempt.seed))
+            .expect("the answers fit the paper given");
+        if let Some(handed_in) = attempt.handed_in {
+            let again = score(&exercise.key(), &attempt.response).expect("scores");
+            assert_eq!(again, handed_in.outcome, "attempt {id}");
+            assert_eq!(
+                earned,
+                Some(i64::from(again.earned.hundredths())),
+                "attempt {id}"
+            );
+            rescored += 1;
+        }
+    }
+    assert_eq!(rescored, handed_in);
+
+    // A pupil hands in one of the attempts left open, through the server function: what the
+    // benchmark does.
+    let (id, pupil, response): (i64, String, String) = sqlx::query_as(
+        "SELECT t.id, p.username, t.response FROM attempts t \
+         JOIN accounts p ON p.id = t.pupil_id JOIN assignments a ON a.id = t.assignment_id \
+         JOIN exercises e ON e.id = a.exercise_id JOIN schools s ON s.id = e.school_id \
+         WHERE t.submitted_at IS NULL AND a.due_at > $1 AND s.uai = $2 ORDER BY t.id LIMIT 1",
+    )
+    .bind(server::system_clock().unix())
+    .bind(&uai)
+    .fetch_one(pool)
+    .await
+    .expect("an attempt open");
+    let response: Response = serde_json::from_str(&response).expect("answers");
+    let session = server.session_for(&pupil).await;
+    let receipt = server
+        .call(
+            &session,
+            HandIn {
+                attempt: AttemptId::new(id),
+                response,
+            },
+        )
+        .await
+        .ok();
+    let outcome = receipt.outcome.expect("shown once handed in");
+    assert_eq!(outcome.items.len(), 20);
 }

@@ -44,7 +44,7 @@ fn step(id: u32, title: &str, body: StepBody) -> Step {
 fn sequence(exercise: ExerciseId) -> Sequence {
     Sequence {
         title: "La Corse".into(),
-        language: "fr".parse().unwrap(),
+        language: "fr".parse().expect("test data"),
         discipline: Discipline::HistoryGeography,
         level: Level::Cinquieme,
         licence: Licence::CcBy,
@@ -94,7 +94,7 @@ async fn class() -> Class {
     let teacher = s.session_for("maria.santoni").await;
     let pupil = s.session_for("lisandru.pieri").await;
     let school = s.school_id("7200001N").await;
-    let quiz: Exercise = serde_json::from_str(QUIZ).unwrap();
+    let quiz: Exercise = serde_json::from_str(QUIZ).expect("test data");
     let exercise = s
         .call(
             &teacher,
@@ -226,7 +226,7 @@ async fn a_pupil_goes_through_the_steps_and_the_teacher_and_parent_follow() {
 
     let assignment = exercise_assignment(&journey);
     let sitting = c.s.call(&c.pupil, OpenAssignment { assignment }).await.ok();
-    let response: Response = serde_json::from_str(RIGHT).unwrap();
+    let response: Response = serde_json::from_str(RIGHT).expect("test data");
     c.s.call(
         &c.pupil,
         HandIn {
@@ -254,7 +254,7 @@ async fn a_pupil_goes_through_the_steps_and_the_teacher_and_parent_follow() {
         c.s.call(&father, AssignedSequences { pupil: lisandru })
             .await
             .ok();
-    let entry = fathers_list.iter().find(|a| a.assignment == given).unwrap();
+    let entry = fathers_list.iter().find(|a| a.assignment == given).expect("test data");
     assert_eq!(entry.progress, Progress { done: 2, steps: 3 });
     // …but marks nothing for him.
     let not_his =
@@ -285,7 +285,7 @@ async fn a_pupil_goes_through_the_steps_and_the_teacher_and_parent_follow() {
         .pupils
         .iter()
         .find(|p| p.first_name == "Matteu")
-        .unwrap();
+        .expect("test data");
     assert_eq!(matteu.progress().done, 0);
 
     // A pupil of another class sees nothing of it.
@@ -381,7 +381,7 @@ async fn steps_give_only_the_authors_own_live_exercises_of_the_school() {
             &c.teacher,
             CreateExercise {
                 school: lycee,
-                exercise: serde_json::from_str(QUIZ).unwrap(),
+                exercise: serde_json::from_str(QUIZ).expect("test data"),
             },
         )
         .await
@@ -506,7 +506,7 @@ async fn the_library_shares_creative_commons_sequences_and_copies_never_touch_th
                     text: String::new(),
                     discipline: Some(Discipline::HistoryGeography),
                     level: Some(Level::Cinquieme),
-                    language: Some("fr".parse().unwrap()),
+                    language: Some("fr".parse().expect("test data")),
                 },
             },
         )
@@ -525,7 +525,7 @@ async fn the_library_shares_creative_commons_sequences_and_copies_never_touch_th
     )
     .execute(c.s.app.db.pool())
     .await
-    .unwrap();
+    .expect("test data");
     let colleague = c.s.session_for("paola.leca").await;
     let lycee = c.s.school_id("6200001G").await;
     let read =
@@ -669,7 +669,7 @@ async fn the_demo_sequences_count_the_work_already_done() {
     let fractions = list
         .iter()
         .find(|a| a.title == "Les fractions pas à pas")
-        .unwrap();
+        .expect("test data");
     // He handed in the fractions exercise: its step is done.
     assert_eq!(fractions.progress, Progress { done: 1, steps: 4 });
     let journey = s

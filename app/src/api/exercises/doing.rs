@@ -105,21 +105,29 @@ pub async fn hand_in(attempt: AttemptId, response: Response) -> Result<Receipt, 
     let what = "exercises/hand_in";
     let (me, stored, found, exercise) = server::own_attempt(what, attempt).await?;
     let now = me.ctx.now();
-    if found.handed_in.is_none() {
-        server::check_response(&exercise, &found, &response)?;
-        let outcome = domain::exercise::score(&exercise.key(), &response)
-            .map_err(ExerciseProblem::Answers)?;
-        me.ctx
-            .store
-            .hand_in(attempt, &response, &outcome, now)
-            .await?;
-    }
-    // Read back: whichever hand-in came first is the one that counts.
-    let Some(done) = me.ctx.store.attempt(attempt).await? else {
-        return Err(AppError::Internal.into());
-    };
-    let Some(handed_in) = done.handed_in else {
-        return Err(AppError::Internal.into());
+    let handed_in = match found.handed_in {
+        Some(first) => first,
+        None => {
+            server::check_response(&exercise, &found, &response)?;
+            let outcome = domain::exercise::score(&exercise.key(), &response)
+                .map_err(ExerciseProblem::Answers)?;
+            if me
+                .ctx
+                .store
+                .hand_in(attempt, &response, &outcome, now)
+                .await?
+            {
+                crate::ports::HandedIn { at: now, outcome }
+            } else {
+                // Another hand-in came first between the reading and the writing: it is the
+                // one that counts, read back.
+                let done = me.ctx.store.attempt(attempt).await?;
+                let Some(first) = done.and_then(|d| d.handed_in) else {
+                    return Err(AppError::Internal.into());
+                };
+                first
+            }
+        }
     };
     let visible = stored.rules.key_visible(now, true);
     Ok(Receipt {
