@@ -254,7 +254,10 @@ async fn a_pupil_goes_through_the_steps_and_the_teacher_and_parent_follow() {
         c.s.call(&father, AssignedSequences { pupil: lisandru })
             .await
             .ok();
-    let entry = fathers_list.iter().find(|a| a.assignment == given).expect("test data");
+    let entry = fathers_list
+        .iter()
+        .find(|a| a.assignment == given)
+        .expect("test data");
     assert_eq!(entry.progress, Progress { done: 2, steps: 3 });
     // …but marks nothing for him.
     let not_his =
