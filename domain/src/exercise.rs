@@ -18,6 +18,7 @@ mod answer;
 pub mod assignment;
 pub mod cloze_text;
 mod decimal;
+mod files;
 #[cfg(feature = "exchange")]
 pub mod exchange;
 mod ids;

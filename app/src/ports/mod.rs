@@ -9,6 +9,7 @@ mod auth;
 mod charter;
 mod directory;
 mod exercises;
+mod files;
 mod passwords;
 mod platform;
 
@@ -19,6 +20,7 @@ pub use auth::{Credentials, Identity, SignedIn};
 pub use charter::Charters;
 pub use directory::Directory;
 pub use exercises::{Exercises, HandedIn, StoredAssignment, StoredAttempt, StoredExercise};
+pub use files::{Body, BodyError, FileStore, Files, PutError, StoredFile};
 pub use passwords::{HashError, Passwords};
 pub use platform::Establishments;
 
@@ -36,6 +38,7 @@ pub trait Store:
     + Sessions
     + SecondFactors
     + Exercises
+    + Files
     + Send
     + Sync
 {
@@ -50,6 +53,7 @@ impl<T> Store for T where
         + Sessions
         + SecondFactors
         + Exercises
+        + Files
         + Send
         + Sync
 {
@@ -86,6 +90,10 @@ impl From<StoreError> for crate::error::AppError {
 #[derive(Clone)]
 pub struct ServerCtx {
     pub store: Arc<dyn Store>,
+    /// Where uploaded files' bytes are kept.
+    pub files: Arc<dyn FileStore>,
+    /// The largest upload of each use (`SCOLA_MAX_AUDIO_MB`, `SCOLA_MAX_IMAGE_MB`).
+    pub file_limits: domain::file::SizeLimits,
     pub passwords: Arc<dyn Passwords>,
     pub clock: Arc<dyn Fn() -> Timestamp + Send + Sync>,
     /// Cookies get `Secure` when the ENT is served over https.

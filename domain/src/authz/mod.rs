@@ -4,13 +4,14 @@
 //!
 //! The rules are written per area, in the module named after the area of `app/src/api` whose
 //! server functions ask them ([`profile`], [`admin`], [`audit`], [`platform`], [`charter`],
-//! [`exercises`]);
+//! [`exercises`], [`files`]);
 //! each area has its own `Action` enum, and [`Action`] gathers them for the one entry point.
 
 pub mod admin;
 pub mod audit;
 pub mod charter;
 pub mod exercises;
+pub mod files;
 pub mod platform;
 pub mod profile;
 
@@ -85,6 +86,7 @@ pub enum Action<'a> {
     Platform(platform::Action),
     Charter(charter::Action),
     Exercises(exercises::Action<'a>),
+    Files(files::Action<'a>),
 }
 
 impl Action<'_> {
@@ -99,6 +101,7 @@ impl Action<'_> {
             Action::Platform(action) => action.school(),
             Action::Charter(action) => action.school(),
             Action::Exercises(action) => action.school(),
+            Action::Files(action) => action.school(),
         }
     }
 }
@@ -133,6 +136,12 @@ impl<'a> From<exercises::Action<'a>> for Action<'a> {
     }
 }
 
+impl<'a> From<files::Action<'a>> for Action<'a> {
+    fn from(action: files::Action<'a>) -> Self {
+        Action::Files(action)
+    }
+}
+
 impl From<charter::Action> for Action<'_> {
     fn from(action: charter::Action) -> Self {
         Action::Charter(action)
@@ -152,6 +161,7 @@ pub fn authorize<'a>(caller: &Caller, action: impl Into<Action<'a>>) -> Result<(
         Action::Platform(action) => platform::allowed(caller, action),
         Action::Charter(action) => charter::allowed(caller, action),
         Action::Exercises(action) => exercises::allowed(caller, action),
+        Action::Files(action) => files::allowed(caller, action),
     };
     if allowed { Ok(()) } else { Err(Forbidden) }
 }

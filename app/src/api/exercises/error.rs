@@ -38,6 +38,10 @@ pub enum ExerciseProblem {
     /// Not open, past due, no attempts left, handed in.
     #[error("closed: {0}")]
     Closed(Closed),
+    /// Stored files the exercise names that its author may not share with pupils: someone
+    /// else's, another school's, or none at all.
+    #[error("files that cannot be used here")]
+    Files(Vec<domain::file::FileId>),
 }
 
 impl ExerciseProblem {
