@@ -216,9 +216,8 @@ impl Config {
                     allow_http: boolean("SCOLA_S3_ALLOW_HTTP", false)?,
                 })
             }
-            None => StorageConfig::Local(
-                var("SCOLA_FILES_DIR").map_or_else(|| data_dir.join("files"), PathBuf::from),
-            ),
+            None => var("SCOLA_FILES_DIR")
+                .map_or(StorageConfig::UnderDataDir, |dir| StorageConfig::Dir(dir.into())),
         };
         Ok(Config {
             storage,

@@ -73,7 +73,7 @@ pub fn system_clock() -> Timestamp {
 impl App {
     /// Opens the database (migrating it), seeds the demo if asked and empty, builds the router.
     pub async fn build(config: &Config) -> Result<App, StartError> {
-        let files = storage::Storage::open(&config.storage)?;
+        let files = storage::Storage::open(&config.storage, &config.data_dir)?;
         Self::build_with(config, Arc::new(files)).await
     }
 

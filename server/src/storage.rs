@@ -20,9 +20,10 @@ use std::sync::Arc;
 /// Where files are kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageConfig {
-    /// A directory of the server's own (owner-only), `<data dir>/files` by default
-    /// (`SCOLA_FILES_DIR`).
-    Local(std::path::PathBuf),
+    /// `<data dir>/files`, owner-only: the default.
+    UnderDataDir,
+    /// A directory of the server's own elsewhere (`SCOLA_FILES_DIR`), owner-only.
+    Dir(std::path::PathBuf),
     /// An S3-compatible bucket (Amazon S3, MinIO, Garage, Scaleway, OVH…).
     S3(S3Config),
 }
@@ -74,12 +75,15 @@ pub struct Storage {
 }
 
 impl Storage {
-    pub fn open(config: &StorageConfig) -> Result<Storage, StorageError> {
+    /// The store `config` names, `data_dir` being the server's data directory.
+    pub fn open(config: &StorageConfig, data_dir: &std::path::Path) -> Result<Storage, StorageError> {
+        let local = |dir: &std::path::Path| -> Result<Arc<dyn ObjectStore>, StorageError> {
+            crate::private_files::create_dir(dir)?;
+            Ok(Arc::new(object_store::local::LocalFileSystem::new_with_prefix(dir)?))
+        };
         let store: Arc<dyn ObjectStore> = match config {
-            StorageConfig::Local(dir) => {
-                crate::private_files::create_dir(dir)?;
-                Arc::new(object_store::local::LocalFileSystem::new_with_prefix(dir)?)
-            }
+            StorageConfig::UnderDataDir => local(&data_dir.join("files"))?,
+            StorageConfig::Dir(dir) => local(dir)?,
             StorageConfig::S3(s3) => {
                 let mut builder = object_store::aws::AmazonS3Builder::new()
                     .with_bucket_name(&s3.bucket)

@@ -11,6 +11,7 @@ mod audit;
 mod auth;
 mod authz;
 mod exercises;
+mod files;
 mod generate;
 mod http;
 mod platform;

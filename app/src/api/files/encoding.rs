@@ -36,7 +36,8 @@ pub struct UploadAbout {
 }
 
 impl UploadAbout {
-    fn query(&self) -> String {
+    /// The query string that carries it.
+    pub fn query(&self) -> String {
         let mut query = format!("school={}&usage={}", self.school, self.usage.code());
         if let Some(name) = &self.name {
             query.push_str("&name=");
