@@ -9,5 +9,6 @@ mod areas;
 mod audit;
 mod auth;
 mod exercises;
+mod files;
 mod markdown;
 mod platform;
