@@ -13,7 +13,7 @@ mod error;
 #[cfg(feature = "ssr")]
 mod server;
 
-pub use encoding::{FileUpload, UploadAbout};
+pub use encoding::{FileUpload, Upload, UploadAbout};
 pub use error::FileError;
 
 use domain::file::{FileId, FileKind};
@@ -38,7 +38,7 @@ impl Uploaded {
 
 /// Stores a file for its uploader. Its bytes are the request's body, what it is for is in the
 /// query (see [`encoding`]).
-#[server(endpoint = "files/upload", input = encoding::Upload, input_derive = ())]
+#[server(endpoint = "files/upload", input = Upload, input_derive = ())]
 pub async fn upload_file(upload: FileUpload) -> Result<Uploaded, FileError> {
     server::upload(upload).await
 }

@@ -373,7 +373,6 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
 
 /// A picture of maria.santoni's, stored and used by the exercise given to the column's group.
 async fn file_of(s: &TestServer, c: &Column) -> String {
-    use app::ports::FileStore;
     use futures::stream;
     let id = domain::file::FileId::from_random(rand_bytes());
     let body = stream::iter([Ok(axum::body::Bytes::from_static(crate::files::PNG))]).boxed();

@@ -10,7 +10,7 @@ use domain::ids::SchoolId;
 use leptos::server_fn::Bytes;
 use leptos::server_fn::codec::{Encoding, FromReq, IntoReq};
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
-use leptos::server_fn::http_export::Method;
+use http::Method;
 use leptos::server_fn::request::{ClientReq, Req};
 use leptos::server_fn::ContentType;
 use percent_encoding::{NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};

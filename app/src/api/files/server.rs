@@ -9,7 +9,7 @@ use domain::authz::files::Action;
 use domain::file::{FileId, FileKind, FileProblem, Intake, SizeLimits, FileUse};
 use futures::StreamExt;
 use leptos::server_fn::codec::ByteStream;
-use leptos::server_fn::http_export::{HeaderValue, header};
+use http::{HeaderName, HeaderValue, header};
 use sha2::{Digest, Sha256};
 use std::sync::{Arc, Mutex};
 
@@ -161,7 +161,7 @@ pub async fn download(id: FileId) -> Result<ByteStream<FileError>, FileError> {
 /// server adds `nosniff` to every answer).
 fn served_headers(
     file: &StoredFile,
-) -> Vec<(leptos::server_fn::http_export::HeaderName, HeaderValue)> {
+) -> Vec<(HeaderName, HeaderValue)> {
     let fallback = format!("{}.{}", file.id, file.kind.extension());
     let name = file.name.as_deref().unwrap_or(&fallback);
     // Every kind kept is a picture or a recording, shown in the page: `inline`.
