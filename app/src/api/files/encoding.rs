@@ -73,6 +73,8 @@ pub struct FileUpload {
 
 pub(super) enum Payload {
     Whole(Bytes),
+    // Read by the server's body only; the browser's build decodes no request.
+    #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
     Arriving(Arriving),
 }
 

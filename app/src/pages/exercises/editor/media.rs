@@ -208,7 +208,7 @@ pub fn picture_button(school: SchoolId, insert: impl Fn(String) + Clone + 'stati
 /// What only a browser can do: read a picked file, record from the microphone.
 #[cfg(feature = "csr")]
 mod browser {
-    use leptos::prelude::{LocalStorage, StoredValue};
+    use leptos::prelude::{LocalStorage, SetValue, StoredValue, UpdateValue};
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen::JsCast;
