@@ -18,9 +18,9 @@ mod answer;
 pub mod assignment;
 pub mod cloze_text;
 mod decimal;
-mod files;
 #[cfg(feature = "exchange")]
 pub mod exchange;
+mod files;
 mod ids;
 mod item;
 mod key;

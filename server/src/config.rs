@@ -1,7 +1,7 @@
 //! Settings, read once at start from the environment (and `--flags`), typed.
 
-use domain::auth::second_factor::AdminPolicy;
 use crate::storage::{S3Config, StorageConfig};
+use domain::auth::second_factor::AdminPolicy;
 use domain::auth::session::IdleLimit;
 use domain::file::SizeLimits;
 use std::net::SocketAddr;
@@ -216,8 +216,9 @@ impl Config {
                     allow_http: boolean("SCOLA_S3_ALLOW_HTTP", false)?,
                 })
             }
-            None => var("SCOLA_FILES_DIR")
-                .map_or(StorageConfig::UnderDataDir, |dir| StorageConfig::Dir(dir.into())),
+            None => var("SCOLA_FILES_DIR").map_or(StorageConfig::UnderDataDir, |dir| {
+                StorageConfig::Dir(dir.into())
+            }),
         };
         Ok(Config {
             storage,

@@ -19,8 +19,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 use tower::{ServiceBuilder, ServiceExt};
-use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
@@ -66,7 +66,9 @@ impl HttpState {
 /// answer why it is refused, rather than be cut by the transport.
 fn upload_limit(limits: domain::file::SizeLimits) -> usize {
     let largest = limits.audio.max(limits.image);
-    usize::try_from(largest).unwrap_or(usize::MAX).saturating_add(64 * 1024)
+    usize::try_from(largest)
+        .unwrap_or(usize::MAX)
+        .saturating_add(64 * 1024)
 }
 
 pub fn router(state: HttpState, dist: &Path) -> Router {
@@ -237,9 +239,10 @@ async fn with_error_status(response: Response) -> Response {
         // A refused file is an error, not the file: it takes the error's type, never the one
         // the file would have had.
         parts.headers.remove(header::CONTENT_DISPOSITION);
-        parts
-            .headers
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        parts.headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
         parts.headers.remove(header::CONTENT_LENGTH);
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))

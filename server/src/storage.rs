@@ -76,10 +76,15 @@ pub struct Storage {
 
 impl Storage {
     /// The store `config` names, `data_dir` being the server's data directory.
-    pub fn open(config: &StorageConfig, data_dir: &std::path::Path) -> Result<Storage, StorageError> {
+    pub fn open(
+        config: &StorageConfig,
+        data_dir: &std::path::Path,
+    ) -> Result<Storage, StorageError> {
         let local = |dir: &std::path::Path| -> Result<Arc<dyn ObjectStore>, StorageError> {
             crate::private_files::create_dir(dir)?;
-            Ok(Arc::new(object_store::local::LocalFileSystem::new_with_prefix(dir)?))
+            Ok(Arc::new(
+                object_store::local::LocalFileSystem::new_with_prefix(dir)?,
+            ))
         };
         let store: Arc<dyn ObjectStore> = match config {
             StorageConfig::UnderDataDir => local(&data_dir.join("files"))?,

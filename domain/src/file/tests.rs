@@ -57,8 +57,14 @@ fn addresses_carry_the_extension_the_renderer_reads() {
         id.url(FileKind::Png),
         id.url(FileKind::Webm)
     ));
-    assert!(html.as_str().contains(&format!("<img src=\"/files/{ID}.png\"")));
-    assert!(html.as_str().contains(&format!("<audio src=\"/files/{ID}.weba\"")));
+    assert!(
+        html.as_str()
+            .contains(&format!("<img src=\"/files/{ID}.png\""))
+    );
+    assert!(
+        html.as_str()
+            .contains(&format!("<audio src=\"/files/{ID}.weba\""))
+    );
 }
 
 #[test]
@@ -135,10 +141,16 @@ fn intake_checks_size_and_content_whatever_the_chunks() {
 
 #[test]
 fn names_lose_their_path_and_controls() {
-    assert_eq!(clean_name("C:\\Users\\x\\dictée 1.ogg").as_deref(), Some("dictée 1.ogg"));
+    assert_eq!(
+        clean_name("C:\\Users\\x\\dictée 1.ogg").as_deref(),
+        Some("dictée 1.ogg")
+    );
     assert_eq!(clean_name("../../etc/passwd").as_deref(), Some("passwd"));
     assert_eq!(clean_name("a\u{0}b\r\n.png").as_deref(), Some("ab.png"));
     assert_eq!(clean_name(" .. "), None);
     assert_eq!(clean_name(""), None);
-    assert_eq!(clean_name(&"é".repeat(300)).map(|n| n.chars().count()), Some(200));
+    assert_eq!(
+        clean_name(&"é".repeat(300)).map(|n| n.chars().count()),
+        Some(200)
+    );
 }

@@ -37,7 +37,8 @@ fn wav_file(name: &str) -> PathBuf {
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\xdac\xfc\xff\xff?\0\x05\xfe\x02\xfe\xa7\xd1\xa2\xbe\0\0\0\0IEND\xaeB`\x82";
 
 fn write(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("e2e-files-{}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("e2e-files-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("file");
@@ -63,7 +64,10 @@ async fn loaded_duration(b: &Browser, css: &str) -> f64 {
                  return a ? [a.readyState, a.duration, a.error ? a.error.code : 0] : null;"
             ))
             .await;
-        if let Some([ready, duration, error]) = state.as_array().map(|a| [a[0].clone(), a[1].clone(), a[2].clone()]) {
+        if let Some([ready, duration, error]) = state
+            .as_array()
+            .map(|a| [a[0].clone(), a[1].clone(), a[2].clone()])
+        {
             assert_eq!(error.as_i64(), Some(0), "the recording failed to load");
             if ready.as_i64().unwrap_or(0) >= 1 {
                 return duration.as_f64().unwrap_or(0.0);
@@ -80,7 +84,7 @@ async fn fetched(b: &Browser, css: &str) -> (i64, String) {
         .client
         .execute_async(
             &format!(
-            "const done = arguments[arguments.length - 1]; \
+                "const done = arguments[arguments.length - 1]; \
              const src = document.querySelector(\"{css}\").getAttribute('src'); \
              fetch(src).then(r => done([r.status, r.headers.get('content-type')]));"
             ),
@@ -119,7 +123,12 @@ async fn a_teacher_attaches_a_recording_and_a_picture_and_the_pupil_hears_and_se
     b.wait_text(PROBLEMS, "enregistrement").await;
 
     // A file that is no recording is refused, with the reason.
-    pick(&b, &recording_file(0), &write("dictee.wav", b"<html>not a recording</html>")).await;
+    pick(
+        &b,
+        &recording_file(0),
+        &write("dictee.wav", b"<html>not a recording</html>"),
+    )
+    .await;
     b.wait_text(".recording .field-error", "n’est pas un enregistrement")
         .await;
 
@@ -167,7 +176,10 @@ async fn a_teacher_attaches_a_recording_and_a_picture_and_the_pupil_hears_and_se
         .expect("open");
     b.wait_text(SHEET_TITLE, "Dittatu di u fiume").await;
     let duration = loaded_duration(&b, DICTATION_PLAYER).await;
-    assert!((0.9..1.1).contains(&duration), "the pupil's player: {duration} s");
+    assert!(
+        (0.9..1.1).contains(&duration),
+        "the pupil's player: {duration} s"
+    );
     assert_eq!(
         fetched(&b, DICTATION_PLAYER).await,
         (200, "audio/wav".to_owned())

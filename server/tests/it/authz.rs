@@ -421,7 +421,11 @@ async fn call(s: &TestServer, session: &Session, endpoint: &str, args: Value) ->
         "files/upload" => {
             let about = app::api::files::UploadAbout {
                 school: domain::ids::SchoolId::new(args["school"].as_i64().expect("school")),
-                usage: args["usage"].as_str().expect("usage").parse().expect("a use"),
+                usage: args["usage"]
+                    .as_str()
+                    .expect("usage")
+                    .parse()
+                    .expect("a use"),
                 name: None,
             };
             s.upload_raw(session, &about.query(), crate::files::PNG.to_vec())

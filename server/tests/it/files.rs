@@ -40,7 +40,11 @@ pub fn wav(samples: usize) -> Vec<u8> {
     bytes.extend_from_slice(&data.to_le_bytes());
     for n in 0..samples {
         // A 440 Hz square wave, quietly.
-        let sample: i16 = if (n * 440 * 2 / 8000) % 2 == 0 { 2000 } else { -2000 };
+        let sample: i16 = if (n * 440 * 2 / 8000) % 2 == 0 {
+            2000
+        } else {
+            -2000
+        };
         bytes.extend_from_slice(&sample.to_le_bytes());
     }
     bytes
@@ -96,10 +100,17 @@ async fn a_file_is_checked_stored_and_served_only_to_whom_may_see_it() {
     let college = s.school_id(COLLEGE).await;
     let sound = wav(800);
     let uploaded: Uploaded = s
-        .upload(&maria, &about(college, FileUse::Audio, "dictée 1.wav"), sound.clone())
+        .upload(
+            &maria,
+            &about(college, FileUse::Audio, "dictée 1.wav"),
+            sound.clone(),
+        )
         .await
         .ok();
-    assert_eq!((uploaded.kind, uploaded.size), (FileKind::Wav, sound.len() as u64));
+    assert_eq!(
+        (uploaded.kind, uploaded.size),
+        (FileKind::Wav, sound.len() as u64)
+    );
     assert_eq!(uploaded.url(), format!("/files/{}.wav", uploaded.id));
 
     // Its owner hears it back, as it was judged, in a form no browser runs.
@@ -128,9 +139,16 @@ async fn a_file_is_checked_stored_and_served_only_to_whom_may_see_it() {
 
     // Nobody else, until an exercise given to them uses it.
     let lisandru = s.session_for("lisandru.pieri").await;
-    assert_eq!(s.get_bytes(&lisandru, &plain).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(
+        s.get_bytes(&lisandru, &plain).await.0,
+        StatusCode::FORBIDDEN
+    );
     let picture: Uploaded = s
-        .upload(&maria, &about(college, FileUse::Image, "fiume.png"), PNG.to_vec())
+        .upload(
+            &maria,
+            &about(college, FileUse::Image, "fiume.png"),
+            PNG.to_vec(),
+        )
         .await
         .ok();
     assert_eq!(picture.kind, FileKind::Png);
@@ -161,7 +179,9 @@ async fn a_file_is_checked_stored_and_served_only_to_whom_may_see_it() {
             assert_eq!(status, expected, "{who} {path}");
             if status != StatusCode::OK {
                 assert_eq!(
-                    headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()),
+                    headers
+                        .get(header::CONTENT_TYPE)
+                        .and_then(|v| v.to_str().ok()),
                     Some("application/json"),
                     "a refusal is no file"
                 );
@@ -175,7 +195,10 @@ async fn a_file_is_checked_stored_and_served_only_to_whom_may_see_it() {
     // An unknown id answers like a forbidden one; what is no id at all is no file.
     let unknown = format!("/files/{}", "0".repeat(32));
     assert_eq!(s.get_bytes(&maria, &unknown).await.0, StatusCode::FORBIDDEN);
-    assert_eq!(s.get_bytes(&maria, "/files/x.png").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        s.get_bytes(&maria, "/files/x.png").await.0,
+        StatusCode::NOT_FOUND
+    );
     // A deleted exercise is no longer shown to pupils, nor are its files.
     s.call(
         &maria,
@@ -186,7 +209,10 @@ async fn a_file_is_checked_stored_and_served_only_to_whom_may_see_it() {
     )
     .await
     .ok();
-    assert_eq!(s.get_bytes(&lisandru, &plain).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(
+        s.get_bytes(&lisandru, &plain).await.0,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(s.get_bytes(&maria, &plain).await.0, StatusCode::OK);
 }
 
@@ -199,12 +225,15 @@ async fn left(s: &TestServer, store: &InMemory) -> (usize, i64) {
 #[tokio::test]
 async fn refused_uploads_leave_nothing() {
     let store = Arc::new(InMemory::new());
-    let s = TestServer::start_with_files(Arc::new(server::storage::Storage::over(store.clone())), |c| {
-        c.file_limits = SizeLimits {
-            audio: 1024 * 1024,
-            image: 1024 * 1024,
-        };
-    })
+    let s = TestServer::start_with_files(
+        Arc::new(server::storage::Storage::over(store.clone())),
+        |c| {
+            c.file_limits = SizeLimits {
+                audio: 1024 * 1024,
+                image: 1024 * 1024,
+            };
+        },
+    )
     .await;
     let maria = s.session_for("maria.santoni").await;
     let college = s.school_id(COLLEGE).await;
@@ -253,15 +282,28 @@ async fn refused_uploads_leave_nothing() {
         assert_eq!(reply.err(), expected);
     }
     // Only a teacher of the school uploads.
-    for who in ["lisandru.pieri", "paola.leca", "petru.casanova", "ghjuvanni.pieri"] {
+    for who in [
+        "lisandru.pieri",
+        "paola.leca",
+        "petru.casanova",
+        "ghjuvanni.pieri",
+    ] {
         let session = s.session_for(who).await;
         let reply = s
-            .upload(&session, &about(college, FileUse::Image, "x.png"), PNG.to_vec())
+            .upload(
+                &session,
+                &about(college, FileUse::Image, "x.png"),
+                PNG.to_vec(),
+            )
             .await;
         assert_eq!(reply.err(), FileError::App(AppError::Forbidden), "{who}");
     }
     let reply = s
-        .upload(&Session::anonymous(), &about(college, FileUse::Image, "x.png"), PNG.to_vec())
+        .upload(
+            &Session::anonymous(),
+            &about(college, FileUse::Image, "x.png"),
+            PNG.to_vec(),
+        )
         .await;
     assert_eq!(reply.err(), FileError::App(AppError::SignInRequired));
     // Uploads come as octet streams from this site, like every call.
@@ -279,7 +321,11 @@ async fn refused_uploads_leave_nothing() {
         .await
         .expect("drop");
     let reply = s
-        .upload(&maria, &about(college, FileUse::Image, "x.png"), PNG.to_vec())
+        .upload(
+            &maria,
+            &about(college, FileUse::Image, "x.png"),
+            PNG.to_vec(),
+        )
         .await;
     assert_eq!(reply.err(), FileError::App(AppError::Internal));
     assert_eq!(store.list(None).count().await, 0);
@@ -341,7 +387,11 @@ async fn a_teacher_names_only_her_own_files_of_the_school() {
         .await
         .ok();
     let mine: Uploaded = s
-        .upload(&maria, &about(college, FileUse::Image, "a.png"), PNG.to_vec())
+        .upload(
+            &maria,
+            &about(college, FileUse::Image, "a.png"),
+            PNG.to_vec(),
+        )
         .await
         .ok();
     // A colleague's file stays hers.
@@ -391,9 +441,13 @@ async fn forty_uploads_at_once_are_forty_files() {
     let uploads = (0..40).map(|n| {
         let (s, maria) = (&s, &maria);
         async move {
-            s.upload(maria, &about(college, FileUse::Audio, "a.wav"), wav(100 + n))
-                .await
-                .ok()
+            s.upload(
+                maria,
+                &about(college, FileUse::Audio, "a.wav"),
+                wav(100 + n),
+            )
+            .await
+            .ok()
         }
     });
     let ids: std::collections::BTreeSet<FileId> =

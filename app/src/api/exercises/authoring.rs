@@ -87,15 +87,15 @@ pub async fn delete_exercise(id: ExerciseId, deleted: bool) -> Result<(), Exerci
 pub(super) mod server {
     use crate::api::exercises::{ExerciseError, ExerciseProblem};
     use crate::api::gate::Me;
-    use domain::audit::AuditKind;
-    use domain::authz::exercises::ExerciseFacts;
-    use domain::authz::files::{self, FileFacts};
-    use domain::authz::authorize;
-    use domain::file::FileId;
     use crate::error::AppError;
     use crate::ports::StoredExercise;
+    use domain::audit::AuditKind;
+    use domain::authz::authorize;
     use domain::authz::exercises::Action;
+    use domain::authz::exercises::ExerciseFacts;
+    use domain::authz::files::{self, FileFacts};
     use domain::exercise::Exercise;
+    use domain::file::FileId;
     use domain::ids::ExerciseId;
 
     /// The caller, who must be the exercise's author; an unknown id answers as a forbidden one.
@@ -127,8 +127,14 @@ pub(super) mod server {
                         exercises: vec![],
                         assignments: vec![],
                     };
-                    authorize(&me.caller, files::Action::Use { file: &file, exercise: facts })
-                        .is_ok()
+                    authorize(
+                        &me.caller,
+                        files::Action::Use {
+                            file: &file,
+                            exercise: facts,
+                        },
+                    )
+                    .is_ok()
                 }
                 None => false,
             };

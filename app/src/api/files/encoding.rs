@@ -7,12 +7,12 @@
 
 use domain::file::{FileUse, clean_name};
 use domain::ids::SchoolId;
+use http::Method;
 use leptos::server_fn::Bytes;
+use leptos::server_fn::ContentType;
 use leptos::server_fn::codec::{Encoding, FromReq, IntoReq};
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
-use http::Method;
 use leptos::server_fn::request::{ClientReq, Req};
-use leptos::server_fn::ContentType;
 use percent_encoding::{NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 /// The encoding of [`super::upload_file`].
@@ -122,9 +122,9 @@ where
                 bytes,
                 Method::POST,
             ),
-            Payload::Arriving(_) => Err(E::from_server_fn_error(
-                ServerFnErrorErr::Request("an arriving upload is not sent again".into()),
-            )),
+            Payload::Arriving(_) => Err(E::from_server_fn_error(ServerFnErrorErr::Request(
+                "an arriving upload is not sent again".into(),
+            ))),
         }
     }
 }
@@ -136,9 +136,10 @@ where
 {
     async fn from_req(req: Request) -> Result<Self, E> {
         use futures::StreamExt;
-        let about = UploadAbout::from_query(req.as_query().unwrap_or_default()).ok_or_else(
-            || E::from_server_fn_error(ServerFnErrorErr::Args("upload query".into())),
-        )?;
+        let about =
+            UploadAbout::from_query(req.as_query().unwrap_or_default()).ok_or_else(|| {
+                E::from_server_fn_error(ServerFnErrorErr::Args("upload query".into()))
+            })?;
         let body = req
             .try_into_stream()?
             .map(|chunk| chunk.map_err(|_| BodyError::Interrupted))
@@ -166,7 +167,13 @@ mod tests {
         assert_eq!(UploadAbout::from_query(&about.query()), Some(about));
         let read = UploadAbout::from_query("school=1&usage=image&name=..%2F..%2Fx.png");
         assert_eq!(read.and_then(|a| a.name).as_deref(), Some("x.png"));
-        for bad in ["", "school=1", "school=x&usage=audio", "school=1&usage=video", "school=1&usage=audio&x=1"] {
+        for bad in [
+            "",
+            "school=1",
+            "school=x&usage=audio",
+            "school=1&usage=video",
+            "school=1&usage=audio&x=1",
+        ] {
             assert_eq!(UploadAbout::from_query(bad), None, "{bad}");
         }
     }

@@ -6,10 +6,10 @@ use crate::api::gate::Me;
 use crate::error::AppError;
 use crate::ports::{PutError, StoredFile};
 use domain::authz::files::Action;
-use domain::file::{FileId, FileKind, FileProblem, Intake, SizeLimits, FileUse};
+use domain::file::{FileId, FileKind, FileProblem, FileUse, Intake, SizeLimits};
 use futures::StreamExt;
-use leptos::server_fn::codec::ByteStream;
 use http::{HeaderName, HeaderValue, header};
+use leptos::server_fn::codec::ByteStream;
 use sha2::{Digest, Sha256};
 use std::sync::{Arc, Mutex};
 
@@ -129,7 +129,10 @@ impl Checked {
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Progress) -> T) -> T {
-        let mut progress = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut progress = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&mut progress)
     }
 }
@@ -159,9 +162,7 @@ pub async fn download(id: FileId) -> Result<ByteStream<FileError>, FileError> {
 /// What a file is served with: the type its content showed (never the uploader's claim), its
 /// length, its name, and a policy under which, opened on its own, it can run nothing (the
 /// server adds `nosniff` to every answer).
-fn served_headers(
-    file: &StoredFile,
-) -> Vec<(HeaderName, HeaderValue)> {
+fn served_headers(file: &StoredFile) -> Vec<(HeaderName, HeaderValue)> {
     let fallback = format!("{}.{}", file.id, file.kind.extension());
     let name = file.name.as_deref().unwrap_or(&fallback);
     // Every kind kept is a picture or a recording, shown in the page: `inline`.

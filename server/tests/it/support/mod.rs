@@ -265,7 +265,13 @@ impl TestServer {
         files: std::sync::Arc<dyn app::ports::FileStore>,
         configure: impl FnOnce(&mut Config),
     ) -> TestServer {
-        Self::start_built(fresh_database_url().await, no_dist(), configure, Some(files)).await
+        Self::start_built(
+            fresh_database_url().await,
+            no_dist(),
+            configure,
+            Some(files),
+        )
+        .await
     }
 
     /// A server on the database at `url` (seeded with the demo if it is empty).

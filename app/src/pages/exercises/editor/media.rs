@@ -258,17 +258,21 @@ mod browser {
             let promise = devices
                 .get_user_media_with_constraints(&constraints)
                 .map_err(|_| ())?;
-            let stream: web_sys::MediaStream =
-                JsFuture::from(promise).await.map_err(|_| ())?.dyn_into().map_err(|_| ())?;
+            let stream: web_sys::MediaStream = JsFuture::from(promise)
+                .await
+                .map_err(|_| ())?
+                .dyn_into()
+                .map_err(|_| ())?;
             let recorder =
                 web_sys::MediaRecorder::new_with_media_stream(&stream).map_err(|_| ())?;
             let chunks = Rc::new(RefCell::new(Vec::new()));
             let into = chunks.clone();
-            let on_data = Closure::<dyn FnMut(web_sys::BlobEvent)>::new(move |ev: web_sys::BlobEvent| {
-                if let Some(blob) = ev.data() {
-                    into.borrow_mut().push(blob);
-                }
-            });
+            let on_data =
+                Closure::<dyn FnMut(web_sys::BlobEvent)>::new(move |ev: web_sys::BlobEvent| {
+                    if let Some(blob) = ev.data() {
+                        into.borrow_mut().push(blob);
+                    }
+                });
             recorder.set_ondataavailable(Some(on_data.as_ref().unchecked_ref()));
             recorder.start().map_err(|_| ())?;
             self.0.set_value(Some(Running {
@@ -302,8 +306,7 @@ mod browser {
             }
             let options = web_sys::BlobPropertyBag::new();
             options.set_type(&running.recorder.mime_type());
-            let whole =
-                web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options).ok()?;
+            let whole = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options).ok()?;
             bytes(&whole).await
         }
     }
