@@ -5,7 +5,7 @@
 use crate::support::Browser;
 use crate::support::ui::*;
 use fantoccini::Locator;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// A one-second WAV file, as a teacher's computer would hold it.
@@ -15,9 +15,7 @@ fn wav_file(name: &str) -> PathBuf {
     bytes.extend_from_slice(b"RIFF");
     bytes.extend_from_slice(&(36 + samples * 2).to_le_bytes());
     bytes.extend_from_slice(b"WAVEfmt ");
-    for field in [16_u32] {
-        bytes.extend_from_slice(&field.to_le_bytes());
-    }
+    bytes.extend_from_slice(&16_u32.to_le_bytes());
     bytes.extend_from_slice(&1_u16.to_le_bytes());
     bytes.extend_from_slice(&1_u16.to_le_bytes());
     bytes.extend_from_slice(&8000_u32.to_le_bytes());
@@ -46,7 +44,7 @@ fn write(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// Picks `path` in the file field `css`, as the file chooser does.
-async fn pick(b: &Browser, css: &str, path: &PathBuf) {
+async fn pick(b: &Browser, css: &str, path: &Path) {
     b.find(css)
         .await
         .send_keys(&path.display().to_string())
