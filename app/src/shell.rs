@@ -117,6 +117,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/platform") view={Lazy::<pages::lazy::PlatformArea>::new()}/>
                             <Route path=path!("/exercises") view={Lazy::<pages::lazy::ExercisesArea>::new()}/>
                             <Route path=path!("/exercises/*rest") view={Lazy::<pages::lazy::ExercisesArea>::new()}/>
+                            <Route path=path!("/sequences") view={Lazy::<pages::lazy::SequencesArea>::new()}/>
+                            <Route path=path!("/sequences/*rest") view={Lazy::<pages::lazy::SequencesArea>::new()}/>
                         </Routes>
                     }.into_any(),
                 }}

@@ -44,4 +44,8 @@ id_type!(
     AssignmentId,
     /// One pupil's attempt at an assignment.
     AttemptId,
+    /// A pedagogical sequence (parcours).
+    SequenceId,
+    /// A sequence given to a class or group.
+    SequenceAssignmentId,
 );

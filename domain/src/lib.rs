@@ -19,5 +19,6 @@ pub mod markdown;
 pub mod profile;
 pub mod school;
 pub mod school_calendar;
+pub mod sequence;
 pub mod services;
 pub mod time;

@@ -86,6 +86,14 @@ impl SafeHtml {
 }
 
 /// The HTML for a text written in Scola's Markdown (see the module documentation).
+/// Whether `url` is a web address (`http` or `https`, host named plainly) that a rendered link
+/// could point to: the rule resources outside Markdown (a sequence's link step) follow too.
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && urls::is_allowed(url.trim(), urls::UrlUse::Link)
+}
+
 pub fn render(markdown: &str) -> SafeHtml {
     let html = dialect_html(markdown);
     #[cfg(feature = "sanitize")]

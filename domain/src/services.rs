@@ -18,6 +18,8 @@ pub enum Service {
     /// Interactive exercises: a pupil's to do, a parent's view of their children's, a
     /// teacher's own.
     Exercises,
+    /// Pedagogical sequences: the same people as exercises, which they give.
+    Sequences,
 }
 
 pub fn services_for(caller: &Caller) -> Vec<Service> {
@@ -35,7 +37,7 @@ pub fn services_for(caller: &Caller) -> Vec<Service> {
         )
     });
     if does_exercises {
-        services.push(Service::Exercises);
+        services.extend([Service::Sequences, Service::Exercises]);
     }
     services.extend([Service::MyAccount, Service::Charter]);
     services
@@ -62,7 +64,12 @@ mod tests {
         };
         assert_eq!(
             services_for(&c),
-            vec![Service::Exercises, Service::MyAccount, Service::Charter]
+            vec![
+                Service::Sequences,
+                Service::Exercises,
+                Service::MyAccount,
+                Service::Charter
+            ]
         );
         c.roles.push(Role {
             school: SchoolId::new(1),

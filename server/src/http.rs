@@ -1,8 +1,6 @@
 //! The HTTP side: server functions, the built app, and the protections around both.
 
 use app::api::auth::session_cookie_name;
-use app::api::exercises::ExerciseError;
-use app::api::files::FileError;
 use app::error::AppError;
 use app::ports::{RequestMeta, ServerCtx};
 use axum::Router;
@@ -228,12 +226,8 @@ async fn with_error_status(response: Response) -> Response {
                 .headers
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
         }
-    } else if let Ok(ExerciseError::Exercise(problem)) = serde_json::from_slice(&bytes) {
-        parts.status =
-            StatusCode::from_u16(problem.http_status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
-    } else if let Ok(FileError::File(problem)) = serde_json::from_slice(&bytes) {
-        parts.status = StatusCode::from_u16(FileError::problem_status(&problem))
-            .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+    } else if let Some(status) = problem_status(&bytes) {
+        parts.status = StatusCode::from_u16(status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
     }
     if !parts.status.is_success() {
         // A refused file is an error, not the file: it takes the error's type, never the one
@@ -246,6 +240,21 @@ async fn with_error_status(response: Response) -> Response {
         parts.headers.remove(header::CONTENT_LENGTH);
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// The status of an area's problem in a server function's error body, if it is one. A new area
+/// with problems of its own (`app::api::area_error::AreaError`) adds itself here.
+fn problem_status(body: &[u8]) -> Option<u16> {
+    use app::api::area_error::{AreaError, AreaProblem};
+    fn status<P: AreaProblem + serde::de::DeserializeOwned>(body: &[u8]) -> Option<u16> {
+        match serde_json::from_slice::<AreaError<P>>(body) {
+            Ok(AreaError::Area(problem)) => Some(problem.http_status()),
+            _ => None,
+        }
+    }
+    status::<app::api::exercises::ExerciseProblem>(body)
+        .or_else(|| status::<app::api::sequences::SequenceProblem>(body))
+        .or_else(|| status::<domain::file::FileProblem>(body))
 }
 
 /// The client's address. Behind a trusted proxy, the last `X-Forwarded-For` hop: the one the

@@ -3,6 +3,7 @@
 //! and by the tests.
 
 pub(crate) mod exercises;
+mod sequences;
 
 use crate::db::Db;
 use crate::db::school_years::year_id;

@@ -6,3 +6,4 @@ title-second-factor = Cunnessione in duie tappe
 title-profile = Prufilu
 title-password = Cambià a parolla d’intrata
 title-exercise = Eserciziu
+title-sequence = Percorsu

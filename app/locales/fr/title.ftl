@@ -6,3 +6,4 @@ title-second-factor = Connexion en deux étapes
 title-profile = Profil
 title-password = Changer de mot de passe
 title-exercise = Exercice
+title-sequence = Parcours

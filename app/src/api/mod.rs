@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod area_error;
 pub mod audit;
 pub mod auth;
 pub mod charter;
@@ -13,6 +14,7 @@ pub mod home;
 pub mod platform;
 pub mod profile;
 pub mod retry;
+pub mod sequences;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod gate;

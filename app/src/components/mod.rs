@@ -1,3 +1,4 @@
+pub mod area_error;
 pub mod error_banner;
 pub mod field;
 pub mod header;

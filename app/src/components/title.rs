@@ -19,6 +19,8 @@ fn routed(path: &str, lang: Lang) -> String {
         "/platform" => msg::Home::ServicePlatformAdmin.text(lang),
         "/exercises" => msg::Home::ServiceExercises.text(lang),
         p if p.starts_with("/exercises/") => msg::Title::Exercise.text(lang),
+        "/sequences" => msg::Home::ServiceSequences.text(lang),
+        p if p.starts_with("/sequences/") => msg::Title::Sequence.text(lang),
         p if p.starts_with("/profile/") => msg::Title::Profile.text(lang),
         _ => Common::NotFoundTitle.text(lang),
     }

@@ -7,12 +7,12 @@
 
 mod char_bar;
 mod draft;
-mod editor;
+pub(crate) mod editor;
 mod errors;
 mod items;
-mod list;
+pub(crate) mod list;
 mod player;
-mod results;
+pub(crate) mod results;
 
 use domain::ids::{AssignmentId, ExerciseId, SchoolId};
 use editor::Opened;

@@ -37,8 +37,12 @@ fn HomeView(home: Home) -> impl IntoView {
         services,
     } = home;
     let has_children = !children.is_empty();
+    let pupil = schools
+        .iter()
+        .any(|s| s.profiles.contains(&domain::profile::Profile::Pupil));
     view! {
         <div class="home-grid">
+            {pupil.then(|| view! { <crate::pages::sequences::ToFinishOnHome/> })}
             <section class="card" aria-labelledby="my-schools">
                 <h2 id="my-schools">{t(msg::Home::Schools)}</h2>
                 {schools.is_empty().then(|| view! { <p>{t(msg::Home::NoSchool)}</p> })}
@@ -117,5 +121,6 @@ fn service_link(service: Service) -> (&'static str, msg::Home) {
         Service::MyAccount => ("/account", msg::Home::ServiceMyAccount),
         Service::Charter => ("/charter", msg::Home::ServiceCharter),
         Service::Exercises => ("/exercises", msg::Home::ServiceExercises),
+        Service::Sequences => ("/sequences", msg::Home::ServiceSequences),
     }
 }

@@ -16,6 +16,7 @@ use crate::pages::charter::ReadCharter;
 use crate::pages::exercises::ExercisesPage;
 use crate::pages::platform::PlatformPage;
 use crate::pages::profile::ProfilePage;
+use crate::pages::sequences::SequencesPage;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 use wasm_split_helpers::{SplitLoaderError, wasm_split};
@@ -114,6 +115,13 @@ lazy_area!(
     exercises,
     exercises_view,
     ExercisesPage
+);
+lazy_area!(
+    /// Sequences (`/sequences`, and its screens below it: see `pages::sequences`).
+    SequencesArea,
+    sequences,
+    sequences_view,
+    SequencesPage
 );
 
 /// A screen of the first visit that most visits never see, shown before any route: its code

@@ -9,3 +9,4 @@ pub mod lazy;
 pub mod not_found;
 pub mod platform;
 pub mod profile;
+pub mod sequences;

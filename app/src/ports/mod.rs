@@ -12,6 +12,7 @@ mod exercises;
 mod files;
 mod passwords;
 mod platform;
+mod sequences;
 
 pub use account::{OpenSession, PendingSignIn, SecondFactor, SecondFactors, Sessions};
 pub use admin::{GroupFacts, NewAccountRecord, SchoolAccounts, SchoolAdmin, SchoolGroups};
@@ -23,6 +24,7 @@ pub use exercises::{Exercises, HandedIn, StoredAssignment, StoredAttempt, Stored
 pub use files::{Body, BodyError, FileStore, Files, PutError, StoredFile};
 pub use passwords::{HashError, Passwords};
 pub use platform::Establishments;
+pub use sequences::{ExerciseWork, Sequences, StepMarks, StoredSequence, StoredSequenceAssignment};
 
 use domain::time::Timestamp;
 use std::sync::Arc;
@@ -39,6 +41,7 @@ pub trait Store:
     + SecondFactors
     + Exercises
     + Files
+    + Sequences
     + Send
     + Sync
 {
@@ -54,6 +57,7 @@ impl<T> Store for T where
         + SecondFactors
         + Exercises
         + Files
+        + Sequences
         + Send
         + Sync
 {

@@ -93,13 +93,13 @@ fn owns(caller: &Caller, exercise: &ExerciseFacts) -> bool {
     exercise.owner == Some(caller.account) && caller.has(Profile::Teacher, exercise.school)
 }
 
-fn teaches(caller: &Caller, group: GroupId) -> bool {
+pub(super) fn teaches(caller: &Caller, group: GroupId) -> bool {
     caller.teaches.contains(&group)
 }
 
 /// The teacher who gave it, and whoever teaches the group this year (a colleague taking over a
 /// class sees the work in progress).
-fn follows(caller: &Caller, assignment: &AssignmentFacts) -> bool {
+pub(super) fn follows(caller: &Caller, assignment: &AssignmentFacts) -> bool {
     caller.has(Profile::Teacher, assignment.school)
         && (assignment.teacher == Some(caller.account) || teaches(caller, assignment.group))
 }

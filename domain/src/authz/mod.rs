@@ -4,7 +4,7 @@
 //!
 //! The rules are written per area, in the module named after the area of `app/src/api` whose
 //! server functions ask them ([`profile`], [`admin`], [`audit`], [`platform`], [`charter`],
-//! [`exercises`], [`files`]);
+//! [`exercises`], [`files`], [`sequences`]);
 //! each area has its own `Action` enum, and [`Action`] gathers them for the one entry point.
 
 pub mod admin;
@@ -14,6 +14,7 @@ pub mod exercises;
 pub mod files;
 pub mod platform;
 pub mod profile;
+pub mod sequences;
 
 use crate::ids::{AccountId, GroupId, SchoolId};
 use crate::profile::{Profile, Role};
@@ -87,6 +88,7 @@ pub enum Action<'a> {
     Charter(charter::Action),
     Exercises(exercises::Action<'a>),
     Files(files::Action<'a>),
+    Sequences(sequences::Action<'a>),
 }
 
 impl Action<'_> {
@@ -102,6 +104,7 @@ impl Action<'_> {
             Action::Charter(action) => action.school(),
             Action::Exercises(action) => action.school(),
             Action::Files(action) => action.school(),
+            Action::Sequences(action) => action.school(),
         }
     }
 }
@@ -142,6 +145,12 @@ impl<'a> From<files::Action<'a>> for Action<'a> {
     }
 }
 
+impl<'a> From<sequences::Action<'a>> for Action<'a> {
+    fn from(action: sequences::Action<'a>) -> Self {
+        Action::Sequences(action)
+    }
+}
+
 impl From<charter::Action> for Action<'_> {
     fn from(action: charter::Action) -> Self {
         Action::Charter(action)
@@ -162,6 +171,7 @@ pub fn authorize<'a>(caller: &Caller, action: impl Into<Action<'a>>) -> Result<(
         Action::Charter(action) => charter::allowed(caller, action),
         Action::Exercises(action) => exercises::allowed(caller, action),
         Action::Files(action) => files::allowed(caller, action),
+        Action::Sequences(action) => sequences::allowed(caller, action),
     };
     if allowed { Ok(()) } else { Err(Forbidden) }
 }

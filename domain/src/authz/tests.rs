@@ -537,6 +537,207 @@ fn exercises_stay_with_their_author_and_their_classes() {
 }
 
 #[test]
+fn sequences_are_changed_by_their_author_and_read_from_the_library_by_teachers() {
+    use crate::sequence::Licence;
+    use exercises::AssignmentFacts;
+    use sequences::{Action as S, SequenceFacts};
+    let maria = AccountId::new(400);
+    let facts = |owner: i64, published: bool, licence: Licence| SequenceFacts {
+        school: A,
+        owner: Some(AccountId::new(owner)),
+        published,
+        licence,
+    };
+    let mine = facts(400, false, Licence::CcBy);
+    let shared = facts(401, true, Licence::CcBySa);
+    let unshared = facts(401, false, Licence::CcBy);
+    // Published before the licence was changed: the library no longer offers it.
+    let reserved = facts(401, true, Licence::AllRightsReserved);
+    let given = AssignmentFacts {
+        school: A,
+        group: CLASS_A,
+        teacher: Some(maria),
+    };
+
+    let mut teacher = caller(400, &[(A, Profile::Teacher)]);
+    teacher.teaches = vec![CLASS_A];
+    let colleague_b = caller(410, &[(B, Profile::Teacher)]);
+    let mut lisandru = caller(100, &[(A, Profile::Pupil)]);
+    lisandru.groups = vec![CLASS_A];
+    let mut lucia = caller(101, &[(A, Profile::Pupil)]);
+    lucia.groups = vec![CLASS_A2];
+    let mut parent = caller(300, &[(A, Profile::Parent)]);
+    parent.children = vec![AccountId::new(100)];
+    let admin_a = caller(600, &[(A, Profile::SchoolAdmin)]);
+    let mut platform = caller(800, &[]);
+    platform.platform_admin = true;
+
+    let cases: &[(&str, &Caller, S<'_>, bool)] = &[
+        (
+            "a teacher writes in her school",
+            &teacher,
+            S::Author(A),
+            true,
+        ),
+        ("not in another school", &teacher, S::Author(B), false),
+        ("the author edits", &teacher, S::Edit(&mine), true),
+        (
+            "not a colleague's, published or not",
+            &teacher,
+            S::Edit(&shared),
+            false,
+        ),
+        (
+            "nor does a teacher elsewhere",
+            &colleague_b,
+            S::Edit(&shared),
+            false,
+        ),
+        (
+            "to her class",
+            &teacher,
+            S::Assign {
+                sequence: &mine,
+                group: CLASS_A,
+                group_school: A,
+            },
+            true,
+        ),
+        (
+            "not to a class she does not teach",
+            &teacher,
+            S::Assign {
+                sequence: &mine,
+                group: CLASS_A2,
+                group_school: A,
+            },
+            false,
+        ),
+        (
+            "not a colleague's sequence",
+            &teacher,
+            S::Assign {
+                sequence: &shared,
+                group: CLASS_A,
+                group_school: A,
+            },
+            false,
+        ),
+        ("teachers browse the library", &colleague_b, S::Browse, true),
+        ("pupils do not", &lisandru, S::Browse, false),
+        ("nor parents", &parent, S::Browse, false),
+        ("nor admins who teach nowhere", &admin_a, S::Browse, false),
+        (
+            "a teacher of another school reads it",
+            &colleague_b,
+            S::ReadPublished(&shared),
+            true,
+        ),
+        (
+            "not an unpublished one",
+            &colleague_b,
+            S::ReadPublished(&unshared),
+            false,
+        ),
+        (
+            "not an all-rights-reserved one",
+            &colleague_b,
+            S::ReadPublished(&reserved),
+            false,
+        ),
+        (
+            "her own, published or not",
+            &teacher,
+            S::ReadPublished(&mine),
+            true,
+        ),
+        (
+            "a pupil never reads the library",
+            &lisandru,
+            S::ReadPublished(&shared),
+            false,
+        ),
+        (
+            "the platform admin neither",
+            &platform,
+            S::ReadPublished(&shared),
+            false,
+        ),
+        (
+            "a pupil of the class does it",
+            &lisandru,
+            S::Do(&given),
+            true,
+        ),
+        ("not a pupil of another class", &lucia, S::Do(&given), false),
+        (
+            "nor the parent (they follow)",
+            &parent,
+            S::Do(&given),
+            false,
+        ),
+        ("the teacher follows", &teacher, S::Follow(&given), true),
+        (
+            "not a teacher elsewhere",
+            &colleague_b,
+            S::Follow(&given),
+            false,
+        ),
+        (
+            "a pupil's own list",
+            &lisandru,
+            S::Overview(AccountId::new(100)),
+            true,
+        ),
+        (
+            "not another pupil's",
+            &lucia,
+            S::Overview(AccountId::new(100)),
+            false,
+        ),
+        (
+            "a parent's child's",
+            &parent,
+            S::Overview(AccountId::new(100)),
+            true,
+        ),
+        (
+            "a parent reads the child's work",
+            &parent,
+            S::ReadWork {
+                assignment: &given,
+                pupil: AccountId::new(100),
+            },
+            true,
+        ),
+        (
+            "not another child's",
+            &parent,
+            S::ReadWork {
+                assignment: &given,
+                pupil: AccountId::new(101),
+            },
+            false,
+        ),
+        (
+            "a pupil out of the class reads none",
+            &lucia,
+            S::ReadWork {
+                assignment: &given,
+                pupil: AccountId::new(101),
+            },
+            false,
+        ),
+    ];
+    for (name, who, action, expected) in cases {
+        assert_eq!(authorize(who, *action).is_ok(), *expected, "{name}");
+    }
+    assert_eq!(S::Browse.school(), None);
+    assert_eq!(S::ReadPublished(&shared).school(), Some(A));
+    assert_eq!(S::Follow(&given).school(), Some(A));
+}
+
+#[test]
 fn files_go_to_their_owner_and_to_those_who_see_an_exercise_using_them() {
     use crate::file::FileUse;
     use exercises::{AssignmentFacts, ExerciseFacts};

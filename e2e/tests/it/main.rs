@@ -12,3 +12,4 @@ mod exercises;
 mod files;
 mod markdown;
 mod platform;
+mod sequences;

@@ -223,21 +223,21 @@ struct AttemptRow {
     outcome: Option<JsonText<Outcome>>,
 }
 
-fn points(value: i64, column: &'static str) -> Result<Points, StoreError> {
+pub(super) fn points(value: i64, column: &'static str) -> Result<Points, StoreError> {
     u32::try_from(value)
         .map(Points::from_hundredths)
         .map_err(|_| super::decode::corrupt(column, &value.to_string()))
 }
 
-fn hundredths(points: Points) -> i64 {
+pub(super) fn hundredths(points: Points) -> i64 {
     i64::from(points.hundredths())
 }
 
-fn count(n: usize) -> i64 {
+pub(super) fn count(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-fn rules(
+pub(super) fn rules(
     opens_at: i64,
     due_at: Option<i64>,
     feedback: Feedback,
@@ -258,7 +258,7 @@ fn rules(
 }
 
 /// Points of an attempt handed in, when the row has them all.
-fn score(
+pub(super) fn score(
     earned: Option<i64>,
     max: Option<i64>,
     awaiting: Option<i64>,

@@ -29,6 +29,7 @@ pub(crate) mod exercises;
 mod files;
 mod platform;
 pub(crate) mod school_years;
+pub(crate) mod sequences;
 
 use app::ports::StoreError;
 use sqlx::AnyPool;

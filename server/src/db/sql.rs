@@ -148,6 +148,7 @@ pub const REGISTRY: &[&[Statement]] = &[
     super::charter::STATEMENTS,
     super::exercises::STATEMENTS,
     super::files::STATEMENTS,
+    super::sequences::STATEMENTS,
     super::audit::STATEMENTS,
     super::admin::accounts::STATEMENTS,
     super::admin::groups::STATEMENTS,

@@ -120,6 +120,8 @@ pub async fn seed(tx: &mut AnyConnection, d: &Demo, now: Timestamp) -> Result<()
         ),
     ];
     for (exercise, id, group, by, feedback, work) in gifts {
+        // The same exercise given to the same group at the same opening is one assignment: the
+        // sequences below find these.
         let row: IdRow = INSERT_ASSIGNMENT
             .query_as()
             .bind(id)
@@ -135,7 +137,21 @@ pub async fn seed(tx: &mut AnyConnection, d: &Demo, now: Timestamp) -> Result<()
             attempt(tx, row.id, id, exercise, pupil, response, now).await?;
         }
     }
-    Ok(())
+    super::sequences::seed(
+        tx,
+        &super::sequences::Demo {
+            college: d.college,
+            teacher: d.teacher,
+            cinq_a: d.cinq_a,
+            corsu: d.corsu,
+            fractions: f,
+            ghjorni: g,
+            opens: now.unix() - WEEK,
+            due: now.unix() + WEEK,
+        },
+        now,
+    )
+    .await
 }
 
 async fn write(

@@ -31,8 +31,10 @@
 //! Placeholders in the arguments: `{school}` `{account}` `{group}` per column; `{parent}`
 //! ghjuvanni.pieri, `{teacher}` maria.santoni; `{n}` the column's number (to keep names apart);
 //! `{assignment}` and `{exercise}`: the demo's exercise given to the column's group;
-//! `{attempt}`: the column's account's latest attempt (0, an unknown id, if none); `{file}`: a
-//! picture of maria.santoni's, used by `{exercise}`.
+//! `{attempt}`: the column's account's latest attempt (0, an unknown id, if none);
+//! `{given}` and `{sequence}`: the demo's sequence given to the column's group (0 if none);
+//! `{published}`: a sequence of the library; `{file}`: a picture of maria.santoni's, used by
+//! `{exercise}`.
 //!
 //! `files/upload` is sent as the app sends it (a PNG as the body, its arguments as the query),
 //! `files/get` as a page loads a file (`GET /files/<id>`).
@@ -49,7 +51,7 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The areas' tables, named as the areas of `app/src/api` and their endpoints' first part.
-const AREAS: [(&str, &str); 10] = [
+const AREAS: [(&str, &str); 11] = [
     ("auth", include_str!("authz/auth.txt")),
     ("account", include_str!("authz/account.txt")),
     ("home", include_str!("authz/home.txt")),
@@ -60,6 +62,7 @@ const AREAS: [(&str, &str); 10] = [
     ("admin", include_str!("authz/admin.txt")),
     ("exercises", include_str!("authz/exercises.txt")),
     ("files", include_str!("authz/files.txt")),
+    ("sequences", include_str!("authz/sequences.txt")),
 ];
 
 /// How many runs of columns go at once: enough to overlap one run's waits for the database
@@ -358,6 +361,36 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
                 "SELECT COALESCE(MAX(t.id), 0) FROM attempts t \
                  JOIN accounts p ON p.id = t.pupil_id WHERE p.username = $1",
                 c.account,
+            )
+            .await
+            .to_string(),
+        )
+        .replace(
+            "{given}",
+            &s.scalar(
+                "SELECT COALESCE(MIN(a.id), 0) FROM sequence_assignments a \
+                 JOIN school_groups g ON g.id = a.group_id WHERE g.name = $1",
+                c.group,
+            )
+            .await
+            .to_string(),
+        )
+        .replace(
+            "{sequence}",
+            &s.scalar(
+                "SELECT COALESCE(MIN(a.sequence_id), 0) FROM sequence_assignments a \
+                 JOIN school_groups g ON g.id = a.group_id WHERE g.name = $1",
+                c.group,
+            )
+            .await
+            .to_string(),
+        )
+        .replace(
+            "{published}",
+            &s.scalar(
+                "SELECT COALESCE(MIN(id), 0) FROM sequences WHERE published_at IS NOT NULL \
+                 AND $1 <> ''",
+                c.group,
             )
             .await
             .to_string(),

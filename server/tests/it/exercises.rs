@@ -320,7 +320,7 @@ async fn answers_stay_on_the_server_until_the_rules_allow() {
         .await;
     assert_eq!(
         late.err(),
-        ExerciseError::Exercise(ExerciseProblem::Closed(Closed::HandedIn))
+        ExerciseError::Area(ExerciseProblem::Closed(Closed::HandedIn))
     );
 }
 
@@ -378,10 +378,7 @@ async fn forged_late_and_foreign_work_is_refused() {
             .await
             .err();
         assert!(
-            matches!(
-                refused,
-                ExerciseError::Exercise(ExerciseProblem::Answers(_))
-            ),
+            matches!(refused, ExerciseError::Area(ExerciseProblem::Answers(_))),
             "{forged}: {refused:?}"
         );
     }
@@ -412,7 +409,7 @@ async fn forged_late_and_foreign_work_is_refused() {
         .await;
     assert_eq!(
         late.err(),
-        ExerciseError::Exercise(ExerciseProblem::Closed(Closed::PastDue))
+        ExerciseError::Area(ExerciseProblem::Closed(Closed::PastDue))
     );
 
     // An invalid exercise is refused with its problems, and a deleted one can be restored.
@@ -431,7 +428,7 @@ async fn forged_late_and_foreign_work_is_refused() {
     assert!(
         matches!(
             &refused,
-            ExerciseError::Exercise(ExerciseProblem::Problems(p)) if !p.is_empty()
+            ExerciseError::Area(ExerciseProblem::Problems(p)) if !p.is_empty()
         ),
         "{refused:?}"
     );

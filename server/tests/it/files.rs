@@ -242,13 +242,13 @@ async fn refused_uploads_leave_nothing() {
         (
             about(college, FileUse::Audio, "long.wav"),
             wav(max / 2),
-            FileError::File(FileProblem::TooBig { max: max as u64 }),
+            FileError::Area(FileProblem::TooBig { max: max as u64 }),
             413,
         ),
         (
             about(college, FileUse::Image, "x.png"),
             b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".repeat(20),
-            FileError::File(FileProblem::NotAccepted {
+            FileError::Area(FileProblem::NotAccepted {
                 usage: FileUse::Image,
             }),
             415,
@@ -256,7 +256,7 @@ async fn refused_uploads_leave_nothing() {
         (
             about(college, FileUse::Image, "son.png"),
             wav(100),
-            FileError::File(FileProblem::NotAccepted {
+            FileError::Area(FileProblem::NotAccepted {
                 usage: FileUse::Image,
             }),
             415,
@@ -264,7 +264,7 @@ async fn refused_uploads_leave_nothing() {
         (
             about(college, FileUse::Audio, "court.wav"),
             b"RIFF".to_vec(),
-            FileError::File(FileProblem::NotAccepted {
+            FileError::Area(FileProblem::NotAccepted {
                 usage: FileUse::Audio,
             }),
             415,
@@ -272,7 +272,7 @@ async fn refused_uploads_leave_nothing() {
         (
             about(college, FileUse::Audio, "vide.wav"),
             vec![],
-            FileError::File(FileProblem::Empty),
+            FileError::Area(FileProblem::Empty),
             422,
         ),
     ];
@@ -418,7 +418,7 @@ async fn a_teacher_names_only_her_own_files_of_the_school() {
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(
             reply.err(),
-            ExerciseError::Exercise(ExerciseProblem::Files(vec![refused.clone()]))
+            ExerciseError::Area(ExerciseProblem::Files(vec![refused.clone()]))
         );
     }
     // Nothing was saved, and Lisandru sees none of them.

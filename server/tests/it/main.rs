@@ -17,5 +17,6 @@ mod http;
 mod platform;
 mod processes;
 mod production;
+mod sequences;
 
 mod sql;

@@ -1,25 +1,13 @@
-//! The errors of the exercises' server functions: every [`AppError`], plus what only exercises
-//! can go wrong with. A type of the area's own, so that the first visit, which never calls these
-//! functions, does not carry the code reading exercise problems.
+//! The errors of the exercises' server functions: every `AppError`, plus what only exercises
+//! can go wrong with (see [`AreaError`]).
 
-use crate::error::AppError;
+use crate::api::area_error::{AreaError, AreaProblem};
 use domain::exercise::ResponseError;
 use domain::exercise::assignment::{Closed, RulesProblem};
-use leptos::server_fn::codec::JsonEncoding;
-use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-/// On the wire an [`AppError`] stays as it is (`"Forbidden"`), so every client and the server's
-/// status mapping read it the same; the area's own errors are the [`ExerciseProblem`] as it is
-/// (`{"Closed": "PastDue"}`), whose variant names no `AppError` uses.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(untagged)]
-pub enum ExerciseError {
-    #[error(transparent)]
-    App(AppError),
-    #[error(transparent)]
-    Exercise(ExerciseProblem),
-}
+/// Every `AppError`, or an [`ExerciseProblem`].
+pub type ExerciseError = AreaError<ExerciseProblem>;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum ExerciseProblem {
@@ -44,9 +32,8 @@ pub enum ExerciseProblem {
     Files(Vec<domain::file::FileId>),
 }
 
-impl ExerciseProblem {
-    /// The HTTP status it is answered with.
-    pub fn http_status(&self) -> u16 {
+impl AreaProblem for ExerciseProblem {
+    fn http_status(&self) -> u16 {
         match self {
             ExerciseProblem::Closed(_) | ExerciseProblem::AlreadyGiven => 409,
             _ => 422,
@@ -54,29 +41,8 @@ impl ExerciseProblem {
     }
 }
 
-impl From<AppError> for ExerciseError {
-    fn from(e: AppError) -> Self {
-        ExerciseError::App(e)
-    }
-}
-
 impl From<ExerciseProblem> for ExerciseError {
     fn from(p: ExerciseProblem) -> Self {
-        ExerciseError::Exercise(p)
-    }
-}
-
-#[cfg(feature = "ssr")]
-impl From<crate::ports::StoreError> for ExerciseError {
-    fn from(e: crate::ports::StoreError) -> Self {
-        ExerciseError::App(e.into())
-    }
-}
-
-impl FromServerFnError for ExerciseError {
-    type Encoder = JsonEncoding;
-
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        ExerciseError::App(AppError::from_server_fn_error(value))
+        AreaError::Area(p)
     }
 }

@@ -2,6 +2,7 @@
 
 use super::encoding::{Arriving, BodyError, Payload};
 use super::{FileError, FileUpload, Uploaded};
+use crate::api::area_error::AreaError;
 use crate::api::gate::Me;
 use crate::error::AppError;
 use crate::ports::{PutError, StoredFile};
@@ -32,7 +33,7 @@ pub async fn upload(upload: FileUpload) -> Result<Uploaded, FileError> {
     let checked = Checked::new(about.usage, me.ctx.file_limits);
     match me.ctx.files.put(&id, checked.wrap(body)).await {
         Ok(()) => {}
-        Err(PutError::Body(BodyError::Refused(problem))) => return Err(problem.into()),
+        Err(PutError::Body(BodyError::Refused(problem))) => return Err(AreaError::Area(problem)),
         Err(PutError::Body(BodyError::Interrupted)) => {
             return Err(AppError::Communication("upload interrupted".into()).into());
         }

@@ -3,7 +3,7 @@
 //! views a pupil gets; the problems the server would refuse, listed as one types; then giving it
 //! to a class or group.
 
-mod assign;
+pub(crate) mod assign;
 mod kinds;
 mod media;
 mod problems;
@@ -233,7 +233,7 @@ fn fresh_item_id(exercise: &Exercise) -> ItemId {
 }
 
 /// The languages offered; an imported exercise in another keeps its own.
-const LANGUAGES: [(&str, &str); 6] = [
+pub(crate) const LANGUAGES: [(&str, &str); 6] = [
     ("fr", "Français"),
     ("co", "Corsu"),
     ("en", "English"),
@@ -516,6 +516,13 @@ fn Form(school: SchoolId, id: Option<ExerciseId>, exercise: Exercise) -> impl In
                 {preview}
             </section>
         </div>
-        {id.map(|exercise| view! { <assign::AssignForm exercise school/> })}
+        {id.map(|exercise| {
+            let give = move |group, rules| async move {
+                crate::api::exercises::assigning::assign_exercise(exercise, group, rules)
+                    .await
+                    .map(|_| ())
+            };
+            view! { <assign::AssignForm school give/> }
+        })}
     }
 }

@@ -2,9 +2,8 @@
 
 use crate::api::exercises::{ExerciseError, ExerciseProblem};
 use crate::error::AppError;
-use crate::i18n::msg;
 use crate::i18n::msg::Exercises as M;
-use crate::i18n::{Message, describe_error, t, use_locale};
+use crate::i18n::{Message, describe_error};
 use domain::exercise::assignment::{Closed, MAX_ATTEMPTS, RulesProblem};
 use domain::lang::Lang;
 use leptos::prelude::*;
@@ -12,7 +11,7 @@ use leptos::prelude::*;
 pub fn describe(lang: Lang, error: &ExerciseError) -> String {
     match error {
         ExerciseError::App(e) => describe_error(lang, e),
-        ExerciseError::Exercise(problem) => match problem {
+        ExerciseError::Area(problem) => match problem {
             ExerciseProblem::Closed(closed) => closed_message(*closed).text(lang),
             ExerciseProblem::Problems(_) => M::Problems.text(lang),
             ExerciseProblem::Rules(rules) => {
@@ -60,29 +59,13 @@ pub fn is_offline(error: &ExerciseError) -> bool {
 /// An error of a whole page or form, announced to screen readers.
 #[component]
 pub fn ExerciseBanner(#[prop(into)] error: Signal<Option<ExerciseError>>) -> impl IntoView {
-    let locale = use_locale();
-    move || {
-        error.get().map(|e| {
-            view! { <p class="error-banner" role="alert">{describe(locale.lang(), &e)}</p> }
-        })
-    }
+    crate::components::area_error::area_banner(error)
 }
 
-/// What a loading resource shows: "loading", then `ok` of its value, or the error.
-pub fn when_loaded<T, V>(
-    resource: LocalResource<Result<T, ExerciseError>>,
-    ok: impl Fn(T) -> V + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    view! {
-        <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
-            {move || resource.get().map(|r| match r {
-                Ok(value) => ok(value).into_any(),
-                Err(e) => view! { <ExerciseBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-            })}
-        </Suspense>
+pub use crate::components::area_error::when_loaded;
+
+impl crate::components::area_error::Described for ExerciseError {
+    fn describe(&self, lang: Lang) -> String {
+        describe(lang, self)
     }
 }

@@ -102,7 +102,7 @@ fn csv(lang: Lang, pupils: &[PupilResult]) -> String {
 }
 
 /// A link that downloads `text`, built in the page: the results are already here.
-fn csv_href(text: &str) -> String {
+pub(crate) fn csv_href(text: &str) -> String {
     #[cfg(feature = "csr")]
     {
         format!(

@@ -176,6 +176,54 @@ pub fn delete_item(index: usize) -> String {
     format!("li.item-editor[data-index='{index}'] button.delete")
 }
 
+// Sequences.
+pub const SEQUENCES_SERVICE: &str = "ul.services a[href='/sequences']";
+pub const SEQUENCE_TITLE: &str = "#sequence-title";
+pub const SEQUENCE_DISCIPLINE: &str = "#sequence-discipline";
+pub const SEQUENCE_LEVEL: &str = "#sequence-level";
+pub const SEQUENCE_LICENCE: &str = "#sequence-licence";
+pub const SEQUENCE_PROBLEMS: &str = ".sequence-save .problems";
+pub const ADD_LESSON: &str = "button.add-lesson";
+pub const ADD_LINK: &str = "button.add-link";
+pub const ADD_EXERCISE: &str = "button.add-exercise";
+pub const STEP_FORMS: &str = "ol.step-forms > li";
+pub const SAVE_SEQUENCE: &str = ".sequence-save button.save";
+pub const PUBLISH_TOGGLE: &str = "button.publish-toggle";
+pub const GIVEN_LIST: &str = "section.given";
+pub const JOURNEY_TITLE: &str = ".journey h1";
+pub const STEP_SHOWN: &str = ".step-shown";
+pub const MARK_DONE: &str = "button.mark-done";
+pub const DO_EXERCISE: &str = "a.do-exercise";
+pub const PROGRESS_WORDS: &str = ".journey .progress-words";
+pub const LIBRARY_LINK: &str = "a[href='/sequences/library']";
+pub const LIBRARY_TEXT: &str = "#library-text";
+pub const LIBRARY_SEARCH: &str = "button.search";
+pub const LIBRARY_RESULTS: &str = "ul.library";
+pub const COPY_BUTTON: &str = "button.copy-button";
+pub const CREDITS: &str = ".credits";
+
+/// The "new sequence" link of the teacher's list in the school whose name holds `school`.
+pub fn new_sequence_in(school: &str) -> String {
+    format!(
+        "//section[contains(@class,'written')][contains(.//h2,'{school}')]\
+         //a[contains(@class,'new-sequence')]"
+    )
+}
+
+/// The link that opens the given sequence titled `title` in a list.
+pub fn go_to_sequence(title: &str) -> String {
+    format!(
+        "//li[contains(@class,'sequence')][.//h3[normalize-space()='{title}']]\
+         //a[contains(@class,'go')]"
+    )
+}
+
+/// A field of the `n`th step's form (from 0): `step-title`, `lesson-text`, `link-url`,
+/// `exercise-choice`.
+pub fn step_field(n: usize, field: &str) -> String {
+    format!("ol.step-forms > li:nth-child({}) .{field}", n + 1)
+}
+
 /// Files in the exercise editor: the file field of a dictation's recording (item at `index`),
 /// its player, the statement's picture field; the dictation's player on the pupil's sheet.
 pub fn recording_file(index: usize) -> String {

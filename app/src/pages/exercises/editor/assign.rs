@@ -1,15 +1,13 @@
-//! Giving a saved exercise to one of the author's classes or groups: when it opens, when it is
-//! due, when pupils see the answers, how many attempts. The rules are checked in `domain` here
-//! and again by the server.
+//! Giving a saved exercise (or sequence) to one of the author's classes or groups: when it
+//! opens, when it is due, when pupils see the answers, how many attempts. The rules are checked
+//! in `domain` here and again by the server.
 
-use super::super::errors::ExerciseBanner;
-use crate::api::exercises::ExerciseError;
-use crate::api::exercises::assigning::assign_exercise;
 use crate::api::home::load_home;
+use crate::components::area_error::{Described, area_banner};
 use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, group_kind_name, t, use_locale};
 use domain::exercise::assignment::{Feedback, MAX_ATTEMPTS, Rules};
-use domain::ids::{ExerciseId, GroupId, SchoolId};
+use domain::ids::{GroupId, SchoolId};
 use domain::time::Timestamp;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -29,8 +27,14 @@ fn feedback_name(feedback: Feedback) -> M {
     }
 }
 
+/// `give` sends the gift to the server: an exercise's, a sequence's.
 #[component]
-pub fn AssignForm(exercise: ExerciseId, school: SchoolId) -> impl IntoView {
+pub fn AssignForm<E, F, Fut>(school: SchoolId, give: F) -> impl IntoView
+where
+    E: Described,
+    F: Fn(GroupId, Rules) -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<(), E>> + 'static,
+{
     let locale = use_locale();
     let home = LocalResource::new(|| crate::api::retry::patiently(load_home));
     let group = RwSignal::new(None::<GroupId>);
@@ -39,7 +43,7 @@ pub fn AssignForm(exercise: ExerciseId, school: SchoolId) -> impl IntoView {
     let feedback = RwSignal::new(Feedback::AfterSubmission);
     let attempts = RwSignal::new(String::new());
     let invalid_day = RwSignal::new(false);
-    let error = RwSignal::new(None::<ExerciseError>);
+    let error = RwSignal::new(None::<E>);
     let done = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
 
@@ -92,7 +96,7 @@ pub fn AssignForm(exercise: ExerciseId, school: SchoolId) -> impl IntoView {
             .unwrap_or_default();
         busy.set(true);
         spawn_local(async move {
-            match assign_exercise(exercise, to, rules).await {
+            match give(to, rules).await {
                 Ok(_) => done.set(Some(name)),
                 Err(e) => error.set(Some(e)),
             }
@@ -153,7 +157,7 @@ pub fn AssignForm(exercise: ExerciseId, school: SchoolId) -> impl IntoView {
                 {move || done.get().map(|group| view! {
                     <p class="success" role="status">{M::AssignedTo { group }.text(locale.lang())}</p>
                 })}
-                <ExerciseBanner error=error/>
+                {area_banner(error)}
             </form>
         </section>
     }

@@ -4,6 +4,7 @@
 //! exercise sends no file.
 
 use super::kinds::Edit;
+use crate::api::area_error::AreaError;
 use crate::api::files::{FileError, FileUpload, UploadAbout, Uploaded, upload_file};
 use crate::i18n::msg::Files as F;
 use crate::i18n::{Message, describe_error, t, use_locale};
@@ -33,8 +34,8 @@ enum Failure {
 fn describe(lang: Lang, failure: &Failure) -> String {
     match failure {
         Failure::NoMicrophone => F::NoMicrophone.text(lang),
-        Failure::Refused(FileError::App(e)) => describe_error(lang, e),
-        Failure::Refused(FileError::File(problem)) => match problem {
+        Failure::Refused(AreaError::App(e)) => describe_error(lang, e),
+        Failure::Refused(AreaError::Area(problem)) => match problem {
             FileProblem::Empty => F::Empty.text(lang),
             FileProblem::TooBig { max } => F::TooBig {
                 max: i64::try_from(max / (1024 * 1024)).unwrap_or(i64::MAX),

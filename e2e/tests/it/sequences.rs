@@ -1,0 +1,147 @@
+//! Sequences as people use them: a teacher builds one (a lesson, a link, one of her exercises),
+//! undoes a removal, saves, publishes and gives it to her class; the pupil goes through it step
+//! by step and his father sees how far he is; a colleague finds a sequence in the library and
+//! copies it with its credits.
+
+use crate::support::Browser;
+use crate::support::ui::*;
+
+const TITLE: &str = "A Corsica è i so paesi";
+
+#[tokio::test]
+async fn a_teacher_builds_and_gives_a_sequence_the_pupil_goes_through_it_and_his_father_follows() {
+    let b = Browser::start().await;
+    b.enter_as("maria.santoni").await;
+    b.click(SEQUENCES_SERVICE).await;
+    b.find_xpath(&new_sequence_in("Pasquale Paoli"))
+        .await
+        .click()
+        .await
+        .expect("click");
+    b.fill(SEQUENCE_TITLE, TITLE).await;
+    b.find(SEQUENCE_DISCIPLINE)
+        .await
+        .select_by_value("corsican")
+        .await
+        .expect("discipline");
+    b.find(SEQUENCE_LEVEL)
+        .await
+        .select_by_value("5e")
+        .await
+        .expect("level");
+    // Nothing in it yet: the problems say so before anything is sent.
+    b.wait_text(SEQUENCE_PROBLEMS, "au moins une étape").await;
+
+    b.click(ADD_LESSON).await;
+    b.click(ADD_LINK).await;
+    b.click(ADD_EXERCISE).await;
+    b.fill(&step_field(0, "step-title"), "I paesi").await;
+    b.fill(
+        &step_field(0, "lesson-text"),
+        "A Corsica conta **360** cumune.",
+    )
+    .await;
+    b.fill(&step_field(1, "step-title"), "A carta").await;
+    // A link that is no web address is named at its step.
+    b.fill(&step_field(1, "link-url"), "javascript:alert(1)")
+        .await;
+    b.wait_text(SEQUENCE_PROBLEMS, "Étape 2").await;
+    b.fill(
+        &step_field(1, "link-url"),
+        "https://co.wikipedia.org/wiki/Corsica",
+    )
+    .await;
+    b.fill(&step_field(2, "step-title"), "Eserciziu").await;
+    b.find(&step_field(2, "exercise-choice"))
+        .await
+        .select_by_label("I ghjorni di a settimana")
+        .await
+        .expect("exercise chosen");
+    // Removed by mistake, and back with its text.
+    b.click("ol.step-forms > li:nth-child(2) button.remove")
+        .await;
+    b.click(UNDO).await;
+    b.wait_value(&step_field(1, "link-url"), "co.wikipedia.org")
+        .await;
+    b.screenshot("sequence-editor").await;
+
+    b.click(SAVE_SEQUENCE).await;
+    b.find(PUBLISH_TOGGLE).await;
+    b.click(PUBLISH_TOGGLE).await;
+    b.wait_text(".publish .notice", "bibliothèque").await;
+    b.wait_text(ASSIGN_GROUP, "5e A").await;
+    let five_a = b
+        .js(
+            "return [...document.querySelectorAll('#assign-group option')]\
+             .find(o => o.textContent.trim().endsWith('5e A')).value",
+        )
+        .await;
+    b.find(ASSIGN_GROUP)
+        .await
+        .select_by_value(five_a.as_str().expect("5e A offered"))
+        .await
+        .expect("group");
+    b.click(ASSIGN_SUBMIT).await;
+    b.wait_text(ASSIGN_DONE, "5e A").await;
+    b.sign_out().await;
+
+    b.enter_as("lisandru.pieri").await;
+    b.click(SEQUENCES_SERVICE).await;
+    b.find_xpath(&go_to_sequence(TITLE))
+        .await
+        .click()
+        .await
+        .expect("open");
+    b.wait_text(JOURNEY_TITLE, TITLE).await;
+    b.wait_text(STEP_SHOWN, "360").await;
+    b.wait_text(PROGRESS_WORDS, "0 étape sur 3").await;
+    b.click(MARK_DONE).await;
+    // Done, and on to the next step.
+    b.wait_text(STEP_SHOWN, "A carta").await;
+    b.click(MARK_DONE).await;
+    b.wait_text(STEP_SHOWN, "Eserciziu").await;
+    b.wait_text(PROGRESS_WORDS, "2 étapes sur 3").await;
+    b.find(DO_EXERCISE).await;
+    b.screenshot("sequence-journey").await;
+    b.sign_out().await;
+
+    b.enter_as("ghjuvanni.pieri").await;
+    b.click(SEQUENCES_SERVICE).await;
+    b.wait_text("main", "Parcours de Lisandru Pieri").await;
+    b.wait_text("main", TITLE).await;
+    b.wait_text("main", "2 étapes sur 3").await;
+    b.screenshot("sequence-parent").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_teacher_finds_a_sequence_in_the_library_and_copies_it_with_its_credits() {
+    let b = Browser::start().await;
+    b.enter_as("maria.santoni").await;
+    b.click(SEQUENCES_SERVICE).await;
+    b.click(LIBRARY_LINK).await;
+    b.fill(LIBRARY_TEXT, "ghjovedi").await;
+    b.click(LIBRARY_SEARCH).await;
+    b.wait_text(LIBRARY_RESULTS, "I ghjorni di a settimana")
+        .await;
+    b.click_text("ul.library a", "I ghjorni di a settimana")
+        .await;
+    b.wait_text(".preview", "luni").await;
+    b.screenshot("sequence-library").await;
+    // Share-alike: the copy can only be CC BY-SA.
+    let choices = b
+        .js("return [...document.querySelectorAll('#copy-licence option')].map(o => o.value)")
+        .await;
+    assert_eq!(choices, serde_json::json!(["cc_by_sa"]));
+    b.click(COPY_BUTTON).await;
+    b.wait_value(SEQUENCE_TITLE, "I ghjorni di a settimana")
+        .await;
+    assert!(
+        b.js("return location.pathname")
+            .await
+            .as_str()
+            .unwrap_or("")
+            .starts_with("/sequences/edit/")
+    );
+    b.close().await;
+}
