@@ -11,24 +11,28 @@
 //!   the teacher sends the key) and into the server (the score that counts): pure, exact (points
 //!   in hundredths, see [`points`] for the one rounding rule), deterministic.
 //! - [`Exercise::problems`] lists what is wrong with an exercise as written.
-//! - `exchange` (feature `exchange`, server only) reads GIFT, Moodle XML and QTI 2.1 files and
-//!   writes GIFT.
+//! - `exchange` reads GIFT, Moodle XML and QTI 2.1 files and writes GIFT (the readers and the
+//!   writer behind the feature `exchange`, server only; what they report is in every build, for
+//!   the browser to show).
+//! - [`Outcome::mark`] is a teacher's points on a free answer; `statistics` sums up a class's
+//!   attempts item by item.
 
 mod answer;
 pub mod assignment;
 pub mod cloze_text;
 mod decimal;
-#[cfg(feature = "exchange")]
 pub mod exchange;
 mod files;
 mod ids;
 mod item;
 mod key;
 mod language;
+mod marking;
 mod paper;
 pub mod points;
 mod score;
 mod shuffle;
+pub mod statistics;
 pub mod text;
 mod validate;
 
@@ -51,6 +55,7 @@ pub use item::{
 };
 pub use key::AnswerKey;
 pub use language::{InvalidLanguageTag, LanguageTag};
+pub use marking::MarkError;
 pub use paper::{Paper, PaperItem, PaperKind, PaperPart, ShownCategory, ShownChoice};
 pub use points::{Percent, Points};
 pub use score::{

@@ -5,7 +5,7 @@ use app::error::AppError;
 use app::ports::{RequestMeta, ServerCtx};
 use axum::Router;
 use axum::error_handling::HandleErrorLayer;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -24,8 +24,19 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-/// Largest request body a server function accepts (imports will have their own route).
+/// Largest request body a server function accepts, imports apart.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// The server functions that receive a teacher's file ([`MAX_IMPORT_BODY_BYTES`]), served under
+/// their own in-flight limit ([`IMPORTS_IN_FLIGHT`]).
+pub const IMPORTS: [&str; 2] = ["exercises/import_preview", "exercises/import"];
+
+/// An import's body: the file in base64 (four characters per three bytes) and a few fields.
+pub const MAX_IMPORT_BODY_BYTES: usize =
+    app::api::exercises::exchange::MAX_IMPORT_BYTES / 3 * 4 + 64 * 1024;
+
+/// Imports read at once: each holds its file and what is read from it, several times its size.
+pub const IMPORTS_IN_FLIGHT: usize = 4;
 
 #[derive(Clone)]
 pub struct HttpState {
@@ -79,12 +90,22 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
     let password_checks = PASSWORD_CHECKS.iter().fold(Router::new(), |r, endpoint| {
         r.route(&format!("/api/{endpoint}"), post(server_fn))
     });
-    let password_checks = in_flight_limit(password_checks, state.max_sign_ins_in_flight);
+    let password_checks = in_flight_limit(password_checks, state.max_sign_ins_in_flight)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
+    let imports = IMPORTS.iter().fold(Router::new(), |r, endpoint| {
+        r.route(&format!("/api/{endpoint}"), post(server_fn))
+    });
+    // axum's own default (2 MB) would stop an import before tower-http's limit does.
+    let imports = in_flight_limit(imports, IMPORTS_IN_FLIGHT)
+        .layer(RequestBodyLimitLayer::new(MAX_IMPORT_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(MAX_IMPORT_BODY_BYTES));
     let others = in_flight_limit(
         Router::new().route("/api/{*fn_name}", post(server_fn)),
         state.max_in_flight,
-    );
+    )
+    .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
     let api = password_checks
+        .merge(imports)
         .merge(others)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
     let uploads = in_flight_limit(

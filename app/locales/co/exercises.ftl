@@ -202,3 +202,36 @@ exercises-export-csv = Scaricà i risultati (CSV)
 exercises-csv-file = risultati.csv
 exercises-delete = Sguassà
 exercises-deleted = « { $title } » hè sguassatu : i sculari ùn u vedenu più.
+exercises-import-questions = Impurtà quistioni
+exercises-results-of = Risultati : { $title } · { $group }
+exercises-item-column = Q{ NUMBER($number) }
+exercises-class-average = Media
+exercises-by-item = Quistione per quistione
+exercises-item-average = Media : { $average } nant’à { $max }
+exercises-item-no-average = Ancu nisuna nota.
+exercises-item-awaiting = { $count ->
+    [one] { $count } risposta libera da nutà.
+   *[other] { $count } risposte libere da nutà.
+}
+exercises-most-wrong = Risposte sbagliate più frequente (tutte e prove rese)
+exercises-wrong-times = { $count ->
+    [one] { $count } volta
+   *[other] { $count } volte
+}
+exercises-no-wrong = Nisuna risposta sbagliata.
+exercises-to-mark = Risposte libere da nutà
+exercises-nothing-to-mark = Nisuna risposta libera resa.
+exercises-mark-who = { $name } · prova { NUMBER($attempt) } · quistione { NUMBER($number) }
+exercises-mark-points = Punti (nant’à { $max })
+exercises-mark-save = Nutà
+exercises-mark-given = Nutatu { $points } nant’à { $max }.
+exercises-mark-awaiting = Ancu micca nutatu.
+exercises-mark-done = Nota arregistrata : a nota di u sculare ne tene contu.
+exercises-mark-undone = Nota annullata : a precedente hè rimessa.
+exercises-mark-not-handed-in = Sta prova ùn hè resa.
+exercises-mark-no-item = Sta quistione ùn hè in a prova.
+exercises-mark-not-free = Solu e risposte libere sò nutate à manu.
+exercises-mark-unanswered = U sculare ùn hà rispostu nunda à sta quistione.
+exercises-mark-too-many = À u più { $max } punti.
+exercises-marked-by-teacher = Nutatu da u vostru prufessore.
+exercises-import-failed = U schedariu ùn hè statu impurtatu.

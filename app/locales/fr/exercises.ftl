@@ -202,3 +202,36 @@ exercises-export-csv = Télécharger les résultats (CSV)
 exercises-csv-file = resultats.csv
 exercises-delete = Supprimer
 exercises-deleted = « { $title } » est supprimé : les élèves ne le voient plus.
+exercises-import-questions = Importer des questions
+exercises-results-of = Résultats : { $title } · { $group }
+exercises-item-column = Q{ NUMBER($number) }
+exercises-class-average = Moyenne
+exercises-by-item = Question par question
+exercises-item-average = Moyenne : { $average } sur { $max }
+exercises-item-no-average = Pas encore de note.
+exercises-item-awaiting = { $count ->
+    [one] { $count } réponse libre à noter.
+   *[other] { $count } réponses libres à noter.
+}
+exercises-most-wrong = Réponses fausses les plus fréquentes (tous les essais rendus)
+exercises-wrong-times = { $count ->
+    [one] { $count } fois
+   *[other] { $count } fois
+}
+exercises-no-wrong = Aucune réponse fausse.
+exercises-to-mark = Réponses libres à noter
+exercises-nothing-to-mark = Aucune réponse libre rendue.
+exercises-mark-who = { $name } · essai { NUMBER($attempt) } · question { NUMBER($number) }
+exercises-mark-points = Points (sur { $max })
+exercises-mark-save = Noter
+exercises-mark-given = Noté { $points } sur { $max }.
+exercises-mark-awaiting = Pas encore noté.
+exercises-mark-done = Note enregistrée : la note de l’élève en tient compte.
+exercises-mark-undone = Note annulée : la précédente est rétablie.
+exercises-mark-not-handed-in = Cet essai n’est pas rendu.
+exercises-mark-no-item = Cette question n’est pas dans l’essai.
+exercises-mark-not-free = Seules les réponses libres sont notées à la main.
+exercises-mark-unanswered = L’élève n’a rien répondu à cette question.
+exercises-mark-too-many = Au plus { $max } points.
+exercises-marked-by-teacher = Noté par votre professeur.
+exercises-import-failed = Le fichier n’a pas pu être importé.

@@ -6,11 +6,16 @@ pub mod assigning;
 pub mod authoring;
 pub mod doing;
 mod error;
+pub mod exchange;
+pub mod results;
 
 pub use error::{ExerciseError, ExerciseProblem};
 
 use domain::exercise::assignment::Rules;
-use domain::exercise::{AnswerKey, LanguageTag, Outcome, Paper, Points, Response};
+use domain::exercise::statistics::ItemStatistics;
+use domain::exercise::{
+    AnswerKey, ItemId, ItemType, LanguageTag, Outcome, Paper, Points, Response, Status,
+};
 use domain::ids::{AccountId, AssignmentId, AttemptId, ExerciseId, SchoolId};
 use domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -94,6 +99,54 @@ pub struct PupilResult {
     pub handed_in: u32,
     pub last_score: Option<Score>,
     pub last_handed_in: Option<Timestamp>,
+    /// The last attempt's points per item, in the order of [`AssignmentResults::items`]; `None` where
+    /// nothing was handed in or the attempt's version had no such item.
+    #[serde(default)]
+    pub items: Vec<Option<ItemScore>>,
+}
+
+/// An assignment's results: per pupil, per item, and what the class got wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentResults {
+    /// The exercise's title and the group's name, for the screen's title.
+    pub title: String,
+    pub group: String,
+    /// The exercise's items as it is now.
+    pub items: Vec<ItemColumn>,
+    pub pupils: Vec<PupilResult>,
+    /// Per item, in the order of `items`.
+    pub statistics: Vec<ItemStatistics>,
+    /// Every free answer handed in (every attempt), for the teacher to score.
+    pub free_answers: Vec<FreeAnswer>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemColumn {
+    pub id: ItemId,
+    pub item_type: ItemType,
+    pub points: Points,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemScore {
+    pub earned: Points,
+    pub status: Status,
+}
+
+/// A free answer of an attempt handed in, and the teacher's points if given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FreeAnswer {
+    pub attempt: AttemptId,
+    /// The attempt's number for this pupil.
+    pub number: i64,
+    pub pupil: AccountId,
+    pub first_name: String,
+    pub last_name: String,
+    pub item: ItemId,
+    pub text: String,
+    pub max: Points,
+    /// `None` until the teacher scores it.
+    pub given: Option<Points>,
 }
 
 /// Everything a pupil's browser needs to do an attempt.

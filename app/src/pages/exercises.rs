@@ -3,12 +3,16 @@
 //! - `/exercises`: the lists (a pupil's to do, a parent's view of each child's, a teacher's own);
 //! - `/exercises/do/:assignment`: doing one, answers kept as typed;
 //! - `/exercises/new/:school`, `/exercises/edit/:exercise`: writing one, and giving it;
+//! - `/exercises/import/:school`: one made from a file of questions (GIFT, Moodle XML, QTI);
 //! - `/exercises/results/:assignment`: who did what.
 
 mod char_bar;
+mod download;
 mod draft;
 pub(crate) mod editor;
 mod errors;
+mod exchange_text;
+mod import;
 mod items;
 pub(crate) mod list;
 mod player;
@@ -25,6 +29,7 @@ enum Screen {
     Lists,
     Do(AssignmentId),
     Write(Opened),
+    Import(SchoolId),
     Results(AssignmentId),
     Unknown,
 }
@@ -44,6 +49,9 @@ impl Screen {
             ["exercises", "edit", raw] => id(raw).map_or(Screen::Unknown, |id| {
                 Screen::Write(Opened::Existing(ExerciseId::new(id)))
             }),
+            ["exercises", "import", raw] => {
+                id(raw).map_or(Screen::Unknown, |id| Screen::Import(SchoolId::new(id)))
+            }
             ["exercises", "results", raw] => {
                 id(raw).map_or(Screen::Unknown, |id| Screen::Results(AssignmentId::new(id)))
             }
@@ -58,7 +66,9 @@ pub fn ExercisesPage() -> impl IntoView {
     move || match Screen::of(&location.pathname.get()) {
         Screen::Lists => view! { <list::Lists/> }.into_any(),
         Screen::Do(assignment) => view! { <player::Player assignment/> }.into_any(),
-        Screen::Write(_) | Screen::Results(_) => view! { <TeacherScreens/> }.into_any(),
+        Screen::Write(_) | Screen::Import(_) | Screen::Results(_) => {
+            view! { <TeacherScreens/> }.into_any()
+        }
         Screen::Unknown => view! { <crate::pages::not_found::NotFound/> }.into_any(),
     }
 }
@@ -85,6 +95,7 @@ fn TeacherPage() -> impl IntoView {
     let location = use_location();
     move || match Screen::of(&location.pathname.get()) {
         Screen::Write(opened) => view! { <editor::Editor opened/> }.into_any(),
+        Screen::Import(school) => view! { <import::Import school/> }.into_any(),
         Screen::Results(assignment) => view! { <results::Results assignment/> }.into_any(),
         _ => ().into_any(),
     }

@@ -3,7 +3,7 @@ use crate::api::exercises::{AssignedExercise, ExerciseSummary, Given, PupilResul
 use async_trait::async_trait;
 use domain::authz::exercises::{AssignmentFacts, ExerciseFacts};
 use domain::exercise::assignment::Rules;
-use domain::exercise::{Exercise, Outcome, Response};
+use domain::exercise::{Exercise, ItemId, MarkError, Outcome, Points, Response};
 use domain::ids::{AccountId, AssignmentId, AttemptId, ExerciseId, GroupId, SchoolId};
 use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
@@ -110,6 +110,19 @@ pub trait Exercises: Send + Sync {
     async fn given(&self, exercise: ExerciseId) -> Result<Vec<Given>, StoreError>;
     /// Everyone of the group, with their attempts handed in.
     async fn results(&self, assignment: AssignmentId) -> Result<Vec<PupilResult>, StoreError>;
+    /// The group's name, if it exists.
+    async fn group_name(&self, group: GroupId) -> Result<Option<String>, StoreError>;
+    /// Every attempt handed in on the assignment, by pupil and number.
+    async fn handed_in(&self, assignment: AssignmentId) -> Result<Vec<StoredAttempt>, StoreError>;
+    /// Applies a teacher's points to a free answer of an attempt handed in
+    /// (`Outcome::mark`), its totals with it, in one write that a concurrent mark of the same
+    /// attempt waits for; answers the new outcome.
+    async fn mark(
+        &self,
+        attempt: AttemptId,
+        item: &ItemId,
+        points: Option<Points>,
+    ) -> Result<Result<Outcome, MarkError>, StoreError>;
 
     /// The pupil's attempts at an assignment, first first.
     async fn attempts(

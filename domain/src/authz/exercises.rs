@@ -41,6 +41,8 @@ pub enum Action<'a> {
     Do(&'a AssignmentFacts),
     /// Read everyone's results on an assignment, change or withdraw it.
     Follow(&'a AssignmentFacts),
+    /// Give points to the free answers handed in: the teacher who gave it, no colleague.
+    Mark(&'a AssignmentFacts),
     /// See the exercises given to a pupil and how they went: the pupil, a parent.
     Overview(AccountId),
     /// Read one pupil's work on an assignment: the pupil, a parent, the teacher.
@@ -59,6 +61,7 @@ impl Action<'_> {
             Action::Edit(exercise) | Action::Assign { exercise, .. } => Some(exercise.school),
             Action::Do(assignment)
             | Action::Follow(assignment)
+            | Action::Mark(assignment)
             | Action::ReadWork { assignment, .. } => Some(assignment.school),
         }
     }
@@ -80,6 +83,11 @@ pub(super) fn allowed(caller: &Caller, action: Action<'_>) -> bool {
                 && caller.groups.contains(&assignment.group)
         }
         Action::Follow(assignment) => follows(caller, assignment),
+        // Points are the giver's judgement: a colleague who teaches the group reads them.
+        Action::Mark(assignment) => {
+            caller.has(Profile::Teacher, assignment.school)
+                && assignment.teacher == Some(caller.account)
+        }
         Action::Overview(pupil) => pupil == caller.account || caller.children.contains(&pupil),
         Action::ReadWork { assignment, pupil } => {
             (pupil == caller.account && allowed(caller, Action::Do(assignment)))

@@ -504,6 +504,21 @@ fn exercises_stay_with_their_author_and_their_classes() {
             X::Follow(&elsewhere),
             false,
         ),
+        ("the teacher marks", &teacher, X::Mark(&given), true),
+        (
+            "not whoever teaches the class now",
+            &successor,
+            X::Mark(&given),
+            false,
+        ),
+        ("a pupil marks nothing", &lisandru, X::Mark(&given), false),
+        ("nor a parent", &parent, X::Mark(&given), false),
+        (
+            "not in another school",
+            &teacher,
+            X::Mark(&elsewhere),
+            false,
+        ),
         (
             "a pupil reads their work",
             &lisandru,

@@ -1,7 +1,8 @@
 //! Exercises to and from the formats other platforms use: Moodle's GIFT (read and written), Moodle
 //! XML and IMS QTI 2.1 items (read). Pure functions over bytes and strings; the server reads the
-//! files and stores what comes out. Behind the feature `exchange`, so that the browser build
-//! carries no XML or HTML parser.
+//! files and stores what comes out. The readers and the writer are behind the feature `exchange`,
+//! so that the browser build carries no XML or HTML parser; what they report ([`Report`],
+//! [`ImportError`], [`NotExported`]) is in every build, for the browser to show.
 //!
 //! **What an import gives.** [`import`] reads one file into a [`Report`]: one entry per question
 //! of the file, in order, saying whether it was taken (as which item type) or refused (and why,
@@ -31,21 +32,36 @@
 //! (decoded); anything else is refused with the offset of the first invalid byte. An XML
 //! declaration naming another encoding is refused rather than guessed.
 
+#[cfg(feature = "exchange")]
 mod build;
+#[cfg(feature = "exchange")]
+mod detect;
+#[cfg(feature = "exchange")]
 pub mod gift;
+#[cfg(feature = "exchange")]
 mod input;
+#[cfg(feature = "exchange")]
 mod markup;
+#[cfg(feature = "exchange")]
 pub mod moodle_xml;
+#[cfg(feature = "exchange")]
 mod number;
+#[cfg(feature = "exchange")]
 pub mod qti;
 mod report;
+#[cfg(feature = "exchange")]
 mod xml;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "exchange"))]
 mod tests;
 
-pub use report::{FileNote, ImportError, ItemReport, Note, Outcome, Reason, Report};
+#[cfg(feature = "exchange")]
+pub use detect::detect;
+pub use report::{
+    FileNote, ImportError, ItemReport, NotExported, Note, Outcome, Reason, Report, Unexpressible,
+};
 
+#[cfg(feature = "exchange")]
 use super::LanguageTag;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -110,6 +126,7 @@ impl FromStr for Format {
     }
 }
 
+#[cfg(feature = "exchange")]
 /// What the imported exercise is given when the file does not say: its title (the file's name,
 /// say) and its language. A QTI item's title and `xml:lang`, and the header Scola writes in its
 /// GIFT files, take precedence.
@@ -120,6 +137,7 @@ pub struct Defaults {
 }
 
 /// Reads one file of `format`. See the module's documentation for what comes out.
+#[cfg(feature = "exchange")]
 pub fn import(bytes: &[u8], format: Format, defaults: &Defaults) -> Result<Report, ImportError> {
     let text = input::decode(bytes)?;
     match format {

@@ -63,7 +63,7 @@ pub enum Status {
 }
 
 impl Status {
-    fn of(credit: Credit) -> Status {
+    pub(crate) fn of(credit: Credit) -> Status {
         if credit.is_full() {
             Status::Correct
         } else if credit.is_none() {

@@ -9,6 +9,7 @@ mod areas;
 mod audit;
 mod auth;
 mod exercises;
+mod exercises_import;
 mod files;
 mod markdown;
 mod platform;

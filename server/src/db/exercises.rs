@@ -10,7 +10,7 @@ use app::ports::{
 use async_trait::async_trait;
 use domain::authz::exercises::{AssignmentFacts, ExerciseFacts};
 use domain::exercise::assignment::{Feedback, Rules};
-use domain::exercise::{Exercise, LanguageTag, Outcome, Points, Response};
+use domain::exercise::{Exercise, ItemId, LanguageTag, MarkError, Outcome, Points, Response};
 use domain::ids::{AccountId, AssignmentId, AttemptId, ExerciseId, GroupId, SchoolId};
 use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
@@ -88,6 +88,18 @@ statements! {
           AND t.submitted_at IS NOT NULL \
         WHERE a.id = $1 \
         ORDER BY p.last_name, p.first_name, p.id, t.number";
+
+    GROUP_NAME = "SELECT name FROM school_groups WHERE id = $1";
+    /// Every attempt handed in on an assignment.
+    HANDED_IN = "SELECT id, assignment_id, pupil_id, number, exercise_id, version, seed, \
+          response, saved_at, submitted_at, outcome \
+        FROM attempts WHERE assignment_id = $1 AND submitted_at IS NOT NULL \
+        ORDER BY pupil_id, number";
+    /// Takes the attempt's write lock (SQLite) or row lock (PostgreSQL) before its outcome is
+    /// read, so that two marks of one attempt go one after the other and neither is lost.
+    LOCK_ATTEMPT = "UPDATE attempts SET outcome = outcome WHERE id = $1";
+    OUTCOME = "SELECT outcome FROM attempts WHERE id = $1 AND submitted_at IS NOT NULL";
+    MARK = "UPDATE attempts SET earned = $2, awaiting_teacher = $3, outcome = $4 WHERE id = $1";
 
     ATTEMPT_COLUMNS_OF = "SELECT id, assignment_id, pupil_id, number, exercise_id, version, \
           seed, response, saved_at, submitted_at, outcome \
@@ -206,6 +218,16 @@ struct ResultRow {
     earned: Option<i64>,
     max_points: Option<i64>,
     awaiting_teacher: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct NameRow {
+    name: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct OutcomeRow {
+    outcome: Option<JsonText<Outcome>>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -623,6 +645,7 @@ impl Exercises for Db {
                     handed_in: 0,
                     last_score: None,
                     last_handed_in: None,
+                    items: Vec::new(),
                 });
             }
             let Some(entry) = list.last_mut() else {
@@ -635,6 +658,63 @@ impl Exercises for Db {
             }
         }
         Ok(list)
+    }
+
+    async fn group_name(&self, group: GroupId) -> Result<Option<String>, StoreError> {
+        let row: Option<NameRow> = GROUP_NAME
+            .query_as()
+            .bind(group.get())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(row.map(|r| r.name))
+    }
+
+    async fn handed_in(&self, assignment: AssignmentId) -> Result<Vec<StoredAttempt>, StoreError> {
+        let rows: Vec<AttemptRow> = HANDED_IN
+            .query_as()
+            .bind(assignment.get())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
+        rows.into_iter().map(StoredAttempt::try_from).collect()
+    }
+
+    async fn mark(
+        &self,
+        attempt: AttemptId,
+        item: &ItemId,
+        points: Option<Points>,
+    ) -> Result<Result<Outcome, MarkError>, StoreError> {
+        let mut tx = self.pool.begin().await.map_err(fail)?;
+        LOCK_ATTEMPT
+            .query()
+            .bind(attempt.get())
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+        let row: Option<OutcomeRow> = OUTCOME
+            .query_as()
+            .bind(attempt.get())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(fail)?;
+        let Some(mut outcome) = row.and_then(|r| r.outcome).map(|o| o.0) else {
+            return Ok(Err(MarkError::NotHandedIn));
+        };
+        if let Err(problem) = outcome.mark(item, points) {
+            return Ok(Err(problem));
+        }
+        MARK.query()
+            .bind(attempt.get())
+            .bind(hundredths(outcome.earned))
+            .bind(hundredths(outcome.awaiting_teacher))
+            .bind(json_text(&outcome)?)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+        tx.commit().await.map_err(fail)?;
+        Ok(Ok(outcome))
     }
 
     async fn attempts(

@@ -25,7 +25,12 @@ async fn each_profile_lands_on_its_own_home() {
     assert_eq!(groups, ["5e A", "Lingua corsa 5e"]);
     assert_eq!(
         home.services,
-        [Service::Exercises, Service::MyAccount, Service::Charter]
+        [
+            Service::Sequences,
+            Service::Exercises,
+            Service::MyAccount,
+            Service::Charter
+        ]
     );
 
     let parent = s.sign_in("ghjuvanni.pieri").await;

@@ -3,11 +3,12 @@
 //! only when the rules say; the same request sent many times at once counts once.
 
 use crate::support::{Session, TestServer};
-use app::api::exercises::assigning::{AssignExercise, Results};
+use app::api::exercises::assigning::AssignExercise;
 use app::api::exercises::authoring::{
     CreateExercise, DeleteExercise, GetExercise, MyExercises, SaveExercise,
 };
 use app::api::exercises::doing::{Assigned, HandIn, OpenAssignment, SaveAnswers};
+use app::api::exercises::results::Results;
 use app::api::exercises::{ExerciseError, ExerciseProblem};
 use app::error::AppError;
 use domain::exercise::assignment::{Closed, Feedback, Rules};
@@ -136,6 +137,7 @@ async fn a_teacher_writes_gives_and_reads_the_results() {
 
     let results = c.s.call(&c.teacher, Results { assignment }).await.ok();
     let lisandru = results
+        .pupils
         .iter()
         .find(|r| r.first_name == "Lisandru")
         .expect("in the results");
@@ -147,6 +149,7 @@ async fn a_teacher_writes_gives_and_reads_the_results() {
     // Matteu, also in 5e A, has not started: he is listed with nothing handed in.
     assert!(
         results
+            .pupils
             .iter()
             .any(|r| r.first_name == "Matteu" && r.handed_in == 0)
     );
@@ -203,6 +206,7 @@ async fn editing_after_attempts_never_changes_earlier_scores() {
     assert_eq!(got.exercise, changed);
     let results = c.s.call(&c.teacher, Results { assignment }).await.ok();
     let lisandru = results
+        .pupils
         .iter()
         .find(|r| r.first_name == "Lisandru")
         .expect("listed");

@@ -11,6 +11,8 @@ mod audit;
 mod auth;
 mod authz;
 mod exercises;
+mod exercises_import;
+mod exercises_results;
 mod files;
 mod generate;
 mod http;

@@ -1,9 +1,8 @@
-//! Giving an exercise to a class or group the author teaches this year, and reading the results.
+//! Giving an exercise to a class or group the author teaches this year.
 
 use super::ExerciseError;
 #[cfg(feature = "ssr")]
 use super::ExerciseProblem;
-use super::PupilResult;
 #[cfg(feature = "ssr")]
 use crate::error::AppError;
 use domain::exercise::assignment::Rules;
@@ -50,18 +49,4 @@ pub async fn assign_exercise(
         Err(crate::ports::StoreError::Conflict) => Err(ExerciseProblem::AlreadyGiven.into()),
         other => Ok(other?),
     }
-}
-
-/// Everyone of the group and what they handed in: for the teacher who gave it and whoever
-/// teaches the group this year.
-#[server(endpoint = "exercises/results", input = Json)]
-pub async fn results(assignment: AssignmentId) -> Result<Vec<PupilResult>, ExerciseError> {
-    use domain::authz::exercises::Action;
-    let what = "exercises/results";
-    let me = crate::api::gate::me(what).await?;
-    let Some(stored) = me.ctx.store.assignment(assignment).await? else {
-        return Err(me.refuse(what, None).await.into());
-    };
-    me.may(Action::Follow(&stored.facts), what).await?;
-    Ok(me.ctx.store.results(assignment).await?)
 }

@@ -2,8 +2,9 @@
 //! can go wrong with (see [`AreaError`]).
 
 use crate::api::area_error::{AreaError, AreaProblem};
-use domain::exercise::ResponseError;
 use domain::exercise::assignment::{Closed, RulesProblem};
+use domain::exercise::exchange::ImportError;
+use domain::exercise::{MarkError, ResponseError};
 use serde::{Deserialize, Serialize};
 
 /// Every `AppError`, or an [`ExerciseProblem`].
@@ -30,6 +31,19 @@ pub enum ExerciseProblem {
     /// else's, another school's, or none at all.
     #[error("files that cannot be used here")]
     Files(Vec<domain::file::FileId>),
+    /// The file cannot be read at all (too large, not text, malformed, hostile): nothing of it
+    /// is taken.
+    #[error("import: {0}")]
+    Import(ImportError),
+    /// The file was read, and not one of its questions could be taken: nothing to create.
+    #[error("no question taken")]
+    NothingTaken,
+    /// The upload is not the base64 the app sends: a broken or forged request.
+    #[error("unreadable upload")]
+    UploadUnreadable,
+    /// A teacher's points that cannot be given to that answer.
+    #[error("mark: {0}")]
+    Mark(MarkError),
 }
 
 impl AreaProblem for ExerciseProblem {

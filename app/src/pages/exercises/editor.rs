@@ -4,9 +4,10 @@
 //! to a class or group.
 
 pub(crate) mod assign;
+mod export;
 mod kinds;
 mod media;
-mod problems;
+pub(super) mod problems;
 
 use super::errors::{ExerciseBanner, when_loaded};
 use super::items::{Answers, ItemView};
@@ -52,6 +53,7 @@ pub fn Editor(opened: Opened) -> impl IntoView {
             view! {
                 {when_loaded(loaded, move |a: Authored| view! {
                     <Form school=a.school id=Some(id) exercise=a.exercise/>
+                    <export::ExportGift id/>
                     <GivenList given=a.given/>
                 })}
             }

@@ -4,6 +4,7 @@ use crate::api::exercises::{ExerciseError, ExerciseProblem};
 use crate::error::AppError;
 use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, describe_error};
+use domain::exercise::MarkError;
 use domain::exercise::assignment::{Closed, MAX_ATTEMPTS, RulesProblem};
 use domain::lang::Lang;
 use leptos::prelude::*;
@@ -25,8 +26,27 @@ pub fn describe(lang: Lang, error: &ExerciseError) -> String {
                 count: i64::try_from(files.len()).unwrap_or(i64::MAX),
             }
             .text(lang),
+            // Said in full by the import screen (`exchange_text`), whose texts only teachers
+            // download.
+            ExerciseProblem::Import(_)
+            | ExerciseProblem::NothingTaken
+            | ExerciseProblem::UploadUnreadable => M::ImportFailed.text(lang),
+            ExerciseProblem::Mark(problem) => mark_message(lang, problem),
         },
     }
+}
+
+fn mark_message(lang: Lang, problem: &MarkError) -> String {
+    match problem {
+        MarkError::NotHandedIn => M::MarkNotHandedIn,
+        MarkError::NoSuchItem => M::MarkNoItem,
+        MarkError::NotFree => M::MarkNotFree,
+        MarkError::Unanswered => M::MarkUnanswered,
+        MarkError::TooMany { max } => M::MarkTooMany {
+            max: domain::locale::hundredths(lang, i64::from(max.hundredths())),
+        },
+    }
+    .text(lang)
 }
 
 fn closed_message(closed: Closed) -> M {

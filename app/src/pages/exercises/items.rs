@@ -7,8 +7,8 @@ use super::char_bar::Target;
 use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::{
-    Accepts, Answer, Card, CardId, CategoryId, ChoiceId, GapAnswer, ItemId, ItemOutcome, PaperItem,
-    PaperKind, PaperPart, Response, ShownCategory, ShownChoice, Status,
+    Accepts, Answer, Card, CardId, CategoryId, ChoiceId, Detail, GapAnswer, ItemId, ItemOutcome,
+    PaperItem, PaperKind, PaperPart, Response, ShownCategory, ShownChoice, Status,
 };
 use domain::locale::hundredths;
 use leptos::prelude::*;
@@ -570,6 +570,9 @@ fn ItemMark(mark: Signal<Option<ItemOutcome>>) -> impl IntoView {
         mark.get().map(|m| {
             let lang = locale.lang();
             let (class, label) = status(m.status);
+            // A free answer with a status of its own was scored by the teacher.
+            let by_teacher = m.detail == Detail::FreeText
+                && !matches!(m.status, Status::AwaitingTeacher | Status::Unanswered);
             let points = M::Score {
                 earned: hundredths(lang, i64::from(m.earned.hundredths())),
                 max: hundredths(lang, i64::from(m.max.hundredths())),
@@ -578,6 +581,7 @@ fn ItemMark(mark: Signal<Option<ItemOutcome>>) -> impl IntoView {
             view! {
                 <div class=format!("mark {class}")>
                     <p><strong>{label.text(lang)}</strong> " · " {points}</p>
+                    {by_teacher.then(|| view! { <p class="by-teacher">{M::MarkedByTeacher.text(lang)}</p> })}
                     {(!m.feedback.is_empty()).then(|| view! {
                         <ul class="feedback">
                             {m.feedback.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}

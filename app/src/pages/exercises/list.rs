@@ -149,7 +149,10 @@ fn Written(school: SchoolId, heading: AnyMessage) -> impl IntoView {
                     </ul>
                 }.into_any()
             })}
-            <a class="button primary new-exercise" href=format!("/exercises/new/{school}")>{t(M::New)}</a>
+            <div class="button-row">
+                <a class="button primary new-exercise" href=format!("/exercises/new/{school}")>{t(M::New)}</a>
+                <a class="button secondary import-exercise" href=format!("/exercises/import/{school}")>{t(M::ImportQuestions)}</a>
+            </div>
         </section>
     }
 }

@@ -44,7 +44,8 @@ mod lex;
 mod read;
 mod write;
 
-pub use write::{NotExported, Unexpressible, export};
+pub use super::{NotExported, Unexpressible};
+pub use write::export;
 
 use super::{Defaults, ImportError, Report};
 

@@ -40,7 +40,7 @@ pub fn import(text: &str, defaults: &Defaults) -> Result<Report, ImportError> {
     if root.tag_name().name() != "quiz" {
         return Err(ImportError::WrongRoot {
             found: root.tag_name().name().to_owned(),
-            expected: "quiz",
+            expected: "quiz".to_owned(),
         });
     }
     let questions: Vec<Node> = xml::children(root, "question").collect();

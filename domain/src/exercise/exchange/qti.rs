@@ -45,7 +45,7 @@ pub fn import(text: &str, defaults: &Defaults) -> Result<Report, ImportError> {
     if root.tag_name().name() != "assessmentItem" {
         return Err(ImportError::WrongRoot {
             found: root.tag_name().name().to_owned(),
-            expected: "assessmentItem",
+            expected: "assessmentItem".to_owned(),
         });
     }
     let mut collector = Collector::new(Format::Qti, defaults);

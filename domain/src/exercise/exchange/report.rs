@@ -206,7 +206,8 @@ pub enum FileNote {
 }
 
 /// Why a file could not be read at all.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum ImportError {
     #[error("the file has {bytes} bytes, more than {max}")]
     TooLarge { bytes: usize, max: usize },
@@ -231,10 +232,30 @@ pub enum ImportError {
     #[error("the file has {count} questions, more than {max}")]
     TooManyQuestions { count: usize, max: usize },
     #[error("the root element is {found}, not {expected}")]
-    WrongRoot {
-        found: String,
-        expected: &'static str,
-    },
+    WrongRoot { found: String, expected: String },
     #[error("the file holds no question")]
     NoQuestions,
+}
+
+/// An item left out of an export, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotExported {
+    pub item: ItemId,
+    pub reason: Unexpressible,
+}
+
+/// Why GIFT cannot hold an item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Unexpressible {
+    #[error("GIFT has no {item_type:?} questions")]
+    Kind { item_type: ItemType },
+    #[error("GIFT holds one gap per question, this text has {gaps}")]
+    Gaps { gaps: usize },
+    #[error("a GIFT gap needs text after it")]
+    GapAtEnd,
+    #[error("GIFT reads -> in this text as a matching arrow")]
+    Arrow,
+    #[error("a tolerance too large to write")]
+    Tolerance,
 }

@@ -176,6 +176,31 @@ pub fn delete_item(index: usize) -> String {
     format!("li.item-editor[data-index='{index}'] button.delete")
 }
 
+// Importing, exporting, results in depth.
+pub const IMPORT_FILE: &str = "#import-file";
+pub const IMPORT_FORMAT: &str = "#import-format";
+pub const IMPORT_READ: &str = ".import form button[type=submit]";
+pub const IMPORT_REPORT: &str = ".import-report";
+pub const IMPORT_CREATE: &str = "button.import-create";
+pub const EXPORT_GIFT: &str = "button.export-gift";
+pub const DOWNLOAD_GIFT: &str = "a.download-gift";
+pub const NOT_EXPORTED: &str = ".not-exported";
+pub const ASSIGN_ATTEMPTS: &str = "#assign-attempts";
+pub const BY_ITEM: &str = "section.by-item";
+pub const FREE_ANSWERS: &str = "ul.free-answers";
+pub const MARK_POINTS: &str = "ul.free-answers input.mark-points";
+pub const MARK_SAVE: &str = "ul.free-answers form button[type=submit]";
+pub const MARK_NOTICE: &str = ".to-mark .notice";
+pub const UNDO_MARK: &str = "button.undo-mark";
+
+/// The "import questions" button of the teacher's list in the school named `school`.
+pub fn import_in(school: &str) -> String {
+    format!(
+        "//section[contains(@class,'written')][contains(.//h2,'{school}')]\
+         //a[contains(@class,'import-exercise')]"
+    )
+}
+
 // Sequences.
 pub const SEQUENCES_SERVICE: &str = "ul.services a[href='/sequences']";
 pub const SEQUENCE_TITLE: &str = "#sequence-title";

@@ -30,7 +30,7 @@ pub fn describe(lang: Lang, exercise: &Exercise, problem: &Problem) -> String {
     }
 }
 
-fn item_problem(lang: Lang, problem: &ItemProblem) -> String {
+pub fn item_problem(lang: Lang, problem: &ItemProblem) -> String {
     let gap = |gap: usize, problem: String| {
         M::ProblemGap {
             gap: i64::try_from(gap + 1).unwrap_or(0),

@@ -3,35 +3,12 @@
 use super::extras::{self, AnswerExtras, Extras, Header};
 use super::lex;
 use crate::exercise::exchange::build::{self, ONE_POINT};
+use crate::exercise::exchange::{NotExported, Unexpressible};
 use crate::exercise::{
-    Accepts, Choice, ClozePart, Decimal, Exercise, Feedback, Item, ItemId, ItemKind, ItemType,
-    Matching, Numeric, TextAnswer, TextMatching, Tolerance,
+    Accepts, Choice, ClozePart, Decimal, Exercise, Feedback, Item, ItemKind, Matching, Numeric,
+    TextAnswer, TextMatching, Tolerance,
 };
-use serde::{Deserialize, Serialize};
 use std::fmt::Write;
-
-/// An item left out of an export, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NotExported {
-    pub item: ItemId,
-    pub reason: Unexpressible,
-}
-
-/// Why GIFT cannot hold an item.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Unexpressible {
-    #[error("GIFT has no {item_type:?} questions")]
-    Kind { item_type: ItemType },
-    #[error("GIFT holds one gap per question, this text has {gaps}")]
-    Gaps { gaps: usize },
-    #[error("a GIFT gap needs text after it")]
-    GapAtEnd,
-    #[error("GIFT reads -> in this text as a matching arrow")]
-    Arrow,
-    #[error("a tolerance too large to write")]
-    Tolerance,
-}
 
 /// The exercise as GIFT, and the items left out (in order, with the reason).
 pub fn export(exercise: &Exercise) -> (String, Vec<NotExported>) {

@@ -504,7 +504,7 @@ fn a_file_that_is_not_a_quiz_is_an_error() {
         moodle_xml::import("<assessmentItem/>", &defaults()),
         Err(ImportError::WrongRoot {
             found: "assessmentItem".to_owned(),
-            expected: "quiz"
+            expected: "quiz".to_owned()
         })
     );
 }

@@ -413,7 +413,7 @@ fn the_templates_written_out_are_recognised() {
             import(&bytes, Format::Qti, &defaults()),
             Err(ImportError::WrongRoot {
                 found: "responseProcessing".to_owned(),
-                expected: "assessmentItem"
+                expected: "assessmentItem".to_owned()
             })
         );
     }
