@@ -104,16 +104,16 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
         state.max_in_flight,
     )
     .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
-    let api = password_checks
-        .merge(imports)
-        .merge(others)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
+    // An upload is read as a stream, checked as it comes; the limit is the largest file's.
     let uploads = in_flight_limit(
         Router::new().route(&format!("/api/{UPLOAD}"), post(server_fn)),
         state.max_in_flight,
     )
-    .layer(RequestBodyLimitLayer::new(state.max_upload_bytes));
-    let api = api
+    .layer(RequestBodyLimitLayer::new(state.max_upload_bytes))
+    .layer(DefaultBodyLimit::max(state.max_upload_bytes));
+    let api = password_checks
+        .merge(imports)
+        .merge(others)
         .merge(uploads)
         .layer(middleware::from_fn(same_origin_only))
         .with_state(state.clone());

@@ -351,6 +351,27 @@ impl FileStore for Failing {
 }
 
 #[tokio::test]
+async fn a_recording_of_several_megabytes_is_taken_whole() {
+    let s = TestServer::start().await;
+    let maria = s.session_for("maria.santoni").await;
+    let college = s.school_id(COLLEGE).await;
+    // Three minutes at 8 kHz: past axum's and the server functions' usual body limits.
+    let sound = wav(8000 * 180);
+    let uploaded = s
+        .upload(
+            &maria,
+            &about(college, FileUse::Audio, "long.wav"),
+            sound.clone(),
+        )
+        .await
+        .ok();
+    let (status, _, bytes) = s.get_bytes(&maria, &uploaded.url()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(bytes.len(), sound.len());
+    assert!(bytes.as_ref() == sound.as_slice());
+}
+
+#[tokio::test]
 async fn a_failing_store_records_nothing() {
     let s = TestServer::start_with_files(Arc::new(Failing), |_| {}).await;
     let maria = s.session_for("maria.santoni").await;
