@@ -207,28 +207,57 @@ pub fn picture_button(school: SchoolId, insert: impl Fn(String) + Clone + 'stati
 }
 
 /// What only a browser can do: read a picked file, record from the microphone.
+///
+/// The browser's objects are reached through `Reflect` rather than `web-sys`' typed bindings:
+/// each typed binding adds its own shim to the one JavaScript file every page loads first,
+/// which has no room left for them (`scripts/bench/sizes.sh`); these few lines of the teachers'
+/// module reuse the shims already there.
 #[cfg(feature = "csr")]
 mod browser {
+    use js_sys::{Array, Function, Reflect};
     use leptos::prelude::{LocalStorage, SetValue, StoredValue, UpdateValue};
     use std::cell::RefCell;
     use std::rc::Rc;
-    use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
 
-    async fn bytes(blob: &web_sys::Blob) -> Option<Vec<u8>> {
-        let buffer = JsFuture::from(blob.array_buffer()).await.ok()?;
+    fn get(target: &JsValue, key: &str) -> Option<JsValue> {
+        Reflect::get(target, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    /// `target.method(...args)`.
+    fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Option<JsValue> {
+        let function: Function = get(target, method)?.dyn_into().ok()?;
+        let list = Array::new();
+        for arg in args {
+            list.push(arg);
+        }
+        Reflect::apply(&function, target, &list).ok()
+    }
+
+    /// `target.method(...args)`, a promise, awaited.
+    async fn wait(target: &JsValue, method: &str, args: &[&JsValue]) -> Option<JsValue> {
+        let promise: js_sys::Promise = call(target, method, args)?.dyn_into().ok()?;
+        JsFuture::from(promise).await.ok()
+    }
+
+    async fn bytes(blob: &JsValue) -> Option<Vec<u8>> {
+        let buffer = wait(blob, "arrayBuffer", &[]).await?;
         Some(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 
     /// The file picked in the `<input type="file">` of `ev`, and its name.
     pub async fn picked_file(ev: &leptos::ev::Event) -> Option<(Vec<u8>, Option<String>)> {
-        let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
-        let file = input.files()?.get(0)?;
+        let input: JsValue = ev.target()?.into();
+        let file = call(&get(&input, "files")?, "item", &[&JsValue::from(0)])?;
+        let name = get(&file, "name").and_then(|n| n.as_string());
         let read = bytes(&file).await;
         // The same file picked again is a change too.
-        input.set_value("");
-        Some((read?, Some(file.name())))
+        let _ = Reflect::set(&input, &"value".into(), &"".into());
+        Some((read?, name))
     }
 
     /// A recording from the microphone, started and stopped by the teacher. Its browser
@@ -237,10 +266,10 @@ mod browser {
     pub struct Recorder(StoredValue<Option<Running>, LocalStorage>);
 
     struct Running {
-        recorder: web_sys::MediaRecorder,
-        stream: web_sys::MediaStream,
-        chunks: Rc<RefCell<Vec<web_sys::Blob>>>,
-        _on_data: Closure<dyn FnMut(web_sys::BlobEvent)>,
+        recorder: JsValue,
+        stream: JsValue,
+        chunks: Rc<RefCell<Vec<JsValue>>>,
+        _on_data: Closure<dyn FnMut(JsValue)>,
     }
 
     impl Recorder {
@@ -249,33 +278,27 @@ mod browser {
         }
 
         pub async fn start(&self) -> Result<(), ()> {
-            let devices = web_sys::window()
-                .ok_or(())?
-                .navigator()
-                .media_devices()
-                .map_err(|_| ())?;
-            let constraints = web_sys::MediaStreamConstraints::new();
-            constraints.set_audio(&true.into());
-            let promise = devices
-                .get_user_media_with_constraints(&constraints)
-                .map_err(|_| ())?;
-            let stream: web_sys::MediaStream = JsFuture::from(promise)
+            let window: JsValue = web_sys::window().ok_or(())?.into();
+            let devices = get(&get(&window, "navigator").ok_or(())?, "mediaDevices").ok_or(())?;
+            let constraints = js_sys::Object::new();
+            Reflect::set(&constraints, &"audio".into(), &JsValue::TRUE).map_err(|_| ())?;
+            let stream = wait(&devices, "getUserMedia", &[&constraints])
                 .await
-                .map_err(|_| ())?
+                .ok_or(())?;
+            let class: Function = get(&window, "MediaRecorder")
+                .ok_or(())?
                 .dyn_into()
                 .map_err(|_| ())?;
-            let recorder =
-                web_sys::MediaRecorder::new_with_media_stream(&stream).map_err(|_| ())?;
+            let recorder = Reflect::construct(&class, &Array::of1(&stream)).map_err(|_| ())?;
             let chunks = Rc::new(RefCell::new(Vec::new()));
             let into = chunks.clone();
-            let on_data =
-                Closure::<dyn FnMut(web_sys::BlobEvent)>::new(move |ev: web_sys::BlobEvent| {
-                    if let Some(blob) = ev.data() {
-                        into.borrow_mut().push(blob);
-                    }
-                });
-            recorder.set_ondataavailable(Some(on_data.as_ref().unchecked_ref()));
-            recorder.start().map_err(|_| ())?;
+            let on_data = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+                if let Some(blob) = get(&ev, "data") {
+                    into.borrow_mut().push(blob);
+                }
+            });
+            Reflect::set(&recorder, &"ondataavailable".into(), on_data.as_ref()).map_err(|_| ())?;
+            call(&recorder, "start", &[]).ok_or(())?;
             self.0.set_value(Some(Running {
                 recorder,
                 stream,
@@ -288,26 +311,27 @@ mod browser {
         /// Stops, and answers what was recorded.
         pub async fn stop(&self) -> Option<Vec<u8>> {
             let running = self.0.try_update_value(Option::take).flatten()?;
+            let recorder = running.recorder.clone();
             let stopped = js_sys::Promise::new(&mut |resolve, _| {
-                let done = Closure::once_into_js(move || {
-                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-                });
-                running.recorder.set_onstop(Some(done.unchecked_ref()));
+                let _ = Reflect::set(&recorder, &"onstop".into(), &resolve);
             });
-            running.recorder.stop().ok()?;
+            call(&running.recorder, "stop", &[])?;
             JsFuture::from(stopped).await.ok()?;
-            for track in running.stream.get_tracks().iter() {
-                if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
-                    track.stop();
+            if let Some(tracks) = call(&running.stream, "getTracks", &[]) {
+                for track in Array::from(&tracks).iter() {
+                    call(&track, "stop", &[]);
                 }
             }
-            let parts = js_sys::Array::new();
+            let parts = Array::new();
             for chunk in running.chunks.borrow().iter() {
                 parts.push(chunk);
             }
-            let options = web_sys::BlobPropertyBag::new();
-            options.set_type(&running.recorder.mime_type());
-            let whole = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options).ok()?;
+            let options = js_sys::Object::new();
+            let kind = get(&running.recorder, "mimeType").unwrap_or_else(|| "".into());
+            Reflect::set(&options, &"type".into(), &kind).ok()?;
+            let window: JsValue = web_sys::window()?.into();
+            let class: Function = get(&window, "Blob")?.dyn_into().ok()?;
+            let whole = Reflect::construct(&class, &Array::of2(&parts, &options)).ok()?;
             bytes(&whole).await
         }
     }
