@@ -208,13 +208,14 @@ pub fn picture_button(school: SchoolId, insert: impl Fn(String) + Clone + 'stati
 
 /// What only a browser can do: read a picked file, record from the microphone.
 ///
-/// The browser's objects are reached through `Reflect` rather than `web-sys`' typed bindings:
-/// each typed binding adds its own shim to the one JavaScript file every page loads first,
-/// which has no room left for them (`scripts/bench/sizes.sh`); these few lines of the teachers'
-/// module reuse the shims already there.
+/// The browser's objects are reached through `Reflect` and `Function::call` rather than
+/// `web-sys`' typed bindings: each binding adds its own shim to the one JavaScript file every
+/// page loads first, which has no room left for them (`scripts/bench/sizes.sh`); these lines of
+/// the teachers' module reuse the shims already there (the recorder's constructor aside).
 #[cfg(feature = "csr")]
 mod browser {
-    use js_sys::{Array, Function, Reflect};
+    use futures::channel::oneshot;
+    use js_sys::{Function, Reflect};
     use leptos::prelude::{LocalStorage, SetValue, StoredValue, UpdateValue};
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -222,37 +223,37 @@ mod browser {
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
 
-    fn get(target: &JsValue, key: &str) -> Option<JsValue> {
-        Reflect::get(target, &JsValue::from_str(key))
+    fn get(target: &JsValue, key: impl Into<JsValue>) -> Option<JsValue> {
+        Reflect::get(target, &key.into())
             .ok()
             .filter(|v| !v.is_undefined() && !v.is_null())
     }
 
-    /// `target.method(...args)`.
-    fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Option<JsValue> {
-        let function: Function = get(target, method)?.dyn_into().ok()?;
-        let list = Array::new();
-        for arg in args {
-            list.push(arg);
+    /// `target.method()` or `target.method(arg)`.
+    fn call(target: &JsValue, method: &str, arg: Option<&JsValue>) -> Option<JsValue> {
+        let function: Function = get(target, method)?.unchecked_into();
+        match arg {
+            Some(arg) => function.call1(target, arg),
+            None => function.call0(target),
         }
-        Reflect::apply(&function, target, &list).ok()
+        .ok()
     }
 
-    /// `target.method(...args)`, a promise, awaited.
-    async fn wait(target: &JsValue, method: &str, args: &[&JsValue]) -> Option<JsValue> {
-        let promise: js_sys::Promise = call(target, method, args)?.dyn_into().ok()?;
+    /// The same, a promise, awaited.
+    async fn wait(target: &JsValue, method: &str, arg: Option<&JsValue>) -> Option<JsValue> {
+        let promise: js_sys::Promise = call(target, method, arg)?.unchecked_into();
         JsFuture::from(promise).await.ok()
     }
 
     async fn bytes(blob: &JsValue) -> Option<Vec<u8>> {
-        let buffer = wait(blob, "arrayBuffer", &[]).await?;
+        let buffer = wait(blob, "arrayBuffer", None).await?;
         Some(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 
     /// The file picked in the `<input type="file">` of `ev`, and its name.
     pub async fn picked_file(ev: &leptos::ev::Event) -> Option<(Vec<u8>, Option<String>)> {
         let input: JsValue = ev.target()?.into();
-        let file = call(&get(&input, "files")?, "item", &[&JsValue::from(0)])?;
+        let file = get(&get(&input, "files")?, 0)?;
         let name = get(&file, "name").and_then(|n| n.as_string());
         let read = bytes(&file).await;
         // The same file picked again is a change too.
@@ -266,7 +267,7 @@ mod browser {
     pub struct Recorder(StoredValue<Option<Running>, LocalStorage>);
 
     struct Running {
-        recorder: JsValue,
+        recorder: web_sys::MediaRecorder,
         stream: JsValue,
         chunks: Rc<RefCell<Vec<JsValue>>>,
         _on_data: Closure<dyn FnMut(JsValue)>,
@@ -280,16 +281,14 @@ mod browser {
         pub async fn start(&self) -> Result<(), ()> {
             let window: JsValue = web_sys::window().ok_or(())?.into();
             let devices = get(&get(&window, "navigator").ok_or(())?, "mediaDevices").ok_or(())?;
-            let constraints = js_sys::Object::new();
+            // `Object()` called as a function is a new empty object.
+            let constraints = call(&window, "Object", None).ok_or(())?;
             Reflect::set(&constraints, &"audio".into(), &JsValue::TRUE).map_err(|_| ())?;
-            let stream = wait(&devices, "getUserMedia", &[&constraints])
+            let stream = wait(&devices, "getUserMedia", Some(&constraints))
                 .await
                 .ok_or(())?;
-            let class: Function = get(&window, "MediaRecorder")
-                .ok_or(())?
-                .dyn_into()
+            let recorder = web_sys::MediaRecorder::new_with_media_stream(stream.unchecked_ref())
                 .map_err(|_| ())?;
-            let recorder = Reflect::construct(&class, &Array::of1(&stream)).map_err(|_| ())?;
             let chunks = Rc::new(RefCell::new(Vec::new()));
             let into = chunks.clone();
             let on_data = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
@@ -298,7 +297,7 @@ mod browser {
                 }
             });
             Reflect::set(&recorder, &"ondataavailable".into(), on_data.as_ref()).map_err(|_| ())?;
-            call(&recorder, "start", &[]).ok_or(())?;
+            call(&recorder, "start", None).ok_or(())?;
             self.0.set_value(Some(Running {
                 recorder,
                 stream,
@@ -308,31 +307,32 @@ mod browser {
             Ok(())
         }
 
-        /// Stops, and answers what was recorded.
+        /// Stops, and answers what was recorded: the parts' bytes, one after the other.
         pub async fn stop(&self) -> Option<Vec<u8>> {
             let running = self.0.try_update_value(Option::take).flatten()?;
-            let recorder = running.recorder.clone();
-            let stopped = js_sys::Promise::new(&mut |resolve, _| {
-                let _ = Reflect::set(&recorder, &"onstop".into(), &resolve);
+            let (sender, stopped) = oneshot::channel::<()>();
+            let on_stop = Closure::once_into_js(move || {
+                let _ = sender.send(());
             });
-            call(&running.recorder, "stop", &[])?;
-            JsFuture::from(stopped).await.ok()?;
-            if let Some(tracks) = call(&running.stream, "getTracks", &[]) {
-                for track in Array::from(&tracks).iter() {
-                    call(&track, "stop", &[]);
+            Reflect::set(&running.recorder, &"onstop".into(), &on_stop).ok()?;
+            call(&running.recorder, "stop", None)?;
+            stopped.await.ok()?;
+            if let Some(tracks) = call(&running.stream, "getTracks", None) {
+                let count = get(&tracks, "length")
+                    .and_then(|n| n.as_f64())
+                    .unwrap_or(0.0);
+                for n in 0..count as u32 {
+                    if let Some(track) = get(&tracks, n) {
+                        call(&track, "stop", None);
+                    }
                 }
             }
-            let parts = Array::new();
-            for chunk in running.chunks.borrow().iter() {
-                parts.push(chunk);
+            let mut whole = Vec::new();
+            let chunks: Vec<JsValue> = running.chunks.borrow().clone();
+            for chunk in chunks {
+                whole.extend(bytes(&chunk).await?);
             }
-            let options = js_sys::Object::new();
-            let kind = get(&running.recorder, "mimeType").unwrap_or_else(|| "".into());
-            Reflect::set(&options, &"type".into(), &kind).ok()?;
-            let window: JsValue = web_sys::window()?.into();
-            let class: Function = get(&window, "Blob")?.dyn_into().ok()?;
-            let whole = Reflect::construct(&class, &Array::of2(&parts, &options)).ok()?;
-            bytes(&whole).await
+            Some(whole)
         }
     }
 }
