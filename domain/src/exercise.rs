@@ -22,6 +22,7 @@ pub mod assignment;
 pub mod cloze_text;
 mod decimal;
 pub mod exchange;
+mod files;
 mod ids;
 mod item;
 mod key;

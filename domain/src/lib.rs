@@ -11,6 +11,7 @@ pub mod charter;
 pub mod coded;
 pub mod csv;
 pub mod exercise;
+pub mod file;
 pub mod ids;
 pub mod lang;
 pub mod locale;

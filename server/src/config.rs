@@ -1,7 +1,9 @@
 //! Settings, read once at start from the environment (and `--flags`), typed.
 
+use crate::storage::{S3Config, StorageConfig};
 use domain::auth::second_factor::AdminPolicy;
 use domain::auth::session::IdleLimit;
+use domain::file::SizeLimits;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -43,12 +45,20 @@ pub struct Config {
     pub request_nice: i8,
     /// How long a one-time password can be used, in seconds (`SCOLA_OTP_DAYS`).
     pub one_time_password_seconds: i64,
+    /// Where uploaded files are kept: `<data dir>/files` unless `SCOLA_FILES_DIR` or an S3
+    /// bucket (`SCOLA_S3_*`) says otherwise.
+    pub storage: StorageConfig,
+    /// The largest upload of each use (`SCOLA_MAX_AUDIO_MB`, default 20; `SCOLA_MAX_IMAGE_MB`,
+    /// default 5).
+    pub file_limits: SizeLimits,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{name}: cannot read {value:?}")]
     Invalid { name: &'static str, value: String },
+    #[error("SCOLA_S3_BUCKET is set: {name} must be set too")]
+    Missing { name: &'static str },
     #[error(
         "SCOLA_DEMO=1 asks for the demo, whose accounts share a public password, on {addr}{https}: \
          the demo is only served on a loopback address over plain http (SCOLA_HTTPS=0). For a \
@@ -184,7 +194,35 @@ impl Config {
             usize::try_from(domain::auth::password::ONE_TIME_PASSWORD_DAYS).unwrap_or(14),
             1..=365,
         )?;
+        let megabytes = |name: &'static str, default: u64| -> Result<u64, ConfigError> {
+            let default = usize::try_from(default / (1024 * 1024)).unwrap_or(1);
+            let mb = number(name, default, 1..=4096)?;
+            Ok(u64::try_from(mb).unwrap_or(1) * 1024 * 1024)
+        };
+        let defaults = SizeLimits::default();
+        let file_limits = SizeLimits {
+            audio: megabytes("SCOLA_MAX_AUDIO_MB", defaults.audio)?,
+            image: megabytes("SCOLA_MAX_IMAGE_MB", defaults.image)?,
+        };
+        let storage = match var("SCOLA_S3_BUCKET") {
+            Some(bucket) => {
+                let required = |name: &'static str| var(name).ok_or(ConfigError::Missing { name });
+                StorageConfig::S3(S3Config {
+                    endpoint: var("SCOLA_S3_ENDPOINT"),
+                    bucket,
+                    region: var("SCOLA_S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+                    access_key_id: required("SCOLA_S3_ACCESS_KEY_ID")?,
+                    secret_access_key: required("SCOLA_S3_SECRET_ACCESS_KEY")?,
+                    allow_http: boolean("SCOLA_S3_ALLOW_HTTP", false)?,
+                })
+            }
+            None => var("SCOLA_FILES_DIR").map_or(StorageConfig::UnderDataDir, |dir| {
+                StorageConfig::Dir(dir.into())
+            }),
+        };
         Ok(Config {
+            storage,
+            file_limits,
             data_dir,
             database_url,
             addr,

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tower::{ServiceBuilder, ServiceExt};
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
@@ -50,6 +51,8 @@ pub struct HttpState {
     /// The Content-Security-Policy, with the hashes of the inline scripts of `index.html`.
     pub csp: Arc<HeaderValue>,
     pub https: bool,
+    /// The largest upload body (`files/upload`): the largest file of any use, and some room.
+    pub max_upload_bytes: usize,
 }
 
 impl HttpState {
@@ -63,8 +66,18 @@ impl HttpState {
             https: config.https,
             max_in_flight: config.max_in_flight,
             max_sign_ins_in_flight: config.max_sign_ins_in_flight,
+            max_upload_bytes: upload_limit(config.file_limits),
         }
     }
+}
+
+/// The body limit of an upload: a file one byte too big must still reach the checks, which
+/// answer why it is refused, rather than be cut by the transport.
+fn upload_limit(limits: domain::file::SizeLimits) -> usize {
+    let largest = limits.audio.max(limits.image);
+    usize::try_from(largest)
+        .unwrap_or(usize::MAX)
+        .saturating_add(64 * 1024)
 }
 
 pub fn router(state: HttpState, dist: &Path) -> Router {
@@ -91,23 +104,60 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
         state.max_in_flight,
     )
     .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
+    // An upload is read as a stream, checked as it comes; the limit is the largest file's.
+    let uploads = in_flight_limit(
+        Router::new().route(&format!("/api/{UPLOAD}"), post(server_fn)),
+        state.max_in_flight,
+    )
+    .layer(RequestBodyLimitLayer::new(state.max_upload_bytes))
+    .layer(DefaultBodyLimit::max(state.max_upload_bytes));
     let api = password_checks
         .merge(imports)
         .merge(others)
+        .merge(uploads)
         .layer(middleware::from_fn(same_origin_only))
         .with_state(state.clone());
+    let files = in_flight_limit(
+        Router::new().route("/files/{name}", get(stored_file)),
+        state.max_in_flight,
+    )
+    .with_state(state.clone());
     Router::new()
         .merge(api)
+        .merge(files)
         .route("/healthz", get(|| async { "ok" }))
         .fallback_service(assets)
         .layer(middleware::from_fn(cache_policy))
         .layer(middleware::from_fn_with_state(state, security_headers))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().compress_when(
+            // Recordings are compressed already; pictures are left alone by the default rule.
+            DefaultPredicate::new().and(NotForContentType::const_new("audio/")),
+        ))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),
         ))
         .layer(TraceLayer::new_for_http())
+}
+
+/// The server function whose body is a file, under its own body limit.
+const UPLOAD: &str = "files/upload";
+
+/// A stored file, `/files/<id>` (or `/files/<id>.<extension>`, as Markdown names it): served by
+/// the server function `files/get`, which decides who may read it.
+async fn stored_file(
+    State(state): State<HttpState>,
+    axum::extract::Path(name): axum::extract::Path<String>,
+    mut req: Request,
+) -> Response {
+    let Ok(id) = domain::file::FileId::from_segment(&name) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Ok(uri) = format!("/api/files/get?id={id}").parse() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    *req.uri_mut() = uri;
+    server_fn(State(state), req).await
 }
 
 /// The server functions that check a password, served under their own in-flight limit.
@@ -200,6 +250,16 @@ async fn with_error_status(response: Response) -> Response {
     } else if let Some(status) = problem_status(&bytes) {
         parts.status = StatusCode::from_u16(status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
     }
+    if !parts.status.is_success() {
+        // A refused file is an error, not the file: it takes the error's type, never the one
+        // the file would have had.
+        parts.headers.remove(header::CONTENT_DISPOSITION);
+        parts.headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        parts.headers.remove(header::CONTENT_LENGTH);
+    }
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
@@ -215,6 +275,7 @@ fn problem_status(body: &[u8]) -> Option<u16> {
     }
     status::<app::api::exercises::ExerciseProblem>(body)
         .or_else(|| status::<app::api::sequences::SequenceProblem>(body))
+        .or_else(|| status::<domain::file::FileProblem>(body))
 }
 
 /// The client's address. Behind a trusted proxy, the last `X-Forwarded-For` hop: the one the
@@ -270,8 +331,9 @@ pub fn session_cookie(headers: &HeaderMap, https: bool) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// Refuses cross-site calls to server functions (CSRF): they must be JSON (which a plain HTML
-/// form cannot send without a CORS preflight) and, when the browser says where they come from,
+/// Refuses cross-site calls to server functions (CSRF): they must be JSON, or an upload's octet
+/// stream (neither of which a plain HTML form can send, nor another site's script without a
+/// CORS preflight this server never grants) and, when the browser says where they come from,
 /// come from this site.
 async fn same_origin_only(req: Request, next: Next) -> Response {
     if req.method() == Method::POST {
@@ -279,7 +341,9 @@ async fn same_origin_only(req: Request, next: Next) -> Response {
         let json = headers
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/json"));
+            .is_some_and(|v| {
+                v.starts_with("application/json") || v.starts_with("application/octet-stream")
+            });
         let cross_site = headers
             .get("sec-fetch-site")
             .is_some_and(|v| v == "cross-site");
@@ -311,9 +375,13 @@ async fn cache_policy(req: Request, next: Next) -> Response {
             .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
     });
     let is_api = req.uri().path().starts_with("/api/");
+    let is_file = req.uri().path().starts_with(domain::file::URL_PREFIX);
     let mut response = next.run(req).await;
     let value = if is_api {
         "no-store"
+    } else if is_file {
+        // Kept by the browser alone, and asked again each time: who may read a file can change.
+        "private, no-cache"
     } else if hashed && response.status().is_success() {
         "public, max-age=31536000, immutable"
     } else {
@@ -328,7 +396,10 @@ async fn cache_policy(req: Request, next: Next) -> Response {
 async fn security_headers(State(state): State<HttpState>, req: Request, next: Next) -> Response {
     let mut response = next.run(req).await;
     let h = response.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, (*state.csp).clone());
+    // A stored file comes with its own, stricter policy (see `app::api::files`).
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(header::CONTENT_SECURITY_POLICY, (*state.csp).clone());
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -344,7 +415,8 @@ async fn security_headers(State(state): State<HttpState>, req: Request, next: Ne
     );
     h.insert(
         "permissions-policy",
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+        // The microphone for this site's own pages: a teacher records a dictation.
+        HeaderValue::from_static("camera=(), microphone=(self), geolocation=(), payment=()"),
     );
     if state.https {
         h.insert(

@@ -12,6 +12,7 @@ pub mod passwords;
 pub mod precompress;
 pub mod private_files;
 pub mod seed;
+pub mod storage;
 pub mod sweeper;
 
 use app::ports::ServerCtx;
@@ -57,6 +58,8 @@ pub enum StartError {
     DemoExposed,
     #[error("{0}")]
     CreateAdmin(#[from] create_admin::CreateAdminError),
+    #[error("{0}")]
+    Storage(#[from] storage::StorageError),
 }
 
 pub fn system_clock() -> Timestamp {
@@ -70,11 +73,22 @@ pub fn system_clock() -> Timestamp {
 impl App {
     /// Opens the database (migrating it), seeds the demo if asked and empty, builds the router.
     pub async fn build(config: &Config) -> Result<App, StartError> {
+        let files = storage::Storage::open(&config.storage, &config.data_dir)?;
+        Self::build_with(config, Arc::new(files)).await
+    }
+
+    /// The same, keeping files' bytes in `files` (tests pass a store that fails).
+    pub async fn build_with(
+        config: &Config,
+        files: Arc<dyn app::ports::FileStore>,
+    ) -> Result<App, StartError> {
         let db = open_database(config).await?;
         let passwords = passwords::Argon2Passwords::new(config.hashers)
             .map_err(|e| StartError::Hash(e.to_string()))?;
         let ctx = ServerCtx {
             store: Arc::new(db.clone()),
+            files,
+            file_limits: config.file_limits,
             passwords: Arc::new(passwords),
             clock: Arc::new(system_clock),
             https: config.https,

@@ -10,6 +10,10 @@ exercises-attempts = Trà 1 è { NUMBER($max) } prove.
 exercises-after-due-without-due = Per mustrà e risposte dopu à a data limita, fissate una data limita.
 exercises-answer-unreadable = Una risposta ùn hè stata letta : ricaricate a pagina.
 exercises-already-given = St’eserciziu hè digià statu datu à stu gruppu per sta data.
+exercises-files-not-yours = { $count ->
+    [one] Un schedariu numinatu in l’esercíziu ùn hè micca unu di i vostri in stu stabilimentu : cacciatelu o dipunitelu torna.
+   *[other] { $count } schedarii numinati in l’esercíziu ùn sò micca di i vostri in stu stabilimentu : cacciateli o dipuniteli torna.
+}
 
 # The pupils' list, a parent's view of their children's, a teacher's own exercises.
 exercises-to-do = Da fà
@@ -157,6 +161,7 @@ exercises-problem-too-few-cards = ci volenu almenu duie etichette.
 exercises-problem-too-few-categories = ci volenu almenu duie categurie.
 exercises-problem-empty-dictation = u dittatu ùn hà nisuna parolla.
 exercises-problem-dictation-too-long = u dittatu hà più di { NUMBER($max) } parolle.
+exercises-problem-no-recording = u dittatu ùn hà nisunu arregistramentu.
 exercises-cloze-unclosed = Un biotu apertu ùn hè chjosu.
 exercises-cloze-empty-gap = Un biotu hè viotu.
 exercises-cloze-unopened = Una parentesi chì chjode ùn hà parentesi chì apre.

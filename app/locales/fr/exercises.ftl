@@ -10,6 +10,10 @@ exercises-attempts = Entre 1 et { NUMBER($max) } essais.
 exercises-after-due-without-due = Pour montrer les réponses après la date limite, fixez une date limite.
 exercises-answer-unreadable = Une réponse n’a pas pu être lue : rechargez la page.
 exercises-already-given = Cet exercice a déjà été donné à ce groupe pour cette date.
+exercises-files-not-yours = { $count ->
+    [one] Un fichier nommé dans l’exercice n’est pas l’un des vôtres dans cet établissement : retirez-le ou déposez-le à nouveau.
+   *[other] { $count } fichiers nommés dans l’exercice ne sont pas des vôtres dans cet établissement : retirez-les ou déposez-les à nouveau.
+}
 
 # The pupils' list, a parent's view of their children's, a teacher's own exercises.
 exercises-to-do = À faire
@@ -157,6 +161,7 @@ exercises-problem-too-few-cards = il faut au moins deux étiquettes.
 exercises-problem-too-few-categories = il faut au moins deux catégories.
 exercises-problem-empty-dictation = la dictée n’a aucun mot.
 exercises-problem-dictation-too-long = la dictée a plus de { NUMBER($max) } mots.
+exercises-problem-no-recording = la dictée n’a pas d’enregistrement.
 exercises-cloze-unclosed = Un trou ouvert n’est pas fermé.
 exercises-cloze-empty-gap = Un trou est vide.
 exercises-cloze-unopened = Un crochet fermant n’a pas d’ouvrant.

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod charter;
 pub mod exercises;
+pub mod files;
 pub mod home;
 pub mod platform;
 pub mod profile;

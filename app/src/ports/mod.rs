@@ -9,6 +9,7 @@ mod auth;
 mod charter;
 mod directory;
 mod exercises;
+mod files;
 mod passwords;
 mod platform;
 mod sequences;
@@ -20,6 +21,7 @@ pub use auth::{Credentials, Identity, SignedIn};
 pub use charter::Charters;
 pub use directory::Directory;
 pub use exercises::{Exercises, HandedIn, StoredAssignment, StoredAttempt, StoredExercise};
+pub use files::{Body, BodyError, FileStore, Files, PutError, StoredFile};
 pub use passwords::{HashError, Passwords};
 pub use platform::Establishments;
 pub use sequences::{ExerciseWork, Sequences, StepMarks, StoredSequence, StoredSequenceAssignment};
@@ -38,6 +40,7 @@ pub trait Store:
     + Sessions
     + SecondFactors
     + Exercises
+    + Files
     + Sequences
     + Send
     + Sync
@@ -53,6 +56,7 @@ impl<T> Store for T where
         + Sessions
         + SecondFactors
         + Exercises
+        + Files
         + Sequences
         + Send
         + Sync
@@ -90,6 +94,10 @@ impl From<StoreError> for crate::error::AppError {
 #[derive(Clone)]
 pub struct ServerCtx {
     pub store: Arc<dyn Store>,
+    /// Where uploaded files' bytes are kept.
+    pub files: Arc<dyn FileStore>,
+    /// The largest upload of each use (`SCOLA_MAX_AUDIO_MB`, `SCOLA_MAX_IMAGE_MB`).
+    pub file_limits: domain::file::SizeLimits,
     pub passwords: Arc<dyn Passwords>,
     pub clock: Arc<dyn Fn() -> Timestamp + Send + Sync>,
     /// Cookies get `Secure` when the ENT is served over https.

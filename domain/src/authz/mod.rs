@@ -4,13 +4,14 @@
 //!
 //! The rules are written per area, in the module named after the area of `app/src/api` whose
 //! server functions ask them ([`profile`], [`admin`], [`audit`], [`platform`], [`charter`],
-//! [`exercises`], [`sequences`]);
+//! [`exercises`], [`files`], [`sequences`]);
 //! each area has its own `Action` enum, and [`Action`] gathers them for the one entry point.
 
 pub mod admin;
 pub mod audit;
 pub mod charter;
 pub mod exercises;
+pub mod files;
 pub mod platform;
 pub mod profile;
 pub mod sequences;
@@ -86,6 +87,7 @@ pub enum Action<'a> {
     Platform(platform::Action),
     Charter(charter::Action),
     Exercises(exercises::Action<'a>),
+    Files(files::Action<'a>),
     Sequences(sequences::Action<'a>),
 }
 
@@ -101,6 +103,7 @@ impl Action<'_> {
             Action::Platform(action) => action.school(),
             Action::Charter(action) => action.school(),
             Action::Exercises(action) => action.school(),
+            Action::Files(action) => action.school(),
             Action::Sequences(action) => action.school(),
         }
     }
@@ -136,6 +139,12 @@ impl<'a> From<exercises::Action<'a>> for Action<'a> {
     }
 }
 
+impl<'a> From<files::Action<'a>> for Action<'a> {
+    fn from(action: files::Action<'a>) -> Self {
+        Action::Files(action)
+    }
+}
+
 impl<'a> From<sequences::Action<'a>> for Action<'a> {
     fn from(action: sequences::Action<'a>) -> Self {
         Action::Sequences(action)
@@ -161,6 +170,7 @@ pub fn authorize<'a>(caller: &Caller, action: impl Into<Action<'a>>) -> Result<(
         Action::Platform(action) => platform::allowed(caller, action),
         Action::Charter(action) => charter::allowed(caller, action),
         Action::Exercises(action) => exercises::allowed(caller, action),
+        Action::Files(action) => files::allowed(caller, action),
         Action::Sequences(action) => sequences::allowed(caller, action),
     };
     if allowed { Ok(()) } else { Err(Forbidden) }

@@ -751,3 +751,146 @@ fn sequences_are_changed_by_their_author_and_read_from_the_library_by_teachers()
     assert_eq!(S::ReadPublished(&shared).school(), Some(A));
     assert_eq!(S::Follow(&given).school(), Some(A));
 }
+
+#[test]
+fn files_go_to_their_owner_and_to_those_who_see_an_exercise_using_them() {
+    use crate::file::FileUse;
+    use exercises::{AssignmentFacts, ExerciseFacts};
+    use files::{Action as F, FileFacts};
+    let maria = AccountId::new(400);
+    let exercise = ExerciseFacts {
+        school: A,
+        owner: Some(maria),
+    };
+    let given = AssignmentFacts {
+        school: A,
+        group: CLASS_A,
+        teacher: Some(maria),
+    };
+    let unused = FileFacts {
+        school: A,
+        owner: Some(maria),
+        exercises: vec![],
+        assignments: vec![],
+    };
+    let written = FileFacts {
+        exercises: vec![exercise],
+        ..unused.clone()
+    };
+    let shared = FileFacts {
+        assignments: vec![given],
+        ..written.clone()
+    };
+    let colleagues = FileFacts {
+        owner: Some(AccountId::new(401)),
+        ..unused.clone()
+    };
+    let of_school_b = FileFacts {
+        school: B,
+        ..unused.clone()
+    };
+
+    let mut teacher = caller(400, &[(A, Profile::Teacher), (B, Profile::Teacher)]);
+    teacher.teaches = vec![CLASS_A];
+    let mut successor = caller(403, &[(A, Profile::Teacher)]);
+    successor.teaches = vec![CLASS_A];
+    let colleague = caller(401, &[(A, Profile::Teacher)]);
+    let mut lisandru = caller(100, &[(A, Profile::Pupil)]);
+    lisandru.groups = vec![CLASS_A];
+    let mut lucia = caller(101, &[(A, Profile::Pupil)]);
+    lucia.groups = vec![CLASS_A2];
+    let mut parent = caller(300, &[(A, Profile::Parent)]);
+    parent.children = vec![AccountId::new(100)];
+    let admin_a = caller(600, &[(A, Profile::SchoolAdmin)]);
+    let mut platform = caller(800, &[]);
+    platform.platform_admin = true;
+    let upload = |school, usage| F::Upload { school, usage };
+
+    let cases: &[(&str, &Caller, F<'_>, bool)] = &[
+        (
+            "a teacher uploads where she teaches",
+            &teacher,
+            upload(A, FileUse::Audio),
+            true,
+        ),
+        ("pictures too", &teacher, upload(A, FileUse::Image), true),
+        (
+            "a pupil does not",
+            &lisandru,
+            upload(A, FileUse::Audio),
+            false,
+        ),
+        ("nor an admin", &admin_a, upload(A, FileUse::Image), false),
+        (
+            "nor elsewhere",
+            &colleague,
+            upload(B, FileUse::Image),
+            false,
+        ),
+        ("the owner reads hers", &teacher, F::Read(&unused), true),
+        ("not a colleague", &colleague, F::Read(&unused), false),
+        (
+            "not a pupil before it is used",
+            &lisandru,
+            F::Read(&written),
+            false,
+        ),
+        ("a pupil it was given to", &lisandru, F::Read(&shared), true),
+        (
+            "not a pupil of another class",
+            &lucia,
+            F::Read(&shared),
+            false,
+        ),
+        (
+            "whoever teaches the class now",
+            &successor,
+            F::Read(&shared),
+            true,
+        ),
+        ("not a parent", &parent, F::Read(&shared), false),
+        ("not an admin", &admin_a, F::Read(&shared), false),
+        ("not the platform admin", &platform, F::Read(&shared), false),
+        (
+            "the owner uses hers in her exercise",
+            &teacher,
+            F::Use {
+                file: &unused,
+                exercise: &exercise,
+            },
+            true,
+        ),
+        (
+            "not a colleague's file",
+            &teacher,
+            F::Use {
+                file: &colleagues,
+                exercise: &exercise,
+            },
+            false,
+        ),
+        (
+            "not a file of another school",
+            &teacher,
+            F::Use {
+                file: &of_school_b,
+                exercise: &exercise,
+            },
+            false,
+        ),
+        (
+            "not in a colleague's exercise",
+            &colleague,
+            F::Use {
+                file: &colleagues,
+                exercise: &exercise,
+            },
+            false,
+        ),
+    ];
+    for (name, who, action, expected) in cases {
+        assert_eq!(authorize(who, *action).is_ok(), *expected, "{name}");
+    }
+    assert_eq!(Action::from(F::Read(&of_school_b)).school(), Some(B));
+    assert_eq!(Action::from(upload(A, FileUse::Audio)).school(), Some(A));
+}

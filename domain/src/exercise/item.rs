@@ -334,7 +334,10 @@ pub struct Category {
 /// `peut-être`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dictation {
-    pub audio: FileRef,
+    /// The recording; none yet while the teacher is writing the item (an item without one
+    /// cannot be saved: [`super::ItemProblem::NoRecording`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio: Option<FileRef>,
     /// The text read, as it should be written.
     pub text: String,
     #[serde(default)]

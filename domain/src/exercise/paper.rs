@@ -76,8 +76,10 @@ pub enum PaperKind {
         categories: Vec<ShownCategory>,
         cards: Vec<Card>,
     },
+    /// `audio`: none only in the preview of an item still being written.
     Dictation {
-        audio: FileRef,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        audio: Option<FileRef>,
     },
     FreeText {
         accepts: Accepts,

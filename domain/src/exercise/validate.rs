@@ -58,6 +58,8 @@ pub enum ItemProblem {
     EmptyCategoryName { category: CategoryId },
     #[error("the dictation has no word")]
     EmptyDictation,
+    #[error("the dictation has no recording")]
+    NoRecording,
     #[error("the dictation has {words} words, more than {MAX_DICTATION_WORDS}")]
     DictationTooLong { words: usize },
 }
@@ -234,13 +236,18 @@ fn item_problems(item: &Item) -> Vec<ItemProblem> {
             let count = all.len();
             problems.extend(card_problems(all, count).into_iter().map(cards));
         }
-        ItemKind::Dictation(dictation) => match word_count(&dictation.text) {
-            0 => problems.push(ItemProblem::EmptyDictation),
-            words if words > MAX_DICTATION_WORDS => {
-                problems.push(ItemProblem::DictationTooLong { words })
+        ItemKind::Dictation(dictation) => {
+            if dictation.audio.is_none() {
+                problems.push(ItemProblem::NoRecording);
             }
-            _ => {}
-        },
+            match word_count(&dictation.text) {
+                0 => problems.push(ItemProblem::EmptyDictation),
+                words if words > MAX_DICTATION_WORDS => {
+                    problems.push(ItemProblem::DictationTooLong { words })
+                }
+                _ => {}
+            }
+        }
     }
     problems
 }

@@ -10,6 +10,7 @@ mod audit;
 mod auth;
 mod exercises;
 mod exercises_import;
+mod files;
 mod markdown;
 mod platform;
 mod sequences;

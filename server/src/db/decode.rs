@@ -83,6 +83,28 @@ impl<'r> Decode<'r, Any> for Count {
     }
 }
 
+/// A size in bytes, never negative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size(pub u64);
+
+impl Type<Any> for Size {
+    fn type_info() -> AnyTypeInfo {
+        <i64 as Type<Any>>::type_info()
+    }
+    fn compatible(ty: &AnyTypeInfo) -> bool {
+        <i64 as Type<Any>>::compatible(ty)
+    }
+}
+
+impl<'r> Decode<'r, Any> for Size {
+    fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
+        let n = <i64 as Decode<Any>>::decode(value)?;
+        u64::try_from(n)
+            .map(Size)
+            .map_err(|_| format!("{n} is not a size").into())
+    }
+}
+
 /// A value read outside a `FromRow` struct (a `UNION` whose column means one thing or another
 /// by row) that does not decode: logged, and the query fails.
 pub(crate) fn corrupt(what: &'static str, value: &str) -> StoreError {

@@ -26,6 +26,7 @@ mod charter;
 pub(crate) mod decode;
 mod directory;
 pub(crate) mod exercises;
+mod files;
 mod platform;
 pub(crate) mod school_years;
 pub(crate) mod sequences;

@@ -147,6 +147,7 @@ pub const REGISTRY: &[&[Statement]] = &[
     super::platform::STATEMENTS,
     super::charter::STATEMENTS,
     super::exercises::STATEMENTS,
+    super::files::STATEMENTS,
     super::sequences::STATEMENTS,
     super::audit::STATEMENTS,
     super::admin::accounts::STATEMENTS,

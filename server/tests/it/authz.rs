@@ -33,7 +33,11 @@
 //! `{assignment}` and `{exercise}`: the demo's exercise given to the column's group;
 //! `{attempt}`: the column's account's latest attempt (0, an unknown id, if none);
 //! `{given}` and `{sequence}`: the demo's sequence given to the column's group (0 if none);
-//! `{published}`: a sequence of the library.
+//! `{published}`: a sequence of the library; `{file}`: a picture of maria.santoni's, used by
+//! `{exercise}`.
+//!
+//! `files/upload` is sent as the app sends it (a PNG as the body, its arguments as the query),
+//! `files/get` as a page loads a file (`GET /files/<id>`).
 //!
 //! Each row runs its columns left to right on a copy of one seeded demo, starting again on a
 //! fresh copy at `teacher²` (the lycée's admin must not find her class already deleted by the
@@ -47,7 +51,7 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The areas' tables, named as the areas of `app/src/api` and their endpoints' first part.
-const AREAS: [(&str, &str); 10] = [
+const AREAS: [(&str, &str); 11] = [
     ("auth", include_str!("authz/auth.txt")),
     ("account", include_str!("authz/account.txt")),
     ("home", include_str!("authz/home.txt")),
@@ -57,6 +61,7 @@ const AREAS: [(&str, &str); 10] = [
     ("platform", include_str!("authz/platform.txt")),
     ("admin", include_str!("authz/admin.txt")),
     ("exercises", include_str!("authz/exercises.txt")),
+    ("files", include_str!("authz/files.txt")),
     ("sequences", include_str!("authz/sequences.txt")),
 ];
 
@@ -391,7 +396,87 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
             .to_string(),
         )
         .replace("{n}", &n.to_string());
+    let text = if text.contains("{file}") {
+        text.replace("{file}", &file_of(s, c).await)
+    } else {
+        text
+    };
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("arguments {text}: {e}"))
+}
+
+/// A picture of maria.santoni's, stored and used by the exercise given to the column's group.
+async fn file_of(s: &TestServer, c: &Column) -> String {
+    use futures::stream;
+    let id = domain::file::FileId::from_random(rand_bytes());
+    let body = stream::iter([Ok(axum::body::Bytes::from_static(crate::files::PNG))]).boxed();
+    s.app.ctx.files.put(&id, body).await.expect("stored");
+    let exercise = s
+        .scalar(
+            "SELECT MIN(a.exercise_id) FROM assignments a \
+             JOIN school_groups g ON g.id = a.group_id WHERE g.name = $1",
+            c.group,
+        )
+        .await;
+    sqlx::query(
+        "INSERT INTO files (id, school_id, owner_id, purpose, content_type, size, name, sha256, \
+           created_at) \
+         SELECT $1, e.school_id, e.owner_id, 'image', 'image/png', $2, NULL, '', 0 \
+         FROM exercises e WHERE e.id = $3",
+    )
+    .bind(id.as_str())
+    .bind(i64::try_from(crate::files::PNG.len()).expect("small"))
+    .bind(exercise)
+    .execute(s.app.db.pool())
+    .await
+    .expect("file record");
+    sqlx::query("INSERT INTO exercise_files (exercise_id, file_id) VALUES ($1, $2)")
+        .bind(exercise)
+        .bind(id.as_str())
+        .execute(s.app.db.pool())
+        .await
+        .expect("file used");
+    id.to_string()
+}
+
+fn rand_bytes() -> [u8; 16] {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let mut bytes = [0_u8; 16];
+    bytes[..8].copy_from_slice(&n.to_le_bytes());
+    bytes[8..].copy_from_slice(&u64::from(std::process::id()).to_le_bytes());
+    bytes
+}
+
+/// Calls a row's function as the app or a page does.
+async fn call(s: &TestServer, session: &Session, endpoint: &str, args: Value) -> Answer {
+    match endpoint {
+        "files/upload" => {
+            let about = app::api::files::UploadAbout {
+                school: domain::ids::SchoolId::new(args["school"].as_i64().expect("school")),
+                usage: args["usage"]
+                    .as_str()
+                    .expect("usage")
+                    .parse()
+                    .expect("a use"),
+                name: None,
+            };
+            s.upload_raw(session, &about.query(), crate::files::PNG.to_vec())
+                .await
+        }
+        "files/get" => {
+            let id = args["id"].as_str().expect("id");
+            let (status, _, bytes) = s.get_bytes(session, &format!("/files/{id}")).await;
+            let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+            Answer {
+                status,
+                body,
+                set_cookie: None,
+                headers: Default::default(),
+            }
+        }
+        _ => s.call_raw(session, endpoint, args).await,
+    }
 }
 
 /// Where each run of columns sharing one copy of the demo starts.
@@ -424,7 +509,7 @@ async fn run_columns(template: &Template, row: &Row, run: std::ops::Range<usize>
             None => Session::anonymous(),
         };
         let args = arguments(&s, &row.args, c, n).await;
-        let answer = s.call_raw(&session, &row.endpoint, args).await;
+        let answer = call(&s, &session, &row.endpoint, args).await;
         let got = outcome(&answer);
         if &got != expected {
             failures.push(format!(

@@ -13,6 +13,7 @@ mod authz;
 mod exercises;
 mod exercises_import;
 mod exercises_results;
+mod files;
 mod generate;
 mod http;
 mod platform;

@@ -39,11 +39,17 @@ pub async fn create_exercise(
     let me = crate::api::gate::me("exercises/create").await?;
     me.may(Action::Author(school), "exercises/create").await?;
     server::check(&exercise)?;
+    let facts = domain::authz::exercises::ExerciseFacts {
+        school,
+        owner: Some(me.info.account),
+    };
+    let files = server::new_files(&me, &exercise, &facts, &[]).await?;
     let id = me
         .ctx
         .store
         .create_exercise(school, me.info.account, &exercise, me.ctx.now())
         .await?;
+    me.ctx.store.use_files(id, &files).await?;
     Ok(id)
 }
 
@@ -56,11 +62,15 @@ pub async fn save_exercise(id: ExerciseId, exercise: Exercise) -> Result<i64, Ex
         return Err(crate::error::AppError::NotFound.into());
     }
     server::check(&exercise)?;
-    Ok(me
+    let used = me.ctx.store.files_used(id).await?;
+    let files = server::new_files(&me, &exercise, &stored.facts, &used).await?;
+    let version = me
         .ctx
         .store
         .save_exercise(id, &exercise, me.ctx.now())
-        .await?)
+        .await?;
+    me.ctx.store.use_files(id, &files).await?;
+    Ok(version)
 }
 
 /// Deletes an exercise (`deleted`) or undoes the deletion. Its assignments and the pupils' work
@@ -75,12 +85,17 @@ pub async fn delete_exercise(id: ExerciseId, deleted: bool) -> Result<(), Exerci
 
 #[cfg(feature = "ssr")]
 pub(super) mod server {
-    use crate::api::exercises::ExerciseProblem;
+    use crate::api::exercises::{ExerciseError, ExerciseProblem};
     use crate::api::gate::Me;
     use crate::error::AppError;
     use crate::ports::StoredExercise;
+    use domain::audit::AuditKind;
+    use domain::authz::authorize;
     use domain::authz::exercises::Action;
+    use domain::authz::exercises::ExerciseFacts;
+    use domain::authz::files::{self, FileFacts};
     use domain::exercise::Exercise;
+    use domain::file::FileId;
     use domain::ids::ExerciseId;
 
     /// The caller, who must be the exercise's author; an unknown id answers as a forbidden one.
@@ -91,6 +106,51 @@ pub(super) mod server {
         };
         me.may(Action::Edit(&stored.facts), what).await?;
         Ok((me, stored))
+    }
+
+    /// The stored files the exercise names and does not use yet. Using a file shares it with the
+    /// exercise's pupils, so each must be the author's own, uploaded in the exercise's school;
+    /// otherwise the exercise is refused, naming them (an unknown file answers the same).
+    pub async fn new_files(
+        me: &Me,
+        exercise: &Exercise,
+        facts: &ExerciseFacts,
+        used: &[FileId],
+    ) -> Result<Vec<FileId>, ExerciseError> {
+        let (mut usable, mut refused) = (vec![], vec![]);
+        for id in exercise.files().into_iter().filter(|id| !used.contains(id)) {
+            let allowed = match me.ctx.store.file(&id).await? {
+                Some(file) => {
+                    let file = FileFacts {
+                        school: file.school,
+                        owner: file.owner,
+                        exercises: vec![],
+                        assignments: vec![],
+                    };
+                    authorize(
+                        &me.caller,
+                        files::Action::Use {
+                            file: &file,
+                            exercise: facts,
+                        },
+                    )
+                    .is_ok()
+                }
+                None => false,
+            };
+            if allowed {
+                usable.push(id);
+            } else {
+                refused.push(id);
+            }
+        }
+        if refused.is_empty() {
+            return Ok(usable);
+        }
+        let detail = format!("exercises: files not the author's: {refused:?}");
+        me.audit(AuditKind::AccessRefused, Some(facts.school), &detail)
+            .await;
+        Err(ExerciseProblem::Files(refused).into())
     }
 
     /// An exercise with problems is refused with every problem, for the editor to show.

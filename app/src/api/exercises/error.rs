@@ -27,6 +27,10 @@ pub enum ExerciseProblem {
     /// Not open, past due, no attempts left, handed in.
     #[error("closed: {0}")]
     Closed(Closed),
+    /// Stored files the exercise names that its author may not share with pupils: someone
+    /// else's, another school's, or none at all.
+    #[error("files that cannot be used here")]
+    Files(Vec<domain::file::FileId>),
     /// The file cannot be read at all (too large, not text, malformed, hostile): nothing of it
     /// is taken.
     #[error("import: {0}")]

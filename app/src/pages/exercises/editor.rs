@@ -6,6 +6,7 @@
 pub(crate) mod assign;
 mod export;
 mod kinds;
+mod media;
 pub(super) mod problems;
 
 use super::errors::{ExerciseBanner, when_loaded};
@@ -15,10 +16,10 @@ use crate::api::exercises::{Authored, ExerciseError, Given};
 use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::{
-    Accepts, Card, Category, Checkbox, Choice, Cloze, ClozePart, Exercise, FreeText, Item, ItemId,
-    ItemKind, ItemType, LanguageTag, Matching, MultipleChoice, Numeric, NumericAnswer, OrderCredit,
-    Ordering, Pair, Penalty, Percent, Points, Response, ShortText, SingleChoice, Tolerance,
-    TrueFalse,
+    Accepts, Card, Category, Checkbox, Choice, Cloze, ClozePart, Dictation, Exercise, FreeText,
+    Item, ItemId, ItemKind, ItemType, LanguageTag, Matching, MultipleChoice, Numeric,
+    NumericAnswer, OrderCredit, Ordering, Pair, Penalty, Percent, Points, Response, ShortText,
+    SingleChoice, TextMatching, Tolerance, TrueFalse,
 };
 use domain::ids::{ExerciseId, SchoolId};
 use kinds::{Edit, fresh, kind_form};
@@ -93,9 +94,8 @@ fn GivenList(given: Vec<Given>) -> impl IntoView {
     })
 }
 
-/// The kinds a teacher may add here. A dictation needs its recording, which comes with file
-/// storage; imported dictations are edited as they are.
-const ADDABLE: [ItemType; 10] = [
+/// The kinds a teacher may add here: all of them.
+const ADDABLE: [ItemType; 11] = [
     ItemType::SingleChoice,
     ItemType::MultipleChoice,
     ItemType::TrueFalse,
@@ -105,6 +105,7 @@ const ADDABLE: [ItemType; 10] = [
     ItemType::Matching,
     ItemType::Ordering,
     ItemType::Categorising,
+    ItemType::Dictation,
     ItemType::FreeText,
 ];
 
@@ -137,7 +138,7 @@ fn card(id: &str) -> Card {
 }
 
 /// A new item of `item_type`, with the rows it needs to make sense, worth one point.
-fn blank(id: ItemId, item_type: ItemType) -> Option<Item> {
+fn blank(id: ItemId, item_type: ItemType) -> Item {
     let choice = |id: &str, credit| Choice {
         id: parse(id),
         text: String::new(),
@@ -212,15 +213,20 @@ fn blank(id: ItemId, item_type: ItemType) -> Option<Item> {
             accepts: Accepts::Text,
             guidance: None,
         }),
-        ItemType::Dictation => return None,
+        // The recording comes next, uploaded or recorded in the item's form.
+        ItemType::Dictation => ItemKind::Dictation(Dictation {
+            audio: None,
+            text: String::new(),
+            matching: TextMatching::default(),
+        }),
     };
-    Some(Item {
+    Item {
         id,
         prompt: String::new(),
         points: Points::from_hundredths(100),
         feedback: domain::exercise::Feedback::default(),
         kind,
-    })
+    }
 }
 
 fn fresh_item_id(exercise: &Exercise) -> ItemId {
@@ -260,6 +266,18 @@ fn Form(school: SchoolId, id: Option<ExerciseId>, exercise: Exercise) -> impl In
         languages.push((language.clone(), language.clone()));
     }
 
+    // What the statement's field shows: set when a picture is inserted, not as one types (the
+    // caret would jump).
+    let statement_shown = RwSignal::new(start.statement.clone().unwrap_or_default());
+    let insert_picture = move |markdown: String| {
+        let mut text = draft.with_untracked(|e| e.statement.clone().unwrap_or_default());
+        if !text.trim().is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&markdown);
+        draft.update(|e| e.statement = Some(text.clone()));
+        statement_shown.set(text);
+    };
     let reshape = move || shape.update(|n| *n += 1);
     let move_item = move |from: usize, to: usize| {
         draft.update(|e| {
@@ -298,9 +316,8 @@ fn Form(school: SchoolId, id: Option<ExerciseId>, exercise: Exercise) -> impl In
     };
     let add = move |_| {
         draft.update(|e| {
-            if let Some(item) = blank(fresh_item_id(e), adding.get_untracked()) {
-                e.items.push(item);
-            }
+            let item = blank(fresh_item_id(e), adding.get_untracked());
+            e.items.push(item);
         });
         reshape();
     };
@@ -336,7 +353,7 @@ fn Form(school: SchoolId, id: Option<ExerciseId>, exercise: Exercise) -> impl In
                 .iter()
                 .enumerate()
                 .map(|(index, item)| {
-                    let edit = Edit { draft, shape, index };
+                    let edit = Edit { draft, shape, index, school };
                     let number = i64::try_from(index + 1).unwrap_or(i64::MAX);
                     let item_type = item.item_type();
                     let prompt_id = format!("field-{index}-prompt");
@@ -444,11 +461,12 @@ fn Form(school: SchoolId, id: Option<ExerciseId>, exercise: Exercise) -> impl In
                     </div>
                     <div class="field">
                         <label for="exercise-statement">{t(M::StatementLabel)}</label>
-                        <textarea id="exercise-statement" rows="3" prop:value=start.statement.clone().unwrap_or_default()
+                        <textarea id="exercise-statement" rows="3" prop:value=move || statement_shown.get()
                             on:input=move |ev| {
                                 let text = event_target_value(&ev);
                                 draft.update(|e| e.statement = (!text.trim().is_empty()).then_some(text));
                             }></textarea>
+                        {media::picture_button(school, insert_picture)}
                     </div>
                 </div>
                 <ol class="item-editors">{items}</ol>

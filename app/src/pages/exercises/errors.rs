@@ -22,6 +22,10 @@ pub fn describe(lang: Lang, error: &ExerciseError) -> String {
             }
             ExerciseProblem::AlreadyGiven => M::AlreadyGiven.text(lang),
             ExerciseProblem::Answers(_) => M::AnswerUnreadable.text(lang),
+            ExerciseProblem::Files(files) => M::FilesNotYours {
+                count: i64::try_from(files.len()).unwrap_or(i64::MAX),
+            }
+            .text(lang),
             // Said in full by the import screen (`exchange_text`), whose texts only teachers
             // download.
             ExerciseProblem::Import(_)

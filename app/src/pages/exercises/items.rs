@@ -112,12 +112,18 @@ fn controls(id: &ItemId, kind: PaperKind, title: &str, answers: Answers) -> AnyV
         PaperKind::Categorising { categories, cards } => {
             categorising(id, categories, cards, answers)
         }
-        PaperKind::Dictation { .. } => {
+        PaperKind::Dictation { audio } => {
             let text = match answers.get(&id) {
                 Some(Answer::Dictation { text }) => text,
                 _ => String::new(),
             };
+            // The recording is a stored file (`/files/<id>`); a reference of another kind (an
+            // imported one) has nothing to play.
+            let source = audio
+                .and_then(|file| file.as_str().parse::<domain::file::FileId>().ok())
+                .map(|file| format!("{}{file}", domain::file::URL_PREFIX));
             view! {
+                {source.map(|src| view! { <audio class="dictation-audio" controls preload="auto" src=src></audio> })}
                 <p class="hint">{t(M::Dictation)}</p>
                 {text_area(id, text, title, answers, |text| Answer::Dictation { text })}
             }

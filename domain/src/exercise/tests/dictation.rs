@@ -6,7 +6,7 @@ const TEXT: &str = "« L’acqua di u fiume era fresca. »";
 
 fn dictation(matching: TextMatching) -> ItemKind {
     ItemKind::Dictation(Dictation {
-        audio: id("audio/fiume.ogg"),
+        audio: Some(id("audio/fiume.ogg")),
         text: TEXT.to_owned(),
         matching,
     })
@@ -208,4 +208,26 @@ fn a_very_long_answer_earns_nothing_and_costs_little() {
         .filter(|w| matches!(w, WordMark::Extra { .. }))
         .count();
     assert!(extra >= MAX_ANSWER_CHARS / 6 - 6, "{extra}");
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn an_exercise_names_its_recordings_and_the_files_of_its_texts() {
+    let recording = "0123456789abcdef0123456789abcdef";
+    let picture = "fedcba9876543210fedcba9876543210";
+    let mut exercise = fixtures::twenty_items();
+    exercise.statement = Some(format!("![carte](/files/{picture}.png)"));
+    for item in &mut exercise.items {
+        if let ItemKind::Dictation(dictation) = &mut item.kind {
+            dictation.audio = Some(id(recording));
+        }
+        if let ItemKind::TrueFalse(_) = item.kind {
+            item.prompt = format!("![ancora](/files/{picture}.png) · [link](/files/{recording})");
+        }
+        item.feedback.general = Some("/files/00000000000000000000000000000000".to_owned());
+    }
+    let files: Vec<String> = exercise.files().into_iter().map(String::from).collect();
+    assert_eq!(files, [recording, picture]);
+    // A recording named otherwise (an imported one) is no stored file.
+    assert_eq!(fixtures::twenty_items().files().len(), 0);
 }

@@ -242,6 +242,15 @@ fn each_kind_of_item_has_its_problems() {
                 words: MAX_DICTATION_WORDS + 1,
             }],
         ),
+        (
+            "q10",
+            Box::new(|kind| {
+                if let ItemKind::Dictation(item) = kind {
+                    item.audio = None;
+                }
+            }),
+            vec![NoRecording],
+        ),
     ];
     for (item, change, expected) in cases {
         assert_eq!(problems_of(item, change), expected, "{item}");

@@ -248,3 +248,15 @@ pub fn go_to_sequence(title: &str) -> String {
 pub fn step_field(n: usize, field: &str) -> String {
     format!("ol.step-forms > li:nth-child({}) .{field}", n + 1)
 }
+
+/// Files in the exercise editor: the file field of a dictation's recording (item at `index`),
+/// its player, the statement's picture field; the dictation's player on the pupil's sheet.
+pub fn recording_file(index: usize) -> String {
+    format!("#field-{index}-audio-file")
+}
+pub fn recording_player(index: usize) -> String {
+    format!(".item-editor[data-index='{index}'] audio.recording-player")
+}
+pub const STATEMENT_PICTURE: &str = "#statement-picture";
+pub const EXERCISE_STATEMENT: &str = "#exercise-statement";
+pub const DICTATION_PLAYER: &str = ".sheet audio.dictation-audio";

@@ -260,11 +260,34 @@ impl TestServer {
         Self::start_on(fresh_database_url().await, dist, configure).await
     }
 
+    /// A server on a fresh demo database keeping files' bytes in `files`.
+    pub async fn start_with_files(
+        files: std::sync::Arc<dyn app::ports::FileStore>,
+        configure: impl FnOnce(&mut Config),
+    ) -> TestServer {
+        Self::start_built(
+            fresh_database_url().await,
+            no_dist(),
+            configure,
+            Some(files),
+        )
+        .await
+    }
+
     /// A server on the database at `url` (seeded with the demo if it is empty).
     pub async fn start_on(
         url: String,
         dist: PathBuf,
         configure: impl FnOnce(&mut Config),
+    ) -> TestServer {
+        Self::start_built(url, dist, configure, None).await
+    }
+
+    async fn start_built(
+        url: String,
+        dist: PathBuf,
+        configure: impl FnOnce(&mut Config),
+        files: Option<std::sync::Arc<dyn app::ports::FileStore>>,
     ) -> TestServer {
         // Server logs go to the test's output, shown when it fails.
         let _ = tracing_subscriber::fmt()
@@ -274,11 +297,16 @@ impl TestServer {
         let mut config = Config::from_env(&[]).expect("config");
         config.database_url = url;
         config.data_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+        config.storage = server::storage::StorageConfig::UnderDataDir;
         config.dist_dir = dist;
         config.demo = true;
         config.https = false;
         configure(&mut config);
-        let app = server::App::build(&config).await.expect("server starts");
+        let app = match files {
+            Some(files) => server::App::build_with(&config, files).await,
+            None => server::App::build(&config).await,
+        }
+        .expect("server starts");
         TestServer { app, config }
     }
 
@@ -372,6 +400,54 @@ impl TestServer {
         }
         self.request(req.body(Body::from(body)).expect("request"))
             .await
+    }
+
+    /// Uploads `bytes` as the app does (`files/upload`: the file as the body, what it is for in
+    /// the query), the answer read as the function's.
+    pub async fn upload(
+        &self,
+        session: &Session,
+        about: &app::api::files::UploadAbout,
+        bytes: Vec<u8>,
+    ) -> Reply<app::api::files::Uploaded, app::api::files::FileError> {
+        self.upload_raw(session, &about.query(), bytes)
+            .await
+            .decode()
+    }
+
+    /// The same with any query.
+    pub async fn upload_raw(&self, session: &Session, query: &str, bytes: Vec<u8>) -> Answer {
+        let mut req = Request::post(format!("/api/files/upload?{query}"))
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .header(header::HOST, "scola.test");
+        if let Some(token) = &session.0 {
+            req = req.header(header::COOKIE, format!("scola_session={token}"));
+        }
+        self.request(req.body(Body::from(bytes)).expect("request"))
+            .await
+    }
+
+    /// Fetches `path` as a browser's `<img>` or `<audio>` does: the status, the headers and the
+    /// bytes as they are.
+    pub async fn get_bytes(
+        &self,
+        session: &Session,
+        path: &str,
+    ) -> (StatusCode, HeaderMap, axum::body::Bytes) {
+        let mut req = Request::get(path).header(header::HOST, "scola.test");
+        if let Some(token) = &session.0 {
+            req = req.header(header::COOKIE, format!("scola_session={token}"));
+        }
+        let response = self
+            .app
+            .router
+            .clone()
+            .oneshot(req.body(Body::empty()).expect("request"))
+            .await
+            .expect("router answers");
+        let (parts, body) = response.into_parts();
+        let bytes = body.collect().await.expect("body").to_bytes();
+        (parts.status, parts.headers, bytes)
     }
 
     /// Signs in with a password and returns the session.

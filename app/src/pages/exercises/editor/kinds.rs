@@ -10,6 +10,7 @@ use domain::exercise::{
     Card, CardId, Category, CategoryId, Checkbox, Choice, ChoiceId, Decimal, Exercise, Item,
     ItemKind, NumericAnswer, Pair, Percent, TextAnswer, TextMatching, Tolerance, Unit,
 };
+use domain::ids::SchoolId;
 use leptos::prelude::*;
 
 /// Edits item `index` of the exercise.
@@ -19,6 +20,8 @@ pub struct Edit {
     /// Bumped when rows are added or removed: the item's form is drawn again.
     pub shape: RwSignal<u64>,
     pub index: usize,
+    /// The exercise's school, where its files are uploaded.
+    pub school: SchoolId,
 }
 
 impl Edit {
@@ -30,7 +33,7 @@ impl Edit {
         });
     }
 
-    fn kind(self, change: impl FnOnce(&mut ItemKind)) {
+    pub fn kind(self, change: impl FnOnce(&mut ItemKind)) {
         self.item(|item| change(&mut item.kind));
     }
 
@@ -110,6 +113,7 @@ pub fn kind_form(edit: Edit, kind: ItemKind) -> AnyView {
         ItemKind::Dictation(k) => {
             let id = field(edit, "dictation", 0);
             view! {
+                {super::media::recording_field(edit, edit.school, k.audio)}
                 <div class="field">
                     <label for=id.clone()>{t(M::DictationText)}</label>
                     <textarea id=id rows="4" prop:value=k.text on:input=move |ev| {

@@ -59,6 +59,7 @@ pub fn item_problem(lang: Lang, problem: &ItemProblem) -> String {
         ItemProblem::DuplicateCategory { .. } => M::ProblemDuplicate.text(lang),
         ItemProblem::EmptyCategoryName { .. } => M::ProblemEmpty.text(lang),
         ItemProblem::EmptyDictation => M::ProblemEmptyDictation.text(lang),
+        ItemProblem::NoRecording => M::ProblemNoRecording.text(lang),
         ItemProblem::DictationTooLong { .. } => M::ProblemDictationTooLong {
             max: i64::try_from(MAX_DICTATION_WORDS).unwrap_or(i64::MAX),
         }

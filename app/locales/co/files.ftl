@@ -1,0 +1,16 @@
+# Files in an exercise: a dictation's recording, pictures in the statement.
+
+files-recording = Arregistramentu di u dittatu
+files-no-recording = Ùn c’hè ancu arregistramentu : sceglite un schedariu audio o arregistratevi.
+files-choose-audio = Sceglie un schedariu audio
+files-record = Arregistrà cù u micru
+files-stop = Piantà l’arregistramentu
+files-recording-now = Arregistramentu in corsu…
+files-uploading = Mandata di u schedariu…
+files-uploaded = Schedariu mandatu.
+files-insert-picture = Mette una fiura in u dettu
+files-too-big = U schedariu passa { NUMBER($max) } Mo.
+files-not-audio = Stu schedariu ùn hè micca un arregistramentu accettatu (Ogg, Opus, WebM, MP3, M4A o WAV).
+files-not-image = Stu schedariu ùn hè micca una fiura accettata (PNG, JPEG, GIF o WebP).
+files-empty = U schedariu hè viotu.
+files-no-microphone = U micru ùn hè micca dispunibule : permettitelu in u navigatore, o sceglite un schedariu.

@@ -1,0 +1,16 @@
+# Files in an exercise: a dictation's recording, pictures in the statement.
+
+files-recording = Enregistrement de la dictée
+files-no-recording = Pas encore d’enregistrement : choisissez un fichier audio ou enregistrez-vous.
+files-choose-audio = Choisir un fichier audio
+files-record = Enregistrer avec le micro
+files-stop = Arrêter l’enregistrement
+files-recording-now = Enregistrement en cours…
+files-uploading = Envoi du fichier…
+files-uploaded = Fichier envoyé.
+files-insert-picture = Insérer une image dans l’énoncé
+files-too-big = Le fichier dépasse { NUMBER($max) } Mo.
+files-not-audio = Ce fichier n’est pas un enregistrement accepté (Ogg, Opus, WebM, MP3, M4A ou WAV).
+files-not-image = Ce fichier n’est pas une image acceptée (PNG, JPEG, GIF ou WebP).
+files-empty = Le fichier est vide.
+files-no-microphone = Le micro n’est pas disponible : autorisez-le dans le navigateur, ou choisissez un fichier.

@@ -1,0 +1,18 @@
+//! The errors of the files' server functions: every `AppError`, plus why an upload was refused
+//! (see [`AreaError`]).
+
+use crate::api::area_error::{AreaError, AreaProblem};
+use domain::file::FileProblem;
+
+/// Every `AppError`, or a [`FileProblem`] (an object with a `type` on the wire).
+pub type FileError = AreaError<FileProblem>;
+
+impl AreaProblem for FileProblem {
+    fn http_status(&self) -> u16 {
+        match self {
+            FileProblem::TooBig { .. } => 413,
+            FileProblem::NotAccepted { .. } => 415,
+            FileProblem::Empty => 422,
+        }
+    }
+}

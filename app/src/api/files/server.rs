@@ -1,0 +1,205 @@
+//! The bodies of the files' server functions (server side only).
+
+use super::encoding::{Arriving, BodyError, Payload};
+use super::{FileError, FileUpload, Uploaded};
+use crate::api::area_error::AreaError;
+use crate::api::gate::Me;
+use crate::error::AppError;
+use crate::ports::{PutError, StoredFile};
+use domain::authz::files::Action;
+use domain::file::{FileId, FileKind, FileProblem, FileUse, Intake, SizeLimits};
+use futures::StreamExt;
+use http::{HeaderName, HeaderValue, header};
+use leptos::server_fn::codec::ByteStream;
+use sha2::{Digest, Sha256};
+use std::sync::{Arc, Mutex};
+
+pub async fn upload(upload: FileUpload) -> Result<Uploaded, FileError> {
+    let what = "files/upload";
+    let me = crate::api::gate::me(what).await?;
+    let FileUpload { about, body } = upload;
+    me.may(
+        Action::Upload {
+            school: about.school,
+            usage: about.usage,
+        },
+        what,
+    )
+    .await?;
+    let Payload::Arriving(body) = body else {
+        return Err(AppError::Internal.into());
+    };
+    let id = FileId::from_random(rand::random());
+    let checked = Checked::new(about.usage, me.ctx.file_limits);
+    match me.ctx.files.put(&id, checked.wrap(body)).await {
+        Ok(()) => {}
+        Err(PutError::Body(BodyError::Refused(problem))) => return Err(AreaError::Area(problem)),
+        Err(PutError::Body(BodyError::Interrupted)) => {
+            return Err(AppError::Communication("upload interrupted".into()).into());
+        }
+        Err(PutError::Store(e)) => return Err(e.into()),
+    }
+    let Some((kind, size, sha256)) = checked.verdict() else {
+        // `wrap` lets no refused body through to the end: the store has it whole.
+        remove(&me, &id).await;
+        return Err(AppError::Internal.into());
+    };
+    let file = StoredFile {
+        id,
+        school: about.school,
+        owner: Some(me.info.account),
+        usage: about.usage,
+        kind,
+        size,
+        name: about.name,
+        sha256,
+        created: me.ctx.now(),
+    };
+    if let Err(e) = me.ctx.store.create_file(&file).await {
+        // Body first, record second: without its record, the body is removed.
+        remove(&me, &file.id).await;
+        return Err(e.into());
+    }
+    Ok(Uploaded {
+        id: file.id,
+        kind,
+        size,
+    })
+}
+
+async fn remove(me: &Me, id: &FileId) {
+    if let Err(e) = me.ctx.files.delete(id).await {
+        tracing::error!(file = %id, error = %e, "an unrecorded file's body is left in the store");
+    }
+}
+
+/// The checks an upload goes through as it arrives, and what they found once it is whole.
+#[derive(Clone)]
+struct Checked(Arc<Mutex<Progress>>);
+
+struct Progress {
+    intake: Option<Intake>,
+    hash: Sha256,
+    verdict: Option<(FileKind, u64, String)>,
+}
+
+impl Checked {
+    fn new(usage: FileUse, limits: SizeLimits) -> Checked {
+        Checked(Arc::new(Mutex::new(Progress {
+            intake: Some(Intake::new(usage, limits)),
+            hash: Sha256::new(),
+            verdict: None,
+        })))
+    }
+
+    /// The body, each chunk checked and hashed as it passes; at its end, the file is judged
+    /// whole (empty, too short to be what it claims) and a refusal ends the body in an error,
+    /// so that the store keeps nothing of it.
+    fn wrap(&self, body: Arriving) -> Arriving {
+        let passing = self.clone();
+        let ending = self.clone();
+        let checked = body.map(move |chunk| {
+            let chunk = chunk?;
+            passing.with(|p| {
+                let intake = p.intake.as_mut().ok_or(BodyError::Interrupted)?;
+                intake.take(&chunk).map_err(BodyError::Refused)?;
+                p.hash.update(&chunk);
+                Ok(chunk)
+            })
+        });
+        let end = futures::stream::once(async move { ending.judge() })
+            .filter_map(|judged| async move { judged.err().map(|p| Err(BodyError::Refused(p))) });
+        checked.chain(end).boxed()
+    }
+
+    fn judge(&self) -> Result<(), FileProblem> {
+        self.with(|p| {
+            let Some(intake) = p.intake.take() else {
+                return Ok(());
+            };
+            let (kind, size) = intake.finish()?;
+            let digest = std::mem::take(&mut p.hash).finalize();
+            let hex = digest.iter().map(|b| format!("{b:02x}")).collect();
+            p.verdict = Some((kind, size, hex));
+            Ok(())
+        })
+    }
+
+    fn verdict(&self) -> Option<(FileKind, u64, String)> {
+        self.with(|p| p.verdict.clone())
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut Progress) -> T) -> T {
+        let mut progress = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(&mut progress)
+    }
+}
+
+pub async fn download(id: FileId) -> Result<ByteStream<FileError>, FileError> {
+    let what = "files/get";
+    let me = crate::api::gate::me(what).await?;
+    let Some(file) = me.ctx.store.file(&id).await? else {
+        return Err(me.refuse(what, None).await.into());
+    };
+    let facts = me.ctx.store.file_facts(&file).await?;
+    me.may(Action::Read(&facts), what).await?;
+    let Some(body) = me.ctx.files.get(&id).await? else {
+        tracing::error!(file = %id, "a recorded file has no body in the store");
+        return Err(AppError::NotFound.into());
+    };
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        for (name, value) in served_headers(&file) {
+            response.insert_header(name, value);
+        }
+    }
+    Ok(ByteStream::new(
+        body.map(|chunk| chunk.map_err(FileError::from)),
+    ))
+}
+
+/// What a file is served with: the type its content showed (never the uploader's claim), its
+/// length, its name, and a policy under which, opened on its own, it can run nothing (the
+/// server adds `nosniff` to every answer).
+fn served_headers(file: &StoredFile) -> Vec<(HeaderName, HeaderValue)> {
+    let fallback = format!("{}.{}", file.id, file.kind.extension());
+    let name = file.name.as_deref().unwrap_or(&fallback);
+    // Every kind kept is a picture or a recording, shown in the page: `inline`.
+    let disposition = format!(
+        "inline; filename=\"{}\"; filename*=UTF-8''{}",
+        ascii_name(name),
+        percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC)
+    );
+    let mut headers = vec![
+        (
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(file.kind.code()),
+        ),
+        (header::CONTENT_LENGTH, HeaderValue::from(file.size)),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "sandbox; default-src 'none'; img-src 'self'; media-src 'self'",
+            ),
+        ),
+    ];
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.push((header::CONTENT_DISPOSITION, value));
+    }
+    headers
+}
+
+/// The name for browsers that ignore `filename*`: ASCII letters, digits, `.`, `-` and `_`.
+fn ascii_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}

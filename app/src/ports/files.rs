@@ -1,0 +1,67 @@
+//! Stored files: their records ([`Files`], in the database) and their bytes ([`FileStore`], the
+//! server's one storage module on `object_store`: a local directory or an S3-compatible bucket).
+//! A file is written body first, record second, so that a file nobody can name is the worst a
+//! failure leaves, never a record without its bytes.
+
+use super::StoreError;
+pub use crate::api::files::encoding::BodyError;
+use async_trait::async_trait;
+use domain::authz::files::FileFacts;
+use domain::file::{FileId, FileKind, FileUse};
+use domain::ids::{AccountId, ExerciseId, SchoolId};
+use domain::time::Timestamp;
+use futures::stream::BoxStream;
+use leptos::server_fn::Bytes;
+
+/// A file's record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredFile {
+    pub id: FileId,
+    pub school: SchoolId,
+    /// `None` once the uploader's account is gone.
+    pub owner: Option<AccountId>,
+    pub usage: FileUse,
+    /// What its content says it is.
+    pub kind: FileKind,
+    pub size: u64,
+    /// As the uploader named it, cleaned (`domain::file::clean_name`).
+    pub name: Option<String>,
+    /// Hexadecimal SHA-256 of the bytes, to tell a damaged or substituted body.
+    pub sha256: String,
+    pub created: Timestamp,
+}
+
+#[async_trait]
+pub trait Files: Send + Sync {
+    async fn create_file(&self, file: &StoredFile) -> Result<(), StoreError>;
+    async fn file(&self, id: &FileId) -> Result<Option<StoredFile>, StoreError>;
+    /// What deciding who may read it needs: the exercises that use it and their assignments
+    /// (those of deleted exercises left out: their pupils see them no more).
+    async fn file_facts(&self, file: &StoredFile) -> Result<FileFacts, StoreError>;
+    /// The files an exercise already uses.
+    async fn files_used(&self, exercise: ExerciseId) -> Result<Vec<FileId>, StoreError>;
+    /// Records that the exercise uses these files (kept when a later version stops naming
+    /// them: an attempt on an earlier version still shows them).
+    async fn use_files(&self, exercise: ExerciseId, files: &[FileId]) -> Result<(), StoreError>;
+}
+
+/// The bytes of a file, as they arrive or are read back.
+pub type Body<E> = BoxStream<'static, Result<Bytes, E>>;
+
+#[derive(Debug)]
+pub enum PutError {
+    Body(BodyError),
+    Store(StoreError),
+}
+
+/// Where files' bytes are kept.
+#[async_trait]
+pub trait FileStore: Send + Sync {
+    /// Writes `body` under `id`, whole or not at all: when the body fails or the store does,
+    /// nothing is left under `id`.
+    async fn put(&self, id: &FileId, body: Body<BodyError>) -> Result<(), PutError>;
+    /// The bytes, as they are read; `None` when nothing is stored under `id`.
+    async fn get(&self, id: &FileId) -> Result<Option<Body<StoreError>>, StoreError>;
+    /// Removes the bytes (nothing to remove is no error).
+    async fn delete(&self, id: &FileId) -> Result<(), StoreError>;
+}
