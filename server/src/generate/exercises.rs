@@ -405,9 +405,12 @@ fn item(rng: &mut StdRng, kind: Kind, item_id: &str, co: bool) -> Item {
                 ),
                 400,
                 ItemKind::Dictation(Dictation {
-                    audio: format!("audio/dictee-{n}.ogg")
-                        .try_into()
-                        .expect("generated file names are valid"),
+                    // A name, not a stored file: the generated region has no recordings.
+                    audio: Some(
+                        format!("audio/dictee-{n}.ogg")
+                            .try_into()
+                            .expect("generated file names are valid"),
+                    ),
                     text: sentences[n].to_owned(),
                     matching: TextMatching::default(),
                 }),
