@@ -4,7 +4,7 @@
 # the release server on it and loads it with wrk over loopback, on SQLite and on PostgreSQL:
 #   (a) a plain axum route (the machine's ceiling), (b) sign-in, (c) a pupil's home page,
 #   (d) a teacher's write, and sign-in while the home page is being read, (e) a pupil handing in
-#   a 20-item exercise (scored by the server);
+#   a 20-item exercise (scored by the server), (g) a pupil's list of sequences (parcours);
 # (f) exercise scoring alone, natively and in wasm32;
 # then measures the browser app (sizes raw/gzip/brotli of the first visit and of each area
 # module, first load in headless Chromium).
@@ -172,6 +172,16 @@ PY
   if [ ! -s "$4" ]; then echo "nothing to hand in; server log:" >&2; cat "$work/server.log" >&2; exit 1; fi
 }
 
+# "token<TAB>account id" of each sampled pupil signed in (logins and tokens in the same order).
+pupil_ids() {  # url dir logins-file tokens-file
+  local names
+  names=$(sed "s/.*/'&'/" "$3" | paste -sd, -)
+  query "$1" "$2" "SELECT username, id FROM accounts WHERE username IN ($names)" >"$work/pupil-id-map.txt"
+  awk -F'\t' 'FILENAME == ARGV[1] { id[$1] = $2; next }
+    FILENAME == ARGV[2] { login[FNR] = $0; next }
+    { print $0 "\t" id[login[FNR]] }' "$work/pupil-id-map.txt" "$3" "$4"
+}
+
 open_count() {  # url dir
   query "$1" "$2" "SELECT COUNT(*) FROM attempts WHERE submitted_at IS NULL"
 }
@@ -236,6 +246,8 @@ for backend in $backends; do
     fi
     row "$backend" "$data" "(c) pupil home" 64 "$(load home 64 "$base" BENCH_TOKENS="$work/pupil-tokens.txt")"
     home_rps[$scale]=$last_rps
+    pupil_ids "$url" "$dir" "$work/pupils.txt" "$work/pupil-tokens.txt" >"$work/pupil-ids.txt"
+    row "$backend" "$data" "(g) pupil's sequences" 64 "$(load sequences 64 "$base" BENCH_PUPILS="$work/pupil-ids.txt")"
     if [ "$scale" = "$schools" ]; then
       row "$backend" "$data" "(b) sign-in alone" 8 "$(load login 8 "$base" BENCH_LOGINS="$work/pupils.txt")"
       row "$backend" "$data" "(d) teacher write (language)" 32 "$(load write 32 "$base" BENCH_TOKENS="$work/teacher-tokens.txt")"

@@ -117,6 +117,8 @@ coded_enum! {
         /// MPEG-4 audio (`.m4a`; Safari records this).
         M4a = "audio/mp4",
         Wav = "audio/wav",
+        /// A document to read as it was laid out (a worksheet, a text, a map).
+        Pdf = "application/pdf",
     }
 }
 
@@ -145,12 +147,25 @@ impl FileKind {
             // Safari records into an ISO MP4 container, which `infer` names video.
             "audio/m4a" | "video/mp4" => FileKind::M4a,
             "audio/x-wav" => FileKind::Wav,
+            // `infer` takes "%PDF" anywhere in the first kilobyte, as readers do; Scola takes a
+            // file that starts as a PDF, so that no page or script before it rides along.
+            "application/pdf" if head.starts_with(b"%PDF-") => FileKind::Pdf,
             _ => return None,
         })
     }
 
     pub fn is_audio(self) -> bool {
         self.code().starts_with("audio/")
+    }
+
+    pub fn is_image(self) -> bool {
+        self.code().starts_with("image/")
+    }
+
+    /// Whether a page shows it (pictures, recordings) or the browser saves it for the device's
+    /// own reader (a PDF, which can carry scripts, is never opened in Scola's origin).
+    pub fn shown_inline(self) -> bool {
+        self.is_image() || self.is_audio()
     }
 
     /// The extension of its address, which the Markdown renderer reads (`.ogg` plays).
@@ -165,6 +180,7 @@ impl FileKind {
             FileKind::Mp3 => "mp3",
             FileKind::M4a => "m4a",
             FileKind::Wav => "wav",
+            FileKind::Pdf => "pdf",
         }
     }
 }
@@ -179,6 +195,8 @@ coded_enum! {
         Audio = "audio",
         /// A picture in an exercise's text.
         Image = "image",
+        /// What a step of a sequence shows: a document, a picture or a recording.
+        Resource = "resource",
     }
 }
 
@@ -190,7 +208,8 @@ impl FileUse {
     pub fn accepts(self, kind: FileKind) -> bool {
         match self {
             FileUse::Audio => kind.is_audio(),
-            FileUse::Image => !kind.is_audio(),
+            FileUse::Image => kind.is_image(),
+            FileUse::Resource => kind.is_audio() || kind.is_image() || kind == FileKind::Pdf,
         }
     }
 }
@@ -200,14 +219,17 @@ impl FileUse {
 pub struct SizeLimits {
     pub audio: u64,
     pub image: u64,
+    pub resource: u64,
 }
 
 impl Default for SizeLimits {
-    /// A few minutes of speech in a compressed format; a photo from a phone.
+    /// A few minutes of speech in a compressed format; a photo from a phone; a worksheet of a
+    /// few scanned pages.
     fn default() -> Self {
         SizeLimits {
             audio: 20 * 1024 * 1024,
             image: 5 * 1024 * 1024,
+            resource: 20 * 1024 * 1024,
         }
     }
 }
@@ -217,6 +239,7 @@ impl SizeLimits {
         match usage {
             FileUse::Audio => self.audio,
             FileUse::Image => self.image,
+            FileUse::Resource => self.resource,
         }
     }
 }

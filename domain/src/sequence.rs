@@ -18,6 +18,7 @@ mod tests;
 pub use tags::{Discipline, Level, Licence, UnknownTag};
 
 use crate::exercise::LanguageTag;
+use crate::file::{FileId, FileKind};
 use crate::ids::ExerciseId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -97,6 +98,10 @@ pub enum StepBody {
     Link { url: String },
     /// One of the author's exercises, given with the sequence.
     Exercise { exercise: ExerciseId },
+    /// A file the author uploaded (a document, a picture, a recording), shown or played in the
+    /// step. Its kind is the one its content showed when stored, which the server checks on
+    /// saving: it decides how the step shows it.
+    File { file: FileId, kind: FileKind },
 }
 
 impl StepBody {
@@ -105,6 +110,7 @@ impl StepBody {
             StepBody::Lesson { .. } => StepKind::Lesson,
             StepBody::Link { .. } => StepKind::Link,
             StepBody::Exercise { .. } => StepKind::Exercise,
+            StepBody::File { .. } => StepKind::File,
         }
     }
 }
@@ -117,6 +123,7 @@ crate::coded::coded_enum! {
         Lesson = "lesson",
         Link = "link",
         Exercise = "exercise",
+        File = "file",
     }
 }
 
@@ -225,6 +232,27 @@ impl Sequence {
             })
             .filter(|e| seen.insert(*e))
             .collect()
+    }
+
+    /// Every stored file its steps show, once: the steps' files and the `/files/<id>`
+    /// addresses of lessons and the summary (pictures, recordings). Its pupils may read them
+    /// because the sequence was given to them, so the server records these uses on saving,
+    /// after checking the author may use each. The files of its exercises are theirs
+    /// (`Exercise::files`).
+    pub fn files(&self) -> BTreeSet<FileId> {
+        let texts = self
+            .summary
+            .iter()
+            .map(String::as_str)
+            .chain(self.steps.iter().filter_map(|step| match &step.body {
+                StepBody::Lesson { text } => Some(text.as_str()),
+                _ => None,
+            }));
+        let steps = self.steps.iter().filter_map(|step| match &step.body {
+            StepBody::File { file, .. } => Some(file.clone()),
+            _ => None,
+        });
+        texts.flat_map(FileId::in_text).chain(steps).collect()
     }
 
     /// A number for a new step: one more than any given so far.

@@ -3,6 +3,8 @@
 --   home   a pupil's home page, POST /api/home, one session of BENCH_TOKENS after another
 --   login  sign-in, POST /api/auth/login, one login of BENCH_LOGINS after another
 --   write  a teacher's write, POST /api/auth/set_lang, with BENCH_TOKENS
+--   sequences  a pupil's list of sequences, POST /api/sequences/assigned, one line of
+--          BENCH_PUPILS ("token<TAB>account id") after another
 --   hand_in  a pupil handing in, POST /api/exercises/hand_in: each request the next line of
 --          BENCH_WORK ("token<TAB>attempt<TAB>answers"), from the first, never one twice
 --          until all are used
@@ -10,7 +12,7 @@
 --   RESULT <requests/s> <p50 ms> <p99 ms> <errors> <requests>
 local mode = os.getenv("BENCH_MODE") or "get"
 local password = os.getenv("BENCH_PASSWORD") or ""
-local tokens, logins, work, n = {}, {}, {}, 0
+local tokens, logins, work, pupils, n = {}, {}, {}, {}, 0
 
 local function lines(path)
   local t = {}
@@ -29,6 +31,10 @@ function init(args)
     local token, attempt, answers = l:match("^([^\t]+)\t([^\t]+)\t(.+)$")
     work[#work + 1] = { token = token, body = '{"attempt":' .. attempt .. ',"response":' .. answers .. '}' }
   end
+  for _, l in ipairs(lines(os.getenv("BENCH_PUPILS"))) do
+    local token, id = l:match("^([^\t]+)\t(%d+)$")
+    if token then pupils[#pupils + 1] = { token = token, body = '{"pupil":' .. id .. '}' } end
+  end
   -- Threads and connections start at different sessions.
   math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
   n = (mode == "hand_in") and 0 or math.random(1, 10007)
@@ -46,6 +52,9 @@ function request()
     local lang = (n % 2 == 0) and "Fr" or "Co"
     return wrk.format("POST", "/api/auth/set_lang", as(tokens[n % #tokens + 1]),
       '{"lang":"' .. lang .. '"}')
+  elseif mode == "sequences" then
+    local p = pupils[n % #pupils + 1]
+    return wrk.format("POST", "/api/sequences/assigned", as(p.token), p.body)
   elseif mode == "hand_in" then
     local w = work[(n - 1) % #work + 1]
     return wrk.format("POST", "/api/exercises/hand_in", as(w.token), w.body)

@@ -203,6 +203,7 @@ impl Config {
         let file_limits = SizeLimits {
             audio: megabytes("SCOLA_MAX_AUDIO_MB", defaults.audio)?,
             image: megabytes("SCOLA_MAX_IMAGE_MB", defaults.image)?,
+            resource: megabytes("SCOLA_MAX_RESOURCE_MB", defaults.resource)?,
         };
         let storage = match var("SCOLA_S3_BUCKET") {
             Some(bucket) => {

@@ -198,7 +198,7 @@ async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartEr
     println!(
         "{} schools, {} accounts ({} pupils, {} teachers, {} parents), {} classes and groups, \
          {} exercises, {} assignments, {} attempts ({} in progress), \
-         in {:.1} s; password of every generated account: {}{}",
+         {} sequences ({} given), in {:.1} s; password of every generated account: {}{}",
         done.done,
         done.accounts,
         done.pupils,
@@ -209,6 +209,8 @@ async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartEr
         done.assignments,
         done.attempts,
         done.open_attempts,
+        done.sequences,
+        done.given_sequences,
         started.elapsed().as_secs_f64(),
         generate::PASSWORD,
         if activated {

@@ -41,6 +41,7 @@ sequences-state-started = Principiata
 sequences-state-to-do = Da fà
 sequences-mark-done = Aghju compiu sta tappa
 sequences-marked-done = Tappa compia.
+sequences-download-document = Scaricà u ducumentu
 sequences-open-link = Apre a risorsa (novu tabbulone)
 sequences-do-exercise = Fà l’eserciziu
 sequences-exercise-score = Nota : { $earned } nant’à { $max }
@@ -168,3 +169,11 @@ sequences-level-seconde = 2a
 sequences-level-premiere = 1a
 sequences-level-terminale = Terminale
 sequences-to-finish = Percorsi da compie
+sequences-kind-file = Schedariu
+sequences-add-file = Aghjunghje un schedariu (ducumentu PDF, fiura o arregistramentu)
+sequences-add-file-help = U schedariu hè mandatu subitu ; diventa una tappa chì pudete intitulà è move.
+sequences-replace-file = Rimpiazzà u schedariu
+sequences-problem-files = { $count ->
+    [one] Un schedariu numinatu in u percorsu ùn hè micca unu di i vostri in stu stabilimentu : cacciatelu o rimandatelu.
+   *[other] { $count } schedarii numinati in u percorsu ùn sò micca di i vostri in stu stabilimentu : cacciateli o rimandateli.
+}

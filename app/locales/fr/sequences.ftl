@@ -41,6 +41,7 @@ sequences-state-started = Commencée
 sequences-state-to-do = À faire
 sequences-mark-done = J’ai terminé cette étape
 sequences-marked-done = Étape terminée.
+sequences-download-document = Télécharger le document
 sequences-open-link = Ouvrir la ressource (nouvel onglet)
 sequences-do-exercise = Faire l’exercice
 sequences-exercise-score = Note : { $earned } sur { $max }
@@ -168,3 +169,11 @@ sequences-level-seconde = 2de
 sequences-level-premiere = 1re
 sequences-level-terminale = Terminale
 sequences-to-finish = Parcours à terminer
+sequences-kind-file = Fichier
+sequences-add-file = Ajouter un fichier (document PDF, image ou enregistrement)
+sequences-add-file-help = Le fichier est envoyé tout de suite ; il devient une étape que vous pouvez titrer et déplacer.
+sequences-replace-file = Remplacer le fichier
+sequences-problem-files = { $count ->
+    [one] Un fichier nommé dans le parcours n’est pas l’un des vôtres dans cet établissement : retirez-le ou déposez-le à nouveau.
+   *[other] { $count } fichiers nommés dans le parcours ne sont pas des vôtres dans cet établissement : retirez-les ou déposez-les à nouveau.
+}

@@ -12,6 +12,8 @@ pub mod encoding;
 mod error;
 #[cfg(feature = "ssr")]
 mod server;
+#[cfg(feature = "ssr")]
+pub(crate) use server::new_files;
 
 pub use encoding::{FileUpload, Upload, UploadAbout};
 pub use error::FileError;

@@ -144,6 +144,11 @@ pub enum StepContent {
         /// The last score handed in, when the rules let the pupil see it.
         score: Option<Score>,
     },
+    /// A document, a picture or a recording, at its address (`FileId::url`).
+    File {
+        file: domain::file::FileId,
+        kind: domain::file::FileKind,
+    },
 }
 
 /// Everyone's progress through a given sequence, for the teacher.

@@ -8,7 +8,7 @@ pub use crate::api::files::encoding::BodyError;
 use async_trait::async_trait;
 use domain::authz::files::FileFacts;
 use domain::file::{FileId, FileKind, FileUse};
-use domain::ids::{AccountId, ExerciseId, SchoolId};
+use domain::ids::{AccountId, ExerciseId, SchoolId, SequenceId};
 use domain::time::Timestamp;
 use futures::stream::BoxStream;
 use leptos::server_fn::Bytes;
@@ -31,18 +31,25 @@ pub struct StoredFile {
     pub created: Timestamp,
 }
 
+/// What may show a file to the people it is given to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileUser {
+    Exercise(ExerciseId),
+    Sequence(SequenceId),
+}
+
 #[async_trait]
 pub trait Files: Send + Sync {
     async fn create_file(&self, file: &StoredFile) -> Result<(), StoreError>;
     async fn file(&self, id: &FileId) -> Result<Option<StoredFile>, StoreError>;
-    /// What deciding who may read it needs: the exercises that use it and their assignments
-    /// (those of deleted exercises left out: their pupils see them no more).
+    /// What deciding who may read it needs: the exercises and sequences that use it and their
+    /// assignments (those of deleted ones left out: their pupils see them no more).
     async fn file_facts(&self, file: &StoredFile) -> Result<FileFacts, StoreError>;
-    /// The files an exercise already uses.
-    async fn files_used(&self, exercise: ExerciseId) -> Result<Vec<FileId>, StoreError>;
-    /// Records that the exercise uses these files (kept when a later version stops naming
-    /// them: an attempt on an earlier version still shows them).
-    async fn use_files(&self, exercise: ExerciseId, files: &[FileId]) -> Result<(), StoreError>;
+    /// The files an exercise or a sequence already uses.
+    async fn files_used(&self, user: FileUser) -> Result<Vec<FileId>, StoreError>;
+    /// Records that the exercise or sequence uses these files (kept when a later version stops
+    /// naming them: an attempt or a sequence given earlier still shows them).
+    async fn use_files(&self, user: FileUser, files: &[FileId]) -> Result<(), StoreError>;
 }
 
 /// The bytes of a file, as they arrive or are read back.

@@ -21,7 +21,7 @@ pub use auth::{Credentials, Identity, SignedIn};
 pub use charter::Charters;
 pub use directory::Directory;
 pub use exercises::{Exercises, HandedIn, StoredAssignment, StoredAttempt, StoredExercise};
-pub use files::{Body, BodyError, FileStore, Files, PutError, StoredFile};
+pub use files::{Body, BodyError, FileStore, FileUser, Files, PutError, StoredFile};
 pub use passwords::{HashError, Passwords};
 pub use platform::Establishments;
 pub use sequences::{ExerciseWork, Sequences, StepMarks, StoredSequence, StoredSequenceAssignment};

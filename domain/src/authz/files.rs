@@ -1,10 +1,13 @@
 //! Stored files (`app/src/api/files.rs`): a teacher uploads pictures and recordings for the
-//! exercises they write in a school where they teach; a file is read by its owner and by whoever
-//! may see an exercise that uses it, as the exercises' own rules say (its author, the pupils it
-//! was given to, the teachers who follow it). Nobody else, whatever the id they hold.
+//! exercises they write, and documents, pictures and recordings for the steps of their
+//! sequences, in a school where they teach; a file is read by its owner and by whoever may see
+//! an exercise or a sequence that uses it, as those areas' own rules say (its author, the pupils
+//! it was given to, the teachers who follow it, and for a sequence in the library, the teachers
+//! who may read it there). Nobody else, whatever the id they hold.
 
 use super::Caller;
 use super::exercises::{self, AssignmentFacts, ExerciseFacts};
+use super::sequences::{self, SequenceFacts};
 use crate::file::FileUse;
 use crate::ids::{AccountId, SchoolId};
 use crate::profile::Profile;
@@ -19,6 +22,24 @@ pub struct FileFacts {
     pub exercises: Vec<ExerciseFacts>,
     /// The assignments of those exercises.
     pub assignments: Vec<AssignmentFacts>,
+    /// The sequences that use it.
+    pub sequences: Vec<SequenceFacts>,
+    /// Those sequences as given to groups.
+    pub given: Vec<AssignmentFacts>,
+}
+
+impl FileFacts {
+    /// A file as its record alone tells: used by nothing yet.
+    pub fn unused(school: SchoolId, owner: Option<AccountId>) -> FileFacts {
+        FileFacts {
+            school,
+            owner,
+            exercises: vec![],
+            assignments: vec![],
+            sequences: vec![],
+            given: vec![],
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,13 +54,20 @@ pub enum Action<'a> {
         file: &'a FileFacts,
         exercise: &'a ExerciseFacts,
     },
+    /// Name a file in a sequence of one's own: the same rule.
+    UseInSequence {
+        file: &'a FileFacts,
+        sequence: &'a SequenceFacts,
+    },
 }
 
 impl Action<'_> {
     pub fn school(&self) -> Option<SchoolId> {
         match *self {
             Action::Upload { school, .. } => Some(school),
-            Action::Read(file) | Action::Use { file, .. } => Some(file.school),
+            Action::Read(file) | Action::Use { file, .. } | Action::UseInSequence { file, .. } => {
+                Some(file.school)
+            }
         }
     }
 }
@@ -47,7 +75,9 @@ impl Action<'_> {
 pub(super) fn allowed(caller: &Caller, action: Action<'_>) -> bool {
     match action {
         Action::Upload { school, usage } => match usage {
-            FileUse::Audio | FileUse::Image => caller.has(Profile::Teacher, school),
+            FileUse::Audio | FileUse::Image | FileUse::Resource => {
+                caller.has(Profile::Teacher, school)
+            }
         },
         Action::Read(file) => {
             owns(caller, file)
@@ -59,11 +89,24 @@ pub(super) fn allowed(caller: &Caller, action: Action<'_>) -> bool {
                     exercises::allowed(caller, exercises::Action::Do(a))
                         || exercises::allowed(caller, exercises::Action::Follow(a))
                 })
+                || file.sequences.iter().any(|s| {
+                    sequences::allowed(caller, sequences::Action::Edit(s))
+                        || sequences::allowed(caller, sequences::Action::ReadPublished(s))
+                })
+                || file.given.iter().any(|a| {
+                    sequences::allowed(caller, sequences::Action::Do(a))
+                        || sequences::allowed(caller, sequences::Action::Follow(a))
+                })
         }
         Action::Use { file, exercise } => {
             owns(caller, file)
                 && file.school == exercise.school
                 && exercises::allowed(caller, exercises::Action::Edit(exercise))
+        }
+        Action::UseInSequence { file, sequence } => {
+            owns(caller, file)
+                && file.school == sequence.school
+                && sequences::allowed(caller, sequences::Action::Edit(sequence))
         }
     }
 }

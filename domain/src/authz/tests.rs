@@ -767,12 +767,7 @@ fn files_go_to_their_owner_and_to_those_who_see_an_exercise_using_them() {
         group: CLASS_A,
         teacher: Some(maria),
     };
-    let unused = FileFacts {
-        school: A,
-        owner: Some(maria),
-        exercises: vec![],
-        assignments: vec![],
-    };
+    let unused = FileFacts::unused(A, Some(maria));
     let written = FileFacts {
         exercises: vec![exercise],
         ..unused.clone()
@@ -893,4 +888,126 @@ fn files_go_to_their_owner_and_to_those_who_see_an_exercise_using_them() {
     }
     assert_eq!(Action::from(F::Read(&of_school_b)).school(), Some(B));
     assert_eq!(Action::from(upload(A, FileUse::Audio)).school(), Some(A));
+}
+
+#[test]
+fn files_of_sequences_go_to_those_who_see_the_sequence() {
+    use crate::file::FileUse;
+    use crate::sequence::Licence;
+    use exercises::AssignmentFacts;
+    use files::{Action as F, FileFacts};
+    use sequences::SequenceFacts;
+    let maria = AccountId::new(400);
+    let sequence = |published, licence| SequenceFacts {
+        school: A,
+        owner: Some(maria),
+        published,
+        licence,
+    };
+    let draft = sequence(false, Licence::CcBy);
+    let unused = FileFacts::unused(A, Some(maria));
+    let written = FileFacts {
+        sequences: vec![draft],
+        ..unused.clone()
+    };
+    let given = FileFacts {
+        given: vec![AssignmentFacts {
+            school: A,
+            group: CLASS_A,
+            teacher: Some(maria),
+        }],
+        ..written.clone()
+    };
+    let in_library = FileFacts {
+        sequences: vec![sequence(true, Licence::CcBySa)],
+        ..unused.clone()
+    };
+    let reserved = FileFacts {
+        sequences: vec![sequence(true, Licence::AllRightsReserved)],
+        ..unused.clone()
+    };
+
+    let teacher = caller(400, &[(A, Profile::Teacher)]);
+    let elsewhere = caller(402, &[(B, Profile::Teacher)]);
+    let mut lisandru = caller(100, &[(A, Profile::Pupil)]);
+    lisandru.groups = vec![CLASS_A];
+    let mut lucia = caller(101, &[(A, Profile::Pupil)]);
+    lucia.groups = vec![CLASS_A2];
+    let mut parent = caller(300, &[(B, Profile::Parent)]);
+    parent.children = vec![AccountId::new(100)];
+
+    let cases: &[(&str, &Caller, F<'_>, bool)] = &[
+        (
+            "a teacher uploads a step's document",
+            &teacher,
+            F::Upload {
+                school: A,
+                usage: FileUse::Resource,
+            },
+            true,
+        ),
+        (
+            "a pupil does not",
+            &lisandru,
+            F::Upload {
+                school: A,
+                usage: FileUse::Resource,
+            },
+            false,
+        ),
+        (
+            "the author uses hers",
+            &teacher,
+            F::UseInSequence {
+                file: &unused,
+                sequence: &draft,
+            },
+            true,
+        ),
+        (
+            "not a file of someone else's",
+            &elsewhere,
+            F::UseInSequence {
+                file: &unused,
+                sequence: &draft,
+            },
+            false,
+        ),
+        (
+            "not a pupil before it is given",
+            &lisandru,
+            F::Read(&written),
+            false,
+        ),
+        (
+            "the pupils it was given to",
+            &lisandru,
+            F::Read(&given),
+            true,
+        ),
+        ("not another class", &lucia, F::Read(&given), false),
+        ("not a parent", &parent, F::Read(&given), false),
+        (
+            "teachers of every school, in the library",
+            &elsewhere,
+            F::Read(&in_library),
+            true,
+        ),
+        (
+            "not a pupil, in the library",
+            &lucia,
+            F::Read(&in_library),
+            false,
+        ),
+        (
+            "not what the library does not share",
+            &elsewhere,
+            F::Read(&reserved),
+            false,
+        ),
+        ("not a draft", &elsewhere, F::Read(&written), false),
+    ];
+    for (name, who, action, expected) in cases {
+        assert_eq!(authorize(who, *action).is_ok(), *expected, "{name}");
+    }
 }

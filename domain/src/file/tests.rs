@@ -18,6 +18,7 @@ fn sample(kind: FileKind) -> Vec<u8> {
         FileKind::Mp3 => b"ID3\x04\0\0\0\0\0\0".to_vec(),
         FileKind::M4a => b"\0\0\0\x20ftypM4A \0\0\0\0".to_vec(),
         FileKind::Wav => b"RIFF\x24\0\0\0WAVEfmt ".to_vec(),
+        FileKind::Pdf => b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
     };
     bytes.resize(600, 0);
     bytes
@@ -85,7 +86,7 @@ fn kinds_are_told_by_content() {
     let svg = b"<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"></svg>";
     assert_eq!(FileKind::sniff(svg), None);
     assert_eq!(FileKind::sniff(b"<html><script>alert(1)</script>"), None);
-    assert_eq!(FileKind::sniff(b"%PDF-1.7"), None);
+    assert_eq!(FileKind::sniff(b"<!DOCTYPE html><p>%PDF-1.7"), None);
     assert_eq!(FileKind::sniff(b""), None);
 }
 
@@ -93,7 +94,12 @@ fn kinds_are_told_by_content() {
 fn each_use_accepts_its_kinds() {
     for kind in FileKind::ALL {
         assert_eq!(FileUse::Audio.accepts(kind), kind.is_audio(), "{kind:?}");
-        assert_eq!(FileUse::Image.accepts(kind), !kind.is_audio(), "{kind:?}");
+        assert_eq!(FileUse::Image.accepts(kind), kind.is_image(), "{kind:?}");
+        assert_eq!(
+            FileUse::Resource.accepts(kind),
+            kind.is_audio() || kind.is_image() || kind == FileKind::Pdf,
+            "{kind:?}"
+        );
     }
 }
 
@@ -103,6 +109,7 @@ fn intake(usage: FileUse, max: u64, chunks: &[&[u8]]) -> Result<(FileKind, u64),
         SizeLimits {
             audio: max,
             image: max,
+            resource: max,
         },
     );
     for chunk in chunks {

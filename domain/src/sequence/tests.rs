@@ -195,3 +195,43 @@ fn tags_round_trip_and_the_json_shape_is_stable() {
     let back: Sequence = serde_json::from_value(json).expect("read back");
     assert_eq!(back, s);
 }
+
+#[test]
+fn the_files_a_sequence_shows_are_its_steps_and_its_lessons_addresses() {
+    let (doc, picture, sound) = (
+        "0123456789abcdef0123456789abcdef",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+    );
+    let id = |s: &str| s.parse::<FileId>().expect("a file id");
+    let mut s = sequence(vec![
+        lesson(
+            1,
+            "Lezzione",
+            &format!("![carta](/files/{picture}.png) and again /files/{picture}"),
+        ),
+        Step {
+            id: StepId::new(2),
+            title: "A scheda".into(),
+            body: StepBody::File {
+                file: id(doc),
+                kind: FileKind::Pdf,
+            },
+        },
+        exercise_step(3, 7),
+    ]);
+    s.summary = Some(format!("Sintite : /files/{sound}.ogg"));
+    assert_eq!(
+        s.files().into_iter().collect::<Vec<_>>(),
+        vec![id(doc), id(picture), id(sound)]
+    );
+    assert_eq!(s.problems(), vec![]);
+    assert_eq!(s.steps[1].body.kind(), StepKind::File);
+    // As the archive and the stored JSON write it.
+    let json = serde_json::to_value(&s.steps[1]).expect("json");
+    assert_eq!(
+        json,
+        serde_json::json!({"id": 2, "title": "A scheda", "type": "file", "file": doc,
+            "kind": "Pdf"})
+    );
+}

@@ -1,5 +1,5 @@
-//! Sequences as people use them: a teacher builds one (a lesson, a link, one of her exercises),
-//! undoes a removal, saves, publishes and gives it to her class; the pupil goes through it step
+//! Sequences as people use them: a teacher builds one (a lesson, a link, one of her exercises,
+//! a picture she uploads), undoes a removal, saves, publishes and gives it to her class; the pupil goes through it step
 //! by step and his father sees how far he is; a colleague finds a sequence in the library and
 //! copies it with its credits.
 
@@ -63,6 +63,13 @@ async fn a_teacher_builds_and_gives_a_sequence_the_pupil_goes_through_it_and_his
     b.click(UNDO).await;
     b.wait_value(&step_field(1, "link-url"), "co.wikipedia.org")
         .await;
+    // A picture from her computer becomes a step, titled after its file until she renames it.
+    let picture = crate::files::write("carta-corsica.png", crate::files::PNG);
+    crate::files::pick(&b, ADD_FILE, &picture).await;
+    b.wait_value(&step_field(3, "step-title"), "carta-corsica")
+        .await;
+    b.fill(&step_field(3, "step-title"), "A carta di a Corsica")
+        .await;
     b.screenshot("sequence-editor").await;
 
     b.click(SAVE_SEQUENCE).await;
@@ -94,22 +101,39 @@ async fn a_teacher_builds_and_gives_a_sequence_the_pupil_goes_through_it_and_his
         .expect("open");
     b.wait_text(JOURNEY_TITLE, TITLE).await;
     b.wait_text(STEP_SHOWN, "360").await;
-    b.wait_text(PROGRESS_WORDS, "0 étape sur 3").await;
+    b.wait_text(PROGRESS_WORDS, "0 étape sur 4").await;
     b.click(MARK_DONE).await;
     // Done, and on to the next step.
     b.wait_text(STEP_SHOWN, "A carta").await;
     b.click(MARK_DONE).await;
     b.wait_text(STEP_SHOWN, "Eserciziu").await;
-    b.wait_text(PROGRESS_WORDS, "2 étapes sur 3").await;
+    b.wait_text(PROGRESS_WORDS, "2 étapes sur 4").await;
     b.find(DO_EXERCISE).await;
     b.screenshot("sequence-journey").await;
+    // The picture step: the picture the teacher uploaded, loaded for him.
+    b.click(NEXT_STEP).await;
+    b.wait_text(STEP_SHOWN, "A carta di a Corsica").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while b
+        .js(
+            "const i = document.querySelector('.step-shown img.resource'); \
+             return !!i && i.complete && i.naturalWidth > 0",
+        )
+        .await
+        != serde_json::Value::Bool(true)
+    {
+        assert!(std::time::Instant::now() < deadline, "the picture loads");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    b.click(MARK_DONE).await;
+    b.wait_text(PROGRESS_WORDS, "3 étapes sur 4").await;
     b.sign_out().await;
 
     b.enter_as("ghjuvanni.pieri").await;
     b.click(SEQUENCES_SERVICE).await;
     b.wait_text("main", "Parcours de Lisandru Pieri").await;
     b.wait_text("main", TITLE).await;
-    b.wait_text("main", "2 étapes sur 3").await;
+    b.wait_text("main", "3 étapes sur 4").await;
     b.screenshot("sequence-parent").await;
     b.close().await;
 }

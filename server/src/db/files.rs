@@ -1,14 +1,17 @@
-//! Stored files' records, and the exercises that use them (their bytes: `crate::storage`).
+//! Stored files' records, and the exercises and sequences that use them (their bytes:
+//! `crate::storage`).
 
 use super::decode::{Code, Size};
 use super::sql::statements;
 use super::{Db, fail};
-use app::ports::{Files, StoreError, StoredFile};
+use app::ports::{FileUser, Files, StoreError, StoredFile};
 use async_trait::async_trait;
 use domain::authz::exercises::{AssignmentFacts, ExerciseFacts};
 use domain::authz::files::FileFacts;
+use domain::authz::sequences::SequenceFacts;
 use domain::file::{FileId, FileKind, FileUse};
-use domain::ids::{AccountId, ExerciseId, GroupId, SchoolId};
+use domain::ids::{AccountId, GroupId, SchoolId};
+use domain::sequence::Licence;
 use domain::time::Timestamp;
 
 statements! {
@@ -31,9 +34,31 @@ statements! {
         JOIN assignments a ON a.exercise_id = e.id \
         JOIN school_groups g ON g.id = a.group_id \
         WHERE f.file_id = $1";
+    /// The sequences using a file, deleted ones included (their author may restore them).
+    FILE_SEQUENCES = "SELECT s.school_id AS school_id, s.owner_id AS owner_id, \
+          s.licence AS licence, s.published_at AS published_at, s.deleted_at AS deleted_at \
+        FROM sequence_files f JOIN sequences s ON s.id = f.sequence_id \
+        WHERE f.file_id = $1";
+    /// Those sequences as given, but of deleted sequences, which pupils no longer see.
+    FILE_SEQUENCES_GIVEN = "SELECT g.school_id AS school_id, a.group_id AS group_id, \
+          a.assigned_by AS assigned_by \
+        FROM sequence_files f \
+        JOIN sequences s ON s.id = f.sequence_id AND s.deleted_at IS NULL \
+        JOIN sequence_assignments a ON a.sequence_id = s.id \
+        JOIN school_groups g ON g.id = a.group_id \
+        WHERE f.file_id = $1";
     FILES_USED = "SELECT file_id FROM exercise_files WHERE exercise_id = $1 ORDER BY file_id";
     USE_FILE = "INSERT INTO exercise_files (exercise_id, file_id) VALUES ($1, $2) \
         ON CONFLICT (exercise_id, file_id) DO NOTHING";
+    SEQUENCE_FILES_USED = "SELECT file_id FROM sequence_files WHERE sequence_id = $1 \
+        ORDER BY file_id";
+    USE_SEQUENCE_FILE = "INSERT INTO sequence_files (sequence_id, file_id) VALUES ($1, $2) \
+        ON CONFLICT (sequence_id, file_id) DO NOTHING";
+    /// A copy shows what its original showed (the library's readers could see those files).
+    COPY_EXERCISE_FILES = "INSERT INTO exercise_files (exercise_id, file_id) \
+        SELECT $1, file_id FROM exercise_files WHERE exercise_id = $2";
+    COPY_SEQUENCE_FILES = "INSERT INTO sequence_files (sequence_id, file_id) \
+        SELECT $1, file_id FROM sequence_files WHERE sequence_id = $2";
 }
 
 #[derive(sqlx::FromRow)]
@@ -56,6 +81,15 @@ struct ExerciseRow {
 }
 
 #[derive(sqlx::FromRow)]
+struct SequenceRow {
+    school_id: i64,
+    owner_id: Option<i64>,
+    licence: Code<Licence>,
+    published_at: Option<i64>,
+    deleted_at: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
 struct AssignmentRow {
     school_id: i64,
     group_id: i64,
@@ -65,6 +99,16 @@ struct AssignmentRow {
 #[derive(sqlx::FromRow)]
 struct UsedRow {
     file_id: Code<FileId>,
+}
+
+impl AssignmentRow {
+    fn facts(self) -> AssignmentFacts {
+        AssignmentFacts {
+            school: SchoolId::new(self.school_id),
+            group: GroupId::new(self.group_id),
+            teacher: self.assigned_by.map(AccountId::new),
+        }
+    }
 }
 
 impl From<FileRow> for StoredFile {
@@ -126,6 +170,18 @@ impl Files for Db {
             .fetch_all(&self.pool)
             .await
             .map_err(fail)?;
+        let sequences: Vec<SequenceRow> = FILE_SEQUENCES
+            .query_as()
+            .bind(file.id.as_str())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
+        let given: Vec<AssignmentRow> = FILE_SEQUENCES_GIVEN
+            .query_as()
+            .bind(file.id.as_str())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
         Ok(FileFacts {
             school: file.school,
             owner: file.owner,
@@ -136,32 +192,43 @@ impl Files for Db {
                     owner: r.owner_id.map(AccountId::new),
                 })
                 .collect(),
-            assignments: assignments
+            assignments: assignments.into_iter().map(AssignmentRow::facts).collect(),
+            sequences: sequences
                 .into_iter()
-                .map(|r| AssignmentFacts {
+                .map(|r| SequenceFacts {
                     school: SchoolId::new(r.school_id),
-                    group: GroupId::new(r.group_id),
-                    teacher: r.assigned_by.map(AccountId::new),
+                    owner: r.owner_id.map(AccountId::new),
+                    published: r.published_at.is_some() && r.deleted_at.is_none(),
+                    licence: r.licence.0,
                 })
                 .collect(),
+            given: given.into_iter().map(AssignmentRow::facts).collect(),
         })
     }
 
-    async fn files_used(&self, exercise: ExerciseId) -> Result<Vec<FileId>, StoreError> {
-        let rows: Vec<UsedRow> = FILES_USED
+    async fn files_used(&self, user: FileUser) -> Result<Vec<FileId>, StoreError> {
+        let (statement, id) = match user {
+            FileUser::Exercise(e) => (FILES_USED, e.get()),
+            FileUser::Sequence(s) => (SEQUENCE_FILES_USED, s.get()),
+        };
+        let rows: Vec<UsedRow> = statement
             .query_as()
-            .bind(exercise.get())
+            .bind(id)
             .fetch_all(&self.pool)
             .await
             .map_err(fail)?;
         Ok(rows.into_iter().map(|r| r.file_id.0).collect())
     }
 
-    async fn use_files(&self, exercise: ExerciseId, files: &[FileId]) -> Result<(), StoreError> {
+    async fn use_files(&self, user: FileUser, files: &[FileId]) -> Result<(), StoreError> {
+        let (statement, id) = match user {
+            FileUser::Exercise(e) => (USE_FILE, e.get()),
+            FileUser::Sequence(s) => (USE_SEQUENCE_FILE, s.get()),
+        };
         for file in files {
-            USE_FILE
+            statement
                 .query()
-                .bind(exercise.get())
+                .bind(id)
                 .bind(file.as_str())
                 .execute(&self.pool)
                 .await

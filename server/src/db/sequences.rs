@@ -914,6 +914,7 @@ impl Sequences for Db {
         now: Timestamp,
     ) -> Result<Option<SequenceId>, StoreError> {
         use super::exercises::{CREATE_EXERCISE, CREATE_VERSION, hundredths};
+        use super::files::{COPY_EXERCISE_FILES, COPY_SEQUENCE_FILES};
         let mut tx = self.pool.begin().await.map_err(fail)?;
         let original: Option<PublishedRow> = COPY_SOURCE
             .query_as()
@@ -956,6 +957,13 @@ impl Sequences for Db {
                 .execute(&mut *tx)
                 .await
                 .map_err(fail)?;
+            COPY_EXERCISE_FILES
+                .query()
+                .bind(made.id)
+                .bind(exercise.get())
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?;
             copies.push((exercise, ExerciseId::new(made.id)));
         }
         let credit = Credit {
@@ -969,6 +977,13 @@ impl Sequences for Db {
         };
         let made =
             insert_sequence(&mut tx, school, owner, Columns::of(&copy)?, Some(id), now).await?;
+        COPY_SEQUENCE_FILES
+            .query()
+            .bind(made.get())
+            .bind(id.get())
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
         tx.commit().await.map_err(fail)?;
         Ok(Some(made))
     }

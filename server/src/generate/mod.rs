@@ -2,7 +2,9 @@
 //! configured database a deterministic, realistic region (at 50 schools about LEIA's size:
 //! ≈36,000 pupils, ≈3,200 teachers, ≈64,000 parents, their classes, option groups, teachings and
 //! family links, some families with children in two establishments; the teachers' exercises,
-//! given to their groups, and the pupils' attempts, handed in and scored or in progress).
+//! given to their groups, and the pupils' attempts, handed in and scored or in progress; the
+//! sequences built from those exercises, some in the library, given with them, and the steps
+//! pupils marked done).
 //! Planning is pure and
 //! seeded ([`plan`]); writing takes one transaction per school, so an interrupted run leaves
 //! whole schools only, and rows go in multi-row statements so that 50 schools take seconds, not
@@ -11,6 +13,7 @@
 mod exercises;
 mod names;
 pub mod plan;
+mod sequences;
 
 use crate::db::Db;
 use crate::db::exercises::{CREATE_EXERCISE, CREATE_VERSION};
@@ -55,6 +58,8 @@ fragments! {
     MEMBERSHIPS = "INSERT INTO memberships (group_id, account_id) VALUES ";
     TEACHINGS = "INSERT INTO teachings (group_id, account_id, subject_id) VALUES ";
     PARENT_LINKS = "INSERT INTO parent_links (parent_id, child_id) VALUES ";
+    STEPS_DONE = "INSERT INTO sequence_progress (sequence_assignment_id, pupil_id, step_id, \
+        done_at) VALUES ";
     /// Ids come back with their login names, whatever order the database uses.
     RETURNING_ACCOUNTS = " RETURNING id, username";
     ASSIGNMENTS = "INSERT INTO assignments (exercise_id, group_id, assigned_by, opens_at, \
@@ -76,10 +81,11 @@ enum Bulk {
     ParentLinks,
     Assignments,
     Attempts,
+    StepsDone,
 }
 
 impl Bulk {
-    const ALL: [Bulk; 7] = [
+    const ALL: [Bulk; 8] = [
         Bulk::Accounts,
         Bulk::Roles,
         Bulk::Memberships,
@@ -87,6 +93,7 @@ impl Bulk {
         Bulk::ParentLinks,
         Bulk::Assignments,
         Bulk::Attempts,
+        Bulk::StepsDone,
     ];
 
     /// The insert's head, how many values a row has, and what follows the rows.
@@ -99,6 +106,7 @@ impl Bulk {
             Bulk::ParentLinks => (PARENT_LINKS, 2, ""),
             Bulk::Assignments => (ASSIGNMENTS, 8, RETURNING_ASSIGNMENTS),
             Bulk::Attempts => (ATTEMPTS, 14, ""),
+            Bulk::StepsDone => (STEPS_DONE, 4, ""),
         }
     }
 
@@ -203,6 +211,9 @@ pub struct Progress {
     pub attempts: usize,
     /// Attempts in progress, of `attempts`.
     pub open_attempts: usize,
+    pub sequences: usize,
+    /// Sequences given to a group.
+    pub given_sequences: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -220,6 +231,8 @@ pub enum GenerateError {
     Scale,
     #[error("writing an exercise: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("writing a sequence: {0}")]
+    Store(#[from] app::ports::StoreError),
 }
 
 /// Writes the region into `db`, calling `progress` after each school.
@@ -291,6 +304,8 @@ pub async fn generate(
         total.assignments += work.assignments.len();
         total.attempts += work.attempts.len();
         total.open_attempts += work.open_attempts();
+        total.sequences += work.sequences.len();
+        total.given_sequences += work.given_sequences.len();
         progress(&total);
     }
     if ANALYZE.on.includes(db.backend()) {
@@ -543,6 +558,96 @@ async fn write_work(
                 Nullable(points(t, |o| o.max)),
                 Nullable(points(t, |o| o.awaiting_teacher)),
                 NullableText(outcomes[i].as_deref()),
+            ]
+        }),
+    )
+    .await?;
+    write_sequences(conn, work, school, &exercises, now).await
+}
+
+/// The school's sequences (exercise steps pointing to the exercises just written), those in
+/// the library, their giving (through the one `give` the app uses: it finds the exercise
+/// assignments written above) and the steps pupils marked done.
+async fn write_sequences(
+    conn: &mut AnyConnection,
+    work: &WorkPlan,
+    school: &Written,
+    exercises: &[i64],
+    now: Timestamp,
+) -> Result<(), GenerateError> {
+    use crate::db::sequences::{Columns, SET_SEQUENCE_PUBLISHED, give, insert_sequence};
+    use domain::exercise::assignment::Rules;
+    use domain::ids::{AccountId, ExerciseId, GroupId, SchoolId};
+    use domain::sequence::StepBody;
+    let at = |offset: i64| Timestamp::from_unix(now.unix() + offset);
+    let mut written = Vec::with_capacity(work.sequences.len());
+    for planned in &work.sequences {
+        let mut sequence = planned.sequence.clone();
+        for step in &mut sequence.steps {
+            if let StepBody::Exercise { exercise } = &mut step.body {
+                let index = usize::try_from(exercise.get()).unwrap_or(usize::MAX);
+                *exercise = ExerciseId::new(exercises[index]);
+            }
+        }
+        let owner = AccountId::new(school.people[planned.owner]);
+        let columns = Columns::of(&sequence)?;
+        let id = insert_sequence(
+            conn,
+            SchoolId::new(school.school),
+            owner,
+            columns,
+            None,
+            now,
+        )
+        .await?;
+        if planned.published {
+            SET_SEQUENCE_PUBLISHED
+                .query()
+                .bind(id.get())
+                .bind(now.unix())
+                .execute(&mut *conn)
+                .await?;
+        }
+        written.push((id, sequence));
+    }
+    let mut done = vec![];
+    for given in &work.given_sequences {
+        let a = &work.assignments[given.assignment];
+        let rules = Rules {
+            opens: at(a.opens),
+            due: Some(at(a.due)),
+            feedback: a.feedback,
+            attempts: a.attempts,
+        };
+        let (id, sequence) = &written[given.sequence];
+        let made = give(
+            conn,
+            *id,
+            sequence,
+            GroupId::new(school.groups[a.group]),
+            AccountId::new(school.people[a.by]),
+            &rules,
+            now,
+        )
+        .await?;
+        for &(pupil, step, when) in &given.done {
+            done.push((
+                made.get(),
+                school.people[pupil],
+                i64::from(step.get()),
+                at(when).unix(),
+            ));
+        }
+    }
+    insert_rows(
+        conn,
+        Bulk::StepsDone,
+        done.iter().map(|&(given, pupil, step, when)| {
+            vec![
+                Value::Int(given),
+                Value::Int(pupil),
+                Value::Int(step),
+                Value::Int(when),
             ]
         }),
     )

@@ -3,6 +3,7 @@
 
 use super::exercises;
 use super::names::{EPONYMS, FIRST_NAMES, LAST_NAMES, TOWNS_2A, TOWNS_2B};
+pub use super::sequences::{GivenSequencePlan, SequencePlan};
 use domain::account::Username;
 use domain::exercise::assignment::Feedback;
 use domain::exercise::{Exercise, Outcome, Response};
@@ -398,13 +399,15 @@ pub struct AttemptPlan {
     pub handed_in: Option<(i64, Outcome)>,
 }
 
-/// The exercises of one establishment: what its teachers wrote, gave and got back. Sequences
-/// (parcours) will be planned here too, once they exist, from the same exercises.
+/// The exercises of one establishment: what its teachers wrote, gave and got back, and the
+/// sequences (parcours) they built from them.
 #[derive(Debug, Default)]
 pub struct WorkPlan {
     pub exercises: Vec<ExercisePlan>,
     pub assignments: Vec<AssignmentPlan>,
     pub attempts: Vec<AttemptPlan>,
+    pub sequences: Vec<SequencePlan>,
+    pub given_sequences: Vec<GivenSequencePlan>,
 }
 
 impl WorkPlan {
@@ -534,6 +537,10 @@ pub fn plan_exercises(
         }
     }
 
+    // A stream of its own again: adding sequences changed none of the work planned above.
+    let mut sequences_rng = StdRng::seed_from_u64(rng.r#gen::<u64>() ^ 0x7061_7263_6f75_7273);
+    let given_upto = work.assignments.len();
+    super::sequences::plan(&mut sequences_rng, school, &mut work, given_upto);
     practice(
         &mut rng,
         school,
@@ -748,6 +755,27 @@ mod tests {
         }
         let open = a.open_attempts();
         assert!(open > 0 && open < a.attempts.len() / 2, "{open}");
+        // Sequences of the teachers' own exercises, given with one of them to its group.
+        assert!(!a.sequences.is_empty() && !a.given_sequences.is_empty());
+        for s in &a.sequences {
+            assert_eq!(s.sequence.problems(), vec![]);
+            for e in s.sequence.exercises() {
+                let e = usize::try_from(e.get()).expect("an index");
+                assert_eq!(a.exercises[e].owner, s.owner);
+            }
+        }
+        for g in &a.given_sequences {
+            let given = &a.assignments[g.assignment];
+            let sequence = &a.sequences[g.sequence];
+            assert_eq!(given.by, sequence.owner);
+            let exercise =
+                domain::ids::ExerciseId::new(i64::try_from(given.exercise).expect("small"));
+            assert!(sequence.sequence.exercises().contains(&exercise));
+            for (pupil, _, when) in &g.done {
+                assert!(school.memberships.contains(&(given.group, *pupil)));
+                assert!(given.opens < *when && *when < given.due.min(0));
+            }
+        }
         // Asked for more: practice work in progress for the benchmark, a class at a time.
         let more = plan_exercises(6, 2, &school, 3000);
         assert!(more.open_attempts() >= open + 3000);

@@ -231,6 +231,7 @@ async fn refused_uploads_leave_nothing() {
             c.file_limits = SizeLimits {
                 audio: 1024 * 1024,
                 image: 1024 * 1024,
+                resource: 1024 * 1024,
             };
         },
     )
@@ -312,14 +313,12 @@ async fn refused_uploads_leave_nothing() {
     assert_eq!(left(&s, &store).await, (0, 0));
 
     // The record cannot be written: the body written before it is removed.
-    sqlx::query("DROP TABLE exercise_files")
-        .execute(s.app.db.pool())
-        .await
-        .expect("drop");
-    sqlx::query("DROP TABLE files")
-        .execute(s.app.db.pool())
-        .await
-        .expect("drop");
+    for table in ["exercise_files", "sequence_files", "files"] {
+        sqlx::query(&format!("DROP TABLE {table}"))
+            .execute(s.app.db.pool())
+            .await
+            .expect("drop");
+    }
     let reply = s
         .upload(
             &maria,

@@ -687,3 +687,203 @@ async fn the_demo_sequences_count_the_work_already_done() {
         .ok();
     assert_eq!(journey.steps[3].state, StepState::Done);
 }
+
+/// A small but real PDF (one empty page).
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n\
+2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n\
+3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n\
+trailer<</Root 1 0 R>>\n%%EOF\n";
+
+#[tokio::test]
+async fn a_steps_files_go_to_whom_the_sequence_is_given_and_to_the_library() {
+    use app::api::files::{UploadAbout, Uploaded};
+    use axum::http::{StatusCode, header};
+    use domain::file::{FileKind, FileUse};
+    let c = class().await;
+    let upload = |session: &Session, school, name: &str, bytes: &[u8]| {
+        let about = UploadAbout {
+            school,
+            usage: FileUse::Resource,
+            name: Some(name.into()),
+        };
+        let bytes = bytes.to_vec();
+        let s = &c.s;
+        let session = session.clone();
+        async move {
+            let uploaded: Uploaded = s.upload(&session, &about, bytes).await.ok();
+            uploaded
+        }
+    };
+    let sheet = upload(&c.teacher, c.school, "fiche.pdf", PDF).await;
+    let picture = upload(&c.teacher, c.school, "carte.png", crate::files::PNG).await;
+    assert_eq!((sheet.kind, picture.kind), (FileKind::Pdf, FileKind::Png));
+    // HTML is not a document a step may hold, whatever its name says.
+    let page =
+        c.s.upload(
+            &c.teacher,
+            &UploadAbout {
+                school: c.school,
+                usage: FileUse::Resource,
+                name: Some("fiche.pdf".into()),
+            },
+            b"<html><script>alert(1)</script></html>".to_vec(),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+
+    let mut written = sequence(c.exercise);
+    written.steps.push(step(
+        4,
+        "Fiche",
+        StepBody::File {
+            file: sheet.id.clone(),
+            kind: sheet.kind,
+        },
+    ));
+    if let StepBody::Lesson { text } = &mut written.steps[0].body {
+        text.push_str(&format!("\n\n![Carte]({})", picture.url()));
+    }
+    // A file step must say what its file is.
+    let mut lying = written.clone();
+    lying.steps[3].body = StepBody::File {
+        file: sheet.id.clone(),
+        kind: FileKind::Png,
+    };
+    let save = |sequence| SaveSequence {
+        id: c.sequence,
+        sequence,
+    };
+    assert_eq!(
+        c.s.call(&c.teacher, save(lying)).await.err(),
+        SequenceError::Area(SequenceProblem::Files(vec![sheet.id.clone()]))
+    );
+    c.s.call(&c.teacher, save(written.clone())).await.ok();
+
+    // Before it is given, nobody but its author reads them.
+    let status = |session: &Session, url: String| {
+        let s = &c.s;
+        let session = session.clone();
+        async move { s.get_bytes(&session, &url).await.0 }
+    };
+    assert_eq!(status(&c.pupil, sheet.url()).await, StatusCode::FORBIDDEN);
+    let (ok, headers, bytes) = c.s.get_bytes(&c.teacher, &sheet.url()).await;
+    assert_eq!((ok, bytes.as_ref()), (StatusCode::OK, PDF));
+    // A PDF is saved, never opened in Scola's pages.
+    assert!(
+        headers
+            .get(header::CONTENT_DISPOSITION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("attachment;")),
+        "{headers:?}"
+    );
+
+    let given = c.give(rules(-60)).await.expect("given");
+    let journey = c.journey(&c.pupil, given).await;
+    assert_eq!(
+        journey.steps[3].content,
+        StepContent::File {
+            file: sheet.id.clone(),
+            kind: FileKind::Pdf
+        }
+    );
+    // The pupil marks it read like a lesson.
+    c.s.call(
+        &c.pupil,
+        StepDone {
+            assignment: given,
+            step: StepId::new(4),
+        },
+    )
+    .await
+    .ok();
+    for (who, expected) in [
+        ("lisandru.pieri", StatusCode::OK),
+        // Another class, a parent, the administration: no.
+        ("lucia.vincenti", StatusCode::FORBIDDEN),
+        ("ghjuvanni.pieri", StatusCode::FORBIDDEN),
+        ("admin.scola", StatusCode::FORBIDDEN),
+        // A teacher of another school, while it is not in the library.
+        ("paola.leca", StatusCode::FORBIDDEN),
+    ] {
+        let session = c.s.session_for(who).await;
+        for url in [sheet.url(), picture.url()] {
+            assert_eq!(status(&session, url.clone()).await, expected, "{who} {url}");
+        }
+    }
+
+    // Someone else's file, or one of another school, cannot be slipped into a step.
+    sqlx::query(
+        "INSERT INTO roles (account_id, school_id, profile) \
+         SELECT a.id, s.id, 'teacher' FROM accounts a, schools s \
+         WHERE a.username = 'paola.leca' AND s.uai = '6200001G'",
+    )
+    .execute(c.s.app.db.pool())
+    .await
+    .expect("test data");
+    let colleague = c.s.session_for("paola.leca").await;
+    let lycee = c.s.school_id("6200001G").await;
+    let hers = upload(&colleague, lycee, "sienne.pdf", PDF).await;
+    let mut slipped = written.clone();
+    slipped.steps.push(step(
+        5,
+        "Pas à moi",
+        StepBody::File {
+            file: hers.id.clone(),
+            kind: FileKind::Pdf,
+        },
+    ));
+    assert_eq!(
+        c.s.call(&c.teacher, save(slipped)).await.err(),
+        SequenceError::Area(SequenceProblem::Files(vec![hers.id.clone()]))
+    );
+    assert_eq!(status(&c.pupil, hers.url()).await, StatusCode::FORBIDDEN);
+
+    // Published, its files are read by teachers of every school, and a copy shows them and
+    // its exercises' to the copier, who may save it as it is.
+    c.s.call(
+        &c.teacher,
+        PublishSequence {
+            id: c.sequence,
+            published: true,
+        },
+    )
+    .await
+    .ok();
+    assert_eq!(status(&colleague, sheet.url()).await, StatusCode::OK);
+    assert_eq!(status(&c.pupil, hers.url()).await, StatusCode::FORBIDDEN);
+    let copied =
+        c.s.call(
+            &colleague,
+            CopySequence {
+                id: c.sequence,
+                school: lycee,
+                licence: Licence::CcBy,
+            },
+        )
+        .await
+        .ok();
+    let theirs = c.s.call(&colleague, GetSequence { id: copied }).await.ok();
+    c.s.call(
+        &colleague,
+        SaveSequence {
+            id: copied,
+            sequence: theirs.sequence.clone(),
+        },
+    )
+    .await
+    .ok();
+    // Taken out of the library, the original's files stay readable through the copy only by
+    // those the copy concerns: the copier.
+    c.s.call(
+        &c.teacher,
+        PublishSequence {
+            id: c.sequence,
+            published: false,
+        },
+    )
+    .await
+    .ok();
+    assert_eq!(status(&colleague, sheet.url()).await, StatusCode::OK);
+    let other = c.s.session_for("petru.casanova").await;
+    assert_eq!(status(&other, sheet.url()).await, StatusCode::FORBIDDEN);
+}

@@ -3,6 +3,8 @@
 
 use super::ExerciseError;
 use super::{Authored, ExerciseSummary};
+#[cfg(feature = "ssr")]
+use crate::ports::FileUser;
 use domain::exercise::Exercise;
 use domain::ids::{ExerciseId, SchoolId};
 use leptos::prelude::*;
@@ -49,7 +51,10 @@ pub async fn create_exercise(
         .store
         .create_exercise(school, me.info.account, &exercise, me.ctx.now())
         .await?;
-    me.ctx.store.use_files(id, &files).await?;
+    me.ctx
+        .store
+        .use_files(FileUser::Exercise(id), &files)
+        .await?;
     Ok(id)
 }
 
@@ -62,14 +67,17 @@ pub async fn save_exercise(id: ExerciseId, exercise: Exercise) -> Result<i64, Ex
         return Err(crate::error::AppError::NotFound.into());
     }
     server::check(&exercise)?;
-    let used = me.ctx.store.files_used(id).await?;
+    let used = me.ctx.store.files_used(FileUser::Exercise(id)).await?;
     let files = server::new_files(&me, &exercise, &stored.facts, &used).await?;
     let version = me
         .ctx
         .store
         .save_exercise(id, &exercise, me.ctx.now())
         .await?;
-    me.ctx.store.use_files(id, &files).await?;
+    me.ctx
+        .store
+        .use_files(FileUser::Exercise(id), &files)
+        .await?;
     Ok(version)
 }
 
@@ -89,7 +97,6 @@ pub(super) mod server {
     use crate::api::gate::Me;
     use crate::error::AppError;
     use crate::ports::StoredExercise;
-    use domain::audit::AuditKind;
     use domain::authz::authorize;
     use domain::authz::exercises::Action;
     use domain::authz::exercises::ExerciseFacts;
@@ -117,40 +124,26 @@ pub(super) mod server {
         facts: &ExerciseFacts,
         used: &[FileId],
     ) -> Result<Vec<FileId>, ExerciseError> {
-        let (mut usable, mut refused) = (vec![], vec![]);
-        for id in exercise.files().into_iter().filter(|id| !used.contains(id)) {
-            let allowed = match me.ctx.store.file(&id).await? {
-                Some(file) => {
-                    let file = FileFacts {
-                        school: file.school,
-                        owner: file.owner,
-                        exercises: vec![],
-                        assignments: vec![],
-                    };
-                    authorize(
-                        &me.caller,
-                        files::Action::Use {
-                            file: &file,
-                            exercise: facts,
-                        },
-                    )
-                    .is_ok()
-                }
-                None => false,
-            };
-            if allowed {
-                usable.push(id);
-            } else {
-                refused.push(id);
-            }
-        }
-        if refused.is_empty() {
-            return Ok(usable);
-        }
-        let detail = format!("exercises: files not the author's: {refused:?}");
-        me.audit(AuditKind::AccessRefused, Some(facts.school), &detail)
-            .await;
-        Err(ExerciseProblem::Files(refused).into())
+        let usable = crate::api::files::new_files(
+            me,
+            "exercises",
+            facts.school,
+            exercise.files(),
+            used,
+            |file| {
+                let file = FileFacts::unused(file.school, file.owner);
+                authorize(
+                    &me.caller,
+                    files::Action::Use {
+                        file: &file,
+                        exercise: facts,
+                    },
+                )
+                .is_ok()
+            },
+        )
+        .await?;
+        usable.map_err(|refused| ExerciseProblem::Files(refused).into())
     }
 
     /// An exercise with problems is refused with every problem, for the editor to show.

@@ -67,6 +67,37 @@ pub async fn upload(upload: FileUpload) -> Result<Uploaded, FileError> {
     })
 }
 
+/// Of the stored files a text names, those not `used` yet, each checked by `may_use` given its
+/// record: `Ok` with them all, or `Err` with those refused (an unknown file is refused the same
+/// way, and the refusal audited: an author naming files not theirs is probing).
+pub async fn new_files(
+    me: &Me,
+    area: &str,
+    school: domain::ids::SchoolId,
+    named: impl IntoIterator<Item = FileId>,
+    used: &[FileId],
+    may_use: impl Fn(&StoredFile) -> bool,
+) -> Result<Result<Vec<FileId>, Vec<FileId>>, AppError> {
+    let (mut usable, mut refused) = (vec![], vec![]);
+    for id in named.into_iter().filter(|id| !used.contains(id)) {
+        match me.ctx.store.file(&id).await? {
+            Some(file) if may_use(&file) => usable.push(id),
+            _ => refused.push(id),
+        }
+    }
+    if refused.is_empty() {
+        return Ok(Ok(usable));
+    }
+    let detail = format!("{area}: files not the author's: {refused:?}");
+    me.audit(
+        domain::audit::AuditKind::AccessRefused,
+        Some(school),
+        &detail,
+    )
+    .await;
+    Ok(Err(refused))
+}
+
 async fn remove(me: &Me, id: &FileId) {
     if let Err(e) = me.ctx.files.delete(id).await {
         tracing::error!(file = %id, error = %e, "an unrecorded file's body is left in the store");
@@ -166,9 +197,13 @@ pub async fn download(id: FileId) -> Result<ByteStream<FileError>, FileError> {
 fn served_headers(file: &StoredFile) -> Vec<(HeaderName, HeaderValue)> {
     let fallback = format!("{}.{}", file.id, file.kind.extension());
     let name = file.name.as_deref().unwrap_or(&fallback);
-    // Every kind kept is a picture or a recording, shown in the page: `inline`.
     let disposition = format!(
-        "inline; filename=\"{}\"; filename*=UTF-8''{}",
+        "{}; filename=\"{}\"; filename*=UTF-8''{}",
+        if file.kind.shown_inline() {
+            "inline"
+        } else {
+            "attachment"
+        },
         ascii_name(name),
         percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC)
     );

@@ -40,11 +40,23 @@ pub async fn create_sequence(
     let me = crate::api::gate::me(what).await?;
     me.may(Action::Author(school), what).await?;
     server::check(&me, school, &sequence).await?;
-    Ok(me
+    let facts = domain::authz::sequences::SequenceFacts {
+        school,
+        owner: Some(me.info.account),
+        published: false,
+        licence: sequence.licence,
+    };
+    let files = server::new_files(&me, &sequence, &facts, &[]).await?;
+    let id = me
         .ctx
         .store
         .create_sequence(school, me.info.account, &sequence, me.ctx.now())
-        .await?)
+        .await?;
+    me.ctx
+        .store
+        .use_files(crate::ports::FileUser::Sequence(id), &files)
+        .await?;
+    Ok(id)
 }
 
 /// Saves the sequence as written. Groups it was given to keep the steps they were given.
@@ -56,6 +68,9 @@ pub async fn save_sequence(id: SequenceId, sequence: Sequence) -> Result<(), Seq
         return Err(crate::error::AppError::NotFound.into());
     }
     server::check(&me, stored.facts.school, &sequence).await?;
+    let user = crate::ports::FileUser::Sequence(id);
+    let used = me.ctx.store.files_used(user).await?;
+    let files = server::new_files(&me, &sequence, &stored.facts, &used).await?;
     // Credits are the library's record of whose work this is: the editor cannot drop them.
     let mut sequence = sequence;
     sequence.credits = stored.sequence.credits;
@@ -66,6 +81,7 @@ pub async fn save_sequence(id: SequenceId, sequence: Sequence) -> Result<(), Seq
         .store
         .save_sequence(id, &sequence, me.ctx.now())
         .await?;
+    me.ctx.store.use_files(user, &files).await?;
     Ok(())
 }
 
@@ -101,7 +117,10 @@ pub(super) mod server {
     use crate::api::sequences::SequenceProblem;
     use crate::error::AppError;
     use crate::ports::StoredSequence;
-    use domain::authz::sequences::Action;
+    use domain::authz::authorize;
+    use domain::authz::files::{self, FileFacts};
+    use domain::authz::sequences::{Action, SequenceFacts};
+    use domain::file::FileId;
     use domain::ids::{SchoolId, SequenceId};
     use domain::sequence::{Sequence, StepBody};
 
@@ -143,6 +162,55 @@ pub(super) mod server {
             Ok(())
         } else {
             Err(SequenceProblem::Exercises(foreign).into())
+        }
+    }
+
+    /// The stored files the sequence names and does not use yet, which giving it shares with
+    /// its pupils (and publishing, with the library's readers): each must be the author's own,
+    /// uploaded in the sequence's school. A file step must also say the kind its file really is,
+    /// which decides how pupils' pages show it. Otherwise the sequence is refused, naming them.
+    pub async fn new_files(
+        me: &Me,
+        sequence: &Sequence,
+        facts: &SequenceFacts,
+        used: &[FileId],
+    ) -> Result<Vec<FileId>, crate::api::sequences::SequenceError> {
+        let mut miskinded = vec![];
+        for step in &sequence.steps {
+            if let StepBody::File { file, kind } = &step.body
+                && me.ctx.store.file(file).await?.map(|f| f.kind) != Some(*kind)
+            {
+                miskinded.push(file.clone());
+            }
+        }
+        let usable = crate::api::files::new_files(
+            me,
+            "sequences",
+            facts.school,
+            sequence.files(),
+            used,
+            |file| {
+                let file = FileFacts::unused(file.school, file.owner);
+                authorize(
+                    &me.caller,
+                    files::Action::UseInSequence {
+                        file: &file,
+                        sequence: facts,
+                    },
+                )
+                .is_ok()
+            },
+        )
+        .await?;
+        match usable {
+            Ok(usable) if miskinded.is_empty() => Ok(usable),
+            Ok(_) => Err(SequenceProblem::Files(miskinded).into()),
+            Err(mut refused) => {
+                refused.extend(miskinded);
+                refused.sort();
+                refused.dedup();
+                Err(SequenceProblem::Files(refused).into())
+            }
         }
     }
 }

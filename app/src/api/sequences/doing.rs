@@ -115,6 +115,13 @@ mod server {
                         StepContent::Link { url: url.clone() },
                         seen(marks.seen.contains(&step.id)),
                     ),
+                    StepBody::File { file, kind } => (
+                        StepContent::File {
+                            file: file.clone(),
+                            kind: *kind,
+                        },
+                        seen(marks.seen.contains(&step.id)),
+                    ),
                     StepBody::Exercise { .. } => {
                         // Given with the sequence; a step whose exercise was not (deleted
                         // before) is left out rather than shown broken.

@@ -18,6 +18,10 @@ pub enum SequenceProblem {
     /// and not deleted.
     #[error("steps give exercises that are not the author's")]
     Exercises(Vec<StepId>),
+    /// Stored files the sequence names that its author may not share with its pupils (someone
+    /// else's, of another school, unknown), or a file step saying the wrong kind of its file.
+    #[error("files that cannot be used here")]
+    Files(Vec<domain::file::FileId>),
     #[error("the assignment's rules have problems")]
     Rules(Vec<RulesProblem>),
     /// The same sequence given to the same group for the same opening already.

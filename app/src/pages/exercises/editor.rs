@@ -6,7 +6,7 @@
 pub(crate) mod assign;
 mod export;
 mod kinds;
-mod media;
+pub(crate) mod media;
 pub(super) mod problems;
 
 use super::errors::{ExerciseBanner, when_loaded};

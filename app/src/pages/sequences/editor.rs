@@ -1,5 +1,6 @@
 //! Writing a sequence: its title, language, discipline, level and licence, a presentation, its
-//! steps (lessons, links, the author's exercises; added, moved, removed with an undo); the
+//! steps (lessons, links, files uploaded for them, the author's exercises; added, moved,
+//! removed with an undo); the
 //! problems the server would refuse, listed as one types; then publishing it to the library and
 //! giving it to a class or group.
 
@@ -7,6 +8,7 @@ use super::errors::problem_text;
 use super::names;
 use crate::api::exercises::ExerciseSummary;
 use crate::api::exercises::authoring::my_exercises;
+use crate::api::files::UploadAbout;
 use crate::api::sequences::authoring::{
     create_sequence, get_sequence, publish_sequence, save_sequence,
 };
@@ -16,7 +18,9 @@ use crate::i18n::msg::Sequences as M;
 use crate::i18n::{Message, t, use_locale};
 use crate::pages::exercises::editor::LANGUAGES;
 use crate::pages::exercises::editor::assign::AssignForm;
+use crate::pages::exercises::editor::media::{Upload, browser, send, status_line};
 use domain::exercise::LanguageTag;
+use domain::file::FileUse;
 use domain::ids::{ExerciseId, SchoolId, SequenceId};
 use domain::lang::Lang;
 use domain::sequence::{Discipline, Level, Licence, Sequence, Step, StepBody, StepId, StepKind};
@@ -74,26 +78,56 @@ fn kind_name(kind: StepKind) -> M {
         StepKind::Lesson => M::KindLesson,
         StepKind::Link => M::KindLink,
         StepKind::Exercise => M::KindExercise,
+        StepKind::File => M::KindFile,
     }
 }
 
-fn blank(id: StepId, kind: StepKind) -> Step {
-    let body = match kind {
-        StepKind::Lesson => StepBody::Lesson {
-            text: String::new(),
-        },
-        StepKind::Link => StepBody::Link { url: String::new() },
-        // Pointing to no exercise yet (id 0 exists nowhere): the server names it as a problem
-        // until one is chosen.
-        StepKind::Exercise => StepBody::Exercise {
-            exercise: ExerciseId::new(0),
-        },
-    };
-    Step {
-        id,
-        title: String::new(),
-        body,
+fn blank_lesson() -> StepBody {
+    StepBody::Lesson {
+        text: String::new(),
     }
+}
+
+fn blank_link() -> StepBody {
+    StepBody::Link { url: String::new() }
+}
+
+/// Pointing to no exercise yet (id 0 exists nowhere): the server names it as a problem until
+/// one is chosen. A file step has no blank: it is added once its file is stored.
+fn blank_exercise() -> StepBody {
+    StepBody::Exercise {
+        exercise: ExerciseId::new(0),
+    }
+}
+
+/// The file picked in `ev`, uploaded for a step of a sequence of `school`, handed to `done`
+/// with the name it had on the device, without its extension (a first title for the step).
+fn upload_resource(
+    ev: leptos::ev::Event,
+    school: SchoolId,
+    state: RwSignal<Upload>,
+    done: impl FnOnce(StepBody, String) + 'static,
+) {
+    spawn_local(async move {
+        if let Some((bytes, name)) = browser::picked_file(&ev).await {
+            let title = name
+                .as_deref()
+                .map(|n| n.rsplit_once('.').map_or(n, |(stem, _)| stem).to_owned())
+                .unwrap_or_default();
+            let about = UploadAbout {
+                school,
+                usage: FileUse::Resource,
+                name,
+            };
+            send(state, about, bytes, move |uploaded| {
+                let body = StepBody::File {
+                    file: uploaded.id,
+                    kind: uploaded.kind,
+                };
+                done(body, title);
+            });
+        }
+    });
 }
 
 /// A step's position as the reader counts, from its id.
@@ -141,14 +175,17 @@ fn Form(
         saved.set(false);
         draft.update(|s| f(s));
     };
-    let add = move |kind: StepKind| {
+    let add_step = move |body: StepBody, title: String| {
         draft.update(|s| {
             let id = s.next_step_id();
-            s.steps.push(blank(id, kind));
+            s.steps.push(Step { id, title, body });
         });
         saved.set(false);
         reshape();
     };
+    let add = move |body: StepBody| add_step(body, String::new());
+    let file_upload = RwSignal::new(Upload::Idle);
+    let add_file = move |ev: leptos::ev::Event| upload_resource(ev, school, file_upload, add_step);
     let move_step = move |from: usize, to: usize| {
         draft.update(|s| {
             if from < s.steps.len() && to < s.steps.len() {
@@ -226,7 +263,7 @@ fn Form(
                 .iter()
                 .enumerate()
                 .map(|(index, step)| {
-                    view! { <StepForm draft step=step.clone() index count exercises
+                    view! { <StepForm draft school step=step.clone() index count exercises
                     on_move=move_step on_remove=remove edit/> }
                 })
                 .collect_view()
@@ -314,10 +351,17 @@ fn Form(
                 }
             })}
             <div class="add-steps">
-                <button type="button" class="secondary add-lesson" on:click=move |_| add(StepKind::Lesson)>{t(M::AddLesson)}</button>
-                <button type="button" class="secondary add-link" on:click=move |_| add(StepKind::Link)>{t(M::AddLink)}</button>
-                <button type="button" class="secondary add-exercise" on:click=move |_| add(StepKind::Exercise)>{t(M::AddExercise)}</button>
+                <button type="button" class="secondary add-lesson" on:click=move |_| add(blank_lesson())>{t(M::AddLesson)}</button>
+                <button type="button" class="secondary add-link" on:click=move |_| add(blank_link())>{t(M::AddLink)}</button>
+                <button type="button" class="secondary add-exercise" on:click=move |_| add(blank_exercise())>{t(M::AddExercise)}</button>
             </div>
+            <div class="field add-file">
+                <label for="add-file">{t(M::AddFile)}</label>
+                <input type="file" id="add-file" class="add-file"
+                    accept="application/pdf,image/png,image/jpeg,image/gif,image/webp,audio/*" on:change=add_file/>
+                <p class="help">{t(M::AddFileHelp)}</p>
+            </div>
+            {status_line(file_upload)}
         </section>
         <section class="card sequence-save">
             {move || {
@@ -348,6 +392,7 @@ fn Form(
 /// One step's fields.
 #[component]
 fn StepForm(
+    school: SchoolId,
     draft: RwSignal<Sequence>,
     step: Step,
     index: usize,
@@ -416,6 +461,20 @@ fn StepForm(
             }/>
         }
         .into_any(),
+        StepBody::File { file, kind } => {
+            let state = RwSignal::new(Upload::Idle);
+            let replace = move |ev: leptos::ev::Event| {
+                upload_resource(ev, school, state, move |body, _| with_step(&|st| st.body = body.clone()));
+            };
+            view! {
+                {super::journey::resource(&file, kind, &step.title)}
+                <label for=body_for>{t(M::ReplaceFile)}</label>
+                <input id=body_id type="file" class="replace-file"
+                    accept="application/pdf,image/png,image/jpeg,image/gif,image/webp,audio/*" on:change=replace/>
+                {status_line(state)}
+            }
+            .into_any()
+        }
         StepBody::Exercise { exercise } => view! {
             <label for=body_for>{t(M::ExerciseChoice)}</label>
             <select id=body_id class="exercise-choice" on:change=move |ev| {

@@ -37,6 +37,10 @@ pub fn problem_text(
             .map(|s| M::ProblemExercises { number: number(*s) }.text(lang))
             .collect::<Vec<_>>()
             .join(" "),
+        SequenceProblem::Files(files) => M::ProblemFiles {
+            count: i64::try_from(files.len()).unwrap_or(i64::MAX),
+        }
+        .text(lang),
         SequenceProblem::Rules(_) => M::Problems.text(lang),
         SequenceProblem::AlreadyGiven => M::ProblemAlreadyGiven.text(lang),
         SequenceProblem::Licence => M::ProblemLicence.text(lang),

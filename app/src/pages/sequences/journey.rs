@@ -206,6 +206,10 @@ fn Shown(
             <p><a class="button secondary open-link" href=url target="_blank" rel="noopener noreferrer">{t(M::OpenLink)}</a></p>
         }
         .into_any(),
+        // Shown to the pupil; those who follow see where the pupil is, not the file itself
+        // (a parent may not read it: the file is the class's, not the child's).
+        StepContent::File { file, kind } if mine => resource(&file, kind, &title),
+        StepContent::File { .. } => ().into_any(),
         StepContent::Exercise { assignment, score } => view! {
             {score.map(|s| {
                 let text = move || M::ExerciseScore {
@@ -230,5 +234,26 @@ fn Shown(
         {markable.then(|| view! {
             <p><button type="button" class="primary mark-done" on:click=move |_| on_done()>{t(M::MarkDone)}</button></p>
         })}
+    }
+}
+
+/// A step's file as the page can show it: a picture, a player for a recording; a document is
+/// saved for the device's own reader (the server sends it as an attachment).
+pub(super) fn resource(
+    file: &domain::file::FileId,
+    kind: domain::file::FileKind,
+    title: &str,
+) -> AnyView {
+    let url = file.url(kind);
+    if kind.is_image() {
+        view! { <p><img class="resource" src=url alt=title.to_owned()/></p> }.into_any()
+    } else if kind.is_audio() {
+        view! { <p><audio class="resource" controls=true preload="metadata" src=url></audio></p> }
+            .into_any()
+    } else {
+        view! {
+            <p><a class="button secondary download-resource" href=url download="">{t(M::DownloadDocument)}</a></p>
+        }
+        .into_any()
     }
 }

@@ -164,6 +164,8 @@ pub fn Published(id: SequenceId) -> impl IntoView {
                                 StepBody::Link { url } => view! {
                                     <p><a href=url.clone() target="_blank" rel="noopener noreferrer">{url.clone()}</a></p>
                                 }.into_any(),
+                                // Library readers may read the files of a published sequence.
+                                StepBody::File { file, kind } => super::journey::resource(&file, kind, &step.title),
                                 StepBody::Exercise { exercise } => {
                                     let about = exercises.iter().find(|e| e.id == exercise).cloned();
                                     view! {

@@ -1,7 +1,8 @@
 //! Files in an exercise being written: a dictation's recording (a file picked, or recorded
 //! here with the microphone) and pictures inserted into the statement. Each is uploaded at once
 //! (`files/upload`, checked by the server) and named in the exercise by its id, so saving the
-//! exercise sends no file.
+//! exercise sends no file. The sequences' editor uploads its steps' files with the same
+//! pieces (`send`, `status_line`, `browser::picked_file`).
 
 use super::kinds::Edit;
 use crate::api::area_error::AreaError;
@@ -17,7 +18,7 @@ use leptos::task::spawn_local;
 
 /// Where an upload stands, for the line under its buttons.
 #[derive(Clone, Debug, PartialEq)]
-enum Upload {
+pub(crate) enum Upload {
     Idle,
     Recording,
     Sending,
@@ -26,7 +27,7 @@ enum Upload {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-enum Failure {
+pub(crate) enum Failure {
     Refused(FileError),
     NoMicrophone,
 }
@@ -47,11 +48,14 @@ fn describe(lang: Lang, failure: &Failure) -> String {
             FileProblem::NotAccepted {
                 usage: FileUse::Image,
             } => F::NotImage.text(lang),
+            FileProblem::NotAccepted {
+                usage: FileUse::Resource,
+            } => F::NotResource.text(lang),
         },
     }
 }
 
-fn status_line(state: RwSignal<Upload>) -> impl IntoView {
+pub(crate) fn status_line(state: RwSignal<Upload>) -> impl IntoView {
     let locale = use_locale();
     move || {
         let lang = locale.lang();
@@ -74,7 +78,7 @@ fn status_line(state: RwSignal<Upload>) -> impl IntoView {
 }
 
 /// Sends `bytes` and, once stored, hands the file to `done`.
-fn send(
+pub(crate) fn send(
     state: RwSignal<Upload>,
     about: UploadAbout,
     bytes: Vec<u8>,
@@ -213,7 +217,7 @@ pub fn picture_button(school: SchoolId, insert: impl Fn(String) + Clone + 'stati
 /// page loads first, which has no room left for them (`scripts/bench/sizes.sh`); these lines of
 /// the teachers' module reuse the shims already there (the recorder's constructor aside).
 #[cfg(feature = "csr")]
-mod browser {
+pub(crate) mod browser {
     use futures::channel::oneshot;
     use js_sys::{Function, Reflect};
     use leptos::prelude::{LocalStorage, SetValue, StoredValue, UpdateValue};
@@ -339,7 +343,7 @@ mod browser {
 
 /// The server build compiles the views but never runs them.
 #[cfg(not(feature = "csr"))]
-mod browser {
+pub(crate) mod browser {
     pub async fn picked_file(_: &leptos::ev::Event) -> Option<(Vec<u8>, Option<String>)> {
         None
     }
