@@ -72,8 +72,8 @@ base="$public_url$dir"
 start="<link rel=\"modulepreload\" href=\"$base/app.js\">"
 start+="<link rel=\"preload\" href=\"$base/app_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">"
 start+="<script type=\"module\">import init from \"$base/app.js\"; await init({ module_or_path: \"$base/app_bg.wasm\" });</script>"
-# In place of app/index.html's `<link data-trunk rel="rust" data-trunk-skip>`.
-# Minified (release), the page may write the attribute without quotes.
+# In place of app/index.html's `<link data-trunk rel="rust" data-trunk-skip>` (its quotes gone
+# once Trunk has minified the page).
 placeholder='<link[^>]*rel="\?rust"\?[^>]*>'
 grep -q "$placeholder" "$stage/index.html"
 sed -i "s#$placeholder#$start#" "$stage/index.html"

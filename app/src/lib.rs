@@ -12,6 +12,8 @@ pub mod i18n;
 pub mod ports;
 
 mod components;
+mod device;
+mod offline;
 mod pages;
 mod shell;
 

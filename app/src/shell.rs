@@ -2,6 +2,7 @@
 
 use crate::api::auth::{SessionInfo, current_session};
 use crate::components::header::Header;
+use crate::error::AppError;
 use crate::i18n::msg;
 use crate::i18n::{Locale, PickedBeforeSignIn, t};
 use crate::pages;
@@ -17,6 +18,9 @@ pub enum SessionState {
     Loading,
     Anonymous,
     SignedIn(SessionInfo),
+    /// The server could not be reached: the person this device last saw signed in
+    /// (`crate::offline`), until the server answers again.
+    Offline(SessionInfo),
 }
 
 /// The session, shared by every view.
@@ -30,10 +34,22 @@ pub fn use_session() -> Session {
 impl Session {
     /// Asks the server again who is signed in (after sign-in, a password change, the charter).
     pub fn refresh(self) {
-        let locale = expect_context::<Locale>();
+        self.ask(expect_context::<Locale>());
+    }
+
+    /// The same, from outside the views (the network coming back).
+    pub fn ask(self, locale: Locale) {
         spawn_local(async move {
-            let info = crate::api::retry::patiently(current_session).await;
-            self.apply(info.ok().flatten(), locale);
+            match crate::api::retry::patiently(current_session).await {
+                // No answer is not "signed out": the device's identity serves until one comes.
+                Err(AppError::Communication(_)) => {
+                    let resumed = pages::lazy::resume_offline(self, locale).await;
+                    if !matches!(resumed, Ok(true)) {
+                        self.0.set(SessionState::Anonymous);
+                    }
+                }
+                info => self.apply(info.ok().flatten(), locale),
+            }
         });
     }
 
@@ -45,13 +61,16 @@ impl Session {
                 }
                 self.0.set(SessionState::SignedIn(info));
             }
-            None => self.0.set(SessionState::Anonymous),
+            None => {
+                crate::offline::forget();
+                self.0.set(SessionState::Anonymous);
+            }
         }
     }
 
     pub fn info(self) -> Option<SessionInfo> {
         match self.0.get() {
-            SessionState::SignedIn(info) => Some(info),
+            SessionState::SignedIn(info) | SessionState::Offline(info) => Some(info),
             _ => None,
         }
     }
@@ -87,7 +106,7 @@ pub fn App() -> impl IntoView {
         SessionState::SignedIn(i) if i.must_change_password => Stage::ChangePassword,
         SessionState::SignedIn(i) if i.must_enrol_second_factor => Stage::EnrolSecondFactor,
         SessionState::SignedIn(i) if i.must_accept_charter => Stage::Charter,
-        SessionState::SignedIn(_) => Stage::Ready,
+        SessionState::SignedIn(_) | SessionState::Offline(_) => Stage::Ready,
     });
 
     // Signed in: the idle limit is watched (re-created only when signing in or out).

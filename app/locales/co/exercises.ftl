@@ -63,6 +63,8 @@ exercises-insert = Inserisce { $char }
 exercises-saving = Arregistramentu…
 exercises-saved = Risposte arregistrate.
 exercises-saved-here = Fora di cunnessione : e vostre risposte sò tenute nant’à st’apparechju è partenu à u ritornu di a reta.
+exercises-offline = Senza reta : Scola funziona cù ciò ch’ellu hà tenutu st’apparechju. E vostre risposte ci fermanu è partenu à u ritornu di a reta.
+exercises-opened-here = St’eserciziu s’apre cum’ellu l’hà tenutu st’apparechju : pudete cuntinuà, è rende lu à u ritornu di a reta.
 exercises-unanswered = { $count ->
     [0] Tutte e quistioni anu una risposta.
     [one] { $count } quistione senza risposta.

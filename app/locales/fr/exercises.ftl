@@ -63,6 +63,8 @@ exercises-insert = Insérer { $char }
 exercises-saving = Enregistrement…
 exercises-saved = Réponses enregistrées.
 exercises-saved-here = Hors connexion : vos réponses sont gardées sur cet appareil et partiront dès le retour du réseau.
+exercises-offline = Pas de réseau : Scola fonctionne avec ce que cet appareil a gardé. Vos réponses y restent et partiront dès le retour du réseau.
+exercises-opened-here = Cet exercice s’ouvre tel que cet appareil l’a gardé : vous pouvez continuer, et le rendre au retour du réseau.
 exercises-unanswered = { $count ->
     [0] Toutes les questions ont une réponse.
     [one] { $count } question sans réponse.

@@ -4,7 +4,7 @@ use crate::api::auth::logout;
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::msg;
 use crate::i18n::{Locale, t};
-use crate::shell::{SessionState, use_session};
+use crate::shell::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -27,7 +27,7 @@ pub fn Header() -> impl IntoView {
         <header class="topbar">
             <a class="brand" href="/">"Scola"</a>
             <LangSwitch/>
-            <Show when=move || matches!(session.0.get(), SessionState::SignedIn(_))>
+            <Show when=move || session.info().is_some()>
                 <span class="who">{name}</span>
                 <button type="button" class="sign-out" on:click=sign_out>{t(msg::Common::SignOut)}</button>
             </Show>

@@ -26,6 +26,13 @@ pub(crate) fn now_ms() -> f64 {
     }
 }
 
+/// Now, in whole seconds, from the browser's clock.
+pub(crate) fn now() -> domain::time::Timestamp {
+    // The clock's milliseconds are far inside an i64.
+    #[allow(clippy::cast_possible_truncation)]
+    domain::time::Timestamp::from_unix((now_ms() / 1000.0) as i64)
+}
+
 #[component]
 pub fn IdleWatch(idle_seconds: i64) -> impl IntoView {
     let limit = IdleLimit::seconds_for_tests(idle_seconds);

@@ -18,6 +18,8 @@ pub(crate) mod list;
 mod player;
 pub(crate) mod results;
 
+use crate::i18n::{msg, t};
+use crate::shell::SessionState;
 use domain::ids::{AssignmentId, ExerciseId, SchoolId};
 use editor::Opened;
 use leptos::prelude::*;
@@ -63,13 +65,29 @@ impl Screen {
 #[component]
 pub fn ExercisesPage() -> impl IntoView {
     let location = use_location();
-    move || match Screen::of(&location.pathname.get()) {
+    let session = crate::shell::use_session();
+    // This area works offline: whoever the server says is here is kept for a reload without
+    // network, and the worker keeps the files this page has loaded.
+    Effect::new(move |_| {
+        if let SessionState::SignedIn(info) = session.0.get() {
+            crate::offline::keep(&info, crate::components::idle::now());
+        }
+    });
+    crate::offline::register_worker();
+    let offline = move || matches!(session.0.get(), SessionState::Offline(_));
+    let screen = move || match Screen::of(&location.pathname.get()) {
         Screen::Lists => view! { <list::Lists/> }.into_any(),
         Screen::Do(assignment) => view! { <player::Player assignment/> }.into_any(),
         Screen::Write(_) | Screen::Import(_) | Screen::Results(_) => {
             view! { <TeacherScreens/> }.into_any()
         }
         Screen::Unknown => view! { <crate::pages::not_found::NotFound/> }.into_any(),
+    };
+    view! {
+        <Show when=offline>
+            <p class="offline-banner" role="status">{t(msg::Exercises::Offline)}</p>
+        </Show>
+        {screen}
     }
 }
 

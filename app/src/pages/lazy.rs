@@ -7,7 +7,7 @@
 //! failure is `fallible` and the page says so, in the person's language.
 
 use crate::i18n::msg;
-use crate::i18n::t;
+use crate::i18n::{Locale, t};
 use crate::pages::account::MyAccount;
 use crate::pages::account::second_factor::SecondFactor;
 use crate::pages::admin::AdminPage;
@@ -17,6 +17,7 @@ use crate::pages::exercises::ExercisesPage;
 use crate::pages::platform::PlatformPage;
 use crate::pages::profile::ProfilePage;
 use crate::pages::sequences::SequencesPage;
+use crate::shell::Session;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 use wasm_split_helpers::{SplitLoaderError, wasm_split};
@@ -123,6 +124,14 @@ lazy_area!(
     sequences_view,
     SequencesPage
 );
+
+/// The server could not be reached when the app started: the identity kept on this device, if
+/// any, serves until it answers (`crate::offline`). In the exercises module, the one area that
+/// works offline, so the first visit carries none of it and the worker has it kept.
+#[wasm_split(exercises, fallible)]
+pub(crate) fn resume_offline(session: Session, locale: Locale) -> Result<bool, AreaUnavailable> {
+    Ok(crate::offline::resume(session, locale))
+}
 
 /// A screen of the first visit that most visits never see, shown before any route: its code
 /// comes when it is shown.

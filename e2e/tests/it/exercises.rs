@@ -95,31 +95,66 @@ async fn a_pupil_does_an_exercise_by_keyboard_through_a_network_loss_and_gets_th
         "dumenica chosen by typing"
     );
     b.find(SAVED).await;
+    // The worker keeps the page and every module this page has loaded, for a reload offline.
+    let modules = b.modules_loaded().await;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let kept = b.kept_by_worker().await;
+        let all = kept.iter().any(|p| p == "/")
+            && modules
+                .iter()
+                .all(|m| kept.iter().any(|p| p.ends_with(m.as_str())));
+        if all {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "kept: {kept:?}, loaded: {modules:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 
-    // The network goes: the answers stay on the device, and the page says so.
+    // The network goes (the server out of reach, for the worker too): the answers stay on the
+    // device, and the page says so.
     b.network(Network::Offline).await;
     sort_by_keyboard(&b, "q3", &["a", "b", "c", "d"]).await;
     type_into(&b, &place("q4", "l1"), "v").await;
     type_into(&b, &place("q4", "l2"), "s").await;
-    type_into(&b, &place("q4", "l3"), "d").await;
     b.wait_text(".saving", "Hors connexion").await;
     b.find(ON_DEVICE).await;
     b.screenshot("exercise-offline").await;
 
-    // The tab is left while offline, with answers the server never got; the network comes
-    // back; the pupil opens the exercise again and finds every answer.
-    let sheet = b.client.current_url().await.expect("url");
-    b.client.goto("about:blank").await.expect("leave");
-    b.network(Network::Normal).await;
-    b.client.goto(sheet.as_str()).await.expect("come back");
+    // Halfway, still offline, the page is reloaded: it opens from what the device kept, with
+    // every answer, those the server has and those it never got.
+    b.client.refresh().await.expect("reload");
     b.wait_text(SHEET_TITLE, "I ghjorni di a settimana").await;
+    b.wait_text(OFFLINE_BANNER, "Pas de réseau").await;
+    b.find(OPENED_HERE).await;
     b.wait_value(&answer("q1"), "ghjovedì").await;
     assert_eq!(value(&b, &gap("q2", 0)).await, "marti");
     assert_eq!(shown_order(&b, "q3").await, ["a", "b", "c", "d"]);
     assert_eq!(value(&b, &place("q4", "l1")).await, "r1");
-    assert_eq!(value(&b, &place("q4", "l3")).await, "r3");
+    assert_eq!(value(&b, &place("q4", "l2")).await, "r2");
+    b.screenshot("exercise-reloaded-offline").await;
+
+    // More answers, still offline; handing in says the network is missing, and hands nothing in.
+    type_into(&b, &place("q4", "l3"), "d").await;
     b.wait_text(".unanswered", "Toutes les questions").await;
+    b.find(ON_DEVICE).await;
+    press(&b, HAND_IN).await;
+    b.wait_text(".sheet-foot .error-banner", "Pas de réseau")
+        .await;
+    b.screenshot("exercise-hand-in-offline").await;
+
+    // The network comes back: the server is asked who is here, the answers go.
+    b.network(Network::Normal).await;
     b.find(SAVED).await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while b.client.find(Locator::Css(OFFLINE_BANNER)).await.is_ok() {
+        assert!(Instant::now() < deadline, "the server was asked again");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(value(&b, &place("q4", "l3")).await, "r3");
 
     press(&b, HAND_IN).await;
     // 1 + 2 + 2 + 1,5 points: every answer right, scored by the server.

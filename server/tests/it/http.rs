@@ -94,6 +94,11 @@ fn fake_dist() -> std::path::PathBuf {
     std::fs::write(app.join("app.js"), "export default 1;".repeat(200)).expect("js");
     std::fs::write(app.join("app_bg.wasm"), vec![0u8; 4096]).expect("wasm");
     std::fs::write(app.join("split_admin.wasm"), vec![0u8; 4096]).expect("area");
+    std::fs::write(
+        dir.join("sw.js"),
+        "self.addEventListener('fetch', () => {});",
+    )
+    .expect("sw");
     dir
 }
 
@@ -151,6 +156,23 @@ async fn hashed_assets_are_cached_for_good_and_the_page_is_revalidated() {
     }
     let api = s.call(&Session::anonymous(), CurrentSession {}).await;
     assert_eq!(api.headers[header::CACHE_CONTROL], "no-store");
+}
+
+/// The service worker (`public/sw.js`, copied to the root by Trunk) is served from the root, so
+/// its scope is the whole app, as a script, and revalidated: a new version is seen at once. The
+/// policy lets the page start it.
+#[tokio::test]
+async fn the_service_worker_is_served_from_the_root_as_a_script_and_revalidated() {
+    let s = TestServer::start_serving(fake_dist()).await;
+    let worker = s.request(get("/sw.js")).await;
+    assert_eq!(worker.status.as_u16(), 200);
+    assert_eq!(worker.headers[header::CACHE_CONTROL], "no-cache");
+    let kind = worker.headers[header::CONTENT_TYPE].to_str().expect("type");
+    assert!(kind.starts_with("text/javascript"), "{kind}");
+    let csp = worker.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .expect("csp");
+    assert!(csp.contains("worker-src 'self'"), "{csp}");
 }
 
 /// The strongest compressions, made once beside the assets, are what browsers receive; a

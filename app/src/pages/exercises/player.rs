@@ -3,7 +3,7 @@
 //! teacher allows it, and handing in, scored by the server.
 
 use super::char_bar::{CharBar, Target};
-use super::draft::Draft;
+use super::draft::{Draft, KeptSitting};
 use super::errors::{describe, is_offline, when_loaded};
 use super::items::{Answers, Fields, ItemView};
 use crate::api::exercises::doing::{hand_in, open_assignment, save_answers};
@@ -24,10 +24,33 @@ const RETRY_OFFLINE_MS: u32 = 5_000;
 
 #[component]
 pub fn Player(assignment: AssignmentId) -> impl IntoView {
-    let sitting = LocalResource::new(move || open_assignment(assignment));
+    let account = crate::shell::use_session().info().map(|i| i.account);
+    let kept = account.map(|account| KeptSitting::of(account, assignment));
+    let sitting = LocalResource::new(move || open(assignment, kept));
     view! {
         <p class="back"><a href="/exercises">{t(M::Back)}</a></p>
-        {when_loaded(sitting, |sitting| view! { <Sheet sitting/> })}
+        {when_loaded(sitting, move |(sitting, from_device)| view! { <Sheet sitting from_device kept/> })}
+    }
+}
+
+/// The sitting as the server gives it, kept on the device; without network, the one kept (and
+/// true: it comes from the device).
+async fn open(
+    assignment: AssignmentId,
+    kept: Option<KeptSitting>,
+) -> Result<(Sitting, bool), ExerciseError> {
+    match open_assignment(assignment).await {
+        Ok(sitting) => {
+            if let Some(kept) = kept {
+                kept.opened(&sitting);
+            }
+            Ok((sitting, false))
+        }
+        Err(e) if is_offline(&e) => match kept.and_then(KeptSitting::load) {
+            Some(sitting) => Ok((sitting, true)),
+            None => Err(e),
+        },
+        Err(e) => Err(e),
     }
 }
 
@@ -47,6 +70,7 @@ enum Saving {
 #[derive(Clone, Copy)]
 struct Sender {
     attempt: AttemptId,
+    kept: Option<KeptSitting>,
     response: RwSignal<Response>,
     state: RwSignal<Saving>,
     /// Bumped on every change: a pause is over when no change came during it.
@@ -58,9 +82,15 @@ struct Sender {
 }
 
 impl Sender {
-    fn new(attempt: AttemptId, response: RwSignal<Response>, state: Saving) -> Self {
+    fn new(
+        attempt: AttemptId,
+        kept: Option<KeptSitting>,
+        response: RwSignal<Response>,
+        state: Saving,
+    ) -> Self {
         Sender {
             attempt,
+            kept,
             response,
             state: RwSignal::new(state),
             changes: StoredValue::new(0),
@@ -106,6 +136,10 @@ impl Sender {
             let state = match save_answers(self.attempt, sent.clone()).await {
                 Ok(()) => {
                     Draft::of(self.attempt).saved(&sent);
+                    if let Some(kept) = self.kept {
+                        kept.saved(self.attempt, &sent);
+                    }
+                    crate::offline::confirmed(crate::components::idle::now());
                     Saving::Saved
                 }
                 Err(e) if is_offline(&e) => Saving::OnDevice,
@@ -137,7 +171,7 @@ impl Sender {
 }
 
 #[component]
-fn Sheet(sitting: Sitting) -> impl IntoView {
+fn Sheet(sitting: Sitting, from_device: bool, kept: Option<KeptSitting>) -> impl IntoView {
     let locale = use_locale();
     let Sitting {
         attempt,
@@ -160,7 +194,7 @@ fn Sheet(sitting: Sitting) -> impl IntoView {
         }
     };
     let response = RwSignal::new(start);
-    let sender = Sender::new(attempt, response, Saving::Saved);
+    let sender = Sender::new(attempt, kept, response, Saving::Saved);
     if handed_in.is_some() {
         sender.finish();
     }
@@ -241,6 +275,9 @@ fn Sheet(sitting: Sitting) -> impl IntoView {
             match hand_in(attempt, answers).await {
                 Ok(done) => {
                     Draft::of(attempt).forget();
+                    if let Some(kept) = kept {
+                        kept.forget();
+                    }
                     if receipt.try_set(Some(done)).is_none() {
                         sender.finish();
                     }
@@ -262,6 +299,7 @@ fn Sheet(sitting: Sitting) -> impl IntoView {
                     {move || rules.due.map(|due| view! { " · " {M::Due { due }.text(locale.lang())} })}
                 </p>
                 {statement.map(|html| view! { <div class="statement" inner_html=html></div> })}
+                {from_device.then(|| view! { <p class="opened-here" role="status">{t(M::OpenedHere)}</p> })}
             </header>
             {move || (!locked.get()).then(|| view! { <CharBar target/> })}
             <Fields target lang=language.as_str().to_owned()>

@@ -33,6 +33,8 @@ pub struct Browser {
     pub base: String,
     driver: Child,
     shots: PathBuf,
+    /// Set: the cable between the browser and the server is pulled (see [`cable`]).
+    unplugged: tokio::sync::watch::Sender<bool>,
 }
 
 impl Browser {
@@ -68,13 +70,20 @@ impl Browser {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
-        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let server = listener.local_addr().expect("addr");
         tokio::spawn(async move {
             let service = app
                 .router
                 .into_make_service_with_connect_info::<std::net::SocketAddr>();
             let _ = axum::serve(listener, service).await;
         });
+        // The browser reaches the server through a cable the test can pull.
+        let public = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let base = format!("http://{}", public.local_addr().expect("addr"));
+        let (unplugged, plug) = tokio::sync::watch::channel(false);
+        tokio::spawn(cable(public, server, plug));
 
         let port = free_port();
         let driver = Command::new("/usr/bin/chromedriver")
@@ -125,6 +134,7 @@ impl Browser {
             base,
             driver,
             shots,
+            unplugged,
         }
     }
 
@@ -248,12 +258,32 @@ impl Browser {
         self.client.execute(script, vec![]).await.expect("script")
     }
 
-    /// Has Chromium emulate `network` until told otherwise.
+    /// Has Chromium emulate `network` until told otherwise; offline, the cable to the server is
+    /// pulled as well: Chromium's emulation does not reach a service worker's requests, and
+    /// a page that opens offline must owe nothing to a server still answering.
     pub async fn network(&self, network: Network) {
+        let offline = matches!(network, Network::Offline);
         self.client
             .issue_cmd(network)
             .await
             .expect("ChromeDriver emulates the network");
+        self.unplugged.send_replace(offline);
+    }
+
+    /// The addresses the service worker keeps (its cache), by path.
+    pub async fn kept_by_worker(&self) -> Vec<String> {
+        let paths = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                caches.open('scola-app').then(c => c.keys())
+                    .then(keys => done(keys.map(k => new URL(k.url).pathname)))
+                    .catch(() => done([]));",
+                vec![],
+            )
+            .await
+            .expect("script");
+        strings(&paths)
     }
 
     /// The WebAssembly modules this page has downloaded, by file name.
@@ -263,14 +293,7 @@ impl Browser {
                 .map(e => new URL(e.name).pathname.split('/').pop())
                 .filter(n => n.endsWith('.wasm'))")
             .await;
-        names
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|n| n.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
+        strings(&names)
     }
 
     pub async fn screenshot(&self, name: &str) {
@@ -283,6 +306,45 @@ impl Browser {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+/// The strings of a script's answer that is an array of them.
+fn strings(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|n| n.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Carries the browser's connections to the server until `unplugged` says otherwise; then cuts
+/// those open and refuses new ones, as a pulled cable does.
+async fn cable(
+    public: tokio::net::TcpListener,
+    server: std::net::SocketAddr,
+    unplugged: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        let Ok((mut inbound, _)) = public.accept().await else {
+            continue;
+        };
+        if *unplugged.borrow() {
+            continue;
+        }
+        let mut cut = unplugged.clone();
+        tokio::spawn(async move {
+            let Ok(mut outbound) = tokio::net::TcpStream::connect(server).await else {
+                return;
+            };
+            tokio::select! {
+                _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound) => {}
+                _ = cut.wait_for(|unplugged| *unplugged) => {}
+            }
+        });
     }
 }
 

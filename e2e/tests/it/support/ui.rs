@@ -82,6 +82,10 @@ pub const EXERCISES_SERVICE: &str = "ul.services a[href='/exercises']";
 pub const SHEET_TITLE: &str = ".sheet h1";
 pub const SAVED: &str = ".saving[data-state=saved]";
 pub const ON_DEVICE: &str = ".saving[data-state=on-device]";
+/// The exercises area running on what the device kept, the server out of reach.
+pub const OFFLINE_BANNER: &str = ".offline-banner";
+/// A sheet opened from the sitting kept on the device.
+pub const OPENED_HERE: &str = ".sheet .opened-here";
 pub const HAND_IN: &str = "button.hand-in";
 pub const HANDED_IN_SCORE: &str = ".handed-in .score";
 pub const CHECK_ANSWERS: &str = "button.check";

@@ -4,6 +4,7 @@
 
 use crate::api::home::load_home;
 use crate::components::area_error::{Described, area_banner};
+use crate::components::idle::now;
 use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, group_kind_name, t, use_locale};
 use domain::exercise::assignment::{Feedback, MAX_ATTEMPTS, Rules};
@@ -11,13 +12,6 @@ use domain::ids::{GroupId, SchoolId};
 use domain::time::Timestamp;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// Now, from the browser's clock: "opens now" when no day is chosen.
-fn now() -> Timestamp {
-    // Whole seconds: the clock's milliseconds are far inside an i64.
-    #[allow(clippy::cast_possible_truncation)]
-    Timestamp::from_unix((crate::components::idle::now_ms() / 1000.0) as i64)
-}
 
 fn feedback_name(feedback: Feedback) -> M {
     match feedback {
