@@ -117,6 +117,9 @@ coded_enum! {
         /// MPEG-4 audio (`.m4a`; Safari records this).
         M4a = "audio/mp4",
         Wav = "audio/wav",
+        /// A sequence's archive (`sequence::archive`), uploaded to be imported or made to be
+        /// downloaded; never shown in a page.
+        Zip = "application/zip",
     }
 }
 
@@ -145,12 +148,17 @@ impl FileKind {
             // Safari records into an ISO MP4 container, which `infer` names video.
             "audio/m4a" | "video/mp4" => FileKind::M4a,
             "audio/x-wav" => FileKind::Wav,
+            "application/zip" => FileKind::Zip,
             _ => return None,
         })
     }
 
     pub fn is_audio(self) -> bool {
         self.code().starts_with("audio/")
+    }
+
+    pub fn is_image(self) -> bool {
+        self.code().starts_with("image/")
     }
 
     /// The extension of its address, which the Markdown renderer reads (`.ogg` plays).
@@ -165,6 +173,7 @@ impl FileKind {
             FileKind::Mp3 => "mp3",
             FileKind::M4a => "m4a",
             FileKind::Wav => "wav",
+            FileKind::Zip => "zip",
         }
     }
 }
@@ -179,6 +188,9 @@ coded_enum! {
         Audio = "audio",
         /// A picture in an exercise's text.
         Image = "image",
+        /// A sequence's archive: one a teacher uploads to import it, or one made for them to
+        /// download (`sequence::archive`). Read only by its owner, and removed once used.
+        Archive = "archive",
     }
 }
 
@@ -190,7 +202,8 @@ impl FileUse {
     pub fn accepts(self, kind: FileKind) -> bool {
         match self {
             FileUse::Audio => kind.is_audio(),
-            FileUse::Image => !kind.is_audio(),
+            FileUse::Image => kind.is_image(),
+            FileUse::Archive => kind == FileKind::Zip,
         }
     }
 }
@@ -200,14 +213,17 @@ impl FileUse {
 pub struct SizeLimits {
     pub audio: u64,
     pub image: u64,
+    pub archive: u64,
 }
 
 impl Default for SizeLimits {
-    /// A few minutes of speech in a compressed format; a photo from a phone.
+    /// A few minutes of speech in a compressed format; a photo from a phone; a sequence's
+    /// archive as large as an import reads.
     fn default() -> Self {
         SizeLimits {
             audio: 20 * 1024 * 1024,
             image: 5 * 1024 * 1024,
+            archive: crate::sequence::archive::MAX_ARCHIVE_BYTES as u64,
         }
     }
 }
@@ -217,6 +233,7 @@ impl SizeLimits {
         match usage {
             FileUse::Audio => self.audio,
             FileUse::Image => self.image,
+            FileUse::Archive => self.archive,
         }
     }
 }

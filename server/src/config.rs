@@ -203,6 +203,8 @@ impl Config {
         let file_limits = SizeLimits {
             audio: megabytes("SCOLA_MAX_AUDIO_MB", defaults.audio)?,
             image: megabytes("SCOLA_MAX_IMAGE_MB", defaults.image)?,
+            // The format's own limit: an archive read elsewhere is read here.
+            archive: defaults.archive,
         };
         let storage = match var("SCOLA_S3_BUCKET") {
             Some(bucket) => {

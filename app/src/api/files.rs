@@ -11,7 +11,7 @@
 pub mod encoding;
 mod error;
 #[cfg(feature = "ssr")]
-mod server;
+pub(crate) mod server;
 
 pub use encoding::{FileUpload, Upload, UploadAbout};
 pub use error::FileError;

@@ -8,6 +8,7 @@
 //! - `/sequences/results/:assignment`: how far everyone is;
 //! - `/sequences/library`, `/sequences/library/:sequence`: the shared library, and copying.
 
+mod archive;
 mod editor;
 mod errors;
 mod journey;

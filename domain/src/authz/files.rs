@@ -47,7 +47,10 @@ impl Action<'_> {
 pub(super) fn allowed(caller: &Caller, action: Action<'_>) -> bool {
     match action {
         Action::Upload { school, usage } => match usage {
-            FileUse::Audio | FileUse::Image => caller.has(Profile::Teacher, school),
+            // An archive is uploaded to be imported into one's sequences of that school.
+            FileUse::Audio | FileUse::Image | FileUse::Archive => {
+                caller.has(Profile::Teacher, school)
+            }
         },
         Action::Read(file) => {
             owns(caller, file)

@@ -18,6 +18,7 @@ fn sample(kind: FileKind) -> Vec<u8> {
         FileKind::Mp3 => b"ID3\x04\0\0\0\0\0\0".to_vec(),
         FileKind::M4a => b"\0\0\0\x20ftypM4A \0\0\0\0".to_vec(),
         FileKind::Wav => b"RIFF\x24\0\0\0WAVEfmt ".to_vec(),
+        FileKind::Zip => b"PK\x03\x04\x14\0\0\0\x08\0".to_vec(),
     };
     bytes.resize(600, 0);
     bytes
@@ -93,8 +94,13 @@ fn kinds_are_told_by_content() {
 fn each_use_accepts_its_kinds() {
     for kind in FileKind::ALL {
         assert_eq!(FileUse::Audio.accepts(kind), kind.is_audio(), "{kind:?}");
-        assert_eq!(FileUse::Image.accepts(kind), !kind.is_audio(), "{kind:?}");
+        assert_eq!(FileUse::Image.accepts(kind), kind.is_image(), "{kind:?}");
+        assert_eq!(FileUse::Archive.accepts(kind), kind == FileKind::Zip);
     }
+    // An archive is neither a picture nor a recording, and nothing else is an archive.
+    assert!(!FileUse::Image.accepts(FileKind::Zip));
+    assert!(!FileUse::Audio.accepts(FileKind::Zip));
+    assert!(!FileUse::Archive.accepts(FileKind::Png));
 }
 
 fn intake(usage: FileUse, max: u64, chunks: &[&[u8]]) -> Result<(FileKind, u64), FileProblem> {
@@ -103,6 +109,7 @@ fn intake(usage: FileUse, max: u64, chunks: &[&[u8]]) -> Result<(FileKind, u64),
         SizeLimits {
             audio: max,
             image: max,
+            archive: max,
         },
     );
     for chunk in chunks {

@@ -10,6 +10,7 @@ use domain::authz::files::FileFacts;
 use domain::file::{FileId, FileKind, FileUse};
 use domain::ids::{AccountId, ExerciseId, GroupId, SchoolId};
 use domain::time::Timestamp;
+use sqlx::AnyConnection;
 
 statements! {
     CREATE_FILE = "INSERT INTO files (id, school_id, owner_id, purpose, content_type, size, name, \
@@ -32,6 +33,10 @@ statements! {
         JOIN school_groups g ON g.id = a.group_id \
         WHERE f.file_id = $1";
     FILES_USED = "SELECT file_id FROM exercise_files WHERE exercise_id = $1 ORDER BY file_id";
+    /// A file used once and no more (an archive imported or downloaded), never one in use.
+    DELETE_FILE = "DELETE FROM files WHERE id = $1 \
+        AND NOT EXISTS (SELECT 1 FROM exercise_files f WHERE f.file_id = $1)";
+    FILES_BEFORE = "SELECT id FROM files WHERE purpose = $1 AND created_at < $2";
     USE_FILE = "INSERT INTO exercise_files (exercise_id, file_id) VALUES ($1, $2) \
         ON CONFLICT (exercise_id, file_id) DO NOTHING";
 }
@@ -63,6 +68,11 @@ struct AssignmentRow {
 }
 
 #[derive(sqlx::FromRow)]
+struct IdRow {
+    id: Code<FileId>,
+}
+
+#[derive(sqlx::FromRow)]
 struct UsedRow {
     file_id: Code<FileId>,
 }
@@ -86,17 +96,25 @@ impl From<FileRow> for StoredFile {
 #[async_trait]
 impl Files for Db {
     async fn create_file(&self, file: &StoredFile) -> Result<(), StoreError> {
-        CREATE_FILE
+        let mut conn = self.pool.acquire().await.map_err(fail)?;
+        insert_file(&mut conn, file).await
+    }
+
+    async fn archives_before(&self, before: Timestamp) -> Result<Vec<FileId>, StoreError> {
+        let rows: Vec<IdRow> = FILES_BEFORE
+            .query_as()
+            .bind(FileUse::Archive.code())
+            .bind(before.unix())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(rows.into_iter().map(|r| r.id.0).collect())
+    }
+
+    async fn delete_file(&self, id: &FileId) -> Result<(), StoreError> {
+        DELETE_FILE
             .query()
-            .bind(file.id.as_str())
-            .bind(file.school.get())
-            .bind(file.owner.map(AccountId::get))
-            .bind(file.usage.code())
-            .bind(file.kind.code())
-            .bind(i64::try_from(file.size).unwrap_or(i64::MAX))
-            .bind(file.name.as_deref())
-            .bind(file.sha256.as_str())
-            .bind(file.created.unix())
+            .bind(id.as_str())
             .execute(&self.pool)
             .await
             .map_err(fail)?;
@@ -158,15 +176,48 @@ impl Files for Db {
     }
 
     async fn use_files(&self, exercise: ExerciseId, files: &[FileId]) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await.map_err(fail)?;
         for file in files {
-            USE_FILE
-                .query()
-                .bind(exercise.get())
-                .bind(file.as_str())
-                .execute(&self.pool)
-                .await
-                .map_err(fail)?;
+            use_file(&mut conn, exercise, file).await?;
         }
         Ok(())
     }
+}
+
+/// Records a file whose body is in the store.
+pub(crate) async fn insert_file(
+    conn: &mut AnyConnection,
+    file: &StoredFile,
+) -> Result<(), StoreError> {
+    CREATE_FILE
+        .query()
+        .bind(file.id.as_str())
+        .bind(file.school.get())
+        .bind(file.owner.map(AccountId::get))
+        .bind(file.usage.code())
+        .bind(file.kind.code())
+        .bind(i64::try_from(file.size).unwrap_or(i64::MAX))
+        .bind(file.name.as_deref())
+        .bind(file.sha256.as_str())
+        .bind(file.created.unix())
+        .execute(&mut *conn)
+        .await
+        .map_err(fail)?;
+    Ok(())
+}
+
+/// Records that an exercise uses a file (once).
+pub(crate) async fn use_file(
+    conn: &mut AnyConnection,
+    exercise: ExerciseId,
+    file: &FileId,
+) -> Result<(), StoreError> {
+    USE_FILE
+        .query()
+        .bind(exercise.get())
+        .bind(file.as_str())
+        .execute(&mut *conn)
+        .await
+        .map_err(fail)?;
+    Ok(())
 }

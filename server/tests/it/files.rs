@@ -231,6 +231,7 @@ async fn refused_uploads_leave_nothing() {
             c.file_limits = SizeLimits {
                 audio: 1024 * 1024,
                 image: 1024 * 1024,
+                ..SizeLimits::default()
             };
         },
     )

@@ -120,6 +120,8 @@ pub(super) mod server {
         let (mut usable, mut refused) = (vec![], vec![]);
         for id in exercise.files().into_iter().filter(|id| !used.contains(id)) {
             let allowed = match me.ctx.store.file(&id).await? {
+                // A sequence's archive is its owner's alone, never shown in an exercise.
+                Some(file) if file.usage == domain::file::FileUse::Archive => false,
                 Some(file) => {
                     let file = FileFacts {
                         school: file.school,
