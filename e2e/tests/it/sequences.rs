@@ -147,16 +147,7 @@ async fn a_teacher_finds_a_sequence_in_the_library_and_copies_it_with_its_credit
 }
 
 /// An archive a colleague of another instance made: one lesson and an exercise showing a
-/// picture, written where a teacher's computer keeps downloads.
-fn archive_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("e2e-archives-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("file");
-    path
-}
-
+/// picture.
 fn colleagues_archive() -> Vec<u8> {
     use domain::exercise::Exercise;
     use domain::file::{FileId, FileKind};
@@ -182,12 +173,11 @@ fn colleagues_archive() -> Vec<u8> {
                    "type": "true_false", "answer": true}]
     }))
     .expect("an exercise");
-    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\xdac\xfc\xff\xff?\0\x05\xfe\x02\xfe\xa7\xd1\xa2\xbe\0\0\0\0IEND\xaeB`\x82";
     let media = Media {
         id: picture,
         kind: FileKind::Png,
         name: Some("mare.png".into()),
-        bytes: png.to_vec(),
+        bytes: crate::files::PNG.to_vec(),
     };
     pack(&sequence, &[(ExerciseId::new(41), exercise)], &[media]).expect("packed")
 }
@@ -230,8 +220,8 @@ async fn a_teacher_exports_a_sequence_and_imports_a_colleagues_archive() {
     assert_eq!(fetched[5], true);
 
     // A file that is no archive is refused, in her language.
-    b.click(SEQUENCES_SERVICE).await;
-    let not_zip = archive_file("notes.zip", b"<html>not a zip</html>");
+    b.open("/sequences").await;
+    let not_zip = crate::files::write("notes.zip", b"<html>not a zip</html>");
     b.find_xpath(&import_archive_in("Pasquale Paoli"))
         .await
         .send_keys(&not_zip.display().to_string())
@@ -242,7 +232,7 @@ async fn a_teacher_exports_a_sequence_and_imports_a_colleagues_archive() {
     b.screenshot("sequence-import-refused").await;
 
     // A colleague's archive becomes her own sequence, opened in the editor.
-    let archive = archive_file("u-mare.zip", &colleagues_archive());
+    let archive = crate::files::write("u-mare.zip", &colleagues_archive());
     b.find_xpath(&import_archive_in("Pasquale Paoli"))
         .await
         .send_keys(&archive.display().to_string())

@@ -62,7 +62,7 @@ fn about(school: SchoolId, usage: FileUse, name: &str) -> UploadAbout {
 }
 
 /// A dictation on `recording`, and a statement showing `picture`.
-fn dictation(recording: &FileId, picture: &str) -> Exercise {
+pub fn dictation(recording: &FileId, picture: &str) -> Exercise {
     Exercise {
         title: "Dittatu".into(),
         language: "co".parse().expect("tag"),

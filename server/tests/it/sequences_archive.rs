@@ -2,7 +2,7 @@
 //! exercises and their media; a teacher imports one as an independent copy whose media are new
 //! files of theirs; a hostile or broken archive writes nothing, in the database or the store.
 
-use crate::files::{PNG, wav};
+use crate::files::{PNG, dictation, wav};
 use crate::support::{Session, TestServer};
 use app::api::exercises::authoring::{CreateExercise, GetExercise};
 use app::api::files::{FileError, UploadAbout, Uploaded};
@@ -11,7 +11,7 @@ use app::api::sequences::authoring::{CreateSequence, GetSequence};
 use app::api::sequences::{SequenceError, SequenceProblem};
 use app::error::AppError;
 use axum::http::{StatusCode, header};
-use domain::exercise::{Dictation, Exercise, FileRef, Item, ItemKind, Points, TextMatching};
+use domain::exercise::{Exercise, ItemKind};
 use domain::file::{FileId, FileKind, FileProblem, FileUse, SizeLimits};
 use domain::ids::{ExerciseId, SchoolId, SequenceId};
 use domain::sequence::archive::{ArchiveProblem, MANIFEST, Manifest, Media, VERSION, pack, unpack};
@@ -53,25 +53,6 @@ fn sequence(exercise: ExerciseId, picture: &str) -> Sequence {
             author: "Anna Colonna".into(),
             school: "Liceu di Corti".into(),
             licence: Licence::CcBySa,
-        }],
-    }
-}
-
-fn dictation(recording: &FileId, picture: &str) -> Exercise {
-    Exercise {
-        title: "Dittatu".into(),
-        language: "co".parse().expect("tag"),
-        statement: Some(format!("![fiume]({picture})")),
-        items: vec![Item {
-            id: "q1".parse().expect("id"),
-            prompt: "Scrivite ciò chì sentite.".into(),
-            points: Points::from_hundredths(100),
-            feedback: Default::default(),
-            kind: ItemKind::Dictation(Dictation {
-                audio: Some(recording.as_str().parse::<FileRef>().expect("ref")),
-                text: "L’acqua hè fresca.".into(),
-                matching: TextMatching::default(),
-            }),
         }],
     }
 }

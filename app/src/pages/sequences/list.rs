@@ -1,7 +1,7 @@
 //! The sequences page: what a pupil goes through, each child's for a parent, a teacher's own
 //! with the way to the library. One person may be all three, so every part that applies shows.
 
-use super::archive::ImportArchive;
+use super::ImportOnList;
 use super::names;
 use crate::api::home::load_home;
 use crate::api::sequences::authoring::{delete_sequence, my_sequences};
@@ -156,7 +156,7 @@ fn Written(school: SchoolId, heading: AnyMessage) -> impl IntoView {
                 }.into_any()
             })}
             <a class="button primary new-sequence" href=format!("/sequences/new/{school}")>{t(M::New)}</a>
-            <ImportArchive school/>
+            <ImportOnList school/>
         </section>
     }
 }
