@@ -545,11 +545,10 @@ async fn archives_left_behind_are_swept_a_day_later() {
     let college = x.s.school_id(COLLEGE).await;
     // An archive exported and never downloaded, one uploaded and never imported.
     let exported = x.export().await;
-    let _uploaded: Uploaded = x
-        .s
-        .upload(&x.maria, &about_archive(college), exported)
-        .await
-        .ok();
+    let _uploaded: Uploaded =
+        x.s.upload(&x.maria, &about_archive(college), exported)
+            .await
+            .ok();
     let archives = "SELECT COUNT(*) FROM files WHERE purpose = 'archive'";
     assert_eq!(x.s.count(archives).await, 2);
     let before = x.written_down().await;

@@ -72,9 +72,10 @@ pub async fn upload(upload: FileUpload) -> Result<Uploaded, FileError> {
 pub(crate) async fn store_whole(me: &Me, bytes: Vec<u8>) -> Result<(FileId, String), AppError> {
     let id = FileId::from_random(rand::random());
     let sha256 = hex_sha256(&bytes);
-    let body = futures::stream::once(async move {
-        Ok::<_, BodyError>(leptos::server_fn::Bytes::from(bytes))
-    });
+    let body =
+        futures::stream::once(
+            async move { Ok::<_, BodyError>(leptos::server_fn::Bytes::from(bytes)) },
+        );
     match me.ctx.files.put(&id, body.boxed()).await {
         Ok(()) => Ok((id, sha256)),
         Err(PutError::Store(e)) => Err(e.into()),

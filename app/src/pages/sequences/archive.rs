@@ -82,7 +82,14 @@ pub fn ImportArchive(school: SchoolId) -> impl IntoView {
             match upload_file(FileUpload::new(about, bytes)).await {
                 Err(e) => failed.set(Some(Failed::Upload(e))),
                 Ok(uploaded) => match import_sequence(school, uploaded.id).await {
-                    Ok(id) => navigate(&format!("/sequences/edit/{id}"), Default::default()),
+                    Ok(id) => {
+                        busy.set(false);
+                        // Leaving the list disposes this control: not from inside its own task.
+                        request_animation_frame(move || {
+                            navigate(&format!("/sequences/edit/{id}"), Default::default());
+                        });
+                        return;
+                    }
                     Err(e) => failed.set(Some(Failed::Import(e))),
                 },
             }
