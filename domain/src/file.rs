@@ -119,6 +119,9 @@ coded_enum! {
         Wav = "audio/wav",
         /// A document to read as it was laid out (a worksheet, a text, a map).
         Pdf = "application/pdf",
+        /// A sequence's archive (`sequence::archive`), uploaded to be imported or made to be
+        /// downloaded; never shown in a page.
+        Zip = "application/zip",
     }
 }
 
@@ -150,6 +153,7 @@ impl FileKind {
             // `infer` takes "%PDF" anywhere in the first kilobyte, as readers do; Scola takes a
             // file that starts as a PDF, so that no page or script before it rides along.
             "application/pdf" if head.starts_with(b"%PDF-") => FileKind::Pdf,
+            "application/zip" => FileKind::Zip,
             _ => return None,
         })
     }
@@ -181,6 +185,7 @@ impl FileKind {
             FileKind::M4a => "m4a",
             FileKind::Wav => "wav",
             FileKind::Pdf => "pdf",
+            FileKind::Zip => "zip",
         }
     }
 }
@@ -197,6 +202,9 @@ coded_enum! {
         Image = "image",
         /// What a step of a sequence shows: a document, a picture or a recording.
         Resource = "resource",
+        /// A sequence's archive: one a teacher uploads to import it, or one made for them to
+        /// download (`sequence::archive`). Read only by its owner, and removed once used.
+        Archive = "archive",
     }
 }
 
@@ -205,11 +213,24 @@ coded_enum! {
 pub struct UnknownFileUse;
 
 impl FileUse {
+    /// What a file of `kind` travelling in a sequence's archive is stored as once imported
+    /// (and checked as): a recording, a picture, or a step's document.
+    pub fn of_media(kind: FileKind) -> FileUse {
+        if kind.is_audio() {
+            FileUse::Audio
+        } else if kind.is_image() {
+            FileUse::Image
+        } else {
+            FileUse::Resource
+        }
+    }
+
     pub fn accepts(self, kind: FileKind) -> bool {
         match self {
             FileUse::Audio => kind.is_audio(),
             FileUse::Image => kind.is_image(),
             FileUse::Resource => kind.is_audio() || kind.is_image() || kind == FileKind::Pdf,
+            FileUse::Archive => kind == FileKind::Zip,
         }
     }
 }
@@ -220,16 +241,18 @@ pub struct SizeLimits {
     pub audio: u64,
     pub image: u64,
     pub resource: u64,
+    pub archive: u64,
 }
 
 impl Default for SizeLimits {
     /// A few minutes of speech in a compressed format; a photo from a phone; a worksheet of a
-    /// few scanned pages.
+    /// few scanned pages; a sequence's archive as large as an import reads.
     fn default() -> Self {
         SizeLimits {
             audio: 20 * 1024 * 1024,
             image: 5 * 1024 * 1024,
             resource: 20 * 1024 * 1024,
+            archive: crate::sequence::archive::MAX_ARCHIVE_BYTES as u64,
         }
     }
 }
@@ -240,6 +263,7 @@ impl SizeLimits {
             FileUse::Audio => self.audio,
             FileUse::Image => self.image,
             FileUse::Resource => self.resource,
+            FileUse::Archive => self.archive,
         }
     }
 }

@@ -273,9 +273,17 @@ impl Sequence {
         if !self.licence.allows_copy_under(licence) {
             return None;
         }
-        let mut copy = self.clone();
+        let mut copy = self.giving(exercises)?;
         copy.licence = licence;
         copy.credits.push(credit);
+        Some(copy)
+    }
+
+    /// The same sequence with its exercise steps giving other exercises (`exercises`: each
+    /// exercise with the one that replaces it), as a copy or an import writes it. `None` when
+    /// a step's exercise has no replacement.
+    pub fn giving(&self, exercises: &[(ExerciseId, ExerciseId)]) -> Option<Sequence> {
+        let mut copy = self.clone();
         for step in &mut copy.steps {
             if let StepBody::Exercise { exercise } = &mut step.body {
                 let (_, new) = exercises.iter().find(|(old, _)| old == exercise)?;

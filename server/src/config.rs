@@ -204,6 +204,8 @@ impl Config {
             audio: megabytes("SCOLA_MAX_AUDIO_MB", defaults.audio)?,
             image: megabytes("SCOLA_MAX_IMAGE_MB", defaults.image)?,
             resource: megabytes("SCOLA_MAX_RESOURCE_MB", defaults.resource)?,
+            // The format's own limit: an archive read elsewhere is read here.
+            archive: defaults.archive,
         };
         let storage = match var("SCOLA_S3_BUCKET") {
             Some(bucket) => {

@@ -74,7 +74,7 @@ impl HttpState {
 /// The body limit of an upload: a file one byte too big must still reach the checks, which
 /// answer why it is refused, rather than be cut by the transport.
 fn upload_limit(limits: domain::file::SizeLimits) -> usize {
-    let largest = limits.audio.max(limits.image);
+    let largest = limits.audio.max(limits.image).max(limits.archive);
     usize::try_from(largest)
         .unwrap_or(usize::MAX)
         .saturating_add(64 * 1024)

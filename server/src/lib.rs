@@ -149,7 +149,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
              server create-admin LOGIN   (the password is read from the terminal or stdin)\n"
         );
     }
-    sweeper::spawn(app.db.clone(), config.audit_retention);
+    sweeper::spawn(
+        app.db.clone(),
+        app.ctx.files.clone(),
+        config.audit_retention,
+    );
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!(addr = %config.addr, "listening");
     axum::serve(

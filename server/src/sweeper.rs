@@ -3,21 +3,43 @@
 //! twice is harmless.
 
 use crate::db::Db;
-use app::ports::{AuditLog, StoreError};
+use app::ports::{AuditLog, FileStore, Files, StoreError};
 use domain::audit::Retention;
 use domain::time::Timestamp;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How often the sweep runs.
 pub const EVERY: Duration = Duration::from_secs(3600);
+
+/// How long a sequence's archive is kept: one exported is downloaded at once, one uploaded is
+/// imported at once (and removed then); a day later, either is a leftover.
+pub const ARCHIVES_KEPT: i64 = 24 * 3600;
 
 /// One sweep at `now`: audit entries older than the retention go. Returns how many.
 pub async fn sweep(db: &Db, audit: Retention, now: Timestamp) -> Result<u64, StoreError> {
     db.purge_audit(audit.cutoff(now)).await
 }
 
+/// Sequences' archives older than [`ARCHIVES_KEPT`] at `now` go, body first (a record left
+/// by a failure is swept again; a body without its record would never be). Returns how many.
+pub async fn sweep_archives(
+    db: &Db,
+    files: &dyn FileStore,
+    now: Timestamp,
+) -> Result<u64, StoreError> {
+    let stale = db
+        .archives_before(Timestamp::from_unix(now.unix() - ARCHIVES_KEPT))
+        .await?;
+    for id in &stale {
+        files.delete(id).await?;
+        db.delete_file(id).await?;
+    }
+    Ok(stale.len() as u64)
+}
+
 /// Sweeps at start, then every [`EVERY`], for as long as the server runs.
-pub fn spawn(db: Db, audit: Retention) -> tokio::task::JoinHandle<()> {
+pub fn spawn(db: Db, files: Arc<dyn FileStore>, audit: Retention) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(EVERY);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -27,6 +49,11 @@ pub fn spawn(db: Db, audit: Retention) -> tokio::task::JoinHandle<()> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(entries = n, "old audit entries deleted"),
                 Err(e) => tracing::warn!(error = %e, "audit sweep failed; next try in an hour"),
+            }
+            match sweep_archives(&db, files.as_ref(), crate::system_clock()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(files = n, "sequence archives left behind deleted"),
+                Err(e) => tracing::warn!(error = %e, "archive sweep failed; next try in an hour"),
             }
         }
     })

@@ -13,5 +13,6 @@ files-too-big = U schedariu passa { NUMBER($max) } Mo.
 files-not-audio = Stu schedariu ùn hè micca un arregistramentu accettatu (Ogg, Opus, WebM, MP3, M4A o WAV).
 files-not-image = Stu schedariu ùn hè micca una fiura accettata (PNG, JPEG, GIF o WebP).
 files-not-resource = Stu schedariu ùn hè nè un ducumentu PDF, nè una fiura (PNG, JPEG, GIF, WebP), nè un arregistramentu (Ogg, WebM, MP3, M4A, WAV).
+files-not-archive = Stu schedariu ùn hè micca un archiviu .zip.
 files-empty = U schedariu hè viotu.
 files-no-microphone = U micru ùn hè micca dispunibule : permettitelu in u navigatore, o sceglite un schedariu.

@@ -177,3 +177,18 @@ sequences-problem-files = { $count ->
     [one] Un schedariu numinatu in u percorsu ùn hè micca unu di i vostri in stu stabilimentu : cacciatelu o rimandatelu.
    *[other] { $count } schedarii numinati in u percorsu ùn sò micca di i vostri in stu stabilimentu : cacciateli o rimandateli.
 }
+
+# The open archive: exporting a sequence, importing one.
+sequences-export = Esportà (archiviu .zip)
+sequences-exporting = Preparazione di l’archiviu…
+sequences-export-ready = Scaricà l’archiviu
+sequences-import = Impurtà un archiviu
+sequences-importing = Impurtazione di l’archiviu…
+sequences-archive-not-zip = Stu schedariu ùn hè micca un archiviu .zip leghjibile.
+sequences-archive-too-large = L’archiviu hè troppu grande (à u più 20 Mo, 500 schedarii, è 4 Mo per schedariu JSON).
+sequences-archive-no-manifest = St’archiviu ùn cuntene micca schedariu scola-sequence.json : ùn hè micca un percorsu.
+sequences-archive-unknown-format = St’archiviu ùn hè micca un percorsu Scola, o vene da una versione più recente.
+sequences-archive-unreadable = U schedariu { $file } di l’archiviu manca o ùn si pò leghje.
+sequences-archive-missing-exercise = A tappa { NUMBER($step) } di l’archiviu dà un eserciziu chì l’archiviu ùn cuntene micca.
+sequences-archive-problems = U percorsu o i so esercizii, cum’è l’archiviu i cuntene, ùn ponu micca esse arregistrati.
+sequences-archive-media = U media { $file } di l’archiviu hè ricusatu : { $reason }

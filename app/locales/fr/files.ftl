@@ -13,5 +13,6 @@ files-too-big = Le fichier dépasse { NUMBER($max) } Mo.
 files-not-audio = Ce fichier n’est pas un enregistrement accepté (Ogg, Opus, WebM, MP3, M4A ou WAV).
 files-not-image = Ce fichier n’est pas une image acceptée (PNG, JPEG, GIF ou WebP).
 files-not-resource = Ce fichier n’est ni un document PDF, ni une image (PNG, JPEG, GIF, WebP), ni un enregistrement (Ogg, WebM, MP3, M4A, WAV).
+files-not-archive = Ce fichier n’est pas une archive .zip.
 files-empty = Le fichier est vide.
 files-no-microphone = Le micro n’est pas disponible : autorisez-le dans le navigateur, ou choisissez un fichier.

@@ -177,3 +177,18 @@ sequences-problem-files = { $count ->
     [one] Un fichier nommé dans le parcours n’est pas l’un des vôtres dans cet établissement : retirez-le ou déposez-le à nouveau.
    *[other] { $count } fichiers nommés dans le parcours ne sont pas des vôtres dans cet établissement : retirez-les ou déposez-les à nouveau.
 }
+
+# The open archive: exporting a sequence, importing one.
+sequences-export = Exporter (archive .zip)
+sequences-exporting = Préparation de l’archive…
+sequences-export-ready = Télécharger l’archive
+sequences-import = Importer une archive
+sequences-importing = Import de l’archive…
+sequences-archive-not-zip = Ce fichier n’est pas une archive .zip lisible.
+sequences-archive-too-large = L’archive est trop grande (au plus 20 Mo, 500 fichiers, et 4 Mo par fichier JSON).
+sequences-archive-no-manifest = Cette archive ne contient pas de fichier scola-sequence.json : ce n’est pas un parcours.
+sequences-archive-unknown-format = Cette archive n’est pas un parcours Scola, ou vient d’une version plus récente.
+sequences-archive-unreadable = Le fichier { $file } de l’archive est absent ou illisible.
+sequences-archive-missing-exercise = L’étape { NUMBER($step) } de l’archive donne un exercice que l’archive ne contient pas.
+sequences-archive-problems = Le parcours ou ses exercices, tels que l’archive les contient, ne peuvent pas être enregistrés.
+sequences-archive-media = Le média { $file } de l’archive est refusé : { $reason }

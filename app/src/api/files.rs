@@ -11,7 +11,7 @@
 pub mod encoding;
 mod error;
 #[cfg(feature = "ssr")]
-mod server;
+pub(crate) mod server;
 #[cfg(feature = "ssr")]
 pub(crate) use server::new_files;
 

@@ -1,9 +1,10 @@
 //! Pedagogical sequences: teachers write them (`authoring`), give them to their classes and
 //! groups and follow the pupils' progress (`assigning`), publish them to the library shared by
 //! every school and copy colleagues' (`library`); pupils go through them and parents follow
-//! (`doing`). A sequence's exercise steps are given as exercises of their own, so doing them,
+//! (`doing`); a sequence travels to other instances as an open archive (`archive`). A sequence's exercise steps are given as exercises of their own, so doing them,
 //! scoring them and reading their results is the exercises area's work.
 
+pub mod archive;
 pub mod assigning;
 pub mod authoring;
 pub mod doing;

@@ -8,6 +8,7 @@
 //! - `/sequences/results/:assignment`: how far everyone is;
 //! - `/sequences/library`, `/sequences/library/:sequence`: the shared library, and copying.
 
+mod archive;
 mod editor;
 mod errors;
 mod journey;
@@ -100,6 +101,22 @@ fn TeacherScreens() -> impl IntoView {
             {Suspend::new(async { crate::pages::lazy::shown(teacher_view().await) })}
         </Suspense>
     }
+}
+
+/// A teacher's "import an archive" on her list of a school: it comes with the teachers' module,
+/// which pupils never fetch; nothing is shown if it does not come.
+#[component]
+pub fn ImportOnList(school: SchoolId) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move { import_maker().await.ok().map(|made| made(school)) })}
+        </Suspense>
+    }
+}
+
+#[wasm_split(sequences_teacher, fallible)]
+fn import_maker() -> Result<fn(SchoolId) -> AnyView, crate::pages::lazy::AreaUnavailable> {
+    Ok(|school| view! { <archive::ImportArchive school/> }.into_any())
 }
 
 #[wasm_split(sequences_teacher, fallible)]

@@ -42,6 +42,11 @@ pub enum FileUser {
 pub trait Files: Send + Sync {
     async fn create_file(&self, file: &StoredFile) -> Result<(), StoreError>;
     async fn file(&self, id: &FileId) -> Result<Option<StoredFile>, StoreError>;
+    /// Removes a file's record, unless an exercise or a sequence uses it (its body:
+    /// [`FileStore::delete`]).
+    async fn delete_file(&self, id: &FileId) -> Result<(), StoreError>;
+    /// Sequences' archives (use `archive`) stored before `before`: leftovers to sweep.
+    async fn archives_before(&self, before: Timestamp) -> Result<Vec<FileId>, StoreError>;
     /// What deciding who may read it needs: the exercises and sequences that use it and their
     /// assignments (those of deleted ones left out: their pupils see them no more).
     async fn file_facts(&self, file: &StoredFile) -> Result<FileFacts, StoreError>;

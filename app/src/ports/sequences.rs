@@ -7,6 +7,7 @@ use crate::api::sequences::{
 use async_trait::async_trait;
 use domain::authz::exercises::AssignmentFacts;
 use domain::authz::sequences::SequenceFacts;
+use domain::exercise::Exercise;
 use domain::exercise::assignment::Rules;
 use domain::ids::{
     AccountId, AssignmentId, ExerciseId, GroupId, SchoolId, SequenceAssignmentId, SequenceId,
@@ -162,4 +163,16 @@ pub trait Sequences: Send + Sync {
         licence: Licence,
         now: Timestamp,
     ) -> Result<Option<SequenceId>, StoreError>;
+    /// Writes an imported sequence (steps giving `exercises` by the archive's ids), its
+    /// exercises as new ones, and the records of its `files` (their bodies stored already), each
+    /// exercise using those of them it names; in one transaction, for `owner` in `school`.
+    async fn import_sequence(
+        &self,
+        school: SchoolId,
+        owner: AccountId,
+        sequence: &Sequence,
+        exercises: &[(ExerciseId, Exercise)],
+        files: &[super::StoredFile],
+        now: Timestamp,
+    ) -> Result<SequenceId, StoreError>;
 }

@@ -75,7 +75,8 @@ impl Action<'_> {
 pub(super) fn allowed(caller: &Caller, action: Action<'_>) -> bool {
     match action {
         Action::Upload { school, usage } => match usage {
-            FileUse::Audio | FileUse::Image | FileUse::Resource => {
+            // An archive is uploaded to be imported into one's sequences of that school.
+            FileUse::Audio | FileUse::Image | FileUse::Resource | FileUse::Archive => {
                 caller.has(Profile::Teacher, school)
             }
         },

@@ -19,6 +19,7 @@ fn sample(kind: FileKind) -> Vec<u8> {
         FileKind::M4a => b"\0\0\0\x20ftypM4A \0\0\0\0".to_vec(),
         FileKind::Wav => b"RIFF\x24\0\0\0WAVEfmt ".to_vec(),
         FileKind::Pdf => b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
+        FileKind::Zip => b"PK\x03\x04\x14\0\0\0\x08\0".to_vec(),
     };
     bytes.resize(600, 0);
     bytes
@@ -100,7 +101,12 @@ fn each_use_accepts_its_kinds() {
             kind.is_audio() || kind.is_image() || kind == FileKind::Pdf,
             "{kind:?}"
         );
+        assert_eq!(FileUse::Archive.accepts(kind), kind == FileKind::Zip);
     }
+    // An archive is neither a picture nor a recording, and nothing else is an archive.
+    assert!(!FileUse::Image.accepts(FileKind::Zip));
+    assert!(!FileUse::Audio.accepts(FileKind::Zip));
+    assert!(!FileUse::Archive.accepts(FileKind::Png));
 }
 
 fn intake(usage: FileUse, max: u64, chunks: &[&[u8]]) -> Result<(FileKind, u64), FileProblem> {
@@ -110,6 +116,7 @@ fn intake(usage: FileUse, max: u64, chunks: &[&[u8]]) -> Result<(FileKind, u64),
             audio: max,
             image: max,
             resource: max,
+            archive: max,
         },
     );
     for chunk in chunks {

@@ -5,23 +5,32 @@
 //! - `exercises/<id>.json`: each exercise as Scola writes it (`domain::exercise::Exercise`),
 //!   what an import reads;
 //! - `exercises/<id>.gift`: the same exercise in Moodle's GIFT, for other platforms (written,
-//!   never read back: the JSON loses nothing, GIFT does).
+//!   never read back: the JSON loses nothing, GIFT does);
+//! - `media/<id>.<extension>`: the pictures and recordings the sequence and its exercises name
+//!   ([`files_named`]), as they were uploaded, listed in the manifest with their kind and name.
 //!
-//! The ids in the archive are the exporting instance's: an import gives the exercises new ids
-//! and points the steps to them. `docs/sequence-archive.md` describes the format for others.
+//! The ids in the archive are the exporting instance's: an import gives the exercises and the
+//! media new ids, and points the steps and every file address to them ([`Unpacked::renamed`]). `docs/sequence-archive.md` describes the format for others.
 //! Reading and writing the zip is the server's (`server::sequence_archive`); what makes an
 //! archive acceptable is decided here.
 
 #[cfg(feature = "exchange")]
+mod rename;
+#[cfg(feature = "exchange")]
 mod zip_file;
 
 #[cfg(feature = "exchange")]
-pub use zip_file::{MAX_ARCHIVE_BYTES, pack, unpack};
+pub use zip_file::{pack, unpack};
 
 use super::{Sequence, StepBody};
 use crate::exercise::Exercise;
+use crate::file::{FileId, FileKind, FileProblem};
 use crate::ids::ExerciseId;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The largest archive read (and written): what one upload of an archive may be.
+pub const MAX_ARCHIVE_BYTES: usize = 20 * 1024 * 1024;
 
 /// The manifest's file name in the archive.
 pub const MANIFEST: &str = "scola-sequence.json";
@@ -36,6 +45,50 @@ pub struct Manifest {
     pub version: u32,
     pub sequence: Sequence,
     pub exercises: Vec<ArchivedExercise>,
+    /// Absent from archives written before media travelled in them: they read as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<ArchivedMedia>,
+}
+
+/// A picture or a recording in the archive.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchivedMedia {
+    /// As the sequence and its exercises name it (`/files/<id>`, a dictation's recording).
+    pub id: FileId,
+    /// `media/<id>.<extension>`.
+    pub file: String,
+    /// Its media type (`image/png`, `audio/ogg`…); an import believes only the content.
+    #[serde(rename = "type", with = "kind_code")]
+    pub kind: FileKind,
+    /// As its uploader's device named it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// A file kind written as its media type, the way other tools read it.
+mod kind_code {
+    use crate::file::FileKind;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(kind: &FileKind, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(kind.code())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<FileKind, D::Error> {
+        let code = String::deserialize(d)?;
+        code.parse()
+            .map_err(|_| serde::de::Error::custom("unknown media type"))
+    }
+}
+
+/// A picture or a recording with its bytes: what an export packs, what an import stores.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Media {
+    pub id: FileId,
+    /// Packing: the kind recorded at upload. Unpacked: the kind its content shows.
+    pub kind: FileKind,
+    pub name: Option<String>,
+    pub bytes: Vec<u8>,
 }
 
 /// Where an exercise of the sequence is in the archive.
@@ -70,15 +123,34 @@ pub enum ArchiveProblem {
     /// The sequence or an exercise as written has problems.
     #[error("the sequence or its exercises have problems")]
     Problems,
+    /// A media file is refused as an upload of it would be (its content is no picture or
+    /// recording, it is too large, it is empty).
+    #[error("the media file {file} is refused: {problem}")]
+    Media { file: String, problem: FileProblem },
 }
 
 impl Manifest {
-    pub fn new(sequence: Sequence, exercises: Vec<ArchivedExercise>) -> Self {
+    pub fn new(
+        sequence: Sequence,
+        exercises: Vec<ArchivedExercise>,
+        media: Vec<ArchivedMedia>,
+    ) -> Self {
         Manifest {
             format: FORMAT.into(),
             version: VERSION,
             sequence,
             exercises,
+            media,
+        }
+    }
+
+    /// Where an export writes a media file, and what it says of it.
+    pub fn media_of(media: &Media) -> ArchivedMedia {
+        ArchivedMedia {
+            id: media.id.clone(),
+            file: format!("media/{}.{}", media.id, media.kind.extension()),
+            kind: media.kind,
+            name: media.name.clone(),
         }
     }
 
@@ -107,12 +179,24 @@ impl Manifest {
     }
 }
 
+/// Every stored file the sequence and its exercises name, once: what an export carries (the
+/// sequence's own are [`Sequence::files`]: its texts' addresses and its file steps).
+pub fn files_named(sequence: &Sequence, exercises: &[(ExerciseId, Exercise)]) -> BTreeSet<FileId> {
+    sequence
+        .files()
+        .into_iter()
+        .chain(exercises.iter().flat_map(|(_, e)| e.files()))
+        .collect()
+}
+
 /// A sequence and its exercises read from an archive, checked: ready to be written with new ids.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unpacked {
     pub sequence: Sequence,
     /// The archive's id of each exercise, with the exercise.
     pub exercises: Vec<(ExerciseId, Exercise)>,
+    /// Its pictures and recordings, each checked as an upload is (by content, size).
+    pub media: Vec<Media>,
 }
 
 impl Unpacked {

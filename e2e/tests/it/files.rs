@@ -34,6 +34,7 @@ fn wav_file(name: &str) -> PathBuf {
 /// A 1×1 PNG.
 pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\xdac\xfc\xff\xff?\0\x05\xfe\x02\xfe\xa7\xd1\xa2\xbe\0\0\0\0IEND\xaeB`\x82";
 
+/// Writes `bytes` where a person's computer keeps their files.
 pub fn write(name: &str, bytes: &[u8]) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("e2e-files-{}", std::process::id()));

@@ -169,3 +169,108 @@ async fn a_teacher_finds_a_sequence_in_the_library_and_copies_it_with_its_credit
     );
     b.close().await;
 }
+
+/// An archive a colleague of another instance made: one lesson and an exercise showing a
+/// picture.
+fn colleagues_archive() -> Vec<u8> {
+    use domain::exercise::Exercise;
+    use domain::file::{FileId, FileKind};
+    use domain::ids::ExerciseId;
+    use domain::sequence::Sequence;
+    use domain::sequence::archive::{Media, pack};
+    let picture: FileId = "0123456789abcdef0123456789abcdef".parse().expect("id");
+    let sequence: Sequence = serde_json::from_value(serde_json::json!({
+        "title": "U mare è i so pesci", "language": "co", "discipline": "corsican",
+        "level": "5e", "licence": "cc_by_sa",
+        "steps": [
+            {"id": 1, "title": "I pesci", "type": "lesson", "text": "U **tonu** è a *sardina*."},
+            {"id": 2, "title": "Eserciziu", "type": "exercise", "exercise": 41}
+        ],
+        "credits": [{"title": "U mare", "author": "Anna Colonna", "school": "Liceu di Corti",
+                     "licence": "cc_by_sa"}]
+    }))
+    .expect("a sequence");
+    let exercise: Exercise = serde_json::from_value(serde_json::json!({
+        "title": "U mare", "language": "co",
+        "statement": format!("![u mare](/files/{picture}.png)"),
+        "items": [{"id": "q1", "prompt": "U tonu hè un pesciu.", "points": 100,
+                   "type": "true_false", "answer": true}]
+    }))
+    .expect("an exercise");
+    let media = Media {
+        id: picture,
+        kind: FileKind::Png,
+        name: Some("mare.png".into()),
+        bytes: crate::files::PNG.to_vec(),
+    };
+    pack(&sequence, &[(ExerciseId::new(41), exercise)], &[media]).expect("packed")
+}
+
+#[tokio::test]
+async fn a_teacher_exports_a_sequence_and_imports_a_colleagues_archive() {
+    let b = Browser::start().await;
+    b.enter_as("maria.santoni").await;
+    b.click(SEQUENCES_SERVICE).await;
+    b.find_xpath(&edit_sequence("Les fractions pas à pas"))
+        .await
+        .click()
+        .await
+        .expect("opened");
+    b.wait_value(SEQUENCE_TITLE, "Les fractions pas à pas")
+        .await;
+    b.click(EXPORT_ARCHIVE).await;
+    b.find(ARCHIVE_DOWNLOAD).await;
+    b.screenshot("sequence-exported").await;
+    // What the link downloads: a zip, to be saved, holding the manifest.
+    let fetched = b
+        .js("const a = document.querySelector('a.archive-download'); \
+             return fetch(a.href).then(async r => { \
+               const bytes = new Uint8Array(await r.arrayBuffer()); \
+               const text = new TextDecoder('latin1').decode(bytes); \
+               return [r.status, r.headers.get('content-type'), \
+                       r.headers.get('content-disposition'), bytes[0], bytes[1], \
+                       text.includes('scola-sequence.json'), bytes.length]; });")
+        .await;
+    assert_eq!(fetched[0], 200, "{fetched}");
+    assert_eq!(fetched[1], "application/zip");
+    assert!(
+        fetched[2].as_str().unwrap_or("").starts_with("attachment"),
+        "{fetched}"
+    );
+    assert_eq!(
+        (fetched[3].as_i64(), fetched[4].as_i64()),
+        (Some(80), Some(75))
+    );
+    assert_eq!(fetched[5], true);
+
+    // A file that is no archive is refused, in her language.
+    b.open("/sequences").await;
+    let not_zip = crate::files::write("notes.zip", b"<html>not a zip</html>");
+    b.find_xpath(&import_archive_in("Pasquale Paoli"))
+        .await
+        .send_keys(&not_zip.display().to_string())
+        .await
+        .expect("picked");
+    b.wait_text(IMPORT_ERROR, "n’est pas une archive .zip")
+        .await;
+    b.screenshot("sequence-import-refused").await;
+
+    // A colleague's archive becomes her own sequence, opened in the editor.
+    let archive = crate::files::write("u-mare.zip", &colleagues_archive());
+    b.find_xpath(&import_archive_in("Pasquale Paoli"))
+        .await
+        .send_keys(&archive.display().to_string())
+        .await
+        .expect("picked");
+    b.wait_value(SEQUENCE_TITLE, "U mare è i so pesci").await;
+    assert!(
+        b.js("return location.pathname")
+            .await
+            .as_str()
+            .unwrap_or("")
+            .starts_with("/sequences/edit/")
+    );
+    b.wait_value(&step_field(0, "step-title"), "I pesci").await;
+    b.screenshot("sequence-imported").await;
+    b.close().await;
+}

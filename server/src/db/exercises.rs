@@ -251,6 +251,38 @@ pub(super) fn points(value: i64, column: &'static str) -> Result<Points, StoreEr
         .map_err(|_| super::decode::corrupt(column, &value.to_string()))
 }
 
+/// Writes a new exercise, its first version as given (a teacher's, a copy, an import).
+pub(crate) async fn insert_exercise(
+    tx: &mut sqlx::AnyConnection,
+    school: SchoolId,
+    owner: AccountId,
+    exercise: &Exercise,
+    now: Timestamp,
+) -> Result<ExerciseId, StoreError> {
+    let row: IdRow = CREATE_EXERCISE
+        .query_as()
+        .bind(school.get())
+        .bind(owner.get())
+        .bind(exercise.title.as_str())
+        .bind(exercise.language.as_str())
+        .bind(count(exercise.items.len()))
+        .bind(hundredths(exercise.max_points()))
+        .bind(now.unix())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fail)?;
+    CREATE_VERSION
+        .query()
+        .bind(row.id)
+        .bind(1_i64)
+        .bind(json_text(exercise)?)
+        .bind(now.unix())
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?;
+    Ok(ExerciseId::new(row.id))
+}
+
 pub(super) fn hundredths(points: Points) -> i64 {
     i64::from(points.hundredths())
 }
@@ -398,31 +430,10 @@ impl Exercises for Db {
         exercise: &Exercise,
         now: Timestamp,
     ) -> Result<ExerciseId, StoreError> {
-        let content = json_text(exercise)?;
         let mut tx = self.pool.begin().await.map_err(fail)?;
-        let row: IdRow = CREATE_EXERCISE
-            .query_as()
-            .bind(school.get())
-            .bind(owner.get())
-            .bind(exercise.title.as_str())
-            .bind(exercise.language.as_str())
-            .bind(count(exercise.items.len()))
-            .bind(hundredths(exercise.max_points()))
-            .bind(now.unix())
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(fail)?;
-        CREATE_VERSION
-            .query()
-            .bind(row.id)
-            .bind(1_i64)
-            .bind(content)
-            .bind(now.unix())
-            .execute(&mut *tx)
-            .await
-            .map_err(fail)?;
+        let id = insert_exercise(&mut tx, school, owner, exercise, now).await?;
         tx.commit().await.map_err(fail)?;
-        Ok(ExerciseId::new(row.id))
+        Ok(id)
     }
 
     async fn save_exercise(

@@ -13,6 +13,7 @@ use domain::file::{FileId, FileKind, FileUse};
 use domain::ids::{AccountId, GroupId, SchoolId};
 use domain::sequence::Licence;
 use domain::time::Timestamp;
+use sqlx::AnyConnection;
 
 statements! {
     CREATE_FILE = "INSERT INTO files (id, school_id, owner_id, purpose, content_type, size, name, \
@@ -48,6 +49,11 @@ statements! {
         JOIN school_groups g ON g.id = a.group_id \
         WHERE f.file_id = $1";
     FILES_USED = "SELECT file_id FROM exercise_files WHERE exercise_id = $1 ORDER BY file_id";
+    /// A file used once and no more (an archive imported or downloaded), never one in use.
+    DELETE_FILE = "DELETE FROM files WHERE id = $1 \
+        AND NOT EXISTS (SELECT 1 FROM exercise_files f WHERE f.file_id = $1) \
+        AND NOT EXISTS (SELECT 1 FROM sequence_files f WHERE f.file_id = $1)";
+    FILES_BEFORE = "SELECT id FROM files WHERE purpose = $1 AND created_at < $2";
     USE_FILE = "INSERT INTO exercise_files (exercise_id, file_id) VALUES ($1, $2) \
         ON CONFLICT (exercise_id, file_id) DO NOTHING";
     SEQUENCE_FILES_USED = "SELECT file_id FROM sequence_files WHERE sequence_id = $1 \
@@ -97,6 +103,11 @@ struct AssignmentRow {
 }
 
 #[derive(sqlx::FromRow)]
+struct IdRow {
+    id: Code<FileId>,
+}
+
+#[derive(sqlx::FromRow)]
 struct UsedRow {
     file_id: Code<FileId>,
 }
@@ -130,17 +141,25 @@ impl From<FileRow> for StoredFile {
 #[async_trait]
 impl Files for Db {
     async fn create_file(&self, file: &StoredFile) -> Result<(), StoreError> {
-        CREATE_FILE
+        let mut conn = self.pool.acquire().await.map_err(fail)?;
+        insert_file(&mut conn, file).await
+    }
+
+    async fn archives_before(&self, before: Timestamp) -> Result<Vec<FileId>, StoreError> {
+        let rows: Vec<IdRow> = FILES_BEFORE
+            .query_as()
+            .bind(FileUse::Archive.code())
+            .bind(before.unix())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(rows.into_iter().map(|r| r.id.0).collect())
+    }
+
+    async fn delete_file(&self, id: &FileId) -> Result<(), StoreError> {
+        DELETE_FILE
             .query()
-            .bind(file.id.as_str())
-            .bind(file.school.get())
-            .bind(file.owner.map(AccountId::get))
-            .bind(file.usage.code())
-            .bind(file.kind.code())
-            .bind(i64::try_from(file.size).unwrap_or(i64::MAX))
-            .bind(file.name.as_deref())
-            .bind(file.sha256.as_str())
-            .bind(file.created.unix())
+            .bind(id.as_str())
             .execute(&self.pool)
             .await
             .map_err(fail)?;
@@ -221,19 +240,52 @@ impl Files for Db {
     }
 
     async fn use_files(&self, user: FileUser, files: &[FileId]) -> Result<(), StoreError> {
-        let (statement, id) = match user {
-            FileUser::Exercise(e) => (USE_FILE, e.get()),
-            FileUser::Sequence(s) => (USE_SEQUENCE_FILE, s.get()),
-        };
+        let mut conn = self.pool.acquire().await.map_err(fail)?;
         for file in files {
-            statement
-                .query()
-                .bind(id)
-                .bind(file.as_str())
-                .execute(&self.pool)
-                .await
-                .map_err(fail)?;
+            use_file(&mut conn, user, file).await?;
         }
         Ok(())
     }
+}
+
+/// Records a file whose body is in the store.
+pub(crate) async fn insert_file(
+    conn: &mut AnyConnection,
+    file: &StoredFile,
+) -> Result<(), StoreError> {
+    CREATE_FILE
+        .query()
+        .bind(file.id.as_str())
+        .bind(file.school.get())
+        .bind(file.owner.map(AccountId::get))
+        .bind(file.usage.code())
+        .bind(file.kind.code())
+        .bind(i64::try_from(file.size).unwrap_or(i64::MAX))
+        .bind(file.name.as_deref())
+        .bind(file.sha256.as_str())
+        .bind(file.created.unix())
+        .execute(&mut *conn)
+        .await
+        .map_err(fail)?;
+    Ok(())
+}
+
+/// Records that an exercise or a sequence uses a file (once).
+pub(crate) async fn use_file(
+    conn: &mut AnyConnection,
+    user: FileUser,
+    file: &FileId,
+) -> Result<(), StoreError> {
+    let (statement, id) = match user {
+        FileUser::Exercise(e) => (USE_FILE, e.get()),
+        FileUser::Sequence(s) => (USE_SEQUENCE_FILE, s.get()),
+    };
+    statement
+        .query()
+        .bind(id)
+        .bind(file.as_str())
+        .execute(&mut *conn)
+        .await
+        .map_err(fail)?;
+    Ok(())
 }

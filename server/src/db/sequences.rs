@@ -1,7 +1,8 @@
 //! Pedagogical sequences: as written, given to groups, the steps pupils marked done, the library.
 
 use super::decode::{Code, Count, JsonText, json_text};
-use super::exercises::{count, rules, score};
+use super::exercises::{count, insert_exercise, rules, score};
+use super::files::{insert_file, use_file};
 use super::sql::statements;
 use super::{Db, fail};
 use app::api::exercises::Score;
@@ -9,8 +10,10 @@ use app::api::sequences::{
     AssignedSequence, ExerciseTitle, GivenSequence, LibraryEntry, LibraryQuery, PublishedSequence,
     PupilProgress, ResultStep, SequenceResults, SequenceSummary,
 };
+use app::ports::FileUser;
 use app::ports::{
-    ExerciseWork, Sequences, StepMarks, StoreError, StoredSequence, StoredSequenceAssignment,
+    ExerciseWork, Sequences, StepMarks, StoreError, StoredFile, StoredSequence,
+    StoredSequenceAssignment,
 };
 use async_trait::async_trait;
 use domain::authz::exercises::AssignmentFacts;
@@ -913,7 +916,6 @@ impl Sequences for Db {
         licence: Licence,
         now: Timestamp,
     ) -> Result<Option<SequenceId>, StoreError> {
-        use super::exercises::{CREATE_EXERCISE, CREATE_VERSION, hundredths};
         use super::files::{COPY_EXERCISE_FILES, COPY_SEQUENCE_FILES};
         let mut tx = self.pool.begin().await.map_err(fail)?;
         let original: Option<PublishedRow> = COPY_SOURCE
@@ -935,36 +937,15 @@ impl Sequences for Db {
                 .fetch_one(&mut *tx)
                 .await
                 .map_err(fail)?;
-            let e = content.content.0;
-            let made: IdRow = CREATE_EXERCISE
-                .query_as()
-                .bind(school.get())
-                .bind(owner.get())
-                .bind(e.title.as_str())
-                .bind(e.language.as_str())
-                .bind(count(e.items.len()))
-                .bind(hundredths(e.max_points()))
-                .bind(now.unix())
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(fail)?;
-            CREATE_VERSION
-                .query()
-                .bind(made.id)
-                .bind(1_i64)
-                .bind(json_text(&e)?)
-                .bind(now.unix())
-                .execute(&mut *tx)
-                .await
-                .map_err(fail)?;
+            let made = insert_exercise(&mut tx, school, owner, &content.content.0, now).await?;
             COPY_EXERCISE_FILES
                 .query()
-                .bind(made.id)
+                .bind(made.get())
                 .bind(exercise.get())
                 .execute(&mut *tx)
                 .await
                 .map_err(fail)?;
-            copies.push((exercise, ExerciseId::new(made.id)));
+            copies.push((exercise, made));
         }
         let credit = Credit {
             title: entry.title,
@@ -986,6 +967,44 @@ impl Sequences for Db {
             .map_err(fail)?;
         tx.commit().await.map_err(fail)?;
         Ok(Some(made))
+    }
+
+    async fn import_sequence(
+        &self,
+        school: SchoolId,
+        owner: AccountId,
+        sequence: &Sequence,
+        exercises: &[(ExerciseId, Exercise)],
+        files: &[StoredFile],
+        now: Timestamp,
+    ) -> Result<SequenceId, StoreError> {
+        let mut tx = self.pool.begin().await.map_err(fail)?;
+        for file in files {
+            insert_file(&mut tx, file).await?;
+        }
+        let mut made = Vec::with_capacity(exercises.len());
+        for (old, exercise) in exercises {
+            let id = insert_exercise(&mut tx, school, owner, exercise, now).await?;
+            // Only the files of this archive: a name left from the exporting instance is
+            // nobody's here, and shares nothing.
+            let used = exercise.files();
+            let imported = files.iter().filter(|f| used.contains(&f.id));
+            for file in imported {
+                use_file(&mut tx, FileUser::Exercise(id), &file.id).await?;
+            }
+            made.push((*old, id));
+        }
+        // `archive::unpack` checked that every step's exercise is in the archive.
+        let written = sequence
+            .giving(&made)
+            .ok_or_else(|| StoreError::Corrupt("an imported step lost its exercise".into()))?;
+        let id = insert_sequence(&mut tx, school, owner, Columns::of(&written)?, None, now).await?;
+        let shown = written.files();
+        for file in files.iter().filter(|f| shown.contains(&f.id)) {
+            use_file(&mut tx, FileUser::Sequence(id), &file.id).await?;
+        }
+        tx.commit().await.map_err(fail)?;
+        Ok(id)
     }
 }
 

@@ -34,7 +34,8 @@
 //! `{attempt}`: the column's account's latest attempt (0, an unknown id, if none);
 //! `{given}` and `{sequence}`: the demo's sequence given to the column's group (0 if none);
 //! `{published}`: a sequence of the library; `{file}`: a picture of maria.santoni's, used by
-//! `{exercise}`.
+//! `{exercise}`; `{archive}`: a sequence's archive uploaded by the caller (maria.santoni when
+//! nobody is signed in) in the column's school.
 //!
 //! `files/upload` is sent as the app sends it (a PNG as the body, its arguments as the query),
 //! `files/get` as a page loads a file (`GET /files/<id>`).
@@ -401,6 +402,11 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
     } else {
         text
     };
+    let text = if text.contains("{archive}") {
+        text.replace("{archive}", &archive_of(s, c).await)
+    } else {
+        text
+    };
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("arguments {text}: {e}"))
 }
 
@@ -435,6 +441,30 @@ async fn file_of(s: &TestServer, c: &Column) -> String {
         .execute(s.app.db.pool())
         .await
         .expect("file used");
+    id.to_string()
+}
+
+/// A sequence's archive (one lesson) uploaded by the column's caller in the column's school.
+async fn archive_of(s: &TestServer, c: &Column) -> String {
+    use futures::stream;
+    let bytes = crate::sequences_archive::lesson_archive();
+    let size = i64::try_from(bytes.len()).expect("small");
+    let id = domain::file::FileId::from_random(rand_bytes());
+    let body = stream::iter([Ok(axum::body::Bytes::from(bytes))]).boxed();
+    s.app.ctx.files.put(&id, body).await.expect("stored");
+    let owner = s.account_id(c.login.unwrap_or("maria.santoni")).await;
+    let school = s.school_id(c.school).await;
+    sqlx::query(
+        "INSERT INTO files (id, school_id, owner_id, purpose, content_type, size, name, sha256, \
+           created_at) VALUES ($1, $2, $3, 'archive', 'application/zip', $4, NULL, '', 0)",
+    )
+    .bind(id.as_str())
+    .bind(school.get())
+    .bind(owner.get())
+    .bind(size)
+    .execute(s.app.db.pool())
+    .await
+    .expect("archive record");
     id.to_string()
 }
 

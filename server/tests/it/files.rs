@@ -62,7 +62,7 @@ fn about(school: SchoolId, usage: FileUse, name: &str) -> UploadAbout {
 }
 
 /// A dictation on `recording`, and a statement showing `picture`.
-fn dictation(recording: &FileId, picture: &str) -> Exercise {
+pub fn dictation(recording: &FileId, picture: &str) -> Exercise {
     Exercise {
         title: "Dittatu".into(),
         language: "co".parse().expect("tag"),
@@ -232,6 +232,7 @@ async fn refused_uploads_leave_nothing() {
                 audio: 1024 * 1024,
                 image: 1024 * 1024,
                 resource: 1024 * 1024,
+                ..SizeLimits::default()
             };
         },
     )

@@ -20,5 +20,6 @@ mod platform;
 mod processes;
 mod production;
 mod sequences;
+mod sequences_archive;
 
 mod sql;

@@ -81,7 +81,8 @@ pub async fn new_files(
     let (mut usable, mut refused) = (vec![], vec![]);
     for id in named.into_iter().filter(|id| !used.contains(id)) {
         match me.ctx.store.file(&id).await? {
-            Some(file) if may_use(&file) => usable.push(id),
+            // A sequence's archive is its owner's alone, never shown to anyone through a use.
+            Some(file) if file.usage != FileUse::Archive && may_use(&file) => usable.push(id),
             _ => refused.push(id),
         }
     }
@@ -98,7 +99,44 @@ pub async fn new_files(
     Ok(Err(refused))
 }
 
-async fn remove(me: &Me, id: &FileId) {
+/// Stores bytes made or unpacked on the server (checked already) under a new id: the id and the
+/// SHA-256 of the bytes, for its record.
+pub(crate) async fn store_whole(me: &Me, bytes: Vec<u8>) -> Result<(FileId, String), AppError> {
+    let id = FileId::from_random(rand::random());
+    let sha256 = hex_sha256(&bytes);
+    let body =
+        futures::stream::once(
+            async move { Ok::<_, BodyError>(leptos::server_fn::Bytes::from(bytes)) },
+        );
+    match me.ctx.files.put(&id, body.boxed()).await {
+        Ok(()) => Ok((id, sha256)),
+        Err(PutError::Store(e)) => Err(e.into()),
+        Err(PutError::Body(_)) => Err(AppError::Internal),
+    }
+}
+
+/// A stored file's bytes, whole: `None` past `max` bytes or without a body.
+pub(crate) async fn read_whole(
+    me: &Me,
+    id: &FileId,
+    max: u64,
+) -> Result<Option<Vec<u8>>, AppError> {
+    let Some(mut body) = me.ctx.files.get(id).await? else {
+        tracing::error!(file = %id, "a recorded file has no body in the store");
+        return Ok(None);
+    };
+    let mut bytes = Vec::new();
+    while let Some(chunk) = body.next().await {
+        bytes.extend_from_slice(&chunk?);
+        if bytes.len() as u64 > max {
+            return Ok(None);
+        }
+    }
+    Ok(Some(bytes))
+}
+
+/// Removes bodies stored for a write that did not happen.
+pub(crate) async fn remove(me: &Me, id: &FileId) {
     if let Err(e) = me.ctx.files.delete(id).await {
         tracing::error!(file = %id, error = %e, "an unrecorded file's body is left in the store");
     }
@@ -149,8 +187,7 @@ impl Checked {
                 return Ok(());
             };
             let (kind, size) = intake.finish()?;
-            let digest = std::mem::take(&mut p.hash).finalize();
-            let hex = digest.iter().map(|b| format!("{b:02x}")).collect();
+            let hex = hex_digest(std::mem::take(&mut p.hash));
             p.verdict = Some((kind, size, hex));
             Ok(())
         })
@@ -167,6 +204,16 @@ impl Checked {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&mut progress)
     }
+}
+
+fn hex_digest(hash: Sha256) -> String {
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    let mut hash = Sha256::new();
+    hash.update(bytes);
+    hex_digest(hash)
 }
 
 pub async fn download(id: FileId) -> Result<ByteStream<FileError>, FileError> {

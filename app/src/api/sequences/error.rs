@@ -3,6 +3,8 @@
 
 use crate::api::area_error::{AreaError, AreaProblem};
 use domain::exercise::assignment::{Closed, RulesProblem};
+use domain::file::FileProblem;
+use domain::sequence::archive::ArchiveProblem;
 use domain::sequence::{Problem, StepId};
 use serde::{Deserialize, Serialize};
 
@@ -36,12 +38,20 @@ pub enum SequenceProblem {
     /// No such step in the sequence as given.
     #[error("no such step")]
     NoSuchStep,
+    /// An archive refused whole: nothing of it was written.
+    #[error("archive refused: {0}")]
+    Archive(ArchiveProblem),
 }
 
 impl AreaProblem for SequenceProblem {
     fn http_status(&self) -> u16 {
         match self {
             SequenceProblem::Closed(_) | SequenceProblem::AlreadyGiven => 409,
+            SequenceProblem::Archive(ArchiveProblem::TooLarge) => 413,
+            SequenceProblem::Archive(ArchiveProblem::Media {
+                problem: FileProblem::TooBig { .. },
+                ..
+            }) => 413,
             _ => 422,
         }
     }

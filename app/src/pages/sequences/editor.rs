@@ -4,6 +4,7 @@
 //! problems the server would refuse, listed as one types; then publishing it to the library and
 //! giving it to a class or group.
 
+use super::archive::ExportArchive;
 use super::errors::problem_text;
 use super::names;
 use crate::api::exercises::ExerciseSummary;
@@ -385,6 +386,7 @@ fn Form(
                     </button>
                 </div>
             })}
+            {id.map(|id| view! { <ExportArchive id/> })}
         </section>
     }
 }

@@ -4,8 +4,10 @@ use crate::api::sequences::{SequenceError, SequenceProblem};
 use crate::components::area_error::Described;
 use crate::i18n::msg::Sequences as M;
 use crate::i18n::{Message, describe_error};
+use crate::pages::file_problems::file_problem_text;
 use domain::exercise::assignment::Closed;
 use domain::lang::Lang;
+use domain::sequence::archive::ArchiveProblem;
 use domain::sequence::{MAX_STEPS, Problem, StepId};
 
 impl Described for SequenceError {
@@ -46,6 +48,28 @@ pub fn problem_text(
         SequenceProblem::Licence => M::ProblemLicence.text(lang),
         SequenceProblem::Closed(Closed::NotYetOpen) => M::ProblemNotYetOpen.text(lang),
         SequenceProblem::Closed(_) | SequenceProblem::NoSuchStep => M::ProblemNoSuchStep.text(lang),
+        SequenceProblem::Archive(problem) => archive_text(lang, problem),
+    }
+}
+
+/// Why an archive was refused (the archive's own step numbers: it is not open anywhere).
+fn archive_text(lang: Lang, problem: &ArchiveProblem) -> String {
+    match problem {
+        ArchiveProblem::NotAZip => M::ArchiveNotZip.text(lang),
+        ArchiveProblem::TooLarge => M::ArchiveTooLarge.text(lang),
+        ArchiveProblem::NoManifest => M::ArchiveNoManifest.text(lang),
+        ArchiveProblem::UnknownFormat => M::ArchiveUnknownFormat.text(lang),
+        ArchiveProblem::Unreadable(file) => M::ArchiveUnreadable { file: file.clone() }.text(lang),
+        ArchiveProblem::MissingExercise(step) => M::ArchiveMissingExercise {
+            step: i64::from(step.get()),
+        }
+        .text(lang),
+        ArchiveProblem::Problems => M::ArchiveProblems.text(lang),
+        ArchiveProblem::Media { file, problem } => M::ArchiveMedia {
+            file: file.clone(),
+            reason: file_problem_text(lang, problem),
+        }
+        .text(lang),
     }
 }
 

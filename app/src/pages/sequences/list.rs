@@ -1,6 +1,7 @@
 //! The sequences page: what a pupil goes through, each child's for a parent, a teacher's own
 //! with the way to the library. One person may be all three, so every part that applies shows.
 
+use super::ImportOnList;
 use super::names;
 use crate::api::home::load_home;
 use crate::api::sequences::authoring::{delete_sequence, my_sequences};
@@ -155,6 +156,7 @@ fn Written(school: SchoolId, heading: AnyMessage) -> impl IntoView {
                 }.into_any()
             })}
             <a class="button primary new-sequence" href=format!("/sequences/new/{school}")>{t(M::New)}</a>
+            <ImportOnList school/>
         </section>
     }
 }

@@ -232,6 +232,22 @@ pub const LIBRARY_SEARCH: &str = "button.search";
 pub const LIBRARY_RESULTS: &str = "ul.library";
 pub const COPY_BUTTON: &str = "button.copy-button";
 pub const CREDITS: &str = ".credits";
+pub const EXPORT_ARCHIVE: &str = "button.export-archive";
+pub const ARCHIVE_DOWNLOAD: &str = "a.archive-download";
+pub const IMPORT_ERROR: &str = ".archive-import .import-error";
+
+/// The link that opens the teacher's own sequence titled `title` in the editor.
+pub fn edit_sequence(title: &str) -> String {
+    format!("//section[contains(@class,'written')]//h3/a[normalize-space()='{title}']")
+}
+
+/// The archive file field of the teacher's list in the school whose name holds `school`.
+pub fn import_archive_in(school: &str) -> String {
+    format!(
+        "//section[contains(@class,'written')][contains(.//h2,'{school}')]\
+         //input[contains(@class,'archive-file')]"
+    )
+}
 
 /// The "new sequence" link of the teacher's list in the school whose name holds `school`.
 pub fn new_sequence_in(school: &str) -> String {

@@ -9,8 +9,9 @@ use crate::api::area_error::AreaError;
 use crate::api::files::{FileError, FileUpload, UploadAbout, Uploaded, upload_file};
 use crate::i18n::msg::Files as F;
 use crate::i18n::{Message, describe_error, t, use_locale};
+use crate::pages::file_problems::file_problem_text;
 use domain::exercise::{FileRef, ItemKind};
-use domain::file::{FileId, FileProblem, FileUse, URL_PREFIX};
+use domain::file::{FileId, FileUse, URL_PREFIX};
 use domain::ids::SchoolId;
 use domain::lang::Lang;
 use leptos::prelude::*;
@@ -36,22 +37,7 @@ fn describe(lang: Lang, failure: &Failure) -> String {
     match failure {
         Failure::NoMicrophone => F::NoMicrophone.text(lang),
         Failure::Refused(AreaError::App(e)) => describe_error(lang, e),
-        Failure::Refused(AreaError::Area(problem)) => match problem {
-            FileProblem::Empty => F::Empty.text(lang),
-            FileProblem::TooBig { max } => F::TooBig {
-                max: i64::try_from(max / (1024 * 1024)).unwrap_or(i64::MAX),
-            }
-            .text(lang),
-            FileProblem::NotAccepted {
-                usage: FileUse::Audio,
-            } => F::NotAudio.text(lang),
-            FileProblem::NotAccepted {
-                usage: FileUse::Image,
-            } => F::NotImage.text(lang),
-            FileProblem::NotAccepted {
-                usage: FileUse::Resource,
-            } => F::NotResource.text(lang),
-        },
+        Failure::Refused(AreaError::Area(problem)) => file_problem_text(lang, problem),
     }
 }
 
@@ -210,60 +196,21 @@ pub fn picture_button(school: SchoolId, insert: impl Fn(String) + Clone + 'stati
     .into_any()
 }
 
-/// What only a browser can do: read a picked file, record from the microphone.
-///
-/// The browser's objects are reached through `Reflect` and `Function::call` rather than
-/// `web-sys`' typed bindings: each binding adds its own shim to the one JavaScript file every
-/// page loads first, which has no room left for them (`scripts/bench/sizes.sh`); these lines of
-/// the teachers' module reuse the shims already there (the recorder's constructor aside).
+/// What only a browser can do: read a picked file (`pages::picked_file`), record from the
+/// microphone, through the same `Reflect` calls (the recorder's constructor aside: see there
+/// why).
 #[cfg(feature = "csr")]
 pub(crate) mod browser {
     use futures::channel::oneshot;
-    use js_sys::{Function, Reflect};
+    use js_sys::Reflect;
     use leptos::prelude::{LocalStorage, SetValue, StoredValue, UpdateValue};
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
-    use wasm_bindgen_futures::JsFuture;
 
-    fn get(target: &JsValue, key: impl Into<JsValue>) -> Option<JsValue> {
-        Reflect::get(target, &key.into())
-            .ok()
-            .filter(|v| !v.is_undefined() && !v.is_null())
-    }
-
-    /// `target.method()` or `target.method(arg)`.
-    fn call(target: &JsValue, method: &str, arg: Option<&JsValue>) -> Option<JsValue> {
-        let function: Function = get(target, method)?.unchecked_into();
-        match arg {
-            Some(arg) => function.call1(target, arg),
-            None => function.call0(target),
-        }
-        .ok()
-    }
-
-    /// The same, a promise, awaited.
-    async fn wait(target: &JsValue, method: &str, arg: Option<&JsValue>) -> Option<JsValue> {
-        let promise: js_sys::Promise = call(target, method, arg)?.unchecked_into();
-        JsFuture::from(promise).await.ok()
-    }
-
-    async fn bytes(blob: &JsValue) -> Option<Vec<u8>> {
-        let buffer = wait(blob, "arrayBuffer", None).await?;
-        Some(js_sys::Uint8Array::new(&buffer).to_vec())
-    }
-
-    /// The file picked in the `<input type="file">` of `ev`, and its name.
-    pub async fn picked_file(ev: &leptos::ev::Event) -> Option<(Vec<u8>, Option<String>)> {
-        let input: JsValue = ev.target()?.into();
-        let file = get(&get(&input, "files")?, 0)?;
-        let name = get(&file, "name").and_then(|n| n.as_string());
-        let read = bytes(&file).await;
-        // The same file picked again is a change too.
-        let _ = Reflect::set(&input, &"value".into(), &"".into());
-        Some((read?, name))
-    }
+    pub use crate::pages::picked_file::picked_file;
+    use crate::pages::picked_file::{bytes, call, get, wait};
 
     /// A recording from the microphone, started and stopped by the teacher. Its browser
     /// objects stay in the page's thread (`LocalStorage`), which leaves the handle `Copy`.
@@ -344,9 +291,7 @@ pub(crate) mod browser {
 /// The server build compiles the views but never runs them.
 #[cfg(not(feature = "csr"))]
 pub(crate) mod browser {
-    pub async fn picked_file(_: &leptos::ev::Event) -> Option<(Vec<u8>, Option<String>)> {
-        None
-    }
+    pub use crate::pages::picked_file::picked_file;
 
     #[derive(Clone, Copy)]
     pub struct Recorder;

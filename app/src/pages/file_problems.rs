@@ -1,0 +1,24 @@
+//! Why the server refused a file, said in the reader's language: a picture or a recording for
+//! an exercise, a step's document, a sequence's archive.
+
+use crate::i18n::Message;
+use crate::i18n::msg::Files as F;
+use domain::file::{FileProblem, FileUse};
+use domain::lang::Lang;
+
+pub fn file_problem_text(lang: Lang, problem: &FileProblem) -> String {
+    match problem {
+        FileProblem::Empty => F::Empty.text(lang),
+        FileProblem::TooBig { max } => F::TooBig {
+            max: i64::try_from(max / (1024 * 1024)).unwrap_or(i64::MAX),
+        }
+        .text(lang),
+        FileProblem::NotAccepted { usage } => match usage {
+            FileUse::Audio => F::NotAudio,
+            FileUse::Image => F::NotImage,
+            FileUse::Resource => F::NotResource,
+            FileUse::Archive => F::NotArchive,
+        }
+        .text(lang),
+    }
+}
