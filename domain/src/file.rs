@@ -1,6 +1,7 @@
-//! Files people upload (a dictation's recording, a picture in a statement): the opaque ids they
-//! are stored and served under, which kinds each use accepts, told by their first bytes (never
-//! by their name or by what the browser claims), and how big they may be.
+//! Files people upload (a dictation's recording, a picture in a statement, a pupil's spoken
+//! answer): the opaque ids they are stored and served under, which kinds each use accepts, told
+//! by their first bytes (never by their name or by what the browser claims), and how big they
+//! may be.
 
 use crate::coded::coded_enum;
 use serde::{Deserialize, Serialize};
@@ -179,6 +180,8 @@ coded_enum! {
         Audio = "audio",
         /// A picture in an exercise's text.
         Image = "image",
+        /// A pupil's spoken answer to a free-text item, recorded during an attempt of theirs.
+        AnswerAudio = "answer_audio",
     }
 }
 
@@ -189,7 +192,7 @@ pub struct UnknownFileUse;
 impl FileUse {
     pub fn accepts(self, kind: FileKind) -> bool {
         match self {
-            FileUse::Audio => kind.is_audio(),
+            FileUse::Audio | FileUse::AnswerAudio => kind.is_audio(),
             FileUse::Image => !kind.is_audio(),
         }
     }
@@ -215,7 +218,7 @@ impl Default for SizeLimits {
 impl SizeLimits {
     pub fn of(self, usage: FileUse) -> u64 {
         match usage {
-            FileUse::Audio => self.audio,
+            FileUse::Audio | FileUse::AnswerAudio => self.audio,
             FileUse::Image => self.image,
         }
     }
@@ -232,6 +235,9 @@ pub enum FileProblem {
     /// Its content is no kind this use accepts (whatever its name says).
     #[error("the file is not of a kind accepted here")]
     NotAccepted { usage: FileUse },
+    /// A spoken answer sent once its attempt is handed in or the assignment closed.
+    #[error("the attempt takes no more answers")]
+    AttemptClosed,
 }
 
 /// Checks an upload as its bytes arrive: its size against the limit, its kind from its first

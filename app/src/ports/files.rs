@@ -8,7 +8,7 @@ pub use crate::api::files::encoding::BodyError;
 use async_trait::async_trait;
 use domain::authz::files::FileFacts;
 use domain::file::{FileId, FileKind, FileUse};
-use domain::ids::{AccountId, ExerciseId, SchoolId};
+use domain::ids::{AccountId, AttemptId, ExerciseId, SchoolId};
 use domain::time::Timestamp;
 use futures::stream::BoxStream;
 use leptos::server_fn::Bytes;
@@ -29,6 +29,9 @@ pub struct StoredFile {
     /// Hexadecimal SHA-256 of the bytes, to tell a damaged or substituted body.
     pub sha256: String,
     pub created: Timestamp,
+    /// The attempt it is a spoken answer of (`FileUse::AnswerAudio`); `None` for other files,
+    /// and once the attempt is gone.
+    pub attempt: Option<AttemptId>,
 }
 
 #[async_trait]
@@ -36,7 +39,8 @@ pub trait Files: Send + Sync {
     async fn create_file(&self, file: &StoredFile) -> Result<(), StoreError>;
     async fn file(&self, id: &FileId) -> Result<Option<StoredFile>, StoreError>;
     /// What deciding who may read it needs: the exercises that use it and their assignments
-    /// (those of deleted exercises left out: their pupils see them no more).
+    /// (those of deleted exercises left out: their pupils see them no more), and the attempt
+    /// it answers in.
     async fn file_facts(&self, file: &StoredFile) -> Result<FileFacts, StoreError>;
     /// The files an exercise already uses.
     async fn files_used(&self, exercise: ExerciseId) -> Result<Vec<FileId>, StoreError>;

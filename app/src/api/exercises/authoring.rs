@@ -124,8 +124,10 @@ pub(super) mod server {
                     let file = FileFacts {
                         school: file.school,
                         owner: file.owner,
+                        usage: file.usage,
                         exercises: vec![],
                         assignments: vec![],
+                        answer: None,
                     };
                     authorize(
                         &me.caller,

@@ -6,13 +6,14 @@ use super::char_bar::{CharBar, Target};
 use super::draft::Draft;
 use super::errors::{describe, is_offline, when_loaded};
 use super::items::{Answers, Fields, ItemView};
-use crate::api::exercises::doing::{hand_in, open_assignment, save_answers};
+use super::spoken::AnswerPlace;
+use crate::api::exercises::doing::{hand_in, handed_in_work, open_assignment, save_answers};
 use crate::api::exercises::{ExerciseError, Receipt, Sitting};
 use crate::api::retry::wait_ms;
 use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::{ItemId, Outcome, Paper, Response, score};
-use domain::ids::{AssignmentId, AttemptId};
+use domain::ids::{AccountId, AssignmentId, AttemptId};
 use domain::locale::hundredths;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,6 +26,16 @@ const RETRY_OFFLINE_MS: u32 = 5_000;
 #[component]
 pub fn Player(assignment: AssignmentId) -> impl IntoView {
     let sitting = LocalResource::new(move || open_assignment(assignment));
+    view! {
+        <p class="back"><a href="/exercises">{t(M::Back)}</a></p>
+        {when_loaded(sitting, |sitting| view! { <Sheet sitting/> })}
+    }
+}
+
+/// A child's work handed in, for a parent: the same sheet, shown as handed in.
+#[component]
+pub fn Work(assignment: AssignmentId, pupil: AccountId) -> impl IntoView {
+    let sitting = LocalResource::new(move || handed_in_work(assignment, pupil));
     view! {
         <p class="back"><a href="/exercises">{t(M::Back)}</a></p>
         {when_loaded(sitting, |sitting| view! { <Sheet sitting/> })}
@@ -141,6 +152,7 @@ fn Sheet(sitting: Sitting) -> impl IntoView {
     let locale = use_locale();
     let Sitting {
         attempt,
+        school,
         number,
         paper,
         response: on_server,
@@ -183,6 +195,7 @@ fn Sheet(sitting: Sitting) -> impl IntoView {
         response,
         changed: Callback::new(move |()| sender.changed()),
         locked,
+        place: Some(AnswerPlace { attempt, school }),
     };
 
     // Instant feedback, when the teacher sends the key: the same scoring as the server's.
