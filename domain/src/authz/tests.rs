@@ -949,8 +949,18 @@ fn a_spoken_answer_goes_to_its_pupil_their_parents_and_the_teachers_who_follow()
     };
 
     let cases: &[(&str, &Caller, F<'_>, bool)] = &[
-        ("the pupil records during their attempt", &lisandru, F::Answer(&attempt), true),
-        ("not during a classmate's", &lisandru, F::Answer(&classmates), false),
+        (
+            "the pupil records during their attempt",
+            &lisandru,
+            F::Answer(&attempt),
+            true,
+        ),
+        (
+            "not during a classmate's",
+            &lisandru,
+            F::Answer(&classmates),
+            false,
+        ),
         ("not the teacher", &teacher, F::Answer(&attempt), false),
         (
             "never as a file of its own",
@@ -972,12 +982,32 @@ fn a_spoken_answer_goes_to_its_pupil_their_parents_and_the_teachers_who_follow()
         ),
         ("the pupil hears it", &lisandru, F::Read(&answer), true),
         ("the teacher who gave it", &teacher, F::Read(&answer), true),
-        ("whoever teaches the class now", &successor, F::Read(&answer), true),
+        (
+            "whoever teaches the class now",
+            &successor,
+            F::Read(&answer),
+            true,
+        ),
         ("the pupil's parent", &parent, F::Read(&answer), true),
         ("not a classmate", &classmate, F::Read(&answer), false),
-        ("not even when an exercise names it", &classmate, F::Read(&named), false),
-        ("not another pupil's parent", &other_parent, F::Read(&answer), false),
-        ("not a colleague of another class", &colleague, F::Read(&answer), false),
+        (
+            "not even when an exercise names it",
+            &classmate,
+            F::Read(&named),
+            false,
+        ),
+        (
+            "not another pupil's parent",
+            &other_parent,
+            F::Read(&answer),
+            false,
+        ),
+        (
+            "not a colleague of another class",
+            &colleague,
+            F::Read(&answer),
+            false,
+        ),
         ("not an admin", &admin_a, F::Read(&answer), false),
         (
             "no teacher shares a pupil's answer in an exercise",

@@ -252,8 +252,11 @@ async fn a_pupil_records_a_spoken_answer_the_teacher_hears_and_marks_it() {
         .await
         .expect("free text");
     b.click(ADD_ITEM).await;
-    b.fill(&item_field(0, "prompt"), "Leghji : « A muntagna hè bella. »")
-        .await;
+    b.fill(
+        &item_field(0, "prompt"),
+        "Leghji : « A muntagna hè bella. »",
+    )
+    .await;
     b.find(&item_field(0, "accepts-0"))
         .await
         .select_by_value("audio")
@@ -271,7 +274,10 @@ async fn a_pupil_records_a_spoken_answer_the_teacher_hears_and_marks_it() {
     open_assignment(&b, "Leghje à voce").await;
     // Only a recording is asked for: no text field.
     assert!(
-        b.client.find(Locator::Css(".sheet textarea")).await.is_err(),
+        b.client
+            .find(Locator::Css(".sheet textarea"))
+            .await
+            .is_err(),
         "a spoken answer only"
     );
     record(&b).await;
@@ -284,9 +290,13 @@ async fn a_pupil_records_a_spoken_answer_the_teacher_hears_and_marks_it() {
         .ok()
         .flatten()
         .expect("a recording");
-    assert_eq!(fetch_status(&b, &first).await, (200, "audio/webm".to_owned()));
+    assert_eq!(
+        fetch_status(&b, &first).await,
+        (200, "audio/webm".to_owned())
+    );
     b.click(DELETE_RECORDING).await;
-    b.wait_text(".sheet .spoken-answer .hint", "Pas encore").await;
+    b.wait_text(".sheet .spoken-answer .hint", "Pas encore")
+        .await;
     record(&b).await;
     playable(&b, ANSWER_RECORDING).await;
     let recording = b
@@ -304,8 +314,10 @@ async fn a_pupil_records_a_spoken_answer_the_teacher_hears_and_marks_it() {
     b.wait_text(&mark("q1"), "À corriger").await;
     // Handed in: still heard, no longer changed.
     playable(&b, ANSWER_RECORDING).await;
-    b.find(".sheet .spoken-answer button.record-answer[disabled]")
-        .await;
+    assert!(
+        b.client.find(Locator::Css(RECORD_ANSWER)).await.is_err(),
+        "nothing more to record"
+    );
     b.screenshot("spoken-handed-in").await;
 
     // A classmate cannot fetch it.
@@ -327,6 +339,10 @@ async fn a_pupil_records_a_spoken_answer_the_teacher_hears_and_marks_it() {
     b.fill(MARK_POINTS, "0,5").await;
     b.click(MARK_SAVE).await;
     b.wait_text(FREE_ANSWERS, "Noté 0,5 sur 1").await;
+    b.js(&format!(
+        "document.querySelector(\"{MARK_RECORDING}\").scrollIntoView(); return null;"
+    ))
+    .await;
     b.screenshot("spoken-marked").await;
 
     // His father opens the work handed in and hears it.
@@ -341,7 +357,12 @@ async fn a_pupil_records_a_spoken_answer_the_teacher_hears_and_marks_it() {
     b.wait_text(SHEET_TITLE, "Leghje à voce").await;
     playable(&b, ANSWER_RECORDING).await;
     assert_eq!(
-        b.find(ANSWER_RECORDING).await.attr("src").await.ok().flatten(),
+        b.find(ANSWER_RECORDING)
+            .await
+            .attr("src")
+            .await
+            .ok()
+            .flatten(),
         Some(recording)
     );
     b.screenshot("spoken-parent").await;

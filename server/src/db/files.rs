@@ -6,9 +6,9 @@ use super::{Db, fail};
 use app::ports::{Files, StoreError, StoredFile};
 use async_trait::async_trait;
 use domain::authz::exercises::{AssignmentFacts, ExerciseFacts};
+use domain::authz::files::AttemptFacts;
 use domain::authz::files::FileFacts;
 use domain::file::{FileId, FileKind, FileUse};
-use domain::authz::files::AttemptFacts;
 use domain::ids::{AccountId, AttemptId, ExerciseId, GroupId, SchoolId};
 use domain::time::Timestamp;
 

@@ -91,7 +91,11 @@ async fn a_spoken_answer_is_heard_by_its_pupil_their_parents_and_its_teachers_on
     assert_eq!(sitting.school, school);
     let sound = wav(4000);
     let recording: Uploaded = s
-        .upload(&lisandru, &about(school, Some(sitting.attempt)), sound.clone())
+        .upload(
+            &lisandru,
+            &about(school, Some(sitting.attempt)),
+            sound.clone(),
+        )
         .await
         .ok();
     assert_eq!(recording.kind, FileKind::Wav);

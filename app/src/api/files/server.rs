@@ -7,8 +7,8 @@ use crate::api::gate::Me;
 use crate::error::AppError;
 use crate::ports::{PutError, StoredFile};
 use domain::authz::files::{Action, AttemptFacts};
-use domain::ids::AttemptId;
 use domain::file::{FileId, FileKind, FileProblem, FileUse, Intake, SizeLimits};
+use domain::ids::AttemptId;
 use futures::StreamExt;
 use http::{HeaderName, HeaderValue, header};
 use leptos::server_fn::codec::ByteStream;
@@ -20,7 +20,9 @@ pub async fn upload(upload: FileUpload) -> Result<Uploaded, FileError> {
     let me = crate::api::gate::me(what).await?;
     let FileUpload { about, body } = upload;
     let attempt = match (about.usage, about.attempt) {
-        (FileUse::AnswerAudio, Some(attempt)) => Some(open_attempt(&me, what, &about, attempt).await?),
+        (FileUse::AnswerAudio, Some(attempt)) => {
+            Some(open_attempt(&me, what, &about, attempt).await?)
+        }
         _ => {
             me.may(
                 Action::Upload {

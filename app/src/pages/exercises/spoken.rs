@@ -33,7 +33,7 @@ pub fn recorder(
     let current = RwSignal::new(recording.and_then(|file| file.as_str().parse::<FileId>().ok()));
     let state = RwSignal::new(Upload::Idle);
     let recorder = browser::Recorder::new();
-    let cannot = move || locked() || place.is_none() || state.get() == Upload::Sending;
+    let cannot = move || place.is_none() || state.get() == Upload::Sending;
     let record = move |_| start_recording(recorder, state);
     let stop = move |_| {
         spawn_local(async move {
@@ -67,7 +67,8 @@ pub fn recorder(
                 }.into_any(),
                 None => view! { <p class="hint">{t(F::AnswerNone)}</p> }.into_any(),
             }}
-            <div class="button-row">
+            // Handed in: heard, no longer changed.
+            {move || (!locked()).then(|| view! { <div class="button-row">
                 {move || if state.get() == Upload::Recording {
                     view! {
                         <button type="button" class="danger small stop-recording" on:click=stop>
@@ -89,7 +90,7 @@ pub fn recorder(
                         })}
                     }.into_any()
                 }}
-            </div>
+            </div> })}
             {status_line(state, F::AnswerNoMicrophone)}
         </fieldset>
     }

@@ -7,8 +7,8 @@ use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::cloze_text;
 use domain::exercise::{
-    Accepts, Card, CardId, Category, CategoryId, Checkbox, Choice, ChoiceId, Decimal, Exercise, Item,
-    ItemKind, NumericAnswer, Pair, Percent, TextAnswer, TextMatching, Tolerance, Unit,
+    Accepts, Card, CardId, Category, CategoryId, Checkbox, Choice, ChoiceId, Decimal, Exercise,
+    Item, ItemKind, NumericAnswer, Pair, Percent, TextAnswer, TextMatching, Tolerance, Unit,
 };
 use domain::ids::SchoolId;
 use leptos::prelude::*;
@@ -132,7 +132,8 @@ pub fn kind_form(edit: Edit, kind: ItemKind) -> AnyView {
                 (Accepts::Audio, "audio", M::AcceptsAudio),
                 (Accepts::TextOrAudio, "text_or_audio", M::AcceptsTextOrAudio),
             ];
-            let codes: Vec<(Accepts, &str)> = options.iter().map(|(a, code, _)| (*a, *code)).collect();
+            let codes: Vec<(Accepts, &str)> =
+                options.iter().map(|(a, code, _)| (*a, *code)).collect();
             view! {
                 <div class="field">
                     <label for=accepts_id.clone()>{t(M::Accepts)}</label>

@@ -123,4 +123,3 @@ pub fn picture_button(school: SchoolId, insert: impl Fn(String) + Clone + 'stati
     }
     .into_any()
 }
-
