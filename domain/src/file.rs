@@ -1,6 +1,7 @@
-//! Files people upload (a dictation's recording, a picture in a statement): the opaque ids they
-//! are stored and served under, which kinds each use accepts, told by their first bytes (never
-//! by their name or by what the browser claims), and how big they may be.
+//! Files people upload (a dictation's recording, a picture in a statement, a pupil's spoken
+//! answer): the opaque ids they are stored and served under, which kinds each use accepts, told
+//! by their first bytes (never by their name or by what the browser claims), and how big they
+//! may be.
 
 use crate::coded::coded_enum;
 use serde::{Deserialize, Serialize};
@@ -205,6 +206,8 @@ coded_enum! {
         /// A sequence's archive: one a teacher uploads to import it, or one made for them to
         /// download (`sequence::archive`). Read only by its owner, and removed once used.
         Archive = "archive",
+        /// A pupil's spoken answer to a free-text item, recorded during an attempt of theirs.
+        AnswerAudio = "answer_audio",
     }
 }
 
@@ -227,7 +230,7 @@ impl FileUse {
 
     pub fn accepts(self, kind: FileKind) -> bool {
         match self {
-            FileUse::Audio => kind.is_audio(),
+            FileUse::Audio | FileUse::AnswerAudio => kind.is_audio(),
             FileUse::Image => kind.is_image(),
             FileUse::Resource => kind.is_audio() || kind.is_image() || kind == FileKind::Pdf,
             FileUse::Archive => kind == FileKind::Zip,
@@ -260,7 +263,7 @@ impl Default for SizeLimits {
 impl SizeLimits {
     pub fn of(self, usage: FileUse) -> u64 {
         match usage {
-            FileUse::Audio => self.audio,
+            FileUse::Audio | FileUse::AnswerAudio => self.audio,
             FileUse::Image => self.image,
             FileUse::Resource => self.resource,
             FileUse::Archive => self.archive,
@@ -279,6 +282,9 @@ pub enum FileProblem {
     /// Its content is no kind this use accepts (whatever its name says).
     #[error("the file is not of a kind accepted here")]
     NotAccepted { usage: FileUse },
+    /// A spoken answer sent once its attempt is handed in or the assignment closed.
+    #[error("the attempt takes no more answers")]
+    AttemptClosed,
 }
 
 /// Checks an upload as its bytes arrive: its size against the limit, its kind from its first

@@ -415,7 +415,8 @@ async fn security_headers(State(state): State<HttpState>, req: Request, next: Ne
     );
     h.insert(
         "permissions-policy",
-        // The microphone for this site's own pages: a teacher records a dictation.
+        // The microphone for this site’s own pages: a teacher records a dictation, a pupil an
+        // answer.
         HeaderValue::from_static("camera=(), microphone=(self), geolocation=(), payment=()"),
     );
     if state.https {

@@ -122,3 +122,4 @@ exercises-import-unexpressible-gaps = GIFT scrive un biotu solu per quistione, s
 exercises-import-unexpressible-gap-at-end = in GIFT, un biotu deve esse seguitu da testu.
 exercises-import-unexpressible-arrow = GIFT leghjeria u -> di stu testu cum’è una freccia d’associazione.
 exercises-import-unexpressible-tolerance = u scartu accettatu hè troppu grande per esse scrittu.
+exercises-import-unexpressible-spoken = GIFT ùn hà micca risposta orale : sta quistione dumanda un arregistramentu.

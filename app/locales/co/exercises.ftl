@@ -32,6 +32,7 @@ exercises-state-handed-in = { $count ->
 }
 exercises-score = { $earned } nant’à { $max }
 exercises-do = Fà l’eserciziu
+exercises-see-work = Vede a copia resa
 exercises-questions = { $count ->
     [one] { $count } quistione
    *[other] { $count } quistioni
@@ -138,6 +139,11 @@ exercises-category-cards = E so etichette, una per linea
 exercises-add-category = Aghjunghje una categuria
 exercises-dictation-text = Testu di u dittatu
 exercises-guidance = Indicazioni per currege (viste da voi solu)
+exercises-accepts = U sculare risponde
+exercises-accepts-text = per scrittu
+exercises-accepts-audio = à voce (arregistramentu)
+exercises-accepts-text-or-audio = per scrittu o à voce
+exercises-mark-recording = Risposta orale di { $name }
 exercises-feedback = Cummentu mustratu dopu à a currezzione
 exercises-save = Arregistrà
 exercises-saved-version = Arregistratu (versione { NUMBER($version) }).

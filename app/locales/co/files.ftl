@@ -1,4 +1,4 @@
-# Files in an exercise: a dictation's recording, pictures in the statement.
+# Files in an exercise: a dictation’s recording, pictures in the statement, a pupil’s spoken answer.
 
 files-recording = Arregistramentu di u dittatu
 files-no-recording = Ùn c’hè ancu arregistramentu : sceglite un schedariu audio o arregistratevi.
@@ -16,3 +16,13 @@ files-not-resource = Stu schedariu ùn hè nè un ducumentu PDF, nè una fiura (
 files-not-archive = Stu schedariu ùn hè micca un archiviu .zip.
 files-empty = U schedariu hè viotu.
 files-no-microphone = U micru ùn hè micca dispunibule : permettitelu in u navigatore, o sceglite un schedariu.
+
+# A pupil's spoken answer.
+files-attempt-closed = Sta copia ùn piglia più risposte : hè resa, o u duvere hè chjosu.
+files-answer-recording = Risposta orale
+files-answer-none = Ùn c’hè ancu arregistramentu.
+files-answer-record = Arregistrà a mo risposta
+files-answer-record-again = Arregistrà torna
+files-answer-stop = Piantà l’arregistramentu
+files-answer-delete = Toglie l’arregistramentu
+files-answer-no-microphone = Ùn si pò arregistrà : ùn c’hè micca micru dispunibule, o u so accessu hè statu ricusatu. Permettite u micru in u navigatore, po pruvate torna.

@@ -122,3 +122,4 @@ exercises-import-unexpressible-gaps = GIFT n’écrit qu’un trou par question,
 exercises-import-unexpressible-gap-at-end = en GIFT, un trou doit être suivi de texte.
 exercises-import-unexpressible-arrow = GIFT lirait le -> de ce texte comme une flèche d’association.
 exercises-import-unexpressible-tolerance = l’écart accepté est trop grand pour être écrit.
+exercises-import-unexpressible-spoken = GIFT n’a pas de réponse orale : la question demande un enregistrement.

@@ -32,6 +32,7 @@ exercises-state-handed-in = { $count ->
 }
 exercises-score = { $earned } sur { $max }
 exercises-do = Faire l’exercice
+exercises-see-work = Voir la copie rendue
 exercises-questions = { $count ->
     [one] { $count } question
    *[other] { $count } questions
@@ -138,6 +139,11 @@ exercises-category-cards = Ses étiquettes, une par ligne
 exercises-add-category = Ajouter une catégorie
 exercises-dictation-text = Texte de la dictée
 exercises-guidance = Indications pour corriger (vues de vous seul)
+exercises-accepts = L’élève répond
+exercises-accepts-text = par écrit
+exercises-accepts-audio = à l’oral (enregistrement)
+exercises-accepts-text-or-audio = par écrit ou à l’oral
+exercises-mark-recording = Réponse orale de { $name }
 exercises-feedback = Commentaire montré après correction
 exercises-save = Enregistrer
 exercises-saved-version = Enregistré (version { NUMBER($version) }).

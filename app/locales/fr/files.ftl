@@ -1,4 +1,4 @@
-# Files in an exercise: a dictation's recording, pictures in the statement.
+# Files in an exercise: a dictation’s recording, pictures in the statement, a pupil’s spoken answer.
 
 files-recording = Enregistrement de la dictée
 files-no-recording = Pas encore d’enregistrement : choisissez un fichier audio ou enregistrez-vous.
@@ -16,3 +16,13 @@ files-not-resource = Ce fichier n’est ni un document PDF, ni une image (PNG, J
 files-not-archive = Ce fichier n’est pas une archive .zip.
 files-empty = Le fichier est vide.
 files-no-microphone = Le micro n’est pas disponible : autorisez-le dans le navigateur, ou choisissez un fichier.
+
+# A pupil's spoken answer.
+files-attempt-closed = Cette copie ne prend plus de réponse : elle est rendue, ou le devoir est fermé.
+files-answer-recording = Réponse orale
+files-answer-none = Pas encore d’enregistrement.
+files-answer-record = Enregistrer ma réponse
+files-answer-record-again = Enregistrer à nouveau
+files-answer-stop = Arrêter l’enregistrement
+files-answer-delete = Supprimer l’enregistrement
+files-answer-no-microphone = Impossible d’enregistrer : aucun micro n’est disponible, ou son accès a été refusé. Autorisez le micro dans le navigateur, puis réessayez.

@@ -16,6 +16,7 @@ use domain::exercise::statistics::ItemStatistics;
 use domain::exercise::{
     AnswerKey, ItemId, ItemType, LanguageTag, Outcome, Paper, Points, Response, Status,
 };
+use domain::file::FileId;
 use domain::ids::{AccountId, AssignmentId, AttemptId, ExerciseId, SchoolId};
 use domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -144,6 +145,8 @@ pub struct FreeAnswer {
     pub last_name: String,
     pub item: ItemId,
     pub text: String,
+    /// The pupil's recording, played from `/files/<id>`.
+    pub audio: Option<FileId>,
     pub max: Points,
     /// `None` until the teacher scores it.
     pub given: Option<Points>,
@@ -153,6 +156,8 @@ pub struct FreeAnswer {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sitting {
     pub attempt: AttemptId,
+    /// The assignment's school, where a spoken answer is uploaded.
+    pub school: SchoolId,
     pub number: i64,
     pub paper: Paper,
     /// The answers as last saved.

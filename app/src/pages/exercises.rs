@@ -15,12 +15,14 @@ mod exchange_text;
 mod import;
 mod items;
 pub(crate) mod list;
+pub(crate) mod media;
 mod player;
 pub(crate) mod results;
+mod spoken;
 
 use crate::i18n::{msg, t};
 use crate::shell::SessionState;
-use domain::ids::{AssignmentId, ExerciseId, SchoolId};
+use domain::ids::{AccountId, AssignmentId, ExerciseId, SchoolId};
 use editor::Opened;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -30,6 +32,8 @@ use wasm_split_helpers::wasm_split;
 enum Screen {
     Lists,
     Do(AssignmentId),
+    /// A child's work handed in, for a parent.
+    Work(AssignmentId, AccountId),
     Write(Opened),
     Import(SchoolId),
     Results(AssignmentId),
@@ -45,6 +49,12 @@ impl Screen {
             ["exercises", "do", raw] => {
                 id(raw).map_or(Screen::Unknown, |id| Screen::Do(AssignmentId::new(id)))
             }
+            ["exercises", "work", assignment, pupil] => match (id(assignment), id(pupil)) {
+                (Some(assignment), Some(pupil)) => {
+                    Screen::Work(AssignmentId::new(assignment), AccountId::new(pupil))
+                }
+                _ => Screen::Unknown,
+            },
             ["exercises", "new", raw] => id(raw).map_or(Screen::Unknown, |id| {
                 Screen::Write(Opened::New(SchoolId::new(id)))
             }),
@@ -78,6 +88,7 @@ pub fn ExercisesPage() -> impl IntoView {
     let screen = move || match Screen::of(&location.pathname.get()) {
         Screen::Lists => view! { <list::Lists/> }.into_any(),
         Screen::Do(assignment) => view! { <player::Player assignment/> }.into_any(),
+        Screen::Work(assignment, pupil) => view! { <player::Work assignment pupil/> }.into_any(),
         Screen::Write(_) | Screen::Import(_) | Screen::Results(_) => {
             view! { <TeacherScreens/> }.into_any()
         }

@@ -14,11 +14,12 @@ pub fn file_problem_text(lang: Lang, problem: &FileProblem) -> String {
         }
         .text(lang),
         FileProblem::NotAccepted { usage } => match usage {
-            FileUse::Audio => F::NotAudio,
+            FileUse::Audio | FileUse::AnswerAudio => F::NotAudio,
             FileUse::Image => F::NotImage,
             FileUse::Resource => F::NotResource,
             FileUse::Archive => F::NotArchive,
         }
         .text(lang),
+        FileProblem::AttemptClosed => F::AttemptClosed.text(lang),
     }
 }

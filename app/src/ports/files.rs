@@ -8,7 +8,7 @@ pub use crate::api::files::encoding::BodyError;
 use async_trait::async_trait;
 use domain::authz::files::FileFacts;
 use domain::file::{FileId, FileKind, FileUse};
-use domain::ids::{AccountId, ExerciseId, SchoolId, SequenceId};
+use domain::ids::{AccountId, AttemptId, ExerciseId, SchoolId, SequenceId};
 use domain::time::Timestamp;
 use futures::stream::BoxStream;
 use leptos::server_fn::Bytes;
@@ -29,6 +29,9 @@ pub struct StoredFile {
     /// Hexadecimal SHA-256 of the bytes, to tell a damaged or substituted body.
     pub sha256: String,
     pub created: Timestamp,
+    /// The attempt it is a spoken answer of (`FileUse::AnswerAudio`); `None` for other files,
+    /// and once the attempt is gone.
+    pub attempt: Option<AttemptId>,
 }
 
 /// What may show a file to the people it is given to.
@@ -48,7 +51,8 @@ pub trait Files: Send + Sync {
     /// Sequences' archives (use `archive`) stored before `before`: leftovers to sweep.
     async fn archives_before(&self, before: Timestamp) -> Result<Vec<FileId>, StoreError>;
     /// What deciding who may read it needs: the exercises and sequences that use it and their
-    /// assignments (those of deleted ones left out: their pupils see them no more).
+    /// assignments (those of deleted ones left out: their pupils see them no more), and the
+    /// attempt it answers in.
     async fn file_facts(&self, file: &StoredFile) -> Result<FileFacts, StoreError>;
     /// The files an exercise or a sequence already uses.
     async fn files_used(&self, user: FileUser) -> Result<Vec<FileId>, StoreError>;

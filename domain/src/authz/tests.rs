@@ -767,7 +767,7 @@ fn files_go_to_their_owner_and_to_those_who_see_an_exercise_using_them() {
         group: CLASS_A,
         teacher: Some(maria),
     };
-    let unused = FileFacts::unused(A, Some(maria));
+    let unused = FileFacts::unused(A, Some(maria), FileUse::Image);
     let written = FileFacts {
         exercises: vec![exercise],
         ..unused.clone()
@@ -905,7 +905,7 @@ fn files_of_sequences_go_to_those_who_see_the_sequence() {
         licence,
     };
     let draft = sequence(false, Licence::CcBy);
-    let unused = FileFacts::unused(A, Some(maria));
+    let unused = FileFacts::unused(A, Some(maria), FileUse::Resource);
     let written = FileFacts {
         sequences: vec![draft],
         ..unused.clone()
@@ -1010,4 +1010,134 @@ fn files_of_sequences_go_to_those_who_see_the_sequence() {
     for (name, who, action, expected) in cases {
         assert_eq!(authorize(who, *action).is_ok(), *expected, "{name}");
     }
+}
+
+#[test]
+fn a_spoken_answer_goes_to_its_pupil_their_parents_and_the_teachers_who_follow() {
+    use crate::file::FileUse;
+    use exercises::{AssignmentFacts, ExerciseFacts};
+    use files::{Action as F, AttemptFacts, FileFacts};
+    let maria = AccountId::new(400);
+    let given = AssignmentFacts {
+        school: A,
+        group: CLASS_A,
+        teacher: Some(maria),
+    };
+    let attempt = AttemptFacts {
+        assignment: given,
+        pupil: AccountId::new(100),
+    };
+    let answer = FileFacts {
+        answer: Some(attempt),
+        ..FileFacts::unused(A, Some(AccountId::new(100)), FileUse::AnswerAudio)
+    };
+    // Named in an exercise (it cannot be: see `Use`), it would still not go to its pupils.
+    let named = FileFacts {
+        exercises: vec![ExerciseFacts {
+            school: A,
+            owner: Some(maria),
+        }],
+        assignments: vec![given],
+        ..answer.clone()
+    };
+    let mut teacher = caller(400, &[(A, Profile::Teacher)]);
+    teacher.teaches = vec![CLASS_A];
+    let mut successor = caller(403, &[(A, Profile::Teacher)]);
+    successor.teaches = vec![CLASS_A];
+    let colleague = caller(401, &[(A, Profile::Teacher)]);
+    let mut lisandru = caller(100, &[(A, Profile::Pupil)]);
+    lisandru.groups = vec![CLASS_A];
+    let mut classmate = caller(102, &[(A, Profile::Pupil)]);
+    classmate.groups = vec![CLASS_A];
+    let mut parent = caller(300, &[(A, Profile::Parent)]);
+    parent.children = vec![AccountId::new(100)];
+    let mut other_parent = caller(301, &[(A, Profile::Parent)]);
+    other_parent.children = vec![AccountId::new(102)];
+    let admin_a = caller(600, &[(A, Profile::SchoolAdmin)]);
+    let classmates = AttemptFacts {
+        pupil: AccountId::new(102),
+        ..attempt
+    };
+
+    let cases: &[(&str, &Caller, F<'_>, bool)] = &[
+        (
+            "the pupil records during their attempt",
+            &lisandru,
+            F::Answer(&attempt),
+            true,
+        ),
+        (
+            "not during a classmate's",
+            &lisandru,
+            F::Answer(&classmates),
+            false,
+        ),
+        ("not the teacher", &teacher, F::Answer(&attempt), false),
+        (
+            "never as a file of its own",
+            &lisandru,
+            F::Upload {
+                school: A,
+                usage: FileUse::AnswerAudio,
+            },
+            false,
+        ),
+        (
+            "nor a teacher",
+            &teacher,
+            F::Upload {
+                school: A,
+                usage: FileUse::AnswerAudio,
+            },
+            false,
+        ),
+        ("the pupil hears it", &lisandru, F::Read(&answer), true),
+        ("the teacher who gave it", &teacher, F::Read(&answer), true),
+        (
+            "whoever teaches the class now",
+            &successor,
+            F::Read(&answer),
+            true,
+        ),
+        ("the pupil's parent", &parent, F::Read(&answer), true),
+        ("not a classmate", &classmate, F::Read(&answer), false),
+        (
+            "not even when an exercise names it",
+            &classmate,
+            F::Read(&named),
+            false,
+        ),
+        (
+            "not another pupil's parent",
+            &other_parent,
+            F::Read(&answer),
+            false,
+        ),
+        (
+            "not a colleague of another class",
+            &colleague,
+            F::Read(&answer),
+            false,
+        ),
+        ("not an admin", &admin_a, F::Read(&answer), false),
+        (
+            "no teacher shares a pupil's answer in an exercise",
+            &teacher,
+            F::Use {
+                file: &FileFacts {
+                    owner: Some(maria),
+                    ..answer.clone()
+                },
+                exercise: &ExerciseFacts {
+                    school: A,
+                    owner: Some(maria),
+                },
+            },
+            false,
+        ),
+    ];
+    for (name, who, action, expected) in cases {
+        assert_eq!(authorize(who, *action).is_ok(), *expected, "{name}");
+    }
+    assert_eq!(Action::from(F::Answer(&attempt)).school(), Some(A));
 }

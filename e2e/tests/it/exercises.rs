@@ -7,8 +7,6 @@ use crate::support::ui::*;
 use fantoccini::Locator;
 use std::time::{Duration, Instant};
 
-const ENTER: &str = "\u{E007}";
-
 /// Presses Enter on an element, as a keyboard user does once it has the focus.
 async fn press(b: &Browser, css: &str) {
     b.find(css).await.send_keys(ENTER).await.expect("Enter");

@@ -27,13 +27,6 @@ async fn read_file(b: &Browser, path: &str) {
     b.click(IMPORT_READ).await;
 }
 
-/// Signs in again someone who has accepted the charter already.
-async fn back_as(b: &Browser, username: &str) {
-    b.sign_out().await;
-    b.sign_in_as(username, crate::support::PASSWORD).await;
-    b.find(SERVICES).await;
-}
-
 #[tokio::test]
 async fn a_teacher_imports_a_gift_file_gives_it_and_scores_a_free_answer_the_pupil_then_sees() {
     let b = Browser::start().await;
@@ -92,22 +85,7 @@ async fn a_teacher_imports_a_gift_file_gives_it_and_scores_a_free_answer_the_pup
     assert!(href.contains("How%20are%20you"), "{href}");
 
     // Given to 5e A, one attempt, the score shown once handed in.
-    let group = b.find(ASSIGN_GROUP).await;
-    let mut five_a = None;
-    for option in b
-        .client
-        .find_all(fantoccini::Locator::Css(&format!("{ASSIGN_GROUP} option")))
-        .await
-        .expect("options")
-    {
-        if option.text().await.unwrap_or_default().ends_with("5e A") {
-            five_a = option.attr("value").await.ok().flatten();
-        }
-    }
-    group
-        .select_by_value(&five_a.expect("5e A offered"))
-        .await
-        .expect("5e A");
+    b.choose_group("5e A").await;
     b.find(ASSIGN_FEEDBACK)
         .await
         .select_by_value("after_submission")
@@ -134,7 +112,7 @@ async fn a_teacher_imports_a_gift_file_gives_it_and_scores_a_free_answer_the_pup
 
     // The teacher reads the results item by item and scores the free answer, then undoes it,
     // then scores it again.
-    back_as(&b, "maria.santoni").await;
+    b.back_as("maria.santoni").await;
     b.click(EXERCISES_SERVICE).await;
     b.click_text("section.written h3 a", "questions").await;
     b.click_text(".given-list a", "5e A").await;
@@ -160,7 +138,7 @@ async fn a_teacher_imports_a_gift_file_gives_it_and_scores_a_free_answer_the_pup
     b.screenshot("results-marked").await;
 
     // Lisandru sees the teacher's point.
-    back_as(&b, "lisandru.pieri").await;
+    b.back_as("lisandru.pieri").await;
     b.click(EXERCISES_SERVICE).await;
     b.wait_text(ASSIGNED, "questions").await;
     b.open("/exercises").await;

@@ -1,6 +1,8 @@
 //! Files in exercises, as people use them: a teacher attaches a recording to a dictation and a
 //! picture to the statement, hears the recording back, gives the exercise; the pupil gets a
-//! player whose recording loads, and the picture.
+//! player whose recording loads, and the picture. A pupil records a spoken answer (Chromium's
+//! fake microphone), hears it back, hands it in; the teacher hears it and marks it, the pupil's
+//! father hears it in the work handed in; another pupil cannot fetch it.
 
 use crate::support::Browser;
 use crate::support::ui::*;
@@ -42,6 +44,26 @@ pub fn write(name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("file");
     path
+}
+
+/// Saves the exercise being written and gives it to 5e A.
+async fn save_and_give_to_5e_a(b: &Browser) {
+    b.wait_enabled(SAVE_EXERCISE).await;
+    b.click(SAVE_EXERCISE).await;
+    b.choose_group("5e A").await;
+    b.click(ASSIGN_SUBMIT).await;
+    b.wait_text(ASSIGN_DONE, "5e A").await;
+}
+
+/// From the home page, the pupil's sheet of the exercise titled `title`.
+async fn open_assignment(b: &Browser, title: &str) {
+    b.click(EXERCISES_SERVICE).await;
+    b.find_xpath(&do_assignment(title))
+        .await
+        .click()
+        .await
+        .expect("open");
+    b.wait_text(SHEET_TITLE, title).await;
 }
 
 /// Picks `path` in the file field `css`, as the file chooser does.
@@ -101,12 +123,7 @@ async fn fetched(b: &Browser, css: &str) -> (i64, String) {
 async fn a_teacher_attaches_a_recording_and_a_picture_and_the_pupil_hears_and_sees_them() {
     let b = Browser::start().await;
     b.enter_as("maria.santoni").await;
-    b.click(EXERCISES_SERVICE).await;
-    b.find_xpath(&new_exercise_in("Pasquale Paoli"))
-        .await
-        .click()
-        .await
-        .expect("click");
+    b.new_exercise("Pasquale Paoli").await;
     b.fill(EXERCISE_TITLE, "Dittatu di u fiume").await;
     b.find(NEW_ITEM_TYPE)
         .await
@@ -143,37 +160,12 @@ async fn a_teacher_attaches_a_recording_and_a_picture_and_the_pupil_hears_and_se
     b.screenshot("exercise-editor-files").await;
 
     // Nothing left to mend: saving is offered.
-    b.wait_enabled(SAVE_EXERCISE).await;
-    b.click(SAVE_EXERCISE).await;
-    let group = b.find(ASSIGN_GROUP).await;
-    let mut five_a = None;
-    for option in b
-        .client
-        .find_all(Locator::Css(&format!("{ASSIGN_GROUP} option")))
-        .await
-        .expect("options")
-    {
-        if option.text().await.unwrap_or_default().ends_with("5e A") {
-            five_a = option.attr("value").await.ok().flatten();
-        }
-    }
-    group
-        .select_by_value(&five_a.expect("5e A offered"))
-        .await
-        .expect("5e A");
-    b.click(ASSIGN_SUBMIT).await;
-    b.wait_text(ASSIGN_DONE, "5e A").await;
+    save_and_give_to_5e_a(&b).await;
 
     // The pupil's sheet plays the recording and shows the picture.
     b.sign_out().await;
     b.enter_as("lisandru.pieri").await;
-    b.click(EXERCISES_SERVICE).await;
-    b.find_xpath(&do_assignment("Dittatu di u fiume"))
-        .await
-        .click()
-        .await
-        .expect("open");
-    b.wait_text(SHEET_TITLE, "Dittatu di u fiume").await;
+    open_assignment(&b, "Dittatu di u fiume").await;
     let duration = loaded_duration(&b, DICTATION_PLAYER).await;
     assert!(
         (0.9..1.1).contains(&duration),
@@ -188,5 +180,192 @@ async fn a_teacher_attaches_a_recording_and_a_picture_and_the_pupil_hears_and_se
         (200, "image/png".to_owned())
     );
     b.screenshot("dictation-pupil").await;
+    b.close().await;
+}
+
+/// Fetches `path` from the page: the status and the content type.
+async fn fetch_status(b: &Browser, path: &str) -> (i64, String) {
+    let answer = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             fetch(arguments[0]).then(r => done([r.status, r.headers.get('content-type')]));",
+            vec![serde_json::Value::String(path.to_owned())],
+        )
+        .await
+        .expect("fetched");
+    (
+        answer[0].as_i64().unwrap_or(0),
+        answer[1].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
+/// Records for a moment with the keyboard, and waits until the recording is stored.
+async fn record(b: &Browser) {
+    b.find(RECORD_ANSWER)
+        .await
+        .send_keys(ENTER)
+        .await
+        .expect("Enter");
+    b.wait_text(".sheet .spoken-answer .notice", "Enregistrement en cours")
+        .await;
+    // A recording needs time to pass: a second of the fake microphone's tone.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    b.find(STOP_RECORDING)
+        .await
+        .send_keys(ENTER)
+        .await
+        .expect("Enter");
+    b.wait_text(RECORDING_SENT, "envoyé").await;
+}
+
+/// Waits until the `<audio>` at `css` has loaded enough to play, without error. (A recording
+/// made by the browser may not know its duration before it is played through.)
+async fn playable(b: &Browser, css: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let state = b
+            .js(&format!(
+                "const a = document.querySelector(\"{css}\"); \
+                 return a ? [a.readyState, a.error ? a.error.code : 0] : null;"
+            ))
+            .await;
+        if let Some(state) = state.as_array() {
+            assert_eq!(state[1].as_i64(), Some(0), "{css} failed to load");
+            if state[0].as_i64().unwrap_or(0) >= 1 {
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "{css} never loaded: {state}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_pupil_records_a_spoken_answer_the_teacher_hears_and_marks_it() {
+    let b = Browser::start().await;
+    b.enter_as("maria.santoni").await;
+    b.new_exercise("Pasquale Paoli").await;
+    b.fill(EXERCISE_TITLE, "Leghje à voce").await;
+    b.find(NEW_ITEM_TYPE)
+        .await
+        .select_by_value("free_text")
+        .await
+        .expect("free text");
+    b.click(ADD_ITEM).await;
+    b.fill(
+        &item_field(0, "prompt"),
+        "Leghji : « A muntagna hè bella. »",
+    )
+    .await;
+    b.find(&item_field(0, "accepts-0"))
+        .await
+        .select_by_value("audio")
+        .await
+        .expect("spoken");
+    // The preview shows the recorder, with nothing to record into.
+    b.find(".preview .spoken-answer button.record-answer[disabled]")
+        .await;
+    b.screenshot("spoken-editor").await;
+    save_and_give_to_5e_a(&b).await;
+
+    // The pupil records, hears it back, records again, and hands in.
+    b.sign_out().await;
+    b.enter_as("lisandru.pieri").await;
+    open_assignment(&b, "Leghje à voce").await;
+    // Only a recording is asked for: no text field.
+    assert!(
+        b.client
+            .find(Locator::Css(".sheet textarea"))
+            .await
+            .is_err(),
+        "a spoken answer only"
+    );
+    record(&b).await;
+    playable(&b, ANSWER_RECORDING).await;
+    let first = b
+        .find(ANSWER_RECORDING)
+        .await
+        .attr("src")
+        .await
+        .ok()
+        .flatten()
+        .expect("a recording");
+    assert_eq!(
+        fetch_status(&b, &first).await,
+        (200, "audio/webm".to_owned())
+    );
+    b.click(DELETE_RECORDING).await;
+    b.wait_text(".sheet .spoken-answer .hint", "Pas encore")
+        .await;
+    record(&b).await;
+    playable(&b, ANSWER_RECORDING).await;
+    let recording = b
+        .find(ANSWER_RECORDING)
+        .await
+        .attr("src")
+        .await
+        .ok()
+        .flatten()
+        .expect("a recording");
+    assert_ne!(recording, first, "recorded again");
+    b.find(SAVED).await;
+    b.screenshot("spoken-pupil").await;
+    b.click(HAND_IN).await;
+    b.wait_text(&mark("q1"), "À corriger").await;
+    // Handed in: still heard, no longer changed.
+    playable(&b, ANSWER_RECORDING).await;
+    assert!(
+        b.client.find(Locator::Css(RECORD_ANSWER)).await.is_err(),
+        "nothing more to record"
+    );
+    b.screenshot("spoken-handed-in").await;
+
+    // A classmate cannot fetch it.
+    b.sign_out().await;
+    b.enter_as("matteu.rossi").await;
+    assert_eq!(fetch_status(&b, &recording).await.0, 403);
+
+    // The teacher hears it beside the marking controls, and marks it.
+    b.back_as("maria.santoni").await;
+    b.click(EXERCISES_SERVICE).await;
+    b.click_text("section.written h3 a", "Leghje à voce").await;
+    b.click_text(".given-list a", "5e A").await;
+    b.wait_text(FREE_ANSWERS, "Pas encore noté").await;
+    playable(&b, MARK_RECORDING).await;
+    assert_eq!(
+        fetch_status(&b, &recording).await,
+        (200, "audio/webm".to_owned())
+    );
+    b.fill(MARK_POINTS, "0,5").await;
+    b.click(MARK_SAVE).await;
+    b.wait_text(FREE_ANSWERS, "Noté 0,5 sur 1").await;
+    b.js(&format!(
+        "document.querySelector(\"{MARK_RECORDING}\").scrollIntoView(); return null;"
+    ))
+    .await;
+    b.screenshot("spoken-marked").await;
+
+    // His father opens the work handed in and hears it.
+    b.sign_out().await;
+    b.enter_as("ghjuvanni.pieri").await;
+    b.click(EXERCISES_SERVICE).await;
+    b.find_xpath(&see_work("Leghje à voce"))
+        .await
+        .click()
+        .await
+        .expect("open");
+    b.wait_text(SHEET_TITLE, "Leghje à voce").await;
+    playable(&b, ANSWER_RECORDING).await;
+    assert_eq!(
+        b.find(ANSWER_RECORDING)
+            .await
+            .attr("src")
+            .await
+            .ok()
+            .flatten(),
+        Some(recording)
+    );
+    b.screenshot("spoken-parent").await;
     b.close().await;
 }

@@ -7,21 +7,29 @@ use super::{Db, fail};
 use app::ports::{FileUser, Files, StoreError, StoredFile};
 use async_trait::async_trait;
 use domain::authz::exercises::{AssignmentFacts, ExerciseFacts};
+use domain::authz::files::AttemptFacts;
 use domain::authz::files::FileFacts;
 use domain::authz::sequences::SequenceFacts;
 use domain::file::{FileId, FileKind, FileUse};
-use domain::ids::{AccountId, GroupId, SchoolId};
+use domain::ids::{AccountId, AttemptId, GroupId, SchoolId};
 use domain::sequence::Licence;
 use domain::time::Timestamp;
 use sqlx::AnyConnection;
 
 statements! {
     CREATE_FILE = "INSERT INTO files (id, school_id, owner_id, purpose, content_type, size, name, \
-          sha256, created_at) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+          sha256, created_at, attempt_id) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
     FILE = "SELECT id, school_id, owner_id, purpose, content_type, size, name, sha256, \
-          created_at \
+          created_at, attempt_id \
         FROM files WHERE id = $1";
+    /// The attempt a spoken answer was recorded in, and its assignment.
+    FILE_ATTEMPT = "SELECT g.school_id AS school_id, a.group_id AS group_id, \
+          a.assigned_by AS assigned_by, t.pupil_id AS pupil_id \
+        FROM attempts t \
+        JOIN assignments a ON a.id = t.assignment_id \
+        JOIN school_groups g ON g.id = a.group_id \
+        WHERE t.id = $1";
     /// The exercises using a file, deleted ones included (their author may restore them).
     FILE_EXERCISES = "SELECT e.school_id AS school_id, e.owner_id AS owner_id \
         FROM exercise_files f JOIN exercises e ON e.id = f.exercise_id \
@@ -78,6 +86,7 @@ struct FileRow {
     name: Option<String>,
     sha256: String,
     created_at: i64,
+    attempt_id: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -108,6 +117,14 @@ struct IdRow {
 }
 
 #[derive(sqlx::FromRow)]
+struct AttemptRow {
+    school_id: i64,
+    group_id: i64,
+    assigned_by: Option<i64>,
+    pupil_id: i64,
+}
+
+#[derive(sqlx::FromRow)]
 struct UsedRow {
     file_id: Code<FileId>,
 }
@@ -134,6 +151,7 @@ impl From<FileRow> for StoredFile {
             name: r.name,
             sha256: r.sha256,
             created: Timestamp::from_unix(r.created_at),
+            attempt: r.attempt_id.map(AttemptId::new),
         }
     }
 }
@@ -201,9 +219,30 @@ impl Files for Db {
             .fetch_all(&self.pool)
             .await
             .map_err(fail)?;
+        let answer = match file.attempt {
+            Some(attempt) => {
+                let row: Option<AttemptRow> = FILE_ATTEMPT
+                    .query_as()
+                    .bind(attempt.get())
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(fail)?;
+                row.map(|r| AttemptFacts {
+                    assignment: AssignmentFacts {
+                        school: SchoolId::new(r.school_id),
+                        group: GroupId::new(r.group_id),
+                        teacher: r.assigned_by.map(AccountId::new),
+                    },
+                    pupil: AccountId::new(r.pupil_id),
+                })
+            }
+            None => None,
+        };
         Ok(FileFacts {
             school: file.school,
             owner: file.owner,
+            usage: file.usage,
+            answer,
             exercises: exercises
                 .into_iter()
                 .map(|r| ExerciseFacts {
@@ -264,6 +303,7 @@ pub(crate) async fn insert_file(
         .bind(file.name.as_deref())
         .bind(file.sha256.as_str())
         .bind(file.created.unix())
+        .bind(file.attempt.map(AttemptId::get))
         .execute(&mut *conn)
         .await
         .map_err(fail)?;

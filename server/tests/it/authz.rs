@@ -38,7 +38,8 @@
 //! nobody is signed in) in the column's school.
 //!
 //! `files/upload` is sent as the app sends it (a PNG as the body, its arguments as the query),
-//! `files/get` as a page loads a file (`GET /files/<id>`).
+//! `files/get` as a page loads a file (`GET /files/<id>`). (A pupil's spoken answer, uploaded
+//! for an attempt, is tested in `exercises_spoken.rs`: one row per function.)
 //!
 //! Each row runs its columns left to right on a copy of one seeded demo, starting again on a
 //! fresh copy at `teacher²` (the lycée's admin must not find her class already deleted by the
@@ -490,6 +491,7 @@ async fn call(s: &TestServer, session: &Session, endpoint: &str, args: Value) ->
                     .parse()
                     .expect("a use"),
                 name: None,
+                attempt: None,
             };
             s.upload_raw(session, &about.query(), crate::files::PNG.to_vec())
                 .await

@@ -58,6 +58,7 @@ fn about(school: SchoolId, usage: FileUse, name: &str) -> UploadAbout {
         school,
         usage,
         name: Some(name.to_owned()),
+        attempt: None,
     }
 }
 

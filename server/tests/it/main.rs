@@ -13,6 +13,7 @@ mod authz;
 mod exercises;
 mod exercises_import;
 mod exercises_results;
+mod exercises_spoken;
 mod files;
 mod generate;
 mod http;

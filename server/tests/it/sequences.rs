@@ -702,6 +702,7 @@ async fn a_steps_files_go_to_whom_the_sequence_is_given_and_to_the_library() {
     let c = class().await;
     let upload = |session: &Session, school, name: &str, bytes: &[u8]| {
         let about = UploadAbout {
+            attempt: None,
             school,
             usage: FileUse::Resource,
             name: Some(name.into()),
@@ -722,6 +723,7 @@ async fn a_steps_files_go_to_whom_the_sequence_is_given_and_to_the_library() {
         c.s.upload(
             &c.teacher,
             &UploadAbout {
+                attempt: None,
                 school: c.school,
                 usage: FileUse::Resource,
                 name: Some("fiche.pdf".into()),

@@ -80,6 +80,7 @@ pub fn lesson_archive() -> Vec<u8> {
 
 fn about_archive(school: SchoolId) -> UploadAbout {
     UploadAbout {
+        attempt: None,
         school,
         usage: FileUse::Archive,
         name: Some("scola-sequence.zip".into()),
@@ -108,6 +109,7 @@ async fn written() -> Exported {
     let maria = s.session_for("maria.santoni").await;
     let college = s.school_id(COLLEGE).await;
     let upload = |usage, name: &str| UploadAbout {
+        attempt: None,
         school: college,
         usage,
         name: Some(name.into()),
@@ -412,6 +414,7 @@ async fn a_hostile_or_broken_archive_writes_nothing() {
     );
     // A zip is no picture.
     let image = UploadAbout {
+        attempt: None,
         usage: FileUse::Image,
         ..about_archive(college)
     };

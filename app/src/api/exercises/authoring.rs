@@ -131,7 +131,7 @@ pub(super) mod server {
             exercise.files(),
             used,
             |file| {
-                let file = FileFacts::unused(file.school, file.owner);
+                let file = FileFacts::unused(file.school, file.owner, file.usage);
                 authorize(
                     &me.caller,
                     files::Action::Use {

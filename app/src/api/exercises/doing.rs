@@ -81,12 +81,41 @@ pub async fn open_assignment(assignment: AssignmentId) -> Result<Sitting, Exerci
     Err(AppError::Busy.into())
 }
 
+/// A pupil's last attempt handed in, as they see it (the score and answers when the rules let
+/// them): for a parent, who follows their child's work, recordings included.
+#[server(endpoint = "exercises/work", input = Json)]
+pub async fn handed_in_work(
+    assignment: AssignmentId,
+    pupil: AccountId,
+) -> Result<Sitting, ExerciseError> {
+    use domain::authz::exercises::Action;
+    let what = "exercises/work";
+    let me = crate::api::gate::me(what).await?;
+    let Some(stored) = me.ctx.store.assignment(assignment).await? else {
+        return Err(me.refuse(what, None).await.into());
+    };
+    me.may(
+        Action::ReadWork {
+            assignment: &stored.facts,
+            pupil,
+        },
+        what,
+    )
+    .await?;
+    let attempts = me.ctx.store.attempts(assignment, pupil).await?;
+    let Some(last) = attempts.into_iter().rev().find(|a| a.handed_in.is_some()) else {
+        return Err(AppError::NotFound.into());
+    };
+    server::sitting(&me, &stored, last).await
+}
+
 /// Saves the answers as typed; the browser calls it as the pupil goes.
 #[server(endpoint = "exercises/save_answers", input = Json)]
 pub async fn save_answers(attempt: AttemptId, response: Response) -> Result<(), ExerciseError> {
     let what = "exercises/save_answers";
     let (me, _, found, exercise) = server::own_attempt(what, attempt).await?;
     server::check_response(&exercise, &found, &response)?;
+    server::check_recordings(&me, what, &found, &response).await?;
     if !me
         .ctx
         .store
@@ -109,6 +138,7 @@ pub async fn hand_in(attempt: AttemptId, response: Response) -> Result<Receipt, 
         Some(first) => first,
         None => {
             server::check_response(&exercise, &found, &response)?;
+            server::check_recordings(&me, what, &found, &response).await?;
             let outcome = domain::exercise::score(&exercise.key(), &response)
                 .map_err(ExerciseProblem::Answers)?;
             if me
@@ -143,7 +173,8 @@ mod server {
     use crate::error::AppError;
     use crate::ports::{StoredAssignment, StoredAttempt};
     use domain::authz::exercises::Action;
-    use domain::exercise::{Exercise, Response};
+    use domain::exercise::{Answer, Exercise, FileRef, Response};
+    use domain::file::{FileId, FileUse};
     use domain::ids::AttemptId;
 
     pub fn seed() -> u64 {
@@ -184,6 +215,48 @@ mod server {
             .ok_or(AppError::Internal)
     }
 
+    /// A recording an answer names must be a spoken answer the pupil uploaded during this very
+    /// attempt: whoever reads this work hears it, so naming someone else's file (or one of
+    /// another attempt) would share it. Anything else is forged: refused as forbidden, audited.
+    /// Recordings the attempt already holds were checked when they were saved.
+    pub async fn check_recordings(
+        me: &Me,
+        what: &str,
+        attempt: &StoredAttempt,
+        response: &Response,
+    ) -> Result<(), AppError> {
+        let saved = recordings(&attempt.response);
+        for named in recordings(response) {
+            if saved.contains(&named) {
+                continue;
+            }
+            let file = match named.as_str().parse::<FileId>() {
+                Ok(id) => me.ctx.store.file(&id).await?,
+                Err(_) => None,
+            };
+            let own = file.is_some_and(|file| {
+                file.usage == FileUse::AnswerAudio
+                    && file.owner == Some(me.info.account)
+                    && file.attempt == Some(attempt.id)
+            });
+            if !own {
+                return Err(me.refuse(what, None).await);
+            }
+        }
+        Ok(())
+    }
+
+    fn recordings(response: &Response) -> Vec<&FileRef> {
+        response
+            .answers
+            .values()
+            .filter_map(|answer| match answer {
+                Answer::FreeText { audio, .. } => audio.as_ref(),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Answers must fit the paper the pupil was given (no unknown item, no answer of the wrong
     /// kind): anything else is a forged request, refused whole.
     pub fn check_response(
@@ -206,6 +279,7 @@ mod server {
         let visible = stored.rules.key_visible(me.ctx.now(), handed_in);
         Ok(Sitting {
             attempt: attempt.id,
+            school: stored.facts.school,
             number: attempt.number,
             paper: exercise.paper(attempt.seed),
             response: attempt.response,

@@ -109,9 +109,12 @@ mod server {
                 if outcome.detail != Detail::FreeText || outcome.status == Status::Unanswered {
                     continue;
                 }
-                let text = match attempt.response.answers.get(&outcome.item) {
-                    Some(Answer::FreeText { text, .. }) => text.clone(),
-                    _ => String::new(),
+                let (text, audio) = match attempt.response.answers.get(&outcome.item) {
+                    Some(Answer::FreeText { text, audio }) => (
+                        text.clone(),
+                        audio.as_ref().and_then(|file| file.as_str().parse().ok()),
+                    ),
+                    _ => (String::new(), None),
                 };
                 free_answers.push(FreeAnswer {
                     attempt: attempt.id,
@@ -121,6 +124,7 @@ mod server {
                     last_name: pupil.map(|p| p.last_name.clone()).unwrap_or_default(),
                     item: outcome.item.clone(),
                     text,
+                    audio,
                     max: outcome.max,
                     given: (outcome.status != Status::AwaitingTeacher).then_some(outcome.earned),
                 });

@@ -6,7 +6,7 @@
 //! stores it as it comes.
 
 use domain::file::{FileUse, clean_name};
-use domain::ids::SchoolId;
+use domain::ids::{AttemptId, SchoolId};
 use http::Method;
 use leptos::server_fn::Bytes;
 use leptos::server_fn::ContentType;
@@ -33,6 +33,8 @@ pub struct UploadAbout {
     pub usage: FileUse,
     /// The name the uploader's device gave it (cleaned: no path).
     pub name: Option<String>,
+    /// The attempt a spoken answer is recorded in (`FileUse::AnswerAudio`).
+    pub attempt: Option<AttemptId>,
 }
 
 impl UploadAbout {
@@ -43,16 +45,20 @@ impl UploadAbout {
             query.push_str("&name=");
             query.extend(utf8_percent_encode(name, NON_ALPHANUMERIC));
         }
+        if let Some(attempt) = self.attempt {
+            query.push_str(&format!("&attempt={attempt}"));
+        }
         query
     }
 
     fn from_query(query: &str) -> Option<UploadAbout> {
-        let (mut school, mut usage, mut name) = (None, None, None);
+        let (mut school, mut usage, mut name, mut attempt) = (None, None, None, None);
         for (key, value) in query.split('&').filter_map(|pair| pair.split_once('=')) {
             match key {
                 "school" => school = Some(SchoolId::new(value.parse().ok()?)),
                 "usage" => usage = Some(value.parse().ok()?),
                 "name" => name = clean_name(&percent_decode_str(value).decode_utf8().ok()?),
+                "attempt" => attempt = Some(AttemptId::new(value.parse().ok()?)),
                 _ => return None,
             }
         }
@@ -60,6 +66,7 @@ impl UploadAbout {
             school: school?,
             usage: usage?,
             name,
+            attempt,
         })
     }
 }
@@ -163,8 +170,17 @@ mod tests {
             school: SchoolId::new(7),
             usage: FileUse::Audio,
             name: Some("dictée n°1 & co.ogg".into()),
+            attempt: None,
         };
         assert_eq!(UploadAbout::from_query(&about.query()), Some(about));
+        let answer = UploadAbout {
+            school: SchoolId::new(7),
+            usage: FileUse::AnswerAudio,
+            name: None,
+            attempt: Some(AttemptId::new(42)),
+        };
+        assert_eq!(answer.query(), "school=7&usage=answer_audio&attempt=42");
+        assert_eq!(UploadAbout::from_query(&answer.query()), Some(answer));
         let read = UploadAbout::from_query("school=1&usage=image&name=..%2F..%2Fx.png");
         assert_eq!(read.and_then(|a| a.name).as_deref(), Some("x.png"));
         for bad in [
@@ -173,6 +189,7 @@ mod tests {
             "school=x&usage=audio",
             "school=1&usage=video",
             "school=1&usage=audio&x=1",
+            "school=1&usage=answer_audio&attempt=x",
         ] {
             assert_eq!(UploadAbout::from_query(bad), None, "{bad}");
         }

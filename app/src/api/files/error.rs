@@ -13,6 +13,7 @@ impl AreaProblem for FileProblem {
             FileProblem::TooBig { .. } => 413,
             FileProblem::NotAccepted { .. } => 415,
             FileProblem::Empty => 422,
+            FileProblem::AttemptClosed => 409,
         }
     }
 }

@@ -1,13 +1,14 @@
 //! The bodies of the files' server functions (server side only).
 
 use super::encoding::{Arriving, BodyError, Payload};
-use super::{FileError, FileUpload, Uploaded};
+use super::{FileError, FileUpload, UploadAbout, Uploaded};
 use crate::api::area_error::AreaError;
 use crate::api::gate::Me;
 use crate::error::AppError;
 use crate::ports::{PutError, StoredFile};
-use domain::authz::files::Action;
+use domain::authz::files::{Action, AttemptFacts};
 use domain::file::{FileId, FileKind, FileProblem, FileUse, Intake, SizeLimits};
+use domain::ids::AttemptId;
 use futures::StreamExt;
 use http::{HeaderName, HeaderValue, header};
 use leptos::server_fn::codec::ByteStream;
@@ -18,14 +19,22 @@ pub async fn upload(upload: FileUpload) -> Result<Uploaded, FileError> {
     let what = "files/upload";
     let me = crate::api::gate::me(what).await?;
     let FileUpload { about, body } = upload;
-    me.may(
-        Action::Upload {
-            school: about.school,
-            usage: about.usage,
-        },
-        what,
-    )
-    .await?;
+    let attempt = match (about.usage, about.attempt) {
+        (FileUse::AnswerAudio, Some(attempt)) => {
+            Some(open_attempt(&me, what, &about, attempt).await?)
+        }
+        _ => {
+            me.may(
+                Action::Upload {
+                    school: about.school,
+                    usage: about.usage,
+                },
+                what,
+            )
+            .await?;
+            None
+        }
+    };
     let Payload::Arriving(body) = body else {
         return Err(AppError::Internal.into());
     };
@@ -54,6 +63,7 @@ pub async fn upload(upload: FileUpload) -> Result<Uploaded, FileError> {
         name: about.name,
         sha256,
         created: me.ctx.now(),
+        attempt,
     };
     if let Err(e) = me.ctx.store.create_file(&file).await {
         // Body first, record second: without its record, the body is removed.
@@ -81,8 +91,7 @@ pub async fn new_files(
     let (mut usable, mut refused) = (vec![], vec![]);
     for id in named.into_iter().filter(|id| !used.contains(id)) {
         match me.ctx.store.file(&id).await? {
-            // A sequence's archive is its owner's alone, never shown to anyone through a use.
-            Some(file) if file.usage != FileUse::Archive && may_use(&file) => usable.push(id),
+            Some(file) if may_use(&file) => usable.push(id),
             _ => refused.push(id),
         }
     }
@@ -133,6 +142,37 @@ pub(crate) async fn read_whole(
         }
     }
     Ok(Some(bytes))
+}
+
+/// The attempt a spoken answer is sent for: the caller's own, on an assignment they may do,
+/// in the school the upload names, and still open (a recording that arrives after the hand-in
+/// could never be part of it). Another's attempt, or an unknown one, answers as forbidden.
+async fn open_attempt(
+    me: &Me,
+    what: &str,
+    about: &UploadAbout,
+    id: AttemptId,
+) -> Result<AttemptId, FileError> {
+    let found = me.ctx.store.attempt(id).await?;
+    let stored = match &found {
+        Some(found) => me.ctx.store.assignment(found.assignment).await?,
+        None => None,
+    };
+    let (Some(found), Some(stored)) = (found, stored) else {
+        return Err(me.refuse(what, None).await.into());
+    };
+    let facts = AttemptFacts {
+        assignment: stored.facts,
+        pupil: found.pupil,
+    };
+    me.may(Action::Answer(&facts), what).await?;
+    if stored.facts.school != about.school {
+        return Err(me.refuse(what, Some(about.school)).await.into());
+    }
+    if found.handed_in.is_some() || stored.rules.open_at(me.ctx.now()).is_err() {
+        return Err(AreaError::Area(FileProblem::AttemptClosed));
+    }
+    Ok(found.id)
 }
 
 /// Removes bodies stored for a write that did not happen.

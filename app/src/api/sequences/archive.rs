@@ -72,6 +72,7 @@ mod server {
         let size = bytes.len() as u64;
         let (file, sha256) = store_whole(&me, bytes).await?;
         let record = StoredFile {
+            attempt: None,
             id: file.clone(),
             school: stored.facts.school,
             owner: Some(me.info.account),
@@ -159,6 +160,7 @@ mod server {
                 Ok((id, sha256)) => {
                     renames.insert(media.id.clone(), id.clone());
                     stored.push(StoredFile {
+                        attempt: None,
                         id,
                         school,
                         owner: Some(me.info.account),

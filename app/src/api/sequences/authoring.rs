@@ -190,7 +190,7 @@ pub(super) mod server {
             sequence.files(),
             used,
             |file| {
-                let file = FileFacts::unused(file.school, file.owner);
+                let file = FileFacts::unused(file.school, file.owner, file.usage);
                 authorize(
                     &me.caller,
                     files::Action::UseInSequence {

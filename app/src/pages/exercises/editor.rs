@@ -417,6 +417,7 @@ fn Form(school: SchoolId, id: Option<ExerciseId>, exercise: Exercise) -> impl In
             response: RwSignal::new(Response::default()),
             changed: Callback::new(|()| {}),
             locked: Signal::derive(|| false),
+            place: None,
         };
         let statement = paper
             .statement

@@ -172,6 +172,7 @@ pub fn unexpressible(lang: Lang, why: &Unexpressible) -> String {
         Unexpressible::GapAtEnd => M::UnexpressibleGapAtEnd,
         Unexpressible::Arrow => M::UnexpressibleArrow,
         Unexpressible::Tolerance => M::UnexpressibleTolerance,
+        Unexpressible::Spoken => M::UnexpressibleSpoken,
     }
     .text(lang)
 }

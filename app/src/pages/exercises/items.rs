@@ -4,6 +4,7 @@
 //! placed with drop-downs.
 
 use super::char_bar::Target;
+use super::spoken::{self, AnswerPlace};
 use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::{
@@ -22,6 +23,8 @@ pub struct Answers {
     pub changed: Callback<()>,
     /// Handed in (or closed): shown, no longer changed.
     pub locked: Signal<bool>,
+    /// Where spoken answers are uploaded; `None` in the teacher's preview.
+    pub place: Option<AnswerPlace>,
 }
 
 impl Answers {
@@ -258,25 +261,39 @@ fn text_area(
     .into_any()
 }
 
+/// Text, a recording, or both, as the item accepts. Each part changes on its own: the other is
+/// read back from the answer as it stands.
 fn free_text(id: ItemId, accepts: Accepts, title: &str, answers: Answers) -> AnyView {
     let (text, audio) = match answers.get(&id) {
         Some(Answer::FreeText { text, audio }) => (text, audio),
         _ => (String::new(), None),
     };
-    if !accepts.text() {
-        return ().into_any();
-    }
-    // A recording already given is kept with the text.
-    let audio = StoredValue::new(audio);
-    view! {
-        <textarea class="answer" id=format!("answer-{id}") rows="8" aria-labelledby=title.to_owned()
-            prop:value=text prop:disabled=answers.disabled()
-            on:input=move |ev| answers.set(&id, Some(Answer::FreeText {
-                text: event_target_value(&ev),
-                audio: audio.get_value(),
-            }))></textarea>
-    }
-    .into_any()
+    let parts = move |id: &ItemId| match answers.get(id) {
+        Some(Answer::FreeText { text, audio }) => (text, audio),
+        _ => (String::new(), None),
+    };
+    let written = accepts.text().then(|| {
+        let id = id.clone();
+        view! {
+            <textarea class="answer" id=format!("answer-{id}") rows="8" aria-labelledby=title.to_owned()
+                prop:value=text prop:disabled=answers.disabled()
+                on:input=move |ev| answers.set(&id, Some(Answer::FreeText {
+                    text: event_target_value(&ev),
+                    audio: parts(&id).1,
+                }))></textarea>
+        }
+    });
+    let spoken = accepts.audio().then(|| {
+        let item = StoredValue::new(id.clone());
+        let keep = move |audio| {
+            item.with_value(|id| {
+                let text = parts(id).0;
+                answers.set(id, Some(Answer::FreeText { text, audio }));
+            });
+        };
+        spoken::recorder(id.as_str(), audio, answers.place, answers.disabled(), keep)
+    });
+    view! { {written} {spoken} }.into_any()
 }
 
 /// A text with gaps, each typed or chosen in a drop-down, read in one flow.

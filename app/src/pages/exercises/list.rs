@@ -72,7 +72,7 @@ fn Assigned(pupil: AccountId, #[prop(into)] heading: AnyMessage, mine: bool) -> 
             } else {
                 view! {
                     <ul class="assignments">
-                        {list.into_iter().map(|a| view! { <AssignedEntry entry=a mine/> }).collect_view()}
+                        {list.into_iter().map(|a| view! { <AssignedEntry entry=a pupil mine/> }).collect_view()}
                     </ul>
                 }.into_any()
             })}
@@ -81,7 +81,7 @@ fn Assigned(pupil: AccountId, #[prop(into)] heading: AnyMessage, mine: bool) -> 
 }
 
 #[component]
-fn AssignedEntry(entry: AssignedExercise, mine: bool) -> impl IntoView {
+fn AssignedEntry(entry: AssignedExercise, pupil: AccountId, mine: bool) -> impl IntoView {
     let locale = use_locale();
     let AssignedExercise {
         assignment,
@@ -117,6 +117,11 @@ fn AssignedEntry(entry: AssignedExercise, mine: bool) -> impl IntoView {
             <p class="state">{state} {move || score().map(|s| view! { " · " <strong class="score">{s}</strong> })}</p>
             {mine.then(|| view! {
                 <a class="button primary do" href=format!("/exercises/do/{assignment}")>{t(M::Do)}</a>
+            })}
+            {(!mine && handed_in > 0).then(|| view! {
+                <a class="button secondary see-work" href=format!("/exercises/work/{assignment}/{pupil}")>
+                    {t(M::SeeWork)}
+                </a>
             })}
         </li>
     }

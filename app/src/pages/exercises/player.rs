@@ -6,13 +6,14 @@ use super::char_bar::{CharBar, Target};
 use super::draft::{Draft, KeptSitting};
 use super::errors::{describe, is_offline, when_loaded};
 use super::items::{Answers, Fields, ItemView};
-use crate::api::exercises::doing::{hand_in, open_assignment, save_answers};
+use super::spoken::AnswerPlace;
+use crate::api::exercises::doing::{hand_in, handed_in_work, open_assignment, save_answers};
 use crate::api::exercises::{ExerciseError, Receipt, Sitting};
 use crate::api::retry::wait_ms;
 use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::{ItemId, Outcome, Paper, Response, score};
-use domain::ids::{AssignmentId, AttemptId};
+use domain::ids::{AccountId, AssignmentId, AttemptId};
 use domain::locale::hundredths;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -51,6 +52,16 @@ async fn open(
             None => Err(e),
         },
         Err(e) => Err(e),
+    }
+}
+
+/// A child's work handed in, for a parent: the same sheet, shown as handed in.
+#[component]
+pub fn Work(assignment: AssignmentId, pupil: AccountId) -> impl IntoView {
+    let sitting = LocalResource::new(move || handed_in_work(assignment, pupil));
+    view! {
+        <p class="back"><a href="/exercises">{t(M::Back)}</a></p>
+        {when_loaded(sitting, |sitting| view! { <Sheet sitting from_device=false kept=None/> })}
     }
 }
 
@@ -175,6 +186,7 @@ fn Sheet(sitting: Sitting, from_device: bool, kept: Option<KeptSitting>) -> impl
     let locale = use_locale();
     let Sitting {
         attempt,
+        school,
         number,
         paper,
         response: on_server,
@@ -217,6 +229,7 @@ fn Sheet(sitting: Sitting, from_device: bool, kept: Option<KeptSitting>) -> impl
         response,
         changed: Callback::new(move |()| sender.changed()),
         locked,
+        place: Some(AnswerPlace { attempt, school }),
     };
 
     // Instant feedback, when the teacher sends the key: the same scoring as the server's.

@@ -75,6 +75,7 @@ pub fn ImportArchive(school: SchoolId) -> impl IntoView {
             busy.set(true);
             failed.set(None);
             let about = UploadAbout {
+                attempt: None,
                 school,
                 usage: FileUse::Archive,
                 name,

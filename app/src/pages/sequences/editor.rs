@@ -15,11 +15,12 @@ use crate::api::sequences::authoring::{
 };
 use crate::api::sequences::{AuthoredSequence, GivenSequence, SequenceError, SequenceProblem};
 use crate::components::area_error::{Described, when_loaded};
+use crate::i18n::msg::Files as F;
 use crate::i18n::msg::Sequences as M;
 use crate::i18n::{Message, t, use_locale};
 use crate::pages::exercises::editor::LANGUAGES;
 use crate::pages::exercises::editor::assign::AssignForm;
-use crate::pages::exercises::editor::media::{Upload, browser, send, status_line};
+use crate::pages::exercises::media::{Upload, browser, send, status_line};
 use domain::exercise::LanguageTag;
 use domain::file::FileUse;
 use domain::ids::{ExerciseId, SchoolId, SequenceId};
@@ -116,6 +117,7 @@ fn upload_resource(
                 .map(|n| n.rsplit_once('.').map_or(n, |(stem, _)| stem).to_owned())
                 .unwrap_or_default();
             let about = UploadAbout {
+                attempt: None,
                 school,
                 usage: FileUse::Resource,
                 name,
@@ -362,7 +364,7 @@ fn Form(
                     accept="application/pdf,image/png,image/jpeg,image/gif,image/webp,audio/*" on:change=add_file/>
                 <p class="help">{t(M::AddFileHelp)}</p>
             </div>
-            {status_line(file_upload)}
+            {status_line(file_upload, F::NoMicrophone)}
         </section>
         <section class="card sequence-save">
             {move || {
@@ -473,7 +475,7 @@ fn StepForm(
                 <label for=body_for>{t(M::ReplaceFile)}</label>
                 <input id=body_id type="file" class="replace-file"
                     accept="application/pdf,image/png,image/jpeg,image/gif,image/webp,audio/*" on:change=replace/>
-                {status_line(state)}
+                {status_line(state, F::NoMicrophone)}
             }
             .into_any()
         }

@@ -28,7 +28,8 @@
 //!
 //! **Writing.** Every item of a kind GIFT can ask is written (true/false, choices, short text,
 //! numeric, matching, free text, and a cloze of exactly one gap with text after it); ordering,
-//! categorising, dictation and other clozes are returned as [`NotExported`], with the reason.
+//! categorising, dictation, other clozes and free answers to be given only spoken are returned
+//! as [`NotExported`], with the reason.
 //! Texts are written `[markdown]`, with GIFT's escapes, each question on as few lines as its
 //! answers need. What Scola has and GIFT has not (points, ids of choices and cards, shuffling,
 //! penalties Moodle's weights do not say, typed answers' variants and matching options, units,

@@ -258,4 +258,8 @@ pub enum Unexpressible {
     Arrow,
     #[error("a tolerance too large to write")]
     Tolerance,
+    /// A free answer to be given only spoken: GIFT's essays are written (a recording's only
+    /// trace would be Scola's comment, which Moodle ignores).
+    #[error("GIFT has no spoken answers")]
+    Spoken,
 }

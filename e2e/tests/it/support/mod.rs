@@ -104,6 +104,8 @@ impl Browser {
                     "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage",
+                    // A microphone that plays a tone, granted without asking: pupils record.
+                    "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                     format!("--window-size={width},900"),
                     format!("--user-data-dir={}", tmp.join("chromium").display()),
                 ]

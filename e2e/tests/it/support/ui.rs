@@ -62,7 +62,47 @@ impl Browser {
         self.click(SIGN_OUT).await;
         self.find(USERNAME).await;
     }
+
+    /// From the home page, a new exercise in the school named `school`.
+    pub async fn new_exercise(&self, school: &str) {
+        self.click(EXERCISES_SERVICE).await;
+        self.find_xpath(&new_exercise_in(school))
+            .await
+            .click()
+            .await
+            .expect("new exercise");
+    }
+
+    /// Picks the group whose name ends with `name` in the form giving an exercise.
+    pub async fn choose_group(&self, name: &str) {
+        let group = self.find(ASSIGN_GROUP).await;
+        let mut value = None;
+        for option in self
+            .client
+            .find_all(fantoccini::Locator::Css(&format!("{ASSIGN_GROUP} option")))
+            .await
+            .expect("options")
+        {
+            if option.text().await.unwrap_or_default().ends_with(name) {
+                value = option.attr("value").await.ok().flatten();
+            }
+        }
+        group
+            .select_by_value(&value.unwrap_or_else(|| panic!("{name} offered")))
+            .await
+            .expect("group chosen");
+    }
+
+    /// Signs out, then in again as someone who has accepted the charter already.
+    pub async fn back_as(&self, username: &str) {
+        self.sign_out().await;
+        self.sign_in_as(username, PASSWORD).await;
+        self.find(SERVICES).await;
+    }
 }
+
+/// The Enter key, as `send_keys` takes it.
+pub const ENTER: &str = "\u{E007}";
 
 // Sessions and two-factor sign-in.
 pub const IDLE_WARNING: &str = ".idle-warning";
@@ -282,3 +322,20 @@ pub fn recording_player(index: usize) -> String {
 pub const STATEMENT_PICTURE: &str = "#statement-picture";
 pub const EXERCISE_STATEMENT: &str = "#exercise-statement";
 pub const DICTATION_PLAYER: &str = ".sheet audio.dictation-audio";
+
+/// A pupil's spoken answer on the sheet: record, stop, delete, the recording heard back; and
+/// the same recording among the free answers the teacher marks.
+pub const RECORD_ANSWER: &str = ".sheet .spoken-answer button.record-answer";
+pub const STOP_RECORDING: &str = ".sheet .spoken-answer button.stop-recording";
+pub const DELETE_RECORDING: &str = ".sheet .spoken-answer button.delete-recording";
+pub const ANSWER_RECORDING: &str = ".sheet .spoken-answer audio.answer-audio";
+pub const RECORDING_SENT: &str = ".sheet .spoken-answer .success";
+pub const MARK_RECORDING: &str = "ul.free-answers audio.answer-audio";
+
+/// The link to a child's work handed in, on the assignment titled `title` of a parent's list.
+pub fn see_work(title: &str) -> String {
+    format!(
+        "//li[contains(@class,'assignment')][.//h3[normalize-space()='{title}']]\
+         //a[contains(@class,'see-work')]"
+    )
+}

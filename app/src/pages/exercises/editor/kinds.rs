@@ -7,8 +7,8 @@ use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::cloze_text;
 use domain::exercise::{
-    Card, CardId, Category, CategoryId, Checkbox, Choice, ChoiceId, Decimal, Exercise, Item,
-    ItemKind, NumericAnswer, Pair, Percent, TextAnswer, TextMatching, Tolerance, Unit,
+    Accepts, Card, CardId, Category, CategoryId, Checkbox, Choice, ChoiceId, Decimal, Exercise,
+    Item, ItemKind, NumericAnswer, Pair, Percent, TextAnswer, TextMatching, Tolerance, Unit,
 };
 use domain::ids::SchoolId;
 use leptos::prelude::*;
@@ -126,7 +126,29 @@ pub fn kind_form(edit: Edit, kind: ItemKind) -> AnyView {
         }
         ItemKind::FreeText(k) => {
             let id = field(edit, "guidance", 0);
+            let accepts_id = field(edit, "accepts", 0);
+            let options = [
+                (Accepts::Text, "text", M::AcceptsText),
+                (Accepts::Audio, "audio", M::AcceptsAudio),
+                (Accepts::TextOrAudio, "text_or_audio", M::AcceptsTextOrAudio),
+            ];
+            let codes: Vec<(Accepts, &str)> =
+                options.iter().map(|(a, code, _)| (*a, *code)).collect();
             view! {
+                <div class="field">
+                    <label for=accepts_id.clone()>{t(M::Accepts)}</label>
+                    <select id=accepts_id class="accepts" on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        if let Some((accepts, _)) = codes.iter().find(|(_, c)| *c == code) {
+                            let accepts = *accepts;
+                            edit.kind(|kind| if let ItemKind::FreeText(k) = kind { k.accepts = accepts; });
+                        }
+                    }>
+                        {options.into_iter().map(|(accepts, code, label)| view! {
+                            <option value=code selected=accepts == k.accepts>{t(label)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
                 <div class="field">
                     <label for=id.clone()>{t(M::Guidance)}</label>
                     <textarea id=id rows="3" prop:value=k.guidance.unwrap_or_default() on:input=move |ev| {

@@ -7,6 +7,7 @@ use crate::api::exercises::{ExerciseError, FreeAnswer, ItemColumn};
 use crate::i18n::msg::Exercises as M;
 use crate::i18n::{Message, t, use_locale};
 use domain::exercise::{ItemId, Points};
+use domain::file::URL_PREFIX;
 use domain::ids::AttemptId;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -125,6 +126,7 @@ fn Answer(
         last_name,
         item,
         text,
+        audio,
         max,
         given,
         ..
@@ -138,6 +140,7 @@ fn Answer(
     );
     let invalid = RwSignal::new(false);
     let name = format!("{first_name} {last_name}");
+    let recorded_by = name.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(to) = Points::parse(typed.get_untracked().trim()) else {
@@ -160,7 +163,15 @@ fn Answer(
                 attempt: attempt_number,
                 number: number(position),
             }.text(locale.lang())}</h3>
-            <blockquote class="free-text">{text}</blockquote>
+            {(!text.trim().is_empty()).then(|| view! { <blockquote class="free-text">{text}</blockquote> })}
+            {audio.map(|file| {
+                let name = recorded_by;
+                view! {
+                    <audio class="answer-audio" controls preload="metadata"
+                        src=format!("{URL_PREFIX}{file}")
+                        aria-label=move || M::MarkRecording { name: name.clone() }.text(locale.lang())></audio>
+                }
+            })}
             <p class="mark-state">{move || {
                 let lang = locale.lang();
                 match given {

@@ -145,6 +145,9 @@ fn question(item: &Item) -> Result<String, Unexpressible> {
         }
         ItemKind::Matching(matching) => matching_lines(matching, &mut answers, &mut extras)?,
         ItemKind::FreeText(free) => {
+            if free.accepts == Accepts::Audio {
+                return Err(Unexpressible::Spoken);
+            }
             if free.accepts != Accepts::Text {
                 extras.accepts = Some(free.accepts);
             }

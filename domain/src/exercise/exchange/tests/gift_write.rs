@@ -60,6 +60,7 @@ fn the_twenty_item_fixture_comes_back_but_what_gift_cannot_ask() {
                     item_type: Dictation
                 }
             ),
+            ("q12", &Unexpressible::Spoken),
             ("q17", &Unexpressible::Gaps { gaps: 3 }),
             (
                 "q18",
