@@ -13,6 +13,11 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+/// How long a step may take to show before a test fails. Generous: a passing test never waits
+/// for it, and two browsers and the server share two cores in CI (a page's first visit to the
+/// exercises also starts the service worker, which fetches the app's files again).
+const PATIENCE: Duration = Duration::from_secs(40);
+
 pub const PASSWORD: &str = server::seed::DEMO_PASSWORD;
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
@@ -151,22 +156,22 @@ impl Browser {
             .expect("navigate");
     }
 
-    /// Waits (polling, up to 15 s) for an element and returns it.
+    /// Waits (polling, up to `PATIENCE`) for an element and returns it.
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .wait()
-            .at_most(Duration::from_secs(15))
+            .at_most(PATIENCE)
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
-    /// Waits (up to 15 s) for an element found by XPath, for what CSS cannot say (an element
+    /// Waits (up to `PATIENCE`) for an element found by XPath, for what CSS cannot say (an element
     /// by the text it holds), and returns it.
     pub async fn find_xpath(&self, xpath: &str) -> fantoccini::elements::Element {
         self.client
             .wait()
-            .at_most(Duration::from_secs(15))
+            .at_most(PATIENCE)
             .for_element(Locator::XPath(xpath))
             .await
             .unwrap_or_else(|e| panic!("no element {xpath}: {e}"))
@@ -174,7 +179,7 @@ impl Browser {
 
     /// Waits until the page's text contains `needle`.
     pub async fn wait_text(&self, css: &str, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + PATIENCE;
         loop {
             if let Ok(el) = self.client.find(Locator::Css(css)).await
                 && let Ok(text) = el.text().await
@@ -192,7 +197,7 @@ impl Browser {
 
     /// Waits until an input's value contains `needle`.
     pub async fn wait_value(&self, css: &str, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + PATIENCE;
         loop {
             let value = self.find(css).await.prop("value").await.ok().flatten();
             if value.as_deref().is_some_and(|v| v.contains(needle)) {
@@ -208,7 +213,7 @@ impl Browser {
 
     /// Waits until a control is enabled again (a form's request has been answered).
     pub async fn wait_enabled(&self, css: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + PATIENCE;
         loop {
             let el = self.find(css).await;
             if el.attr("disabled").await.ok().flatten().is_none() {
@@ -238,7 +243,7 @@ impl Browser {
 
     /// Clicks the first `css` element whose text is exactly `text` (waiting for it).
     pub async fn click_text(&self, css: &str, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + PATIENCE;
         loop {
             for el in self
                 .client
