@@ -310,7 +310,9 @@ async fn a_pupil_goes_through_the_steps_and_the_teacher_and_parent_follow() {
 #[tokio::test]
 async fn editing_after_giving_keeps_the_steps_given_and_nothing_opens_early() {
     let c = class().await;
-    let early = c.give(rules(600)).await.expect("given");
+    // One opening for both gifts below: computed twice, a second could pass between them.
+    let soon = rules(600);
+    let early = c.give(soon).await.expect("given");
     let refused =
         c.s.call(
             &c.pupil,
@@ -327,7 +329,7 @@ async fn editing_after_giving_keeps_the_steps_given_and_nothing_opens_early() {
     );
     // The same gift sent twice is one gift.
     assert_eq!(
-        c.give(rules(600)).await.err(),
+        c.give(soon).await.err(),
         Some(SequenceError::Area(SequenceProblem::AlreadyGiven))
     );
 
