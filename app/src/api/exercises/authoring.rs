@@ -100,7 +100,7 @@ pub(super) mod server {
     use domain::authz::authorize;
     use domain::authz::exercises::Action;
     use domain::authz::exercises::ExerciseFacts;
-    use domain::authz::files::{self, FileFacts};
+    use domain::authz::files;
     use domain::exercise::Exercise;
     use domain::file::FileId;
     use domain::ids::ExerciseId;
@@ -131,11 +131,10 @@ pub(super) mod server {
             exercise.files(),
             used,
             |file| {
-                let file = FileFacts::unused(file.school, file.owner, file.usage);
                 authorize(
                     &me.caller,
                     files::Action::Use {
-                        file: &file,
+                        file,
                         exercise: facts,
                     },
                 )

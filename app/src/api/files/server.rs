@@ -77,8 +77,8 @@ pub async fn upload(upload: FileUpload) -> Result<Uploaded, FileError> {
     })
 }
 
-/// Of the stored files a text names, those not `used` yet, each checked by `may_use` given its
-/// record: `Ok` with them all, or `Err` with those refused (an unknown file is refused the same
+/// Of the stored files a text names, those not `used` yet, each checked by `may_use` given what
+/// its record tells of it (`FileFacts::unused`: the use asked for is not recorded yet): `Ok` with them all, or `Err` with those refused (an unknown file is refused the same
 /// way, and the refusal audited: an author naming files not theirs is probing).
 pub async fn new_files(
     me: &Me,
@@ -86,12 +86,20 @@ pub async fn new_files(
     school: domain::ids::SchoolId,
     named: impl IntoIterator<Item = FileId>,
     used: &[FileId],
-    may_use: impl Fn(&StoredFile) -> bool,
+    may_use: impl Fn(&domain::authz::files::FileFacts) -> bool,
 ) -> Result<Result<Vec<FileId>, Vec<FileId>>, AppError> {
     let (mut usable, mut refused) = (vec![], vec![]);
     for id in named.into_iter().filter(|id| !used.contains(id)) {
         match me.ctx.store.file(&id).await? {
-            Some(file) if may_use(&file) => usable.push(id),
+            Some(file)
+                if may_use(&domain::authz::files::FileFacts::unused(
+                    file.school,
+                    file.owner,
+                    file.usage,
+                )) =>
+            {
+                usable.push(id)
+            }
             _ => refused.push(id),
         }
     }

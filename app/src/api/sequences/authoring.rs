@@ -118,7 +118,7 @@ pub(super) mod server {
     use crate::error::AppError;
     use crate::ports::StoredSequence;
     use domain::authz::authorize;
-    use domain::authz::files::{self, FileFacts};
+    use domain::authz::files;
     use domain::authz::sequences::{Action, SequenceFacts};
     use domain::file::FileId;
     use domain::ids::{SchoolId, SequenceId};
@@ -190,11 +190,10 @@ pub(super) mod server {
             sequence.files(),
             used,
             |file| {
-                let file = FileFacts::unused(file.school, file.owner, file.usage);
                 authorize(
                     &me.caller,
                     files::Action::UseInSequence {
-                        file: &file,
+                        file,
                         sequence: facts,
                     },
                 )
