@@ -48,4 +48,16 @@ id_type!(
     SequenceId,
     /// A sequence given to a class or group.
     SequenceAssignmentId,
+    /// A weekly lesson of a timetable (a subject, its teachers, a group, a slot).
+    LessonId,
+    /// A room of a school, where lessons take place.
+    RoomId,
+    /// A change to one occurrence of a lesson, or a one-off lesson (cancelled, moved, replaced, extra).
+    LessonChangeId,
+    /// What was done in one lesson, as the teacher wrote it in the cahier de textes.
+    LogEntryId,
+    /// Homework set for a class or group, due on a day.
+    HomeworkId,
+    /// A pupil's hand-in of a homework (text and files), possibly returned by the teacher.
+    HandInId,
 );
