@@ -22,3 +22,4 @@ pub mod school_calendar;
 pub mod sequence;
 pub mod services;
 pub mod time;
+pub mod timetable;
