@@ -10,6 +10,7 @@ use super::year::SchoolDays;
 use crate::ids::{GroupId, LessonChangeId, LessonId, RoomId, SubjectId};
 use crate::locale;
 use jiff::civil::Date;
+use std::collections::BTreeMap;
 
 /// A school's timetable for a year: what the occurrences are computed from.
 #[derive(Clone, Copy, Debug)]
@@ -70,21 +71,35 @@ impl Timetable<'_> {
         self.lessons.iter().find(|(i, _)| *i == id).map(|(_, l)| l)
     }
 
-    /// The change of an occurrence, if any.
-    fn change_of(&self, lesson: LessonId, date: Date) -> Option<&OccurrenceChange> {
-        self.changes.iter().rev().find_map(|(_, c)| match c {
-            LessonChange::Occurrence(o) if o.lesson() == lesson && o.date() == date => Some(o),
-            _ => None,
-        })
+    /// The change of every changed occurrence, by lesson and date; the last one counts.
+    fn changes_by_occurrence(&self) -> BTreeMap<(LessonId, Date), &OccurrenceChange> {
+        self.changes
+            .iter()
+            .filter_map(|(_, c)| match c {
+                LessonChange::Occurrence(o) => Some(((o.lesson(), o.date()), o)),
+                LessonChange::Extra(_) => None,
+            })
+            .collect()
     }
 
     pub(super) fn collect(&self, from: Date, until: Date, only: Only) -> Vec<Occurrence> {
+        let changes = self.changes_by_occurrence();
+        let lessons: Vec<&(LessonId, Lesson)> = self
+            .lessons
+            .iter()
+            .filter(|(_, l)| only.keeps(l.subject(), l.group()))
+            .collect();
         let mut out = Vec::new();
         let mut date = from;
         while date <= until {
-            for (id, lesson) in self.lessons {
-                if only.keeps(lesson.subject(), lesson.group()) && self.occurs(lesson, date) {
-                    out.extend(self.weekly(*id, lesson, date));
+            // What holds for the whole day is asked once, not once per lesson.
+            if self.days.is_school_day(date) {
+                let week = self.weeks.week_kind(date);
+                for (id, lesson) in lessons.iter().copied() {
+                    if lesson.falls_on(date) && lesson.alternation().runs_in(week) {
+                        let change = changes.get(&(*id, date)).copied();
+                        out.extend(self.weekly(*id, lesson, date, change));
+                    }
                 }
             }
             if day::next(date) == date {
@@ -93,27 +108,17 @@ impl Timetable<'_> {
             date = day::next(date);
         }
         // Moved here from any date, even one outside the range.
-        for (_, change) in self.changes {
-            let LessonChange::Occurrence(c) = change else {
-                continue;
-            };
+        for c in changes.values() {
             let Alteration::Changed {
                 moved_to: Some(to), ..
             } = c.alteration()
             else {
                 continue;
             };
-            let Some(lesson) = self.lesson(c.lesson()) else {
+            let Some((_, lesson)) = lessons.iter().find(|(id, _)| *id == c.lesson()) else {
                 continue;
             };
-            let current = self.change_of(c.lesson(), c.date()) == Some(c);
-            let kept = only.keeps(lesson.subject(), lesson.group());
-            if current
-                && kept
-                && from <= to.date()
-                && to.date() <= until
-                && self.occurs(lesson, c.date())
-            {
+            if from <= to.date() && to.date() <= until && self.occurs(lesson, c.date()) {
                 out.extend(self.moved_here(c, lesson, *to));
             }
         }
@@ -130,7 +135,13 @@ impl Timetable<'_> {
     }
 
     /// A weekly lesson's occurrence at its usual place, with its change if any.
-    fn weekly(&self, id: LessonId, lesson: &Lesson, date: Date) -> Option<Occurrence> {
+    fn weekly(
+        &self,
+        id: LessonId,
+        lesson: &Lesson,
+        date: Date,
+        change: Option<&OccurrenceChange>,
+    ) -> Option<Occurrence> {
         let slot = lesson.slot();
         let usual = DatedSlot::new(date, slot.start(), slot.end()).ok()?;
         let mut o = occurrence(
@@ -141,7 +152,7 @@ impl Timetable<'_> {
             lesson.room(),
             usual,
         )?;
-        match self.change_of(id, date).map(OccurrenceChange::alteration) {
+        match change.map(OccurrenceChange::alteration) {
             None => {}
             Some(Alteration::Cancelled) => o.status = Status::Cancelled,
             Some(Alteration::Changed {

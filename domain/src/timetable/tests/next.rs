@@ -1,4 +1,4 @@
-use super::occurrences::{changes, lessons};
+use super::school::{changes, lessons};
 use super::support::*;
 use crate::ids::LessonChangeId;
 use crate::timetable::*;
