@@ -120,11 +120,11 @@ pub fn lesson_clashes(
             }
         }
     };
+    let edited: Vec<LessonId> = drafts.iter().filter_map(|(id, _)| *id).collect();
     for (i, (_, a)) in drafts.iter().enumerate() {
         for (j, (_, b)) in drafts.iter().enumerate().skip(i + 1) {
             push(a, b, LessonKey::Draft(i), LessonKey::Draft(j));
         }
-        let edited: Vec<LessonId> = drafts.iter().filter_map(|(id, _)| *id).collect();
         for (id, b) in saved.iter().filter(|(id, _)| !edited.contains(id)) {
             push(a, b, LessonKey::Draft(i), LessonKey::Saved(*id));
         }

@@ -84,6 +84,8 @@ pub enum Refusal {
     /// Not a login name.
     Login(String),
     TeacherTwice(String),
+    /// More than [`super::lesson::MAX_TEACHERS`] teachers.
+    TooManyTeachers,
     TooLong(Column),
     UntilBeforeFrom,
     /// A date outside the school year.

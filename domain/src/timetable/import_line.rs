@@ -19,7 +19,7 @@ pub(super) fn read_line(record: &Record, year: SchoolYear) -> Result<LessonLine,
     }
     let mut refusals = Vec::new();
     // `COLUMNS` lists the columns in declaration order: a column's number is its place.
-    let field = |c: Column| f[c as usize].trim();
+    let field = |c: Column| f.get(c as usize).map_or("", |text| text.trim());
     let unreadable = |column: Column, refusals: &mut Vec<Refusal>| {
         refusals.push(Refusal::Unreadable {
             column,
@@ -145,7 +145,7 @@ fn teachers(text: &str, refusals: &mut Vec<Refusal>) -> Vec<Username> {
         }
     }
     if out.len() > super::lesson::MAX_TEACHERS {
-        refusals.push(Refusal::TooLong(Column::Teachers));
+        refusals.push(Refusal::TooManyTeachers);
     }
     if out.is_empty() && !refusals.iter().any(|r| matches!(r, Refusal::Login(_))) {
         refusals.push(Refusal::Missing(Column::Teachers));

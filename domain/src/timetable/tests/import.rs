@@ -25,6 +25,13 @@ fn refusals(line: &str) -> Vec<Refusal> {
 }
 
 #[test]
+fn columns_are_listed_in_their_order() {
+    for (place, column) in crate::timetable::import::COLUMNS.iter().enumerate() {
+        assert_eq!(*column as usize, place, "{column:?}");
+    }
+}
+
+#[test]
 fn rows_read_back_as_spreadsheets_write_them() {
     let written = format!(
         "{}{}{}",
@@ -183,7 +190,7 @@ fn every_kind_of_wrong_line_is_refused_with_its_reasons() {
         ),
         (
             "lundi;08:00;09:00;MATHS;6e B;a1,a2,a3,a4,a5,a6,a7,a8,a9;;;;",
-            vec![Refusal::TooLong(Teachers)],
+            vec![Refusal::TooManyTeachers],
         ),
         (
             &format!(
