@@ -53,7 +53,7 @@ pub async fn backup(db: &Db, to: &Path) -> Result<u64, BackupError> {
     VACUUM_INTO
         .query()
         .bind(to.to_string_lossy().into_owned())
-        .execute(db.pool())
+        .execute(db.writer())
         .await?;
     check(to).await?;
     std::fs::metadata(to)

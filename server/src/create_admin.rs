@@ -74,7 +74,7 @@ pub async fn create_admin(
         .bind(last.as_str())
         .bind(hash)
         .bind(now.unix())
-        .fetch_optional(db.pool())
+        .fetch_optional(db.writer())
         .await?;
     let Some(row) = row else {
         return Err(CreateAdminError::Exists(login.to_string()));

@@ -125,7 +125,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
     // One hash for all: the demo accounts share their password, and seeding stays fast.
     let hash =
         crate::passwords::hash_now(DEMO_PASSWORD).map_err(|e| SeedError::Hash(e.to_string()))?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.writer().begin().await?;
     let t = now.unix();
 
     macro_rules! insert {
@@ -304,7 +304,7 @@ const DEMO_UAIS: &[&str] = &["7200001N", "6200001G"];
 /// attached to them, in one transaction; the charter and anything else created since stay.
 /// Returns how many accounts were deleted.
 pub async fn remove_demo(db: &Db) -> Result<u64, sqlx::Error> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.writer().begin().await?;
     let mut accounts = 0;
     for (login, ..) in DEMO_PEOPLE {
         accounts += DELETE_ACCOUNT

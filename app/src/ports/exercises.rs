@@ -60,12 +60,13 @@ pub trait Exercises: Send + Sync {
     ) -> Result<Vec<ExerciseSummary>, StoreError>;
     /// Deleted ones too (to restore them).
     async fn exercise(&self, id: ExerciseId) -> Result<Option<StoredExercise>, StoreError>;
-    /// One version, as attempts were scored against it.
+    /// A version an attempt was given, as it is scored against it. Only for an attempt's
+    /// version: those are never rewritten, so the store may keep them in memory.
     async fn exercise_version(
         &self,
         id: ExerciseId,
         version: i64,
-    ) -> Result<Option<Exercise>, StoreError>;
+    ) -> Result<Option<std::sync::Arc<Exercise>>, StoreError>;
     async fn create_exercise(
         &self,
         school: SchoolId,
@@ -131,6 +132,11 @@ pub trait Exercises: Send + Sync {
         pupil: AccountId,
     ) -> Result<Vec<StoredAttempt>, StoreError>;
     async fn attempt(&self, id: AttemptId) -> Result<Option<StoredAttempt>, StoreError>;
+    /// An attempt with its assignment, read together: what every save and hand-in checks.
+    async fn attempt_with_assignment(
+        &self,
+        id: AttemptId,
+    ) -> Result<Option<(StoredAttempt, StoredAssignment)>, StoreError>;
     /// Starts attempt `number` on the exercise's current version. `None` when that number is
     /// taken already (the same start sent twice): the caller reads the attempts again.
     async fn start_attempt(

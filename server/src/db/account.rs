@@ -99,7 +99,7 @@ impl Sessions for Db {
             .query()
             .bind(now.unix())
             .bind(token_hash(token))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -136,7 +136,7 @@ impl Sessions for Db {
             .query()
             .bind(account.get())
             .bind(public_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(done.rows_affected() == 1)
@@ -175,7 +175,7 @@ impl SecondFactors for Db {
             .bind(account.get())
             .bind(secret)
             .bind(now.unix())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(done.rows_affected() == 1)
@@ -187,7 +187,7 @@ impl SecondFactors for Db {
         step: u64,
         recovery_codes: &[String],
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         let done = CONFIRM_SECOND_FACTOR
             .query()
             .bind(flag(true))
@@ -220,7 +220,7 @@ impl SecondFactors for Db {
     }
 
     async fn remove_second_factor(&self, account: AccountId) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         for statement in [
             DELETE_SECOND_FACTOR,
             DELETE_RECOVERY_CODES,
@@ -247,7 +247,7 @@ impl SecondFactors for Db {
             .bind(account.get())
             .bind(SECOND_FACTOR.forget_before(now).unix())
             .bind(now.unix())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.writer)
             .await
             .map_err(fail)?;
         // This attempt included; locks run from the attempt before it.
@@ -261,7 +261,7 @@ impl SecondFactors for Db {
         CLEAR_CODE_ATTEMPTS
             .query()
             .bind(account.get())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -273,7 +273,7 @@ impl SecondFactors for Db {
             .query()
             .bind(step)
             .bind(account.get())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(done.rows_affected() == 1)
@@ -284,7 +284,7 @@ impl SecondFactors for Db {
             .query()
             .bind(account.get())
             .bind(recovery_hash(account, code))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(done.rows_affected() == 1)
@@ -311,7 +311,7 @@ impl SecondFactors for Db {
             .query()
             .bind(account.get())
             .bind(expires.unix() - domain::auth::second_factor::PENDING_SECONDS)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         OPEN_PENDING
@@ -320,7 +320,7 @@ impl SecondFactors for Db {
             .bind(account.get())
             .bind(expires.unix())
             .bind(lang.map(|l| l.tag().to_owned()))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(token)
@@ -348,7 +348,7 @@ impl SecondFactors for Db {
         let done = CLOSE_PENDING
             .query()
             .bind(token_hash(token))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(done.rows_affected() == 1)

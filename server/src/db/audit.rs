@@ -105,7 +105,7 @@ impl AuditLog for Db {
             .bind(e.ip)
             .bind(e.detail)
             .bind(key)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -167,7 +167,7 @@ impl AuditLog for Db {
         let done = PURGE
             .query()
             .bind(cutoff.unix())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(done.rows_affected())

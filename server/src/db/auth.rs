@@ -278,7 +278,7 @@ impl Db {
             .query()
             .bind(throttle::NAME_FROM_ADDRESS.forget_before(now).unix())
             .bind(now.plus_seconds(-throttle::KNOWN_ADDRESS_SECONDS).unix())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         for (statement, before) in [
@@ -288,7 +288,7 @@ impl Db {
             statement
                 .query()
                 .bind(before.unix())
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await
                 .map_err(fail)?;
         }
@@ -330,7 +330,7 @@ impl Identity for Db {
         // One transaction: one write lock and one sync on SQLite for the three counters. Rows
         // are always taken in the same order, so two attempts never wait on each other in a
         // cycle on PostgreSQL.
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         let pair: PairFailuresRow = COUNT_NAME_FROM_ADDRESS
             .query_as()
             .bind(username.as_str())
@@ -367,7 +367,7 @@ impl Identity for Db {
         address: &str,
         now: Timestamp,
     ) -> Result<Failures, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         let counted = count_address(&mut tx, address, now).await?;
         tx.commit().await.map_err(fail)?;
         if counted.count == 1 {
@@ -382,7 +382,7 @@ impl Identity for Db {
         address: &str,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         if let Some(username) = username {
             FAILED_FROM_ADDRESS
                 .query()
@@ -417,7 +417,7 @@ impl Identity for Db {
         address: &str,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         SUCCEEDED_FROM_ADDRESS
             .query()
             .bind(now.unix())
@@ -448,7 +448,7 @@ impl Identity for Db {
         hash: String,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         SET_ONE_TIME_PASSWORD
             .query()
             .bind(hash)
@@ -497,7 +497,7 @@ impl Identity for Db {
             .query()
             .bind(account.get())
             .bind(now.unix())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         // The id the browser may see is random too, unrelated to the token.
@@ -511,7 +511,7 @@ impl Identity for Db {
             .bind(ip)
             .bind(public_id)
             .bind(user_agent)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(token)
@@ -544,7 +544,7 @@ impl Identity for Db {
                 .query()
                 .bind(now.unix())
                 .bind(&hash)
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await
                 .map_err(fail)?;
         }
@@ -587,7 +587,7 @@ impl Identity for Db {
         CLOSE_SESSION
             .query()
             .bind(token_hash(token))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -603,7 +603,7 @@ impl Identity for Db {
             .query()
             .bind(account.get())
             .bind(keep.map(token_hash).unwrap_or_default())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -640,7 +640,7 @@ impl Identity for Db {
             .bind(hash)
             .bind(flag(must_change))
             .bind(account.get())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -651,7 +651,7 @@ impl Identity for Db {
             .query()
             .bind(lang.tag())
             .bind(account.get())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())

@@ -62,7 +62,7 @@ impl Charters for Db {
                 .bind(&body_co)
                 .bind(by.get())
                 .bind(at.unix())
-                .fetch_one(&self.pool)
+                .fetch_one(&self.writer)
                 .await
                 .map_err(fail);
             match result {
@@ -84,7 +84,7 @@ impl Charters for Db {
             .query()
             .bind(version.get())
             .bind(account.get())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())

@@ -14,6 +14,7 @@ use domain::exercise::{Exercise, ItemId, LanguageTag, MarkError, Outcome, Points
 use domain::ids::{AccountId, AssignmentId, AttemptId, ExerciseId, GroupId, SchoolId};
 use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
+use std::sync::Arc;
 
 statements! {
     EXERCISES_OF = "SELECT e.id AS id, e.title AS title, e.language AS language, \
@@ -107,6 +108,16 @@ statements! {
     ATTEMPT = "SELECT id, assignment_id, pupil_id, number, exercise_id, version, seed, \
           response, saved_at, submitted_at, outcome \
         FROM attempts WHERE id = $1";
+    ATTEMPT_WITH_ASSIGNMENT = "SELECT t.id AS id, t.assignment_id AS assignment_id, \
+          t.pupil_id AS pupil_id, t.number AS number, t.exercise_id AS exercise_id, \
+          t.version AS version, t.seed AS seed, t.response AS response, \
+          t.saved_at AS saved_at, t.submitted_at AS submitted_at, t.outcome AS outcome, \
+          a.exercise_id AS given_exercise_id, a.group_id AS group_id, \
+          g.school_id AS school_id, a.assigned_by AS assigned_by, a.opens_at AS opens_at, \
+          a.due_at AS due_at, a.feedback AS feedback, a.attempts AS attempts \
+        FROM attempts t JOIN assignments a ON a.id = t.assignment_id \
+        JOIN school_groups g ON g.id = a.group_id \
+        WHERE t.id = $1";
     /// The attempt is given the exercise's version of the moment; a number already taken by
     /// the same pupil (a start sent twice) inserts nothing.
     START_ATTEMPT = "INSERT INTO attempts (assignment_id, pupil_id, number, exercise_id, \
@@ -182,6 +193,22 @@ struct AssignmentRow {
     attempts: Option<i64>,
 }
 
+/// An attempt and its assignment ([`AssignmentRow`]'s columns, its id being the attempt's
+/// `assignment_id`).
+#[derive(sqlx::FromRow)]
+struct AttemptAssignmentRow {
+    #[sqlx(flatten)]
+    attempt: AttemptRow,
+    given_exercise_id: i64,
+    group_id: i64,
+    school_id: i64,
+    assigned_by: Option<i64>,
+    opens_at: i64,
+    due_at: Option<i64>,
+    feedback: Code<Feedback>,
+    attempts: Option<i64>,
+}
+
 #[derive(sqlx::FromRow)]
 struct AssignedRow {
     id: i64,
@@ -243,6 +270,22 @@ struct AttemptRow {
     saved_at: i64,
     submitted_at: Option<i64>,
     outcome: Option<JsonText<Outcome>>,
+}
+
+impl TryFrom<AssignmentRow> for StoredAssignment {
+    type Error = StoreError;
+    fn try_from(r: AssignmentRow) -> Result<Self, StoreError> {
+        Ok(StoredAssignment {
+            id: AssignmentId::new(r.id),
+            facts: AssignmentFacts {
+                school: SchoolId::new(r.school_id),
+                group: GroupId::new(r.group_id),
+                teacher: r.assigned_by.map(AccountId::new),
+            },
+            exercise: ExerciseId::new(r.exercise_id),
+            rules: rules(r.opens_at, r.due_at, r.feedback.0, r.attempts)?,
+        })
+    }
 }
 
 pub(super) fn points(value: i64, column: &'static str) -> Result<Points, StoreError> {
@@ -412,7 +455,10 @@ impl Exercises for Db {
         &self,
         id: ExerciseId,
         version: i64,
-    ) -> Result<Option<Exercise>, StoreError> {
+    ) -> Result<Option<Arc<Exercise>>, StoreError> {
+        if let Some(kept) = self.versions.get(id, version) {
+            return Ok(Some(kept));
+        }
         let row: Option<ContentRow> = VERSION
             .query_as()
             .bind(id.get())
@@ -420,7 +466,11 @@ impl Exercises for Db {
             .fetch_optional(&self.pool)
             .await
             .map_err(fail)?;
-        Ok(row.map(|r| r.content.0))
+        Ok(row.map(|r| {
+            let exercise = Arc::new(r.content.0);
+            self.versions.keep(id, version, Arc::clone(&exercise));
+            exercise
+        }))
     }
 
     async fn create_exercise(
@@ -430,7 +480,7 @@ impl Exercises for Db {
         exercise: &Exercise,
         now: Timestamp,
     ) -> Result<ExerciseId, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         let id = insert_exercise(&mut tx, school, owner, exercise, now).await?;
         tx.commit().await.map_err(fail)?;
         Ok(id)
@@ -444,7 +494,7 @@ impl Exercises for Db {
     ) -> Result<i64, StoreError> {
         let content = json_text(exercise)?;
         let now_unix = now.unix();
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         // A write first takes the write lock (SQLite) or the row's lock (PostgreSQL): two saves
         // of the same exercise go one after the other and never make the same version twice.
         TOUCH_EXERCISE
@@ -515,7 +565,7 @@ impl Exercises for Db {
             .query()
             .bind(id.get())
             .bind(deleted.map(Timestamp::unix))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -549,7 +599,7 @@ impl Exercises for Db {
             .bind(rules.feedback.code())
             .bind(rules.attempts.map(i64::from))
             .bind(now.unix())
-            .fetch_one(&self.pool)
+            .fetch_one(&self.writer)
             .await
             .map_err(fail)?;
         Ok(AssignmentId::new(row.id))
@@ -562,19 +612,7 @@ impl Exercises for Db {
             .fetch_optional(&self.pool)
             .await
             .map_err(fail)?;
-        row.map(|r| {
-            Ok(StoredAssignment {
-                id: AssignmentId::new(r.id),
-                facts: AssignmentFacts {
-                    school: SchoolId::new(r.school_id),
-                    group: GroupId::new(r.group_id),
-                    teacher: r.assigned_by.map(AccountId::new),
-                },
-                exercise: ExerciseId::new(r.exercise_id),
-                rules: rules(r.opens_at, r.due_at, r.feedback.0, r.attempts)?,
-            })
-        })
-        .transpose()
+        row.map(StoredAssignment::try_from).transpose()
     }
 
     async fn assigned_to(
@@ -697,7 +735,7 @@ impl Exercises for Db {
         item: &ItemId,
         points: Option<Points>,
     ) -> Result<Result<Outcome, MarkError>, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         LOCK_ATTEMPT
             .query()
             .bind(attempt.get())
@@ -753,6 +791,33 @@ impl Exercises for Db {
         row.map(StoredAttempt::try_from).transpose()
     }
 
+    async fn attempt_with_assignment(
+        &self,
+        id: AttemptId,
+    ) -> Result<Option<(StoredAttempt, StoredAssignment)>, StoreError> {
+        let row: Option<AttemptAssignmentRow> = ATTEMPT_WITH_ASSIGNMENT
+            .query_as()
+            .bind(id.get())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
+        let Some(r) = row else {
+            return Ok(None);
+        };
+        let assignment = StoredAssignment::try_from(AssignmentRow {
+            id: r.attempt.assignment_id,
+            exercise_id: r.given_exercise_id,
+            group_id: r.group_id,
+            school_id: r.school_id,
+            assigned_by: r.assigned_by,
+            opens_at: r.opens_at,
+            due_at: r.due_at,
+            feedback: r.feedback,
+            attempts: r.attempts,
+        })?;
+        Ok(Some((StoredAttempt::try_from(r.attempt)?, assignment)))
+    }
+
     async fn start_attempt(
         &self,
         assignment: AssignmentId,
@@ -768,7 +833,7 @@ impl Exercises for Db {
             .bind(number)
             .bind(i64::from_ne_bytes(seed.to_ne_bytes()))
             .bind(now.unix())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.writer)
             .await
             .map_err(fail)?;
         Ok(row.map(|r| AttemptId::new(r.id)))
@@ -785,7 +850,7 @@ impl Exercises for Db {
             .bind(attempt.get())
             .bind(json_text(response)?)
             .bind(now.unix())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(done.rows_affected() == 1)
@@ -807,7 +872,7 @@ impl Exercises for Db {
             .bind(hundredths(outcome.max))
             .bind(hundredths(outcome.awaiting_teacher))
             .bind(json_text(outcome)?)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(done.rows_affected() == 1)

@@ -159,7 +159,7 @@ impl From<FileRow> for StoredFile {
 #[async_trait]
 impl Files for Db {
     async fn create_file(&self, file: &StoredFile) -> Result<(), StoreError> {
-        let mut conn = self.pool.acquire().await.map_err(fail)?;
+        let mut conn = self.writer.acquire().await.map_err(fail)?;
         insert_file(&mut conn, file).await
     }
 
@@ -178,7 +178,7 @@ impl Files for Db {
         DELETE_FILE
             .query()
             .bind(id.as_str())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -279,7 +279,7 @@ impl Files for Db {
     }
 
     async fn use_files(&self, user: FileUser, files: &[FileId]) -> Result<(), StoreError> {
-        let mut conn = self.pool.acquire().await.map_err(fail)?;
+        let mut conn = self.writer.acquire().await.map_err(fail)?;
         for file in files {
             use_file(&mut conn, user, file).await?;
         }

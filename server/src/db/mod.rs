@@ -30,11 +30,13 @@ mod files;
 mod platform;
 pub(crate) mod school_years;
 pub(crate) mod sequences;
+mod versions;
 
 use app::ports::StoreError;
 use sqlx::AnyPool;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 sql::statements! {
@@ -43,7 +45,12 @@ sql::statements! {
     /// FULL, so that an acknowledged write survives a power cut, not only a crash.
     SYNCHRONOUS [sqlite] = "PRAGMA synchronous = FULL";
     FOREIGN_KEYS [sqlite] = "PRAGMA foreign_keys = ON";
+    /// Only another process (a `generate` or `restore` run beside the server) can hold the lock
+    /// now that this one writes through one connection; it is waited for, not failed.
     BUSY_TIMEOUT [sqlite] = "PRAGMA busy_timeout = 5000";
+    /// The readers' connections refuse to write: a write sent to them by mistake fails in the
+    /// tests instead of competing with the writer for SQLite's lock.
+    QUERY_ONLY [sqlite] = "PRAGMA query_only = ON";
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,14 +60,24 @@ pub enum Backend {
 }
 
 /// The database, implementing every storage port of `app::ports`.
+///
+/// SQLite lets one connection write at a time. Writers that meet on its lock do not queue:
+/// each sleeps in SQLite's busy handler (1, 2, 5… up to 100 ms) and tries again, so under a
+/// burst of hand-ins most of the time went to sleeping and the slowest waited 100 ms. Every
+/// write therefore goes through `writer`, a pool of one connection: writes queue in this
+/// process, first come first served, and the lock is never contended. Reads use `pool` and
+/// never wait for a write (WAL). On PostgreSQL, which locks rows, both are the same pool.
 #[derive(Clone)]
 pub struct Db {
     pool: AnyPool,
+    writer: AnyPool,
     backend: Backend,
+    versions: Arc<versions::Versions>,
 }
 
 impl Db {
     /// Connects, creating the SQLite file if needed, and applies pending migrations.
+    /// `max_connections` is the readers' (on SQLite, the writer's one comes on top).
     pub async fn open(url: &str, max_connections: u32) -> Result<Db, sqlx::Error> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
@@ -69,46 +86,102 @@ impl Db {
             Backend::Postgres
         };
         let options = AnyConnectOptions::from_str(url)?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        for pragma in [JOURNAL, SYNCHRONOUS, FOREIGN_KEYS, BUSY_TIMEOUT] {
-                            // Once per connection: not worth a place in its statement cache.
-                            pragma.query().persistent(false).execute(&mut *conn).await?;
-                        }
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
-            .await?;
-        let db = Db { pool, backend };
+        let db = match backend {
+            Backend::Sqlite => {
+                // The writer first: it creates the file and switches it to WAL.
+                let writer = sqlite_pool(&options, 1, false).await?;
+                let pool = sqlite_pool(&options, max_connections, true).await?;
+                Db {
+                    pool,
+                    writer,
+                    backend,
+                    versions: Arc::new(versions::Versions::new()),
+                }
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(max_connections)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await?;
+                Db {
+                    writer: pool.clone(),
+                    pool,
+                    backend,
+                    versions: Arc::new(versions::Versions::new()),
+                }
+            }
+        };
         db.migrate().await?;
         Ok(db)
     }
 
     async fn migrate(&self) -> Result<(), sqlx::Error> {
         match self.backend {
-            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
+            Backend::Sqlite => {
+                sqlx::migrate!("migrations/sqlite")
+                    .run(&self.writer)
+                    .await?
+            }
             Backend::Postgres => {
                 sqlx::migrate!("migrations/postgres")
-                    .run(&self.pool)
+                    .run(&self.writer)
                     .await?
             }
         }
         Ok(())
     }
 
+    /// For reading (on SQLite, its connections cannot write).
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// For writing, and for transactions that read what they are about to write.
+    pub fn writer(&self) -> &AnyPool {
+        &self.writer
+    }
+
+    /// Closes every connection, the writer last: SQLite folds its write-ahead log back into
+    /// the file when the last connection closes, leaving the database whole in one file.
+    pub async fn close(&self) {
+        self.pool.close().await;
+        self.writer.close().await;
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
     }
+}
+
+/// A pool of SQLite connections set up for Scola; `readers` cannot write.
+async fn sqlite_pool(
+    options: &AnyConnectOptions,
+    connections: u32,
+    readers: bool,
+) -> Result<AnyPool, sqlx::Error> {
+    AnyPoolOptions::new()
+        .max_connections(connections)
+        // Writes wait here for their turn: longer than a burst of them takes.
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                for pragma in [JOURNAL, SYNCHRONOUS, FOREIGN_KEYS, BUSY_TIMEOUT] {
+                    // Once per connection: not worth a place in its statement cache.
+                    pragma.query().persistent(false).execute(&mut *conn).await?;
+                }
+                if readers {
+                    QUERY_ONLY
+                        .query()
+                        .persistent(false)
+                        .execute(&mut *conn)
+                        .await?;
+                }
+                Ok(())
+            })
+        })
+        .connect_with(options.clone())
+        .await
 }
 
 /// Logs the detail of a database error and hides it from users. A value that does not decode

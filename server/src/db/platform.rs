@@ -62,7 +62,7 @@ impl Establishments for Db {
             .bind(uai.as_str())
             .bind(name.as_str())
             .bind(kind.code())
-            .fetch_one(&self.pool)
+            .fetch_one(&self.writer)
             .await
             .map_err(fail)?;
         Ok(SchoolId::new(row.id))

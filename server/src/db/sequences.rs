@@ -524,7 +524,7 @@ impl Sequences for Db {
         now: Timestamp,
     ) -> Result<SequenceId, StoreError> {
         let columns = Columns::of(sequence)?;
-        let mut conn = self.pool.acquire().await.map_err(fail)?;
+        let mut conn = self.writer.acquire().await.map_err(fail)?;
         insert_sequence(&mut conn, school, owner, columns, None, now).await
     }
 
@@ -547,7 +547,7 @@ impl Sequences for Db {
             .bind(c.content)
             .bind(c.search)
             .bind(now.unix())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -562,7 +562,7 @@ impl Sequences for Db {
             .query()
             .bind(id.get())
             .bind(deleted.map(Timestamp::unix))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -577,7 +577,7 @@ impl Sequences for Db {
             .query()
             .bind(id.get())
             .bind(published.map(Timestamp::unix))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -615,7 +615,7 @@ impl Sequences for Db {
         rules: &Rules,
         now: Timestamp,
     ) -> Result<SequenceAssignmentId, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         let given = give(&mut tx, id, sequence, group, by, rules, now).await?;
         tx.commit().await.map_err(fail)?;
         Ok(given)
@@ -768,7 +768,7 @@ impl Sequences for Db {
             .bind(pupil.get())
             .bind(i64::from(step.get()))
             .bind(now.unix())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -917,7 +917,7 @@ impl Sequences for Db {
         now: Timestamp,
     ) -> Result<Option<SequenceId>, StoreError> {
         use super::files::{COPY_EXERCISE_FILES, COPY_SEQUENCE_FILES};
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         let original: Option<PublishedRow> = COPY_SOURCE
             .query_as()
             .bind(id.get())
@@ -978,7 +978,7 @@ impl Sequences for Db {
         files: &[StoredFile],
         now: Timestamp,
     ) -> Result<SequenceId, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         for file in files {
             insert_file(&mut tx, file).await?;
         }

@@ -247,7 +247,7 @@ pub async fn generate(
     }
     let hash =
         crate::passwords::hash_now(PASSWORD).map_err(|e| GenerateError::Hash(e.to_string()))?;
-    let pool = db.pool();
+    let pool = db.writer();
     // The classes are this school year's.
     let year = year_id(pool, SchoolYear::at(now)).await?.get();
     let charter = LAST_CHARTER

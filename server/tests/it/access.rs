@@ -307,7 +307,7 @@ async fn profiles_show_only_what_concerns_the_callers_schools() {
 #[tokio::test]
 async fn last_years_classes_give_nothing_to_last_years_teacher() {
     let s = TestServer::start().await;
-    let pool = s.app.db.pool();
+    let pool = s.app.db.writer();
     let maria = s.account_id("maria.santoni").await;
     let lucia = s.account_id("lucia.vincenti").await;
     let session = s.session_for("maria.santoni").await;

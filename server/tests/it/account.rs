@@ -59,7 +59,7 @@ async fn last_seen(s: &TestServer, session: &Session) -> i64 {
 async fn age_sessions(s: &TestServer, seconds: i64) {
     sqlx::query("UPDATE sessions SET last_seen = $1")
         .bind(now() - seconds)
-        .execute(s.app.db.pool())
+        .execute(s.app.db.writer())
         .await
         .expect("age");
 }

@@ -1129,7 +1129,7 @@ async fn the_childs_admin_sees_and_undoes_any_link() {
     sqlx::query("DELETE FROM roles WHERE account_id = $1 AND school_id = $2")
         .bind(ghjuvanni.get())
         .bind(college.get())
-        .execute(s.app.db.pool())
+        .execute(s.app.db.writer())
         .await
         .expect("withdraw");
     let parent = s.sign_in("ghjuvanni.pieri").await;

@@ -18,7 +18,7 @@ async fn age_failures(s: &TestServer, seconds: i64) {
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE {table} SET last_failure = last_failure - {seconds}"
         )))
-        .execute(s.app.db.pool())
+        .execute(s.app.db.writer())
         .await
         .expect("age the failures");
     }
@@ -281,7 +281,7 @@ async fn a_one_time_password_must_be_replaced_before_anything_else() {
     let s = TestServer::start().await;
     sqlx::query("UPDATE accounts SET must_change_password = $1 WHERE username = 'anna.colonna'")
         .bind(1_i64)
-        .execute(s.app.db.pool())
+        .execute(s.app.db.writer())
         .await
         .expect("flag");
     let pupil = s.sign_in_with("anna.colonna", DEMO_PASSWORD).await;
@@ -365,7 +365,7 @@ async fn fifty_parallel_guesses_are_all_counted_and_lock_the_name() {
 #[tokio::test]
 async fn forgotten_failures_are_swept() {
     let s = TestServer::start().await;
-    let pool = s.app.db.pool();
+    let pool = s.app.db.writer();
     let now = server::system_clock().unix();
     let day = 24 * 3600;
     for (sql, last) in [
@@ -543,7 +543,7 @@ async fn one_time_passwords_expire() {
     sqlx::query("UPDATE accounts SET password_set_at = password_set_at - $1 WHERE id = $2")
         .bind(15 * 24 * 3600_i64)
         .bind(lisandru.get())
-        .execute(s.app.db.pool())
+        .execute(s.app.db.writer())
         .await
         .expect("age the password");
     let late = s
@@ -569,7 +569,7 @@ async fn one_time_passwords_expire() {
     sqlx::query("UPDATE accounts SET created_at = created_at - $1 WHERE username = $2")
         .bind(15 * 24 * 3600_i64)
         .bind(&name)
-        .execute(s.app.db.pool())
+        .execute(s.app.db.writer())
         .await
         .expect("age the account");
     let first = &created.one_time_password;

@@ -433,13 +433,13 @@ async fn file_of(s: &TestServer, c: &Column) -> String {
     .bind(id.as_str())
     .bind(i64::try_from(crate::files::PNG.len()).expect("small"))
     .bind(exercise)
-    .execute(s.app.db.pool())
+    .execute(s.app.db.writer())
     .await
     .expect("file record");
     sqlx::query("INSERT INTO exercise_files (exercise_id, file_id) VALUES ($1, $2)")
         .bind(exercise)
         .bind(id.as_str())
-        .execute(s.app.db.pool())
+        .execute(s.app.db.writer())
         .await
         .expect("file used");
     id.to_string()
@@ -463,7 +463,7 @@ async fn archive_of(s: &TestServer, c: &Column) -> String {
     .bind(school.get())
     .bind(owner.get())
     .bind(size)
-    .execute(s.app.db.pool())
+    .execute(s.app.db.writer())
     .await
     .expect("archive record");
     id.to_string()
@@ -532,7 +532,7 @@ async fn run_columns(template: &Template, row: &Row, run: std::ops::Range<usize>
         let (c, expected) = (&COLUMNS[n], &row.expected[n]);
         for sql in c.setup {
             sqlx::query(*sql)
-                .execute(s.app.db.pool())
+                .execute(s.app.db.writer())
                 .await
                 .unwrap_or_else(|e| panic!("setup of {}: {e}", c.name));
         }

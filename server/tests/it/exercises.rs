@@ -462,7 +462,10 @@ async fn forged_late_and_foreign_work_is_refused() {
 }
 
 async fn sqlx_exec(s: &TestServer, sql: &'static str) {
-    sqlx::query(sql).execute(s.app.db.pool()).await.expect(sql);
+    sqlx::query(sql)
+        .execute(s.app.db.writer())
+        .await
+        .expect(sql);
 }
 
 /// `server exercises import …` as a person runs it, on this test's database.

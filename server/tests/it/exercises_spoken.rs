@@ -114,7 +114,7 @@ async fn a_spoken_answer_is_heard_by_its_pupil_their_parents_and_its_teachers_on
     sqlx::query("INSERT INTO roles (account_id, school_id, profile) VALUES ($1, $2, 'teacher')")
         .bind(s.account_id("paola.leca").await.get())
         .bind(school.get())
-        .execute(s.app.db.pool())
+        .execute(s.app.db.writer())
         .await
         .expect("role");
     sqlx::query(
@@ -124,7 +124,7 @@ async fn a_spoken_answer_is_heard_by_its_pupil_their_parents_and_its_teachers_on
     .bind(s.group_id("5e B").await.get())
     .bind(s.account_id("paola.leca").await.get())
     .bind(school.get())
-    .execute(s.app.db.pool())
+    .execute(s.app.db.writer())
     .await
     .expect("teaching");
 

@@ -321,7 +321,7 @@ async fn refused_uploads_leave_nothing() {
         "DROP TABLE files",
     ] {
         sqlx::query(drop)
-            .execute(s.app.db.pool())
+            .execute(s.app.db.writer())
             .await
             .expect("drop");
     }
@@ -400,7 +400,7 @@ async fn a_teacher_names_only_her_own_files_of_the_school() {
          SELECT id, $1, 'teacher' FROM accounts WHERE username = 'paola.leca'",
     )
     .bind(college.get())
-    .execute(s.app.db.pool())
+    .execute(s.app.db.writer())
     .await
     .expect("role");
     let paola = s.session_for("paola.leca").await;

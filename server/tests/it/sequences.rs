@@ -528,7 +528,7 @@ async fn the_library_shares_creative_commons_sequences_and_copies_never_touch_th
          SELECT a.id, s.id, 'teacher' FROM accounts a, schools s \
          WHERE a.username = 'paola.leca' AND s.uai = '6200001G'",
     )
-    .execute(c.s.app.db.pool())
+    .execute(c.s.app.db.writer())
     .await
     .expect("test data");
     let colleague = c.s.session_for("paola.leca").await;
@@ -821,7 +821,7 @@ async fn a_steps_files_go_to_whom_the_sequence_is_given_and_to_the_library() {
          SELECT a.id, s.id, 'teacher' FROM accounts a, schools s \
          WHERE a.username = 'paola.leca' AND s.uai = '6200001G'",
     )
-    .execute(c.s.app.db.pool())
+    .execute(c.s.app.db.writer())
     .await
     .expect("test data");
     let colleague = c.s.session_for("paola.leca").await;

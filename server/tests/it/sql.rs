@@ -143,7 +143,7 @@ async fn fresh_db() -> Db {
 #[tokio::test]
 async fn every_statement_prepares_on_this_backend() {
     let db = fresh_db().await;
-    let mut conn = db.pool().acquire().await.expect("connection");
+    let mut conn = db.writer().acquire().await.expect("connection");
     let mut prepared = 0;
     let mut failures = Vec::new();
     let statements = REGISTRY
@@ -183,7 +183,7 @@ async fn every_statement_prepares_on_this_backend() {
 async fn a_statement_with_a_typo_does_not_prepare() {
     // What the test above relies on: preparing checks tables and columns on both backends.
     let db = fresh_db().await;
-    let mut conn = db.pool().acquire().await.expect("connection");
+    let mut conn = db.writer().acquire().await.expect("connection");
     for wrong in [
         "SELECT usernam FROM accounts",
         "SELECT id FROM acounts",
@@ -363,7 +363,7 @@ fn the_registry_check_sees_escaped_sql() {
 /// Runs a statement of the test's own on the test database.
 async fn corrupt(s: &TestServer, sql: &'static str) {
     sqlx::query(sql)
-        .execute(s.app.db.pool())
+        .execute(s.app.db.writer())
         .await
         .expect("corrupting update");
 }

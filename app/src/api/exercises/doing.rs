@@ -176,6 +176,7 @@ mod server {
     use domain::exercise::{Answer, Exercise, FileRef, Response};
     use domain::file::{FileId, FileUse};
     use domain::ids::AttemptId;
+    use std::sync::Arc;
 
     pub fn seed() -> u64 {
         use rand::RngCore;
@@ -187,14 +188,11 @@ mod server {
     pub async fn own_attempt(
         what: &str,
         id: AttemptId,
-    ) -> Result<(Me, StoredAssignment, StoredAttempt, Exercise), ExerciseError> {
+    ) -> Result<(Me, StoredAssignment, StoredAttempt, Arc<Exercise>), ExerciseError> {
         let me = crate::api::gate::me(what).await?;
-        let found = match me.ctx.store.attempt(id).await? {
-            Some(found) if found.pupil == me.info.account => found,
+        let (found, stored) = match me.ctx.store.attempt_with_assignment(id).await? {
+            Some((found, stored)) if found.pupil == me.info.account => (found, stored),
             _ => return Err(me.refuse(what, None).await.into()),
-        };
-        let Some(stored) = me.ctx.store.assignment(found.assignment).await? else {
-            return Err(me.refuse(what, None).await.into());
         };
         me.may(Action::Do(&stored.facts), what).await?;
         if found.handed_in.is_none() {
@@ -207,7 +205,7 @@ mod server {
         Ok((me, stored, found, exercise))
     }
 
-    async fn version(me: &Me, attempt: &StoredAttempt) -> Result<Exercise, AppError> {
+    async fn version(me: &Me, attempt: &StoredAttempt) -> Result<Arc<Exercise>, AppError> {
         me.ctx
             .store
             .exercise_version(attempt.exercise, attempt.version)

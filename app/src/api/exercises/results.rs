@@ -74,8 +74,11 @@ mod server {
         let mut pupils = store.results(stored.id).await?;
         let handed_in = store.handed_in(stored.id).await?;
         // The versions the attempts were given: usually one, the current.
-        let mut versions: BTreeMap<i64, Exercise> = BTreeMap::new();
-        versions.insert(current.version, current.exercise.clone());
+        let mut versions: BTreeMap<i64, std::sync::Arc<Exercise>> = BTreeMap::new();
+        versions.insert(
+            current.version,
+            std::sync::Arc::new(current.exercise.clone()),
+        );
         for attempt in &handed_in {
             if let std::collections::btree_map::Entry::Vacant(entry) =
                 versions.entry(attempt.version)

@@ -330,7 +330,7 @@ impl SchoolAccounts for Db {
         &self,
         new: NewAccountRecord,
     ) -> Result<Option<(AccountId, Username)>, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         for candidate in new.candidates {
             let inserted: Option<IdRow> = CREATE_ACCOUNT
                 .query_as()
@@ -372,7 +372,7 @@ impl SchoolAccounts for Db {
             .bind(first_name.as_str())
             .bind(last_name.as_str())
             .bind(account.get())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
@@ -395,7 +395,7 @@ impl SchoolAccounts for Db {
         role: Role,
         year: SchoolYear,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         let removed = REMOVE_ROLE
             .query()
             .bind(account.get())

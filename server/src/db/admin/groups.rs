@@ -128,7 +128,9 @@ impl From<FactsRow> for GroupFacts {
 #[async_trait]
 impl SchoolGroups for Db {
     async fn school_year(&self, year: SchoolYear) -> Result<SchoolYearId, StoreError> {
-        school_years::year_id(&self.pool, year).await.map_err(fail)
+        school_years::year_id(&self.writer, year)
+            .await
+            .map_err(fail)
     }
 
     async fn groups(
@@ -231,7 +233,7 @@ impl SchoolGroups for Db {
             .bind(year.get())
             .bind(kind.code())
             .bind(name.as_str())
-            .fetch_one(&self.pool)
+            .fetch_one(&self.writer)
             .await
             .map_err(fail)?;
         Ok(GroupId::new(row.id))
@@ -242,14 +244,14 @@ impl SchoolGroups for Db {
             .query()
             .bind(name.as_str())
             .bind(group.get())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())
     }
 
     async fn delete_group(&self, group: GroupId) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         for statement in [DELETE_MEMBERSHIPS, DELETE_TEACHINGS, DELETE_GROUP] {
             statement
                 .query()
@@ -267,7 +269,7 @@ impl SchoolGroups for Db {
         group: GroupId,
         account: AccountId,
     ) -> Result<Vec<String>, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.writer.begin().await.map_err(fail)?;
         LOCK_ACCOUNT
             .query()
             .bind(account.get())
@@ -337,7 +339,7 @@ impl SchoolGroups for Db {
             .bind(group.get())
             .bind(account.get())
             .bind(subject.map(SubjectId::get))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(fail)?;
         Ok(())

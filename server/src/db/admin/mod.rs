@@ -52,7 +52,7 @@ impl Db {
         &self,
         query: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>,
     ) -> Result<bool, StoreError> {
-        let done = query.execute(&self.pool).await.map_err(fail)?;
+        let done = query.execute(&self.writer).await.map_err(fail)?;
         Ok(done.rows_affected() > 0)
     }
 }

@@ -481,7 +481,7 @@ impl TestServer {
         let id = self.account_id(username).await;
         sqlx::query("UPDATE accounts SET charter_accepted = (SELECT MAX(version) FROM charters) WHERE id = $1")
             .bind(id.get())
-            .execute(self.app.db.pool())
+            .execute(self.app.db.writer())
             .await
             .expect("accept charter");
         let now = server::system_clock();

@@ -91,7 +91,7 @@ impl Template {
 /// Closes every connection of `server`'s pool, leaving its database whole on disk (SQLite
 /// folds its write-ahead log back into the file when the last connection closes).
 async fn close(server: TestServer) {
-    server.app.db.pool().close().await;
+    server.app.db.close().await;
 }
 
 fn sqlite_url(path: &std::path::Path) -> String {
