@@ -12,6 +12,7 @@ pub mod coded;
 pub mod csv;
 pub mod exercise;
 pub mod file;
+pub mod homework;
 pub mod ids;
 pub mod lang;
 pub mod locale;
