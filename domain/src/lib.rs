@@ -12,6 +12,8 @@ pub mod coded;
 pub mod csv;
 pub mod exercise;
 pub mod file;
+pub mod homework;
+pub mod ics;
 pub mod ids;
 pub mod lang;
 pub mod locale;
