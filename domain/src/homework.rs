@@ -29,7 +29,7 @@ mod zip_names;
 #[cfg(test)]
 mod tests;
 
-pub use due::{InvalidMinutes, Minutes, next_lesson};
+pub use due::{InvalidMinutes, Minutes};
 pub use hand_in::{
     HandIn, HandInError, HandedFile, MAX_COMMENT_CHARS, MAX_FILES, MAX_HAND_IN_BYTES,
     MAX_TEXT_CHARS, Return, Work, WorkProblem,

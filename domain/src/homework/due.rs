@@ -1,29 +1,7 @@
-//! When a homework is due by default, and how long it should take.
+//! How long a homework should take. When it is due by default is the timetable's rule
+//! ([`crate::timetable::Timetable::next_lesson`]), which knows the lessons, weeks A/B and changes.
 
-use jiff::civil::{Date, Time};
 use serde::{Deserialize, Serialize};
-
-/// The default due day of a homework: the first lesson of the same subject for the same class
-/// or group after the day it is set, outside the holidays. Returns that lesson's day and start
-/// (the start becomes [`super::Homework::due_time`], so work is due when the lesson begins).
-///
-/// `lessons` are the group's coming lessons of the subject as the timetable lists them (any
-/// order, cancelled ones already left out); `holidays` are inclusive ranges of days. The
-/// holidays are checked here too, so a timetable that lists its weekly slots through a holiday
-/// still gives the right day. `None` when no lesson is left (the end of the year): the teacher
-/// picks a day.
-pub fn next_lesson(
-    set_on: Date,
-    lessons: &[(Date, Time)],
-    holidays: &[(Date, Date)],
-) -> Option<(Date, Time)> {
-    let on_holiday = |day: Date| holidays.iter().any(|&(from, to)| from <= day && day <= to);
-    lessons
-        .iter()
-        .copied()
-        .filter(|&(day, _)| day > set_on && !on_holiday(day))
-        .min()
-}
 
 /// How long a homework should take, as the teacher estimates it: 1 minute to 10 hours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -30,58 +30,6 @@ fn the_deadline_is_paris_time_on_the_due_day() {
 }
 
 #[test]
-fn the_default_due_day_is_the_next_lesson_outside_holidays() {
-    let lessons = [
-        (day("2026-12-18"), time(10, 0, 0, 0)),
-        (day("2026-12-16"), time(8, 0, 0, 0)),
-        (day("2027-01-04"), time(14, 0, 0, 0)),
-        (day("2026-12-16"), time(15, 0, 0, 0)),
-    ];
-    let christmas = [(day("2026-12-19"), day("2027-01-03"))];
-    type Case<'a> = (&'a str, &'a [(Date, Date)], Option<(&'a str, Time)>);
-    let cases: [Case; 6] = [
-        // The earliest lesson after the day, whatever the order given; the earlier of two that day.
-        (
-            "2026-12-14",
-            &christmas,
-            Some(("2026-12-16", time(8, 0, 0, 0))),
-        ),
-        // Not the day it is set: a lesson later that day is not "the next lesson".
-        (
-            "2026-12-16",
-            &christmas,
-            Some(("2026-12-18", time(10, 0, 0, 0))),
-        ),
-        (
-            "2026-12-18",
-            &christmas,
-            Some(("2027-01-04", time(14, 0, 0, 0))),
-        ),
-        // A holiday that covers the 18th sends it after the holidays.
-        (
-            "2026-12-16",
-            &[(day("2026-12-18"), day("2027-01-03"))],
-            Some(("2027-01-04", time(14, 0, 0, 0))),
-        ),
-        ("2027-01-04", &christmas, None),
-        (
-            "2026-12-14",
-            &[(day("2026-12-01"), day("2027-06-30"))],
-            None,
-        ),
-    ];
-    for (set_on, holidays, expected) in cases {
-        let expected = expected.map(|(d, t)| (day(d), t));
-        assert_eq!(
-            next_lesson(day(set_on), &lessons, holidays),
-            expected,
-            "{set_on}"
-        );
-    }
-    assert_eq!(next_lesson(day("2026-12-14"), &[], &[]), None);
-}
-
-#[test]
 fn an_estimate_is_one_minute_to_ten_hours() {
     for (minutes, valid) in [(0, false), (1, true), (45, true), (600, true), (601, false)] {
         assert_eq!(Minutes::new(minutes).is_ok(), valid, "{minutes}");
