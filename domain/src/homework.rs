@@ -41,7 +41,6 @@ pub use upload::{Chunk, MAX_CHUNK_BYTES, MIN_CHUNK_BYTES, Upload, UploadError};
 pub use zip_names::{MAX_NAME_CHARS, ZipNames, zip_names};
 
 use crate::file::FileId;
-use crate::ids::{LessonChangeId, LessonId};
 use crate::time::Timestamp;
 use jiff::civil::{Date, Time};
 use serde::{Deserialize, Serialize};
@@ -55,18 +54,7 @@ pub const MAX_ATTACHMENTS: usize = 10;
 
 /// One lesson as it took place: an occurrence of a weekly lesson on a day, or a one-off lesson
 /// (an extra lesson, known by the change that created it). The timetable area says which exist.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Occurrence {
-    Weekly {
-        lesson: LessonId,
-        #[serde(with = "wire::date")]
-        date: Date,
-    },
-    Extra {
-        change: LessonChangeId,
-    },
-}
+pub use crate::timetable::Source as Occurrence;
 
 /// Why a text cannot be saved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

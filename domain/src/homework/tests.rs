@@ -10,10 +10,10 @@ mod zip_names;
 
 use super::*;
 use crate::file::FileId;
-use jiff::civil::{Date, Time, date, time};
+use jiff::civil::{Date, Time, time};
 
 pub(super) fn day(text: &str) -> Date {
-    wire::parse_date(text).expect("a date in the test")
+    crate::calendar::parse_iso(text).expect("a date in the test")
 }
 
 pub(super) fn file(n: u8) -> FileId {
@@ -131,29 +131,5 @@ fn a_homework_travels_as_json_and_is_checked_on_arrival() {
         r#"{"what":"x","due":"2026-11-27","minutes":601,"hand_in":{"type":"none"}}"#,
     ] {
         assert!(serde_json::from_str::<Homework>(wrong).is_err(), "{wrong}");
-    }
-}
-
-#[test]
-fn occurrences_travel_with_their_day() {
-    let cases = [
-        (
-            Occurrence::Weekly {
-                lesson: crate::ids::LessonId::new(4),
-                date: date(2026, 11, 25),
-            },
-            r#"{"type":"weekly","lesson":4,"date":"2026-11-25"}"#,
-        ),
-        (
-            Occurrence::Extra {
-                change: crate::ids::LessonChangeId::new(9),
-            },
-            r#"{"type":"extra","change":9}"#,
-        ),
-    ];
-    for (occurrence, json) in cases {
-        assert_eq!(serde_json::to_string(&occurrence).expect("json"), json);
-        let back: Occurrence = serde_json::from_str(json).expect("reads back");
-        assert_eq!(back, occurrence);
     }
 }

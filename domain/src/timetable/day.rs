@@ -8,28 +8,22 @@
 use crate::school_calendar::SchoolYear;
 use jiff::civil::{Date, Weekday};
 
+pub use crate::calendar::{iso, serde_iso};
+
 /// `2026-11-25` (a date field, the open-data file) or `25/11/2026` (a French spreadsheet).
 pub fn parse(text: &str) -> Option<Date> {
     let text = text.trim();
-    let (year, month, day) = if let Some((d, rest)) = text.split_once('/') {
-        let (m, y) = rest.split_once('/')?;
-        (y, m, d)
-    } else {
-        let mut parts = text.splitn(3, '-');
-        (parts.next()?, parts.next()?, parts.next()?)
+    let Some((d, rest)) = text.split_once('/') else {
+        return crate::calendar::parse_iso(text);
     };
+    let (m, y) = rest.split_once('/')?;
     let digits = |s: &str, max: usize| {
         !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
     };
-    if !digits(year, 4) || year.len() != 4 || !digits(month, 2) || !digits(day, 2) {
+    if y.len() != 4 || !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
         return None;
     }
-    Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()
-}
-
-/// `2026-11-25`.
-pub fn iso(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
 }
 
 /// The Monday of the week `date` falls in: weeks are named by their Monday.
@@ -82,22 +76,4 @@ pub fn is_sunday(date: Date) -> bool {
 fn civil(year: i32, month: i8, day: i8) -> Date {
     let year = i16::try_from(year.clamp(-9999, 9999)).unwrap_or(1970);
     Date::new(year, month, day).unwrap_or(Date::MIN)
-}
-
-/// Serde for a [`Date`] as `2026-11-25`, for `#[serde(with = "day::serde_iso")]`.
-pub mod serde_iso {
-    use jiff::civil::Date;
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::iso(*date))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let text = String::deserialize(d)?;
-        match super::parse(&text) {
-            Some(date) if !text.contains('/') => Ok(date),
-            _ => Err(D::Error::custom("a date as 2026-11-25 expected")),
-        }
-    }
 }

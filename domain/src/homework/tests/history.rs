@@ -23,9 +23,7 @@ fn entry(text: &str) -> LogEntry {
 
 #[test]
 fn an_entry_says_something_within_its_limit() {
-    let occurrence = Occurrence::Extra {
-        change: crate::ids::LessonChangeId::new(1),
-    };
+    let occurrence = Occurrence::Extra(crate::ids::LessonChangeId::new(1));
     let cases: [(String, Vec<FileId>, Vec<HomeworkProblem>); 4] = [
         ("Lettura di *A Lingua*".into(), vec![file(1)], vec![]),
         (
