@@ -149,6 +149,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
              server create-admin LOGIN   (the password is read from the terminal or stdin)\n"
         );
     }
+    app.db.spawn_checkpointer();
     sweeper::spawn(
         app.db.clone(),
         app.ctx.files.clone(),

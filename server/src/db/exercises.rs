@@ -845,15 +845,22 @@ impl Exercises for Db {
         response: &Response,
         now: Timestamp,
     ) -> Result<bool, StoreError> {
-        let done = SAVE_RESPONSE
-            .query()
-            .bind(attempt.get())
-            .bind(json_text(response)?)
-            .bind(now.unix())
-            .execute(&self.writer)
-            .await
-            .map_err(fail)?;
-        Ok(done.rows_affected() == 1)
+        let (id, response, at) = (attempt.get(), json_text(response)?, now.unix());
+        let changed = self
+            .write_batched(Box::new(move |conn| {
+                Box::pin(async move {
+                    let done = SAVE_RESPONSE
+                        .query()
+                        .bind(id)
+                        .bind(response)
+                        .bind(at)
+                        .execute(conn)
+                        .await?;
+                    Ok(done.rows_affected())
+                })
+            }))
+            .await?;
+        Ok(changed == 1)
     }
 
     async fn hand_in(
@@ -863,18 +870,27 @@ impl Exercises for Db {
         outcome: &Outcome,
         now: Timestamp,
     ) -> Result<bool, StoreError> {
-        let done = HAND_IN
-            .query()
-            .bind(attempt.get())
-            .bind(json_text(response)?)
-            .bind(now.unix())
-            .bind(hundredths(outcome.earned))
-            .bind(hundredths(outcome.max))
-            .bind(hundredths(outcome.awaiting_teacher))
-            .bind(json_text(outcome)?)
-            .execute(&self.writer)
-            .await
-            .map_err(fail)?;
-        Ok(done.rows_affected() == 1)
+        let (id, at) = (attempt.get(), now.unix());
+        let (response, marks) = (json_text(response)?, json_text(outcome)?);
+        let points = [outcome.earned, outcome.max, outcome.awaiting_teacher].map(hundredths);
+        let changed = self
+            .write_batched(Box::new(move |conn| {
+                Box::pin(async move {
+                    let done = HAND_IN
+                        .query()
+                        .bind(id)
+                        .bind(response)
+                        .bind(at)
+                        .bind(points[0])
+                        .bind(points[1])
+                        .bind(points[2])
+                        .bind(marks)
+                        .execute(conn)
+                        .await?;
+                    Ok(done.rows_affected())
+                })
+            }))
+            .await?;
+        Ok(changed == 1)
     }
 }

@@ -22,6 +22,7 @@ mod account;
 mod admin;
 mod audit;
 mod auth;
+pub mod batch;
 mod charter;
 pub(crate) mod decode;
 mod directory;
@@ -48,6 +49,15 @@ sql::statements! {
     /// Only another process (a `generate` or `restore` run beside the server) can hold the lock
     /// now that this one writes through one connection; it is waited for, not failed.
     BUSY_TIMEOUT [sqlite] = "PRAGMA busy_timeout = 5000";
+    /// The writer folds the write-ahead log back into the database itself only past 80 MB:
+    /// below that, [`Db::spawn_checkpointer`] does it beside the writer, so a hand-in never
+    /// waits behind the copy of a thousand pages (the default made every ≈ 300th write do it,
+    /// and all the writes queued behind it). Past it (no checkpointer: a command-line run), the
+    /// writer still bounds the log.
+    WRITER_CHECKPOINT [sqlite] = "PRAGMA wal_autocheckpoint = 20000";
+    /// Copies what the log holds into the database without waiting for (or stopping) anyone;
+    /// the writer starts the log over once everything is copied.
+    CHECKPOINT [sqlite] = "PRAGMA wal_checkpoint(PASSIVE)";
     /// The readers' connections refuse to write: a write sent to them by mistake fails in the
     /// tests instead of competing with the writer for SQLite's lock.
     QUERY_ONLY [sqlite] = "PRAGMA query_only = ON";
@@ -73,6 +83,9 @@ pub struct Db {
     writer: AnyPool,
     backend: Backend,
     versions: Arc<versions::Versions>,
+    /// SQLite's group commit (`batch.rs`); none on PostgreSQL, whose concurrent commits share
+    /// their flushes by themselves.
+    batcher: Option<Arc<batch::Batcher>>,
 }
 
 impl Db {
@@ -92,6 +105,7 @@ impl Db {
                 let writer = sqlite_pool(&options, 1, false).await?;
                 let pool = sqlite_pool(&options, max_connections, true).await?;
                 Db {
+                    batcher: Some(Arc::new(batch::Batcher::start(writer.clone()))),
                     pool,
                     writer,
                     backend,
@@ -109,6 +123,7 @@ impl Db {
                     pool,
                     backend,
                     versions: Arc::new(versions::Versions::new()),
+                    batcher: None,
                 }
             }
         };
@@ -140,6 +155,42 @@ impl Db {
     /// For writing, and for transactions that read what they are about to write.
     pub fn writer(&self) -> &AnyPool {
         &self.writer
+    }
+
+    /// Runs a write that many people send at once (a pupil's answers, a hand-in), whole or not
+    /// at all: on SQLite, committed in a batch with the others waiting (`batch.rs`); answers
+    /// the rows it changed once they are on disk.
+    pub async fn write_batched(&self, write: batch::Write) -> Result<u64, StoreError> {
+        match &self.batcher {
+            Some(batcher) => batcher.write(write).await,
+            None => {
+                // A transaction of its own, so that a write is whole or absent on both backends.
+                let mut tx = self.writer.begin().await.map_err(fail)?;
+                let changed = write(&mut tx).await.map_err(fail)?;
+                tx.commit().await.map_err(fail)?;
+                Ok(changed)
+            }
+        }
+    }
+
+    /// On SQLite, copies the write-ahead log into the database every half second, on a
+    /// reader's connection (a checkpoint is not a write to the data), for as long as the
+    /// server runs.
+    pub fn spawn_checkpointer(&self) -> Option<tokio::task::JoinHandle<()>> {
+        if self.backend != Backend::Sqlite {
+            return None;
+        }
+        let pool = self.pool.clone();
+        Some(tokio::spawn(async move {
+            let mut ticks = tokio::time::interval(Duration::from_millis(500));
+            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                ticks.tick().await;
+                if let Err(e) = CHECKPOINT.query().execute(&pool).await {
+                    tracing::warn!(error = %e, "checkpoint failed; the writer bounds the log");
+                }
+            }
+        }))
     }
 
     /// Closes every connection, the writer last: SQLite folds its write-ahead log back into

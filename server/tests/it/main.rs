@@ -24,3 +24,4 @@ mod sequences;
 mod sequences_archive;
 
 mod sql;
+mod writes;
