@@ -11,14 +11,14 @@
 # Prints the figures and writes them into BENCHMARKS.md between its markers.
 # Settings: BENCH_SCHOOLS (50), BENCH_SECONDS (10 per run), BENCH_BACKENDS ("sqlite postgres"),
 # SCOLA_BENCH_PG (postgres://postgres@127.0.0.1:5432), BENCH_HAND_INS (distinct attempts
-# prepared for (e): 4,000 per second of load, more than the server hands in).
+# prepared for (e): 10,000 per second of load, more than the server hands in).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 schools="${BENCH_SCHOOLS:-50}"
 seconds="${BENCH_SECONDS:-10}"
 backends="${BENCH_BACKENDS:-sqlite postgres}"
-hand_ins="${BENCH_HAND_INS:-$((seconds * 4000))}"
+hand_ins="${BENCH_HAND_INS:-$((seconds * 10000))}"
 pg_base="${SCOLA_BENCH_PG:-postgres://postgres@127.0.0.1:5432}"
 work="$PWD/target/bench"
 bin="${CARGO_TARGET_DIR:-$PWD/target}/release"
