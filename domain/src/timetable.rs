@@ -46,5 +46,9 @@ pub use slot::{ClockTime, NotATime, SchoolWeekday, Slot, SlotError};
 pub use week::{AbRule, AbWeeks, Alternation, WeekKind, WeekOverride};
 pub use year::{Holiday, HolidayError, SchoolDays, YearError};
 
+/// The day type every date of a timetable is, for the crates that name dates without depending
+/// on `jiff` themselves (the app and the server).
+pub use jiff::civil::Date;
+
 #[cfg(test)]
 mod tests;

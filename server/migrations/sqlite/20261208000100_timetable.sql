@@ -52,7 +52,9 @@ CREATE TABLE lessons (
     from_day TEXT NOT NULL,
     until_day TEXT NOT NULL,
     updated_by BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
-    updated_at BIGINT NOT NULL
+    updated_at BIGINT NOT NULL,
+    -- The same lesson twice is a mistake (a double click, an import run twice), never a plan.
+    UNIQUE (group_id, subject_id, weekday, starts, alternation, from_day)
 );
 CREATE INDEX lessons_by_group ON lessons (group_id, year_id);
 CREATE INDEX lessons_by_school ON lessons (school_id, year_id);

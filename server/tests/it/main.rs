@@ -22,5 +22,7 @@ mod processes;
 mod production;
 mod sequences;
 mod sequences_archive;
+mod timetable;
+mod timetable_setup;
 
 mod sql;
