@@ -26,9 +26,7 @@ pub use files::{Body, BodyError, FileStore, FileUser, Files, PutError, StoredFil
 pub use passwords::{HashError, Passwords};
 pub use platform::Establishments;
 pub use sequences::{ExerciseWork, Sequences, StepMarks, StoredSequence, StoredSequenceAssignment};
-pub use timetable::{
-    ImportedLesson, Names, Refs, SchoolCalendar, SchoolNames, Timetables, WeekRead, WeekSelector,
-};
+pub use timetable::{Names, Refs, SchoolCalendar, Timetables, WeekRead, WeekSelector};
 
 use domain::time::Timestamp;
 use std::sync::Arc;

@@ -5,7 +5,9 @@ use domain::ids::{AccountId, GroupId, LessonChangeId, LessonId, RoomId, SchoolId
 use domain::school::Label;
 use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
-use domain::timetable::{AbRule, Date, Lesson, LessonChange, SchoolDays, Zone};
+use domain::timetable::{
+    AbRule, Date, Lesson, LessonChange, ResolvedLesson, SchoolDays, SchoolNames, Zone,
+};
 use std::collections::HashMap;
 
 /// Whose week is read from storage.
@@ -61,23 +63,6 @@ pub struct Refs {
     pub room: Option<RoomId>,
     pub teachers: Vec<AccountId>,
     pub lesson: Option<LessonId>,
-}
-
-/// What an import's names are resolved against: a school's subjects (code, name), its classes
-/// and groups of the year, its teachers' login names, its rooms.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SchoolNames {
-    pub subjects: Vec<(SubjectId, String, String)>,
-    pub groups: Vec<(GroupId, String)>,
-    pub teachers: Vec<(AccountId, String)>,
-    pub rooms: Vec<(RoomId, String)>,
-}
-
-/// A lesson to import; its room, when new, is `new_rooms[i]` of the same import.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportedLesson {
-    pub lesson: Lesson,
-    pub new_room: Option<usize>,
 }
 
 /// Timetables: a school's rooms, calendars, weekly lessons and changes of one date.
@@ -188,7 +173,7 @@ pub trait Timetables: Send + Sync {
         &self,
         school: SchoolId,
         new_rooms: &[(Label, String)],
-        lessons: &[ImportedLesson],
+        lessons: &[ResolvedLesson],
         by: AccountId,
         now: Timestamp,
     ) -> Result<Vec<LessonId>, StoreError>;

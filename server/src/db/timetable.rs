@@ -6,10 +6,7 @@ use super::school_years::year_id;
 use super::sql::statements;
 use super::{Db, fail};
 use app::api::timetable::{LessonEntry, LessonsOf, Room};
-use app::ports::{
-    ImportedLesson, Names, Refs, SchoolCalendar, SchoolNames, StoreError, Timetables, WeekRead,
-    WeekSelector,
-};
+use app::ports::{Names, Refs, SchoolCalendar, StoreError, Timetables, WeekRead, WeekSelector};
 use async_trait::async_trait;
 use domain::ids::{AccountId, GroupId, LessonChangeId, LessonId, RoomId, SchoolId, SubjectId};
 use domain::school::Label;
@@ -17,8 +14,8 @@ use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
 use domain::timetable::{
     AbRule, Alteration, Alternation, ClockTime, Date, DatedSlot, ExtraLesson, Holiday, Lesson,
-    LessonChange, LessonSpec, OccurrenceChange, SchoolDays, SchoolWeekday, Slot, Teachers,
-    WeekKind, WeekOverride, Zone, day,
+    LessonChange, LessonSpec, OccurrenceChange, ResolvedLesson, SchoolDays, SchoolNames,
+    SchoolWeekday, Slot, Teachers, WeekKind, WeekOverride, Zone, day,
 };
 use sqlx::AnyConnection;
 
@@ -1186,7 +1183,7 @@ impl Timetables for Db {
         &self,
         school: SchoolId,
         new_rooms: &[(Label, String)],
-        lessons: &[ImportedLesson],
+        lessons: &[ResolvedLesson],
         by: AccountId,
         now: Timestamp,
     ) -> Result<Vec<LessonId>, StoreError> {

@@ -5,6 +5,7 @@
 
 use crate::support::{Session, TestServer};
 use app::api::area_error::AreaError;
+use app::api::timetable::calendar::ReadCalendar;
 use app::api::timetable::changes::{Change, UndoChange};
 use app::api::timetable::lessons::{DeleteLesson, Lessons, SaveLesson};
 use app::api::timetable::week::WeekOf;
@@ -13,8 +14,8 @@ use app::error::AppError;
 use domain::ids::{GroupId, LessonId, SchoolId, SubjectId};
 use domain::school_calendar::SchoolYear;
 use domain::timetable::{
-    Alteration, Alternation, ChangeError, ClockTime, Date, DatedSlot, LessonChange, LessonSpec,
-    OccurrenceChange, SchoolWeekday, Slot, Status, Teachers, day,
+    Alteration, Alternation, ChangeError, ClockTime, Conflict, Date, DatedSlot, LessonChange,
+    LessonSpec, OccurrenceChange, SchoolDays, SchoolWeekday, Slot, Status, Teachers, day,
 };
 use futures::future::join_all;
 
@@ -96,13 +97,29 @@ async fn the_demo_week_shows_each_persons_lessons_weeks_a_and_b_and_no_more() {
     assert_eq!(b.lessons.len(), 4, "week B has no Tuesday maths for 5e A");
     // The parent sees the same week as the child.
     assert_eq!(week(&s, &parent, Whom::Pupil(lisandru), week_a()).await, a);
+    // This week, unless it is a holiday, Friday's maths lesson is cancelled.
+    let today = domain::locale::local(server::system_clock()).date();
+    let friday = day::plus(day::monday(today), 4);
+    let now = week(&s, &parent, Whom::Pupil(lisandru), today).await;
+    let staff = s.session_for("paola.leca").await;
+    let school = s.school_id("7200001N").await;
+    let calendar = s.call(&staff, ReadCalendar { school }).await.ok();
+    let days = SchoolDays::new(year(), calendar.holidays).expect("the demo's holidays");
+    if days.is_school_day(friday) {
+        let cancelled: Vec<_> = now
+            .lessons
+            .iter()
+            .filter(|l| l.occurrence.status == Status::Cancelled)
+            .map(|l| l.occurrence.when.date())
+            .collect();
+        assert_eq!(cancelled, vec![friday]);
+    }
 
     // The teacher, in two schools, sees both; staff of one school see that school's only.
     let teacher = s.session_for("maria.santoni").await;
     let hers = week(&s, &teacher, Whom::Teacher(maria), week_a()).await;
     assert_eq!(hers.lessons.len(), 7, "{:?}", subjects(&hers));
     assert!(hers.lessons.iter().any(|l| l.group == "2nde 1"));
-    let staff = s.session_for("paola.leca").await;
     let seen = week(&s, &staff, Whom::Teacher(maria), week_a()).await;
     assert_eq!(seen.lessons.len(), 6);
     assert!(seen.lessons.iter().all(|l| l.group != "2nde 1"));
@@ -237,6 +254,18 @@ async fn a_clash_is_saved_only_once_confirmed_and_the_same_lesson_never_twice() 
         .save(spec.clone(), true)
         .await
         .expect("saved once confirmed");
+    // Wednesday 09:00 in the collège: maria teaches at the lycée then; her other school counts.
+    let wednesday = t.spec(SchoolWeekday::Wednesday, at(9, 0), at(10, 0)).await;
+    let Err(AreaError::Area(TimetableProblem::LessonClashes(clashes))) =
+        t.save(wednesday, false).await
+    else {
+        panic!("a clash with the lycée expected");
+    };
+    let maria = t.s.account_id("maria.santoni").await;
+    assert_eq!(
+        clashes.iter().map(|c| c.conflict).collect::<Vec<_>>(),
+        vec![Conflict::Teacher(maria)]
+    );
     let listed =
         t.s.call(
             &t.staff,

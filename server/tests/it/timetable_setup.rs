@@ -5,10 +5,12 @@
 use crate::timetable::{setup, week, week_a, year};
 use app::api::area_error::AreaError;
 use app::api::timetable::calendar::{ImportHolidays, ReadCalendar, SaveCalendar};
-use app::api::timetable::import::{ImportLessons, ImportRefusal};
+use app::api::timetable::import::ImportLessons;
 use app::api::timetable::rooms::{CreateRoom, Rooms};
 use app::api::timetable::{TimetableProblem, Whom};
-use domain::timetable::{AbRule, Holiday, OpenDataError, Saturday, WeekKind, YearError, Zone, day};
+use domain::timetable::{
+    AbRule, Holiday, ImportRefusal, OpenDataError, Saturday, WeekKind, YearError, Zone, day,
+};
 
 #[tokio::test]
 async fn rooms_are_named_once_per_school_case_and_accents_aside() {

@@ -42,8 +42,10 @@ pub(crate) mod server {
             .store
             .week(selector, day::year_of(monday), monday, saturday)
             .await?;
-        if let Whom::Pupil(p) | Whom::Teacher(p) = whom {
-            me.audit_read(WHAT, p, None).await;
+        // Staff reading a person's week is a read of someone else's data; one's own, or one's
+        // child's, read every day, is not recorded.
+        if let (Whom::Pupil(p) | Whom::Teacher(p), Some(schools)) = (whom, &visible) {
+            me.audit_read(WHAT, p, schools.first().copied()).await;
         }
         Ok(Week {
             monday,
