@@ -88,11 +88,12 @@ CREATE TABLE lesson_changes (
     group_id BIGINT REFERENCES school_groups (id) ON DELETE CASCADE,
     made_by BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
     made_at BIGINT NOT NULL,
-    UNIQUE (lesson_id, on_day)
+    UNIQUE (lesson_id, on_day),
+    -- The same extra lesson twice is a double click, never a plan.
+    UNIQUE (group_id, subject_id, on_day, starts)
 );
 CREATE INDEX lesson_changes_by_day ON lesson_changes (school_id, on_day);
 CREATE INDEX lesson_changes_by_moved_day ON lesson_changes (school_id, moved_day);
-CREATE INDEX lesson_changes_by_group ON lesson_changes (group_id, on_day);
 
 -- A change's teachers: the substitutes of a changed occurrence, an extra lesson's teachers.
 CREATE TABLE lesson_change_teachers (

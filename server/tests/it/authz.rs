@@ -402,7 +402,7 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
             .to_string(),
         )
         .replace("{n}", &n.to_string());
-    let text = timetable_placeholders(s, text, c).await;
+    let text = timetable_placeholders(s, text, c, n).await;
     let text = if text.contains("{file}") {
         text.replace("{file}", &file_of(s, c).await)
     } else {
@@ -417,7 +417,7 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
 }
 
 /// The timetable's placeholders (see the module's documentation).
-async fn timetable_placeholders(s: &TestServer, text: String, c: &Column) -> String {
+async fn timetable_placeholders(s: &TestServer, text: String, c: &Column, n: usize) -> String {
     use domain::timetable::day;
     let year = domain::school_calendar::SchoolYear::at(server::system_clock());
     let text = text
@@ -461,11 +461,12 @@ async fn timetable_placeholders(s: &TestServer, text: String, c: &Column) -> Str
     let row: (i64,) = sqlx::query_as(
         "INSERT INTO lesson_changes (school_id, on_day, kind, starts, ends, subject_id, \
            group_id, made_at) \
-         SELECT g.school_id, '2026-09-07', 'extra', 600, 660, \
+         SELECT g.school_id, '2026-09-07', 'extra', 600 + $2, 1300, \
            (SELECT MIN(id) FROM subjects WHERE school_id = g.school_id), g.id, 0 \
          FROM school_groups g WHERE g.name = $1 RETURNING id",
     )
     .bind(c.group)
+    .bind(i64::try_from(n).expect("a column"))
     .fetch_one(s.app.db.writer())
     .await
     .expect("a change to undo");

@@ -455,7 +455,12 @@ async fn changes_show_in_the_week_clash_and_are_undone() {
         panic!("a clash expected");
     };
     assert!(!clashes.is_empty());
-    let extra_id = change(extra, true).await.ok();
+    let extra_id = change(extra.clone(), true).await.ok();
+    assert_eq!(
+        change(extra, true).await.err(),
+        AreaError::Area(TimetableProblem::LessonTwice),
+        "the same extra lesson twice"
+    );
     let w = week(s, &pupil, Whom::Pupil(lisandru), monday).await;
     assert!(
         w.lessons

@@ -72,9 +72,13 @@ pub async fn change(
         let clashes = timetable.change_clashes(None, &change, |a, b| shared.contains(&(a, b)));
         confirm(clashes, false).map_err(|c| TimetableProblem::ChangeClashes(c.0))?;
     }
-    Ok(store
+    match store
         .save_change(school, &change, me.info.account, me.ctx.now())
-        .await?)
+        .await
+    {
+        Err(crate::ports::StoreError::Conflict) => Err(TimetableProblem::LessonTwice.into()),
+        other => Ok(other?),
+    }
 }
 
 /// Undoes a change: the occurrence is as usual again, an extra lesson is gone.

@@ -24,7 +24,8 @@ pub enum TimetableProblem {
     Lesson(LessonError),
     #[error("the change cannot be saved: {0}")]
     Change(ChangeError),
-    /// The same lesson (group, subject, weekday, start, weeks, first day) is there already.
+    /// The same lesson (group, subject, weekday, start, weeks, first day), or the same extra
+    /// lesson (group, subject, date, start), is there already.
     #[error("the lesson is there already")]
     LessonTwice,
     #[error("a room of that name exists")]
