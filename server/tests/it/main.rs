@@ -22,6 +22,8 @@ mod processes;
 mod production;
 mod sequences;
 mod sequences_archive;
+mod timetable;
+mod timetable_setup;
 
 mod sql;
 mod writes;
