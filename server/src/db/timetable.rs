@@ -57,11 +57,21 @@ macro_rules! change_rows {
     };
 }
 
-/// On the days `$2`..`$3`, or moved into them.
-macro_rules! change_days {
-    () => {
-        " AND (c.on_day BETWEEN $2 AND $3 OR c.moved_day BETWEEN $2 AND $3) \
-          ORDER BY c.id, ct.position"
+/// The changes of the schools `$school` (a condition on `school_id`) on the days `$2`..`$3`, or
+/// moved into them: a union of two index searches (an `OR` of the two days, next to a school
+/// given by a subquery, makes SQLite scan the table).
+macro_rules! changes_where {
+    ($school:literal) => {
+        concat!(
+            change_rows!(),
+            "WHERE c.id IN (SELECT id FROM lesson_changes WHERE school_id ",
+            $school,
+            " AND on_day BETWEEN $2 AND $3 UNION SELECT id FROM lesson_changes \
+              WHERE school_id ",
+            $school,
+            " AND moved_day BETWEEN $2 AND $3) \
+             ORDER BY c.id, ct.position"
+        )
     };
 }
 
@@ -93,10 +103,10 @@ statements! {
         WHERE m.account_id = $1 AND g.year_id = ", year_is!(2));
     /// A teacher's lessons, and those they substitute in on the days `$3`..`$4`.
     LESSONS_OF_TEACHER_WEEK = concat!(lesson_rows!(),
-        "WHERE (l.id IN (SELECT lesson_id FROM lesson_teachers WHERE teacher_id = $1) \
-           OR l.id IN (SELECT c.lesson_id FROM lesson_changes c \
+        "WHERE l.id IN (SELECT lesson_id FROM lesson_teachers WHERE teacher_id = $1 \
+           UNION SELECT c.lesson_id FROM lesson_changes c \
              JOIN lesson_change_teachers x ON x.change_id = c.id WHERE x.teacher_id = $1 \
-             AND (c.on_day BETWEEN $3 AND $4 OR c.moved_day BETWEEN $3 AND $4))) \
+             AND (c.on_day BETWEEN $3 AND $4 OR c.moved_day BETWEEN $3 AND $4)) \
          AND l.year_id = ", year_is!(2), " ORDER BY l.id, t.position");
     /// A teacher's lessons of the year, in every school.
     LESSONS_OF_TEACHER = concat!(lesson_rows!(),
@@ -106,22 +116,20 @@ statements! {
         "WHERE l.group_id = $1 AND l.year_id = ", year_is!(2), " ORDER BY l.id, t.position");
     /// The lessons in a room, and those moved into it on the days `$3`..`$4`.
     LESSONS_IN_ROOM_WEEK = concat!(lesson_rows!(),
-        "WHERE (l.room_id = $1 OR l.id IN (SELECT c.lesson_id FROM lesson_changes c \
-             WHERE c.room_id = $1 AND (c.on_day BETWEEN $3 AND $4 OR c.moved_day BETWEEN $3 AND $4))) \
+        "WHERE l.id IN (SELECT id FROM lessons WHERE room_id = $1 \
+           UNION SELECT c.lesson_id FROM lesson_changes c WHERE c.room_id = $1 \
+             AND (c.on_day BETWEEN $3 AND $4 OR c.moved_day BETWEEN $3 AND $4)) \
          AND l.year_id = ", year_is!(2), " ORDER BY l.id, t.position");
     LESSONS_OF_SCHOOL = concat!(lesson_rows!(),
         "WHERE l.school_id = $1 AND l.year_id = ", year_is!(2), " ORDER BY l.id, t.position");
 
     /// The changes of the schools where an account has a role.
-    CHANGES_OF_PERSON = concat!(change_rows!(),
-        "WHERE c.school_id IN (SELECT school_id FROM roles WHERE account_id = $1)",
-        change_days!());
-    CHANGES_OF_GROUP_SCHOOL = concat!(change_rows!(),
-        "WHERE c.school_id = (SELECT school_id FROM school_groups WHERE id = $1)",
-        change_days!());
-    CHANGES_OF_ROOM_SCHOOL = concat!(change_rows!(),
-        "WHERE c.school_id = (SELECT school_id FROM rooms WHERE id = $1)", change_days!());
-    CHANGES_OF_SCHOOL = concat!(change_rows!(), "WHERE c.school_id = $1", change_days!());
+    CHANGES_OF_PERSON =
+        changes_where!("IN (SELECT school_id FROM roles WHERE account_id = $1)");
+    CHANGES_OF_GROUP_SCHOOL =
+        changes_where!("= (SELECT school_id FROM school_groups WHERE id = $1)");
+    CHANGES_OF_ROOM_SCHOOL = changes_where!("= (SELECT school_id FROM rooms WHERE id = $1)");
+    CHANGES_OF_SCHOOL = changes_where!("= $1");
 
     CALENDARS_OF_PERSON = concat!(calendar_rows!(),
         "k.school_id IN (SELECT school_id FROM roles WHERE account_id = $1) \
