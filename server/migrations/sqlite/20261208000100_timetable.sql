@@ -94,6 +94,7 @@ CREATE TABLE lesson_changes (
 );
 CREATE INDEX lesson_changes_by_day ON lesson_changes (school_id, on_day);
 CREATE INDEX lesson_changes_by_moved_day ON lesson_changes (school_id, moved_day);
+CREATE INDEX lesson_changes_by_room ON lesson_changes (room_id);
 
 -- A change's teachers: the substitutes of a changed occurrence, an extra lesson's teachers.
 CREATE TABLE lesson_change_teachers (

@@ -13,11 +13,16 @@ use domain::school::Label;
 use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
 use domain::timetable::{
-    AbRule, Alteration, Alternation, ClockTime, Date, DatedSlot, ExtraLesson, Holiday, Lesson,
-    LessonChange, LessonSpec, OccurrenceChange, ResolvedLesson, SchoolDays, SchoolNames,
-    SchoolWeekday, Slot, Teachers, WeekKind, WeekOverride, Zone, day,
+    Alteration, Date, Lesson, LessonChange, ResolvedLesson, SchoolNames, Teachers, day,
 };
 use sqlx::AnyConnection;
+
+mod rows;
+
+use rows::{
+    CalendarRow, ChangeRow, CountRow, IdRow, InSchoolRow, LessonRow, NamedRow, PairRow, SubjectRow,
+    calendars_from, changes_from, lessons_from, minutes, no_calendar, week_kind_code,
+};
 
 /// A lesson's columns, one row per teacher (in their order), with the names a week shows.
 macro_rules! lesson_rows {
@@ -57,11 +62,21 @@ macro_rules! change_rows {
     };
 }
 
-/// On the days `$2`..`$3`, or moved into them.
-macro_rules! change_days {
-    () => {
-        " AND (c.on_day BETWEEN $2 AND $3 OR c.moved_day BETWEEN $2 AND $3) \
-          ORDER BY c.id, ct.position"
+/// The changes of the schools `$school` (a condition on `school_id`) on the days `$2`..`$3`, or
+/// moved into them: a union of two index searches (an `OR` of the two days, next to a school
+/// given by a subquery, makes SQLite scan the table).
+macro_rules! changes_where {
+    ($school:literal) => {
+        concat!(
+            change_rows!(),
+            "WHERE c.id IN (SELECT id FROM lesson_changes WHERE school_id ",
+            $school,
+            " AND on_day BETWEEN $2 AND $3 UNION SELECT id FROM lesson_changes \
+              WHERE school_id ",
+            $school,
+            " AND moved_day BETWEEN $2 AND $3) \
+             ORDER BY c.id, ct.position"
+        )
     };
 }
 
@@ -93,10 +108,10 @@ statements! {
         WHERE m.account_id = $1 AND g.year_id = ", year_is!(2));
     /// A teacher's lessons, and those they substitute in on the days `$3`..`$4`.
     LESSONS_OF_TEACHER_WEEK = concat!(lesson_rows!(),
-        "WHERE (l.id IN (SELECT lesson_id FROM lesson_teachers WHERE teacher_id = $1) \
-           OR l.id IN (SELECT c.lesson_id FROM lesson_changes c \
+        "WHERE l.id IN (SELECT lesson_id FROM lesson_teachers WHERE teacher_id = $1 \
+           UNION SELECT c.lesson_id FROM lesson_changes c \
              JOIN lesson_change_teachers x ON x.change_id = c.id WHERE x.teacher_id = $1 \
-             AND (c.on_day BETWEEN $3 AND $4 OR c.moved_day BETWEEN $3 AND $4))) \
+             AND (c.on_day BETWEEN $3 AND $4 OR c.moved_day BETWEEN $3 AND $4)) \
          AND l.year_id = ", year_is!(2), " ORDER BY l.id, t.position");
     /// A teacher's lessons of the year, in every school.
     LESSONS_OF_TEACHER = concat!(lesson_rows!(),
@@ -106,22 +121,20 @@ statements! {
         "WHERE l.group_id = $1 AND l.year_id = ", year_is!(2), " ORDER BY l.id, t.position");
     /// The lessons in a room, and those moved into it on the days `$3`..`$4`.
     LESSONS_IN_ROOM_WEEK = concat!(lesson_rows!(),
-        "WHERE (l.room_id = $1 OR l.id IN (SELECT c.lesson_id FROM lesson_changes c \
-             WHERE c.room_id = $1 AND (c.on_day BETWEEN $3 AND $4 OR c.moved_day BETWEEN $3 AND $4))) \
+        "WHERE l.id IN (SELECT id FROM lessons WHERE room_id = $1 \
+           UNION SELECT c.lesson_id FROM lesson_changes c WHERE c.room_id = $1 \
+             AND (c.on_day BETWEEN $3 AND $4 OR c.moved_day BETWEEN $3 AND $4)) \
          AND l.year_id = ", year_is!(2), " ORDER BY l.id, t.position");
     LESSONS_OF_SCHOOL = concat!(lesson_rows!(),
         "WHERE l.school_id = $1 AND l.year_id = ", year_is!(2), " ORDER BY l.id, t.position");
 
     /// The changes of the schools where an account has a role.
-    CHANGES_OF_PERSON = concat!(change_rows!(),
-        "WHERE c.school_id IN (SELECT school_id FROM roles WHERE account_id = $1)",
-        change_days!());
-    CHANGES_OF_GROUP_SCHOOL = concat!(change_rows!(),
-        "WHERE c.school_id = (SELECT school_id FROM school_groups WHERE id = $1)",
-        change_days!());
-    CHANGES_OF_ROOM_SCHOOL = concat!(change_rows!(),
-        "WHERE c.school_id = (SELECT school_id FROM rooms WHERE id = $1)", change_days!());
-    CHANGES_OF_SCHOOL = concat!(change_rows!(), "WHERE c.school_id = $1", change_days!());
+    CHANGES_OF_PERSON =
+        changes_where!("IN (SELECT school_id FROM roles WHERE account_id = $1)");
+    CHANGES_OF_GROUP_SCHOOL =
+        changes_where!("= (SELECT school_id FROM school_groups WHERE id = $1)");
+    CHANGES_OF_ROOM_SCHOOL = changes_where!("= (SELECT school_id FROM rooms WHERE id = $1)");
+    CHANGES_OF_SCHOOL = changes_where!("= $1");
 
     CALENDARS_OF_PERSON = concat!(calendar_rows!(),
         "k.school_id IN (SELECT school_id FROM roles WHERE account_id = $1) \
@@ -196,372 +209,6 @@ statements! {
     SCHOOL_TEACHERS = "SELECT a.id AS id, a.username AS name FROM accounts a \
         JOIN roles r ON r.account_id = a.id WHERE r.school_id = $1 AND r.profile = 'teacher' \
         ORDER BY a.id";
-}
-
-#[derive(sqlx::FromRow)]
-struct IdRow {
-    id: i64,
-}
-
-#[derive(sqlx::FromRow)]
-struct CountRow {
-    n: i64,
-}
-
-#[derive(sqlx::FromRow)]
-struct NamedRow {
-    id: i64,
-    name: String,
-}
-
-#[derive(sqlx::FromRow)]
-struct SubjectRow {
-    id: i64,
-    code: String,
-    name: String,
-}
-
-#[derive(sqlx::FromRow)]
-struct PairRow {
-    first: i64,
-    second: i64,
-}
-
-#[derive(sqlx::FromRow)]
-struct InSchoolRow {
-    subjects: i64,
-    groups_: i64,
-    rooms: i64,
-    lessons: i64,
-}
-
-#[derive(sqlx::FromRow)]
-struct LessonRow {
-    id: i64,
-    school_id: i64,
-    subject_id: i64,
-    group_id: i64,
-    room_id: Option<i64>,
-    weekday: String,
-    starts: i64,
-    ends: i64,
-    alternation: String,
-    from_day: String,
-    until_day: String,
-    teacher_id: i64,
-    subject_name: String,
-    group_name: String,
-    room_name: Option<String>,
-    first_name: String,
-    last_name: String,
-}
-
-#[derive(sqlx::FromRow)]
-struct ChangeRow {
-    id: i64,
-    school_id: i64,
-    lesson_id: Option<i64>,
-    on_day: String,
-    kind: String,
-    moved_day: Option<String>,
-    starts: Option<i64>,
-    ends: Option<i64>,
-    room_id: Option<i64>,
-    subject_id: Option<i64>,
-    group_id: Option<i64>,
-    teacher_id: Option<i64>,
-    subject_name: Option<String>,
-    group_name: Option<String>,
-    room_name: Option<String>,
-    first_name: Option<String>,
-    last_name: Option<String>,
-}
-
-#[derive(sqlx::FromRow)]
-struct CalendarRow {
-    school_id: i64,
-    first_week: Option<String>,
-    first_kind: Option<String>,
-    overrides: String,
-    zone: Option<String>,
-    name: Option<String>,
-    first_day: Option<String>,
-    last_day: Option<String>,
-}
-
-fn corrupt(what: &'static str, value: impl std::fmt::Debug) -> StoreError {
-    super::decode::corrupt(what, &format!("{value:?}"))
-}
-
-fn date(what: &'static str, text: &str) -> Result<Date, StoreError> {
-    day::parse(text).ok_or_else(|| corrupt(what, text))
-}
-
-fn clock(what: &'static str, minutes: i64) -> Result<ClockTime, StoreError> {
-    u16::try_from(minutes)
-        .ok()
-        .and_then(|m| ClockTime::try_from(m).ok())
-        .ok_or_else(|| corrupt(what, minutes))
-}
-
-fn minutes(time: ClockTime) -> i64 {
-    i64::from(time.minutes())
-}
-
-fn week_kind(text: &str) -> Result<WeekKind, StoreError> {
-    match text {
-        "a" => Ok(WeekKind::A),
-        "b" => Ok(WeekKind::B),
-        other => Err(corrupt("first_kind", other)),
-    }
-}
-
-fn week_kind_code(kind: WeekKind) -> &'static str {
-    match kind {
-        WeekKind::A => "a",
-        WeekKind::B => "b",
-    }
-}
-
-fn full_name(first: &str, last: &str) -> String {
-    format!("{first} {last}")
-}
-
-/// Lessons read with their teachers and names, one row per teacher, grouped back.
-struct ReadLessons {
-    lessons: Vec<(SchoolId, LessonId, Lesson)>,
-    entries: Vec<LessonEntry>,
-}
-
-fn lessons_from(
-    rows: Vec<LessonRow>,
-    year: SchoolYear,
-    names: &mut Names,
-) -> Result<ReadLessons, StoreError> {
-    let mut out = ReadLessons {
-        lessons: vec![],
-        entries: vec![],
-    };
-    let mut i = 0;
-    while i < rows.len() {
-        let first = &rows[i];
-        let mut j = i;
-        let mut teachers = vec![];
-        let mut teacher_names = vec![];
-        while j < rows.len() && rows[j].id == first.id {
-            let person = full_name(&rows[j].first_name, &rows[j].last_name);
-            names
-                .people
-                .insert(AccountId::new(rows[j].teacher_id), person.clone());
-            teachers.push(AccountId::new(rows[j].teacher_id));
-            teacher_names.push(person);
-            j += 1;
-        }
-        let weekday: SchoolWeekday = first
-            .weekday
-            .parse()
-            .map_err(|_| corrupt("weekday", &first.weekday))?;
-        let slot = Slot::new(
-            weekday,
-            clock("starts", first.starts)?,
-            clock("ends", first.ends)?,
-        )
-        .map_err(|e| corrupt("lesson slot", e))?;
-        let alternation: Alternation = first
-            .alternation
-            .parse()
-            .map_err(|_| corrupt("alternation", &first.alternation))?;
-        let spec = LessonSpec {
-            subject: SubjectId::new(first.subject_id),
-            teachers: Teachers::new(teachers).map_err(|e| corrupt("lesson teachers", e))?,
-            group: GroupId::new(first.group_id),
-            room: first.room_id.map(RoomId::new),
-            slot,
-            alternation,
-            from: date("from_day", &first.from_day)?,
-            until: date("until_day", &first.until_day)?,
-        };
-        let lesson = Lesson::new(year, spec).map_err(|e| corrupt("lesson", e))?;
-        names
-            .subjects
-            .insert(lesson.subject(), first.subject_name.clone());
-        names
-            .groups
-            .insert(lesson.group(), first.group_name.clone());
-        if let (Some(room), Some(name)) = (lesson.room(), &first.room_name) {
-            names.rooms.insert(room, name.clone());
-        }
-        out.entries.push(LessonEntry {
-            id: LessonId::new(first.id),
-            lesson: lesson.clone(),
-            subject: first.subject_name.clone(),
-            group: first.group_name.clone(),
-            room: first.room_name.clone(),
-            teachers: teacher_names,
-        });
-        out.lessons.push((
-            SchoolId::new(first.school_id),
-            LessonId::new(first.id),
-            lesson,
-        ));
-        i = j;
-    }
-    Ok(out)
-}
-
-fn changes_from(
-    rows: Vec<ChangeRow>,
-    names: &mut Names,
-) -> Result<Vec<(SchoolId, LessonChangeId, LessonChange)>, StoreError> {
-    let mut out = vec![];
-    let mut i = 0;
-    while i < rows.len() {
-        let first = &rows[i];
-        let mut j = i;
-        let mut teachers = vec![];
-        while j < rows.len() && rows[j].id == first.id {
-            let row = &rows[j];
-            if let Some(t) = row.teacher_id {
-                let person = full_name(
-                    row.first_name.as_deref().unwrap_or_default(),
-                    row.last_name.as_deref().unwrap_or_default(),
-                );
-                names.people.insert(AccountId::new(t), person);
-                teachers.push(AccountId::new(t));
-            }
-            j += 1;
-        }
-        if let (Some(s), Some(name)) = (first.subject_id, &first.subject_name) {
-            names.subjects.insert(SubjectId::new(s), name.clone());
-        }
-        if let (Some(g), Some(name)) = (first.group_id, &first.group_name) {
-            names.groups.insert(GroupId::new(g), name.clone());
-        }
-        if let (Some(r), Some(name)) = (first.room_id, &first.room_name) {
-            names.rooms.insert(RoomId::new(r), name.clone());
-        }
-        let on_day = date("on_day", &first.on_day)?;
-        let times = || -> Result<(ClockTime, ClockTime), StoreError> {
-            Ok((
-                clock(
-                    "starts",
-                    first.starts.ok_or_else(|| corrupt("starts", "null"))?,
-                )?,
-                clock("ends", first.ends.ok_or_else(|| corrupt("ends", "null"))?)?,
-            ))
-        };
-        let teachers = if teachers.is_empty() {
-            None
-        } else {
-            Some(Teachers::new(teachers).map_err(|e| corrupt("change teachers", e))?)
-        };
-        let lesson = || {
-            first
-                .lesson_id
-                .map(LessonId::new)
-                .ok_or_else(|| corrupt("lesson_id", "null"))
-        };
-        let change = match first.kind.as_str() {
-            "cancelled" => LessonChange::Occurrence(OccurrenceChange::cancel(lesson()?, on_day)),
-            "changed" => {
-                let moved_to = match &first.moved_day {
-                    Some(d) => {
-                        let (start, end) = times()?;
-                        Some(
-                            DatedSlot::new(date("moved_day", d)?, start, end)
-                                .map_err(|e| corrupt("moved_to", e))?,
-                        )
-                    }
-                    None => None,
-                };
-                let alteration = Alteration::Changed {
-                    moved_to,
-                    room: first.room_id.map(RoomId::new),
-                    teachers,
-                };
-                LessonChange::Occurrence(
-                    OccurrenceChange::new(lesson()?, on_day, alteration)
-                        .map_err(|e| corrupt("change", e))?,
-                )
-            }
-            "extra" => {
-                let (start, end) = times()?;
-                LessonChange::Extra(ExtraLesson {
-                    subject: SubjectId::new(
-                        first
-                            .subject_id
-                            .ok_or_else(|| corrupt("subject_id", "null"))?,
-                    ),
-                    teachers: teachers.ok_or_else(|| corrupt("extra teachers", "none"))?,
-                    group: GroupId::new(first.group_id.ok_or_else(|| corrupt("group_id", "null"))?),
-                    room: first.room_id.map(RoomId::new),
-                    when: DatedSlot::new(on_day, start, end).map_err(|e| corrupt("extra", e))?,
-                })
-            }
-            other => return Err(corrupt("kind", other)),
-        };
-        out.push((
-            SchoolId::new(first.school_id),
-            LessonChangeId::new(first.id),
-            change,
-        ));
-        i = j;
-    }
-    Ok(out)
-}
-
-fn calendars_from(
-    rows: Vec<CalendarRow>,
-    year: SchoolYear,
-) -> Result<Vec<SchoolCalendar>, StoreError> {
-    let mut out: Vec<SchoolCalendar> = vec![];
-    let mut i = 0;
-    while i < rows.len() {
-        let first = &rows[i];
-        let mut holidays = vec![];
-        let mut j = i;
-        while j < rows.len() && rows[j].school_id == first.school_id {
-            let row = &rows[j];
-            if let (Some(name), Some(a), Some(b)) = (&row.name, &row.first_day, &row.last_day) {
-                holidays.push(
-                    Holiday::new(name, date("first_day", a)?, date("last_day", b)?)
-                        .map_err(|e| corrupt("holiday", e))?,
-                );
-            }
-            j += 1;
-        }
-        let ab = match (&first.first_week, &first.first_kind) {
-            (Some(week), Some(kind)) => Some(AbRule {
-                first_week: date("first_week", week)?,
-                first_kind: week_kind(kind)?,
-                overrides: serde_json::from_str::<Vec<WeekOverride>>(&first.overrides)
-                    .map_err(|e| corrupt("overrides", e))?,
-            }),
-            _ => None,
-        };
-        let zone = match &first.zone {
-            Some(z) => Some(z.parse::<Zone>().map_err(|_| corrupt("zone", z))?),
-            None => None,
-        };
-        out.push(SchoolCalendar {
-            school: SchoolId::new(first.school_id),
-            days: SchoolDays::new(year, holidays).map_err(|e| corrupt("holidays", e))?,
-            ab,
-            zone,
-        });
-        i = j;
-    }
-    Ok(out)
-}
-
-/// A school without a saved calendar: no holidays of its own, no weeks A/B.
-fn no_calendar(school: SchoolId, year: SchoolYear) -> Result<SchoolCalendar, StoreError> {
-    Ok(SchoolCalendar {
-        school,
-        days: SchoolDays::new(year, vec![]).map_err(|e| corrupt("holidays", e))?,
-        ab: None,
-        zone: None,
-    })
 }
 
 async fn insert_teachers(

@@ -23,6 +23,7 @@ mod production;
 mod sequences;
 mod sequences_archive;
 mod timetable;
+mod timetable_changes;
 mod timetable_setup;
 
 mod sql;

@@ -66,30 +66,21 @@ pub(crate) mod server {
         let store = &me.ctx.store;
         let visible = match whom {
             Whom::Pupil(pupil) => {
-                let own: Vec<SchoolId> = schools_as(caller, Profile::Pupil);
-                if pupil == caller.account || caller.children.contains(&pupil) {
-                    let schools = if pupil == caller.account { own } else { vec![] };
-                    me.may(
-                        Action::ReadWeek(WeekOf::Pupil {
-                            pupil,
-                            schools: &schools,
-                        }),
-                        WHAT,
-                    )
-                    .await?;
-                    None
+                // One's own schools are the session's; a child's need none (the link decides);
+                // someone else's are read.
+                let (schools, everywhere) = if pupil == caller.account {
+                    (schools_as(caller, Profile::Pupil), true)
+                } else if caller.children.contains(&pupil) {
+                    (vec![], true)
                 } else {
-                    let schools = store.pupil_schools(pupil).await?;
-                    me.may(
-                        Action::ReadWeek(WeekOf::Pupil {
-                            pupil,
-                            schools: &schools,
-                        }),
-                        WHAT,
-                    )
-                    .await?;
-                    Some(ours(&schools))
-                }
+                    (store.pupil_schools(pupil).await?, false)
+                };
+                let of = WeekOf::Pupil {
+                    pupil,
+                    schools: &schools,
+                };
+                me.may(Action::ReadWeek(of), WHAT).await?;
+                (!everywhere).then(|| ours(&schools))
             }
             Whom::Teacher(teacher) => {
                 let schools = if teacher == caller.account {
