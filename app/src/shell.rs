@@ -138,6 +138,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/exercises/*rest") view={Lazy::<pages::lazy::ExercisesArea>::new()}/>
                             <Route path=path!("/sequences") view={Lazy::<pages::lazy::SequencesArea>::new()}/>
                             <Route path=path!("/sequences/*rest") view={Lazy::<pages::lazy::SequencesArea>::new()}/>
+                            <Route path=path!("/timetable") view={Lazy::<pages::lazy::TimetableArea>::new()}/>
+                            <Route path=path!("/timetable/*rest") view={Lazy::<pages::lazy::TimetableArea>::new()}/>
                         </Routes>
                     }.into_any(),
                 }}

@@ -20,6 +20,9 @@ pub enum Service {
     Exercises,
     /// Pedagogical sequences: the same people as exercises, which they give.
     Sequences,
+    /// The week's lessons: a pupil's, a parent's children's, a teacher's; staff see any of their
+    /// school's.
+    Timetable,
 }
 
 pub fn services_for(caller: &Caller) -> Vec<Service> {
@@ -36,6 +39,13 @@ pub fn services_for(caller: &Caller) -> Vec<Service> {
             Profile::Pupil | Profile::Teacher | Profile::Parent
         )
     });
+    let has_timetable = caller
+        .roles
+        .iter()
+        .any(|role| role.profile != Profile::Guest);
+    if has_timetable {
+        services.push(Service::Timetable);
+    }
     if does_exercises {
         services.extend([Service::Sequences, Service::Exercises]);
     }
@@ -65,6 +75,7 @@ mod tests {
         assert_eq!(
             services_for(&c),
             vec![
+                Service::Timetable,
                 Service::Sequences,
                 Service::Exercises,
                 Service::MyAccount,
@@ -97,6 +108,9 @@ mod tests {
             let offered = services_for(&caller(profile)).contains(&Service::Exercises);
             let expected = matches!(profile, Profile::Pupil | Profile::Teacher | Profile::Parent);
             assert_eq!(offered, expected, "{profile:?}");
+            // Everyone has a week to look at but a guest, who sees nothing personal.
+            let timetable = services_for(&caller(profile)).contains(&Service::Timetable);
+            assert_eq!(timetable, profile != Profile::Guest, "{profile:?}");
         }
     }
 }

@@ -10,7 +10,8 @@
 //! - [`year`]: holidays and which days are school days ([`SchoolDays`]), [`public_holidays`]
 //!   computed for any year, [`open_data`]: a zone's holidays read from the official calendar;
 //! - [`week`]: weeks A and B ([`AbRule`] → [`AbWeeks`]) and a lesson's [`Alternation`];
-//! - [`lesson`]: a weekly [`Lesson`], checked; [`import`]: lessons read from a spreadsheet;
+//! - [`lesson`]: a weekly [`Lesson`], checked; [`import`]: lessons read from a spreadsheet,
+//!   their names [`resolve`]d in a school;
 //! - [`change`]: a [`LessonChange`] on one date (cancelled, moved, substitute, extra);
 //! - [`schedule`]: the concrete lessons of some days ([`Timetable::week`]), each an
 //!   [`Occurrence`] saying what changed;
@@ -28,6 +29,7 @@ pub mod next;
 pub mod occurrence;
 pub mod open_data;
 pub mod public_holidays;
+pub mod resolve;
 pub mod rows;
 pub mod schedule;
 pub mod slot;
@@ -41,10 +43,15 @@ pub use lesson::{Lesson, LessonError, LessonSpec, Teachers, TeachersError};
 pub use occurrence::{Occurrence, Source, Status};
 pub use open_data::{OpenDataError, Saturday, Zone};
 pub use public_holidays::{PublicHoliday, easter, public_holidays};
+pub use resolve::{ImportRefusal, Resolution, ResolvedLesson, SchoolNames, resolve};
 pub use schedule::Timetable;
 pub use slot::{ClockTime, NotATime, SchoolWeekday, Slot, SlotError};
 pub use week::{AbRule, AbWeeks, Alternation, WeekKind, WeekOverride};
 pub use year::{Holiday, HolidayError, SchoolDays, YearError};
+
+/// The day type every date of a timetable is, for the crates that name dates without depending
+/// on `jiff` themselves (the app and the server).
+pub use jiff::civil::Date;
 
 #[cfg(test)]
 mod tests;

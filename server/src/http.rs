@@ -29,7 +29,12 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// The server functions that receive a teacher's file ([`MAX_IMPORT_BODY_BYTES`]), served under
 /// their own in-flight limit ([`IMPORTS_IN_FLIGHT`]).
-pub const IMPORTS: [&str; 2] = ["exercises/import_preview", "exercises/import"];
+pub const IMPORTS: [&str; 4] = [
+    "exercises/import_preview",
+    "exercises/import",
+    "timetable/import_holidays",
+    "timetable/import",
+];
 
 /// An import's body: the file in base64 (four characters per three bytes) and a few fields.
 pub const MAX_IMPORT_BODY_BYTES: usize =
@@ -275,6 +280,7 @@ fn problem_status(body: &[u8]) -> Option<u16> {
     }
     status::<app::api::exercises::ExerciseProblem>(body)
         .or_else(|| status::<app::api::sequences::SequenceProblem>(body))
+        .or_else(|| status::<app::api::timetable::TimetableProblem>(body))
         .or_else(|| status::<domain::file::FileProblem>(body))
 }
 

@@ -4,6 +4,7 @@
 
 pub(crate) mod exercises;
 mod sequences;
+pub(crate) mod timetable;
 
 use crate::db::Db;
 use crate::db::school_years::year_id;
@@ -280,6 +281,24 @@ pub async fn seed_demo(db: &Db, now: Timestamp) -> Result<(), SeedError> {
             lucia: id("lucia.vincenti"),
             anna: id("anna.colonna"),
             santu: id("santu.albertini"),
+        },
+        now,
+    )
+    .await?;
+    timetable::seed(
+        &mut tx,
+        &timetable::Demo {
+            college,
+            lycee,
+            teacher: id("maria.santoni"),
+            admin: id("petru.casanova"),
+            cinq_a,
+            cinq_b,
+            corsu: corsu_group,
+            seconde,
+            maths,
+            lco: corsu,
+            maths_lycee: maths_b,
         },
         now,
     )

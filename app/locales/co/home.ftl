@@ -11,6 +11,7 @@ service-platform-admin = Amministrazione di a piattaforma
 service-my-account = U mo contu
 service-charter = Carta d’utilizazione
 service-exercises = Esercizii
+service-timetable = Oriariu
 service-sequences = Percorsi
 home-school-meta = { $kind } · UAI { $uai }
 home-child-place = { $school } · { $class }

@@ -11,6 +11,7 @@ service-platform-admin = Administration de la plateforme
 service-my-account = Mon compte
 service-charter = Charte d’utilisation
 service-exercises = Exercices
+service-timetable = Emploi du temps
 service-sequences = Parcours
 home-school-meta = { $kind } · UAI { $uai }
 home-child-place = { $school } · { $class }

@@ -15,6 +15,7 @@ pub mod platform;
 pub mod profile;
 pub mod retry;
 pub mod sequences;
+pub mod timetable;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod gate;

@@ -37,11 +37,15 @@ fn HomeView(home: Home) -> impl IntoView {
         services,
     } = home;
     let has_children = !children.is_empty();
+    let week = services
+        .contains(&Service::Timetable)
+        .then(|| Home { schools: schools.clone(), children: children.clone(), services: vec![] });
     let pupil = schools
         .iter()
         .any(|s| s.profiles.contains(&domain::profile::Profile::Pupil));
     view! {
         <div class="home-grid">
+            {week.map(|home| view! { <crate::pages::timetable::WeekOnHome home/> })}
             {pupil.then(|| view! { <crate::pages::sequences::ToFinishOnHome/> })}
             <section class="card" aria-labelledby="my-schools">
                 <h2 id="my-schools">{t(msg::Home::Schools)}</h2>
@@ -122,5 +126,6 @@ fn service_link(service: Service) -> (&'static str, msg::Home) {
         Service::Charter => ("/charter", msg::Home::ServiceCharter),
         Service::Exercises => ("/exercises", msg::Home::ServiceExercises),
         Service::Sequences => ("/sequences", msg::Home::ServiceSequences),
+        Service::Timetable => ("/timetable", msg::Home::ServiceTimetable),
     }
 }

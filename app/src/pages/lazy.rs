@@ -17,6 +17,7 @@ use crate::pages::exercises::ExercisesPage;
 use crate::pages::platform::PlatformPage;
 use crate::pages::profile::ProfilePage;
 use crate::pages::sequences::SequencesPage;
+use crate::pages::timetable::TimetablePage;
 use crate::shell::Session;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
@@ -123,6 +124,13 @@ lazy_area!(
     sequences,
     sequences_view,
     SequencesPage
+);
+lazy_area!(
+    /// Timetables (`/timetable`, and the weeks below it: see `pages::timetable`).
+    TimetableArea,
+    timetable,
+    timetable_view,
+    TimetablePage
 );
 
 /// The server could not be reached when the app started: the identity kept on this device, if

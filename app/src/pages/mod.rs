@@ -12,3 +12,4 @@ pub mod picked_file;
 pub mod platform;
 pub mod profile;
 pub mod sequences;
+pub mod timetable;

@@ -13,6 +13,7 @@ mod files;
 mod passwords;
 mod platform;
 mod sequences;
+mod timetable;
 
 pub use account::{OpenSession, PendingSignIn, SecondFactor, SecondFactors, Sessions};
 pub use admin::{GroupFacts, NewAccountRecord, SchoolAccounts, SchoolAdmin, SchoolGroups};
@@ -25,6 +26,7 @@ pub use files::{Body, BodyError, FileStore, FileUser, Files, PutError, StoredFil
 pub use passwords::{HashError, Passwords};
 pub use platform::Establishments;
 pub use sequences::{ExerciseWork, Sequences, StepMarks, StoredSequence, StoredSequenceAssignment};
+pub use timetable::{Names, Refs, SchoolCalendar, Timetables, WeekRead, WeekSelector};
 
 use domain::time::Timestamp;
 use std::sync::Arc;
@@ -42,6 +44,7 @@ pub trait Store:
     + Exercises
     + Files
     + Sequences
+    + Timetables
     + Send
     + Sync
 {
@@ -58,6 +61,7 @@ impl<T> Store for T where
         + Exercises
         + Files
         + Sequences
+        + Timetables
         + Send
         + Sync
 {

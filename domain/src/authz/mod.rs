@@ -4,7 +4,7 @@
 //!
 //! The rules are written per area, in the module named after the area of `app/src/api` whose
 //! server functions ask them ([`profile`], [`admin`], [`audit`], [`platform`], [`charter`],
-//! [`exercises`], [`files`], [`sequences`]);
+//! [`exercises`], [`files`], [`sequences`], [`timetable`]);
 //! each area has its own `Action` enum, and [`Action`] gathers them for the one entry point.
 
 pub mod admin;
@@ -15,6 +15,7 @@ pub mod files;
 pub mod platform;
 pub mod profile;
 pub mod sequences;
+pub mod timetable;
 
 use crate::ids::{AccountId, GroupId, SchoolId};
 use crate::profile::{Profile, Role};
@@ -89,6 +90,7 @@ pub enum Action<'a> {
     Exercises(exercises::Action<'a>),
     Files(files::Action<'a>),
     Sequences(sequences::Action<'a>),
+    Timetable(timetable::Action<'a>),
 }
 
 impl Action<'_> {
@@ -105,6 +107,7 @@ impl Action<'_> {
             Action::Exercises(action) => action.school(),
             Action::Files(action) => action.school(),
             Action::Sequences(action) => action.school(),
+            Action::Timetable(action) => action.school(),
         }
     }
 }
@@ -151,6 +154,12 @@ impl<'a> From<sequences::Action<'a>> for Action<'a> {
     }
 }
 
+impl<'a> From<timetable::Action<'a>> for Action<'a> {
+    fn from(action: timetable::Action<'a>) -> Self {
+        Action::Timetable(action)
+    }
+}
+
 impl From<charter::Action> for Action<'_> {
     fn from(action: charter::Action) -> Self {
         Action::Charter(action)
@@ -172,6 +181,7 @@ pub fn authorize<'a>(caller: &Caller, action: impl Into<Action<'a>>) -> Result<(
         Action::Exercises(action) => exercises::allowed(caller, action),
         Action::Files(action) => files::allowed(caller, action),
         Action::Sequences(action) => sequences::allowed(caller, action),
+        Action::Timetable(action) => timetable::allowed(caller, action),
     };
     if allowed { Ok(()) } else { Err(Forbidden) }
 }

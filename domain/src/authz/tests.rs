@@ -1141,3 +1141,112 @@ fn a_spoken_answer_goes_to_its_pupil_their_parents_and_the_teachers_who_follow()
     }
     assert_eq!(Action::from(F::Answer(&attempt)).school(), Some(A));
 }
+
+#[test]
+fn timetables_are_read_by_whom_they_concern_and_set_up_by_staff() {
+    use timetable::{Action as T, WeekOf};
+    let pupil_id = AccountId::new(100);
+    let teacher_id = AccountId::new(400);
+    let in_a: &[SchoolId] = &[A];
+    let pupil = caller(100, &[(A, Profile::Pupil)]);
+    let classmate = caller(101, &[(A, Profile::Pupil)]);
+    let mut parent = caller(300, &[(A, Profile::Parent)]);
+    parent.children = vec![pupil_id];
+    // A parent whose link no longer counts: the gate leaves the child out.
+    let withdrawn = caller(301, &[(A, Profile::Parent)]);
+    let teacher = caller(400, &[(A, Profile::Teacher)]);
+    let colleague = caller(401, &[(A, Profile::Teacher)]);
+    let staff = caller(500, &[(A, Profile::Staff)]);
+    let admin = caller(600, &[(A, Profile::SchoolAdmin)]);
+    let admin_b = caller(601, &[(B, Profile::SchoolAdmin), (A, Profile::Parent)]);
+    let staff_b = caller(501, &[(B, Profile::Staff)]);
+    let mut platform = caller(800, &[]);
+    platform.platform_admin = true;
+    // Someone with the pupil's id but no pupil role (a stale session): nothing.
+    let not_a_pupil = caller(100, &[(A, Profile::Guest)]);
+    let pupil_week = T::ReadWeek(WeekOf::Pupil {
+        pupil: pupil_id,
+        schools: in_a,
+    });
+    let teacher_week = T::ReadWeek(WeekOf::Teacher {
+        teacher: teacher_id,
+        schools: in_a,
+    });
+    let cases: &[(&str, &Caller, T<'_>, bool)] = &[
+        ("pupil, own week", &pupil, pupil_week, true),
+        ("classmate", &classmate, pupil_week, false),
+        ("not a pupil", &not_a_pupil, pupil_week, false),
+        ("parent", &parent, pupil_week, true),
+        ("withdrawn parent", &withdrawn, pupil_week, false),
+        ("teacher of the pupil", &teacher, pupil_week, false),
+        ("staff", &staff, pupil_week, true),
+        ("admin", &admin, pupil_week, true),
+        ("admin of B, parent in A", &admin_b, pupil_week, false),
+        ("staff of B", &staff_b, pupil_week, false),
+        ("platform admin", &platform, pupil_week, false),
+        ("teacher, own week", &teacher, teacher_week, true),
+        ("colleague", &colleague, teacher_week, false),
+        ("pupil, a teacher's week", &pupil, teacher_week, false),
+        ("staff, a teacher's week", &staff, teacher_week, true),
+        (
+            "staff of B, a teacher's week",
+            &staff_b,
+            teacher_week,
+            false,
+        ),
+        (
+            "staff, a group",
+            &staff,
+            T::ReadWeek(WeekOf::Group(A)),
+            true,
+        ),
+        ("staff, a room", &staff, T::ReadWeek(WeekOf::Room(A)), true),
+        (
+            "staff of B, a group of A",
+            &staff_b,
+            T::ReadWeek(WeekOf::Group(A)),
+            false,
+        ),
+        (
+            "teacher, a group",
+            &teacher,
+            T::ReadWeek(WeekOf::Group(A)),
+            false,
+        ),
+        ("pupil, a room", &pupil, T::ReadWeek(WeekOf::Room(A)), false),
+        ("staff manages", &staff, T::Manage(A), true),
+        ("admin manages", &admin, T::Manage(A), true),
+        ("admin of B manages A", &admin_b, T::Manage(A), false),
+        ("admin of B manages B", &admin_b, T::Manage(B), true),
+        ("teacher manages", &teacher, T::Manage(A), false),
+        ("pupil manages", &pupil, T::Manage(A), false),
+        ("parent manages", &parent, T::Manage(A), false),
+        ("platform admin manages", &platform, T::Manage(A), false),
+    ];
+    for (name, who, action, expected) in cases {
+        assert_eq!(authorize(who, *action).is_ok(), *expected, "{name}");
+    }
+    // A teacher in two schools reads their own week through either school.
+    let both: &[SchoolId] = &[B, A];
+    let two_schools = caller(400, &[(A, Profile::Teacher), (B, Profile::Teacher)]);
+    assert!(
+        authorize(
+            &two_schools,
+            T::ReadWeek(WeekOf::Teacher {
+                teacher: teacher_id,
+                schools: both
+            })
+        )
+        .is_ok()
+    );
+    let schools: &[(T<'_>, Option<SchoolId>)] = &[
+        (T::Manage(B), Some(B)),
+        (T::ReadWeek(WeekOf::Group(A)), Some(A)),
+        (T::ReadWeek(WeekOf::Room(B)), Some(B)),
+        (pupil_week, None),
+        (teacher_week, None),
+    ];
+    for (action, school) in schools {
+        assert_eq!(action.school(), *school, "{action:?}");
+    }
+}

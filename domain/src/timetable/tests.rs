@@ -9,6 +9,7 @@ mod lesson;
 mod next;
 mod occurrences;
 mod open_data;
+mod resolve;
 mod school;
 mod slot;
 mod support;

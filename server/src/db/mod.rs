@@ -31,6 +31,7 @@ mod files;
 mod platform;
 pub(crate) mod school_years;
 pub(crate) mod sequences;
+pub(crate) mod timetable;
 mod versions;
 
 use app::ports::StoreError;

@@ -26,6 +26,7 @@ async fn each_profile_lands_on_its_own_home() {
     assert_eq!(
         home.services,
         [
+            Service::Timetable,
             Service::Sequences,
             Service::Exercises,
             Service::MyAccount,
@@ -59,6 +60,7 @@ async fn each_profile_lands_on_its_own_home() {
         home.services,
         [
             Service::SchoolAdministration,
+            Service::Timetable,
             Service::MyAccount,
             Service::Charter
         ]

@@ -35,7 +35,10 @@
 //! `{given}` and `{sequence}`: the demo's sequence given to the column's group (0 if none);
 //! `{published}`: a sequence of the library; `{file}`: a picture of maria.santoni's, used by
 //! `{exercise}`; `{archive}`: a sequence's archive uploaded by the caller (maria.santoni when
-//! nobody is signed in) in the column's school.
+//! nobody is signed in) in the column's school; `{subject}`: the first subject of the school of
+//! the column's group; `{lesson}`: the column's group's first lesson (0 if none); `{change}`: an
+//! extra lesson made for the column in its group's school; `{first_day}`, `{last_day}` and
+//! `{monday}`: the current school year's first and last days and its first Monday.
 //!
 //! `files/upload` is sent as the app sends it (a PNG as the body, its arguments as the query),
 //! `files/get` as a page loads a file (`GET /files/<id>`). (A pupil's spoken answer, uploaded
@@ -53,7 +56,7 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The areas' tables, named as the areas of `app/src/api` and their endpoints' first part.
-const AREAS: [(&str, &str); 11] = [
+const AREAS: [(&str, &str); 12] = [
     ("auth", include_str!("authz/auth.txt")),
     ("account", include_str!("authz/account.txt")),
     ("home", include_str!("authz/home.txt")),
@@ -65,6 +68,7 @@ const AREAS: [(&str, &str); 11] = [
     ("exercises", include_str!("authz/exercises.txt")),
     ("files", include_str!("authz/files.txt")),
     ("sequences", include_str!("authz/sequences.txt")),
+    ("timetable", include_str!("authz/timetable.txt")),
 ];
 
 /// How many runs of columns go at once: enough to overlap one run's waits for the database
@@ -398,6 +402,7 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
             .to_string(),
         )
         .replace("{n}", &n.to_string());
+    let text = timetable_placeholders(s, text, c, n).await;
     let text = if text.contains("{file}") {
         text.replace("{file}", &file_of(s, c).await)
     } else {
@@ -409,6 +414,63 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
         text
     };
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("arguments {text}: {e}"))
+}
+
+/// The timetable's placeholders (see the module's documentation).
+async fn timetable_placeholders(s: &TestServer, text: String, c: &Column, n: usize) -> String {
+    use domain::timetable::day;
+    let year = domain::school_calendar::SchoolYear::at(server::system_clock());
+    let text = text
+        .replace("{first_day}", &day::iso(day::first_of(year)))
+        .replace("{last_day}", &day::iso(day::last_of(year)))
+        .replace(
+            "{monday}",
+            &day::iso(day::plus(day::monday(day::first_of(year)), 7)),
+        );
+    let text = if text.contains("{subject}") {
+        text.replace(
+            "{subject}",
+            &s.scalar(
+                "SELECT MIN(j.id) FROM subjects j \
+                 JOIN school_groups g ON g.school_id = j.school_id WHERE g.name = $1",
+                c.group,
+            )
+            .await
+            .to_string(),
+        )
+    } else {
+        text
+    };
+    let text = if text.contains("{lesson}") {
+        text.replace(
+            "{lesson}",
+            &s.scalar(
+                "SELECT COALESCE(MIN(l.id), 0) FROM lessons l \
+                 JOIN school_groups g ON g.id = l.group_id WHERE g.name = $1",
+                c.group,
+            )
+            .await
+            .to_string(),
+        )
+    } else {
+        text
+    };
+    if !text.contains("{change}") {
+        return text;
+    }
+    let row: (i64,) = sqlx::query_as(
+        "INSERT INTO lesson_changes (school_id, on_day, kind, starts, ends, subject_id, \
+           group_id, made_at) \
+         SELECT g.school_id, '2026-09-07', 'extra', 600 + $2, 1300, \
+           (SELECT MIN(id) FROM subjects WHERE school_id = g.school_id), g.id, 0 \
+         FROM school_groups g WHERE g.name = $1 RETURNING id",
+    )
+    .bind(c.group)
+    .bind(i64::try_from(n).expect("a column"))
+    .fetch_one(s.app.db.writer())
+    .await
+    .expect("a change to undo");
+    text.replace("{change}", &row.0.to_string())
 }
 
 /// A picture of maria.santoni's, stored and used by the exercise given to the column's group.

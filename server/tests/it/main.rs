@@ -22,6 +22,9 @@ mod processes;
 mod production;
 mod sequences;
 mod sequences_archive;
+mod timetable;
+mod timetable_changes;
+mod timetable_setup;
 
 mod sql;
 mod writes;

@@ -1,0 +1,155 @@
+//! Timetables in the browser, downloaded when first opened:
+//! - `/timetable`: one's week: a pupil's own, a teacher's own, each child's for a parent (a
+//!   choice when one is several of these);
+//! - `/timetable/pupil/:id`, `/timetable/teacher/:id`, `/timetable/group/:id`,
+//!   `/timetable/room/:id`: someone's or something's week, for those allowed to see it.
+
+mod errors;
+mod week;
+
+use crate::api::home::load_home;
+use crate::api::timetable::Whom;
+use crate::components::error_banner::ErrorBanner;
+use crate::i18n::msg::{self, Timetable as M};
+use crate::i18n::{AnyMessage, full_name, t};
+use crate::shell::use_session;
+use domain::ids::{AccountId, GroupId, RoomId};
+use domain::profile::Profile;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_split_helpers::wasm_split;
+
+/// A screen of the area, from its address.
+enum Screen {
+    Mine,
+    Of(Whom),
+    Unknown,
+}
+
+impl Screen {
+    fn of(path: &str) -> Screen {
+        let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let id = |raw: &str| raw.parse::<i64>().ok();
+        let whom = match parts.as_slice() {
+            ["timetable"] => return Screen::Mine,
+            ["timetable", "pupil", i] => id(i).map(|i| Whom::Pupil(AccountId::new(i))),
+            ["timetable", "teacher", i] => id(i).map(|i| Whom::Teacher(AccountId::new(i))),
+            ["timetable", "group", i] => id(i).map(|i| Whom::Group(GroupId::new(i))),
+            ["timetable", "room", i] => id(i).map(|i| Whom::Room(RoomId::new(i))),
+            _ => None,
+        };
+        whom.map_or(Screen::Unknown, Screen::Of)
+    }
+}
+
+#[component]
+pub fn TimetablePage() -> impl IntoView {
+    let location = use_location();
+    move || match Screen::of(&location.pathname.get()) {
+        Screen::Mine => view! { <Mine/> }.into_any(),
+        Screen::Of(whom) => view! {
+            <h1>{t(msg::Home::ServiceTimetable)}</h1>
+            <week::WeekOf whom/>
+        }
+        .into_any(),
+        Screen::Unknown => view! { <crate::pages::not_found::NotFound/> }.into_any(),
+    }
+}
+
+/// This week on the home page (a pupil's, a teacher's, each child's): fetched with the
+/// timetable's module after the home page; nothing is shown if it does not come.
+#[component]
+pub fn WeekOnHome(home: crate::api::home::Home) -> impl IntoView {
+    let me = use_session().info().map(|i| i.account);
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new({
+                let home = home.clone();
+                async move { week_on_home(home, me).await.ok() }
+            })}
+        </Suspense>
+    }
+}
+
+#[wasm_split(timetable, fallible)]
+fn week_on_home(
+    home: crate::api::home::Home,
+    me: Option<AccountId>,
+) -> Result<AnyView, crate::pages::lazy::AreaUnavailable> {
+    let choices = choices(&home, me);
+    Ok((!choices.is_empty())
+        .then(|| {
+            view! {
+                <section class="card home-week" aria-labelledby="home-week">
+                    <h2 id="home-week"><a href="/timetable">{t(msg::Home::ServiceTimetable)}</a></h2>
+                    <Chosen choices/>
+                </section>
+            }
+        })
+        .into_any())
+}
+
+/// Whose weeks one follows: one's own (as a pupil, or as a teacher), then each child's.
+fn choices(home: &crate::api::home::Home, me: Option<AccountId>) -> Vec<(Whom, AnyMessage)> {
+    let has = |profile| home.schools.iter().any(|s| s.profiles.contains(&profile));
+    let mut choices: Vec<(Whom, AnyMessage)> = Vec::new();
+    if let Some(me) = me {
+        if has(Profile::Pupil) {
+            choices.push((Whom::Pupil(me), M::Mine.into()));
+        } else if has(Profile::Teacher) {
+            choices.push((Whom::Teacher(me), M::Mine.into()));
+        }
+    }
+    for child in &home.children {
+        let name = full_name(&child.first_name, &child.last_name);
+        choices.push((Whom::Pupil(child.id), M::OfChild { name }.into()));
+    }
+    choices
+}
+
+/// One's own week, or a child's: the first of them shown, the others a choice away.
+#[component]
+fn Mine() -> impl IntoView {
+    let home = LocalResource::new(|| crate::api::retry::patiently(load_home));
+    let session = use_session();
+    view! {
+        <h1>{t(msg::Home::ServiceTimetable)}</h1>
+        <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
+            {move || home.get().map(|r| match r {
+                Ok(home) => {
+                    let choices = choices(&home, session.info().map(|i| i.account));
+                    view! { <Chosen choices/> }.into_any()
+                }
+                Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Chosen(choices: Vec<(Whom, AnyMessage)>) -> impl IntoView {
+    let Some(&(first, _)) = choices.first() else {
+        return view! { <p>{t(M::NothingToShow)}</p> }.into_any();
+    };
+    let chosen = RwSignal::new(first);
+    let locale = crate::i18n::use_locale();
+    let several = choices.len() > 1;
+    view! {
+        {several.then(|| view! {
+            <div class="week-whose" role="group" aria-label=t(M::Whose)>
+                {choices.into_iter().map(|(whom, label)| view! {
+                    <button type="button" class="secondary"
+                        aria-pressed=move || (chosen.get() == whom).to_string()
+                        on:click=move |_| chosen.set(whom)>
+                        {move || label.text(locale.lang())}
+                    </button>
+                }).collect_view()}
+            </div>
+        })}
+        {move || {
+            let whom = chosen.get();
+            view! { <week::WeekOf whom/> }
+        }}
+    }
+    .into_any()
+}
