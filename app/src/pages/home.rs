@@ -37,9 +37,11 @@ fn HomeView(home: Home) -> impl IntoView {
         services,
     } = home;
     let has_children = !children.is_empty();
-    let week = services
-        .contains(&Service::Timetable)
-        .then(|| Home { schools: schools.clone(), children: children.clone(), services: vec![] });
+    let week = services.contains(&Service::Timetable).then(|| Home {
+        schools: schools.clone(),
+        children: children.clone(),
+        services: vec![],
+    });
     let pupil = schools
         .iter()
         .any(|s| s.profiles.contains(&domain::profile::Profile::Pupil));

@@ -74,5 +74,9 @@ async fn a_write_answers_success_only_when_it_is_stored() {
         .await
         .expect("the subject")
         .get(0);
-    assert_ne!(refused, format!("batch-{failing}"), "the failing write left nothing");
+    assert_ne!(
+        refused,
+        format!("batch-{failing}"),
+        "the failing write left nothing"
+    );
 }

@@ -167,13 +167,8 @@ fn LessonCard(lesson: WeekLesson) -> impl IntoView {
 
 /// What is not as usual about a lesson, in words.
 fn notes(lang: Lang, status: &Status) -> Vec<String> {
-    let when = |slot: &DatedSlot| {
-        format!(
-            "{} {}",
-            locale::long_date(lang, slot.date()),
-            slot.start()
-        )
-    };
+    let when =
+        |slot: &DatedSlot| format!("{} {}", locale::long_date(lang, slot.date()), slot.start());
     match status {
         Status::Normal => vec![],
         Status::Cancelled => vec![M::Cancelled.text(lang)],
