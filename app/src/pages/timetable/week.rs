@@ -44,11 +44,9 @@ pub fn WeekOf(whom: Whom) -> impl IntoView {
         _ => {}
     };
     let touch_x = StoredValue::new(None::<i32>);
-    let touch_start = move |e: ev::TouchEvent| {
-        touch_x.set_value(e.changed_touches().item(0).map(|t| t.client_x()));
-    };
+    let touch_start = move |e: ev::TouchEvent| touch_x.set_value(finger_x(&e));
     let touch_end = move |e: ev::TouchEvent| {
-        let end = e.changed_touches().item(0).map(|t| t.client_x());
+        let end = finger_x(&e);
         if let (Some(start), Some(end)) = (touch_x.get_value(), end) {
             if end - start >= SWIPE {
                 turn(-1);
@@ -86,6 +84,18 @@ pub fn WeekOf(whom: Whom) -> impl IntoView {
             {when_loaded::<Week, TimetableError, _>(week, move |w| view! { <Days week=w/> })}
         </section>
     }
+}
+
+/// Where the finger that started or ended a touch is, across the screen.
+#[cfg(feature = "csr")]
+fn finger_x(e: &ev::TouchEvent) -> Option<i32> {
+    e.changed_touches().item(0).map(|t| t.client_x())
+}
+
+/// The server renders no page: no finger ever reaches it.
+#[cfg(not(feature = "csr"))]
+fn finger_x(_: &ev::TouchEvent) -> Option<i32> {
+    None
 }
 
 /// The six days of a week, each with its lessons.
