@@ -14,3 +14,4 @@ mod files;
 mod markdown;
 mod platform;
 mod sequences;
+mod timetable;

@@ -339,3 +339,13 @@ pub fn see_work(title: &str) -> String {
          //a[contains(@class,'see-work')]"
     )
 }
+
+// Timetables (`pages/timetable`).
+pub const TIMETABLE_SERVICE: &str = "ul.services a[href='/timetable']";
+pub const HOME_WEEK: &str = "section.home-week";
+pub const WEEK: &str = "section.week";
+pub const WEEK_HEADING: &str = "#week-heading";
+pub const WEEK_LESSONS: &str = "section.week li.lesson";
+pub const WEEK_NEXT: &str = ".week-bar button:nth-of-type(2)";
+pub const WEEK_THIS: &str = ".week-bar button.link";
+pub const WEEK_WHOSE: &str = ".week-whose";
