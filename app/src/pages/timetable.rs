@@ -7,7 +7,7 @@
 mod errors;
 mod week;
 
-use crate::api::home::load_home;
+use crate::api::home::{Child, load_home};
 use crate::api::timetable::Whom;
 use crate::components::error_banner::ErrorBanner;
 use crate::i18n::msg::{self, Timetable as M};
@@ -59,13 +59,12 @@ pub fn TimetablePage() -> impl IntoView {
 /// This week on the home page (a pupil's, a teacher's, each child's): fetched with the
 /// timetable's module after the home page; nothing is shown if it does not come.
 #[component]
-pub fn WeekOnHome(home: crate::api::home::Home) -> impl IntoView {
-    let me = use_session().info().map(|i| i.account);
+pub fn WeekOnHome(me: Mine, children: Vec<Child>) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {Suspend::new({
-                let home = home.clone();
-                async move { week_on_home(home, me).await.ok() }
+                let children = children.clone();
+                async move { week_on_home(me, children).await.ok() }
             })}
         </Suspense>
     }
@@ -73,10 +72,10 @@ pub fn WeekOnHome(home: crate::api::home::Home) -> impl IntoView {
 
 #[wasm_split(timetable, fallible)]
 fn week_on_home(
-    home: crate::api::home::Home,
-    me: Option<AccountId>,
+    me: Mine,
+    children: Vec<Child>,
 ) -> Result<AnyView, crate::pages::lazy::AreaUnavailable> {
-    let choices = choices(&home, me);
+    let choices = choices(me, &children);
     Ok((!choices.is_empty())
         .then(|| {
             view! {
@@ -89,18 +88,34 @@ fn week_on_home(
         .into_any())
 }
 
-/// Whose weeks one follows: one's own (as a pupil, or as a teacher), then each child's.
-fn choices(home: &crate::api::home::Home, me: Option<AccountId>) -> Vec<(Whom, AnyMessage)> {
-    let has = |profile| home.schools.iter().any(|s| s.profiles.contains(&profile));
-    let mut choices: Vec<(Whom, AnyMessage)> = Vec::new();
-    if let Some(me) = me {
-        if has(Profile::Pupil) {
-            choices.push((Whom::Pupil(me), M::Mine.into()));
-        } else if has(Profile::Teacher) {
-            choices.push((Whom::Teacher(me), M::Mine.into()));
+/// Whose own week one has: as a pupil, as a teacher, or none (a parent, staff).
+#[derive(Clone, Copy)]
+pub enum Mine {
+    Pupil(AccountId),
+    Teacher(AccountId),
+    Nothing,
+}
+
+impl Mine {
+    /// From the profiles one has in one's schools (`Home::schools`).
+    pub fn of(profiles: impl Fn(Profile) -> bool, me: Option<AccountId>) -> Mine {
+        match me {
+            Some(me) if profiles(Profile::Pupil) => Mine::Pupil(me),
+            Some(me) if profiles(Profile::Teacher) => Mine::Teacher(me),
+            _ => Mine::Nothing,
         }
     }
-    for child in &home.children {
+}
+
+/// Whose weeks one follows: one's own, then each child's.
+fn choices(me: Mine, children: &[Child]) -> Vec<(Whom, AnyMessage)> {
+    let mut choices: Vec<(Whom, AnyMessage)> = Vec::new();
+    match me {
+        Mine::Pupil(me) => choices.push((Whom::Pupil(me), M::Mine.into())),
+        Mine::Teacher(me) => choices.push((Whom::Teacher(me), M::Mine.into())),
+        Mine::Nothing => {}
+    }
+    for child in children {
         let name = full_name(&child.first_name, &child.last_name);
         choices.push((Whom::Pupil(child.id), M::OfChild { name }.into()));
     }
@@ -117,7 +132,9 @@ fn Mine() -> impl IntoView {
         <Suspense fallback=move || view! { <p aria-busy="true">{t(msg::Common::Loading)}</p> }>
             {move || home.get().map(|r| match r {
                 Ok(home) => {
-                    let choices = choices(&home, session.info().map(|i| i.account));
+                    let has = |p| home.schools.iter().any(|s| s.profiles.contains(&p));
+                    let me = Mine::of(has, session.info().map(|i| i.account));
+                    let choices = choices(me, &home.children);
                     view! { <Chosen choices/> }.into_any()
                 }
                 Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),

@@ -41,8 +41,14 @@ async fn a_pupil_sees_his_week_with_what_changed_and_turns_the_weeks_by_keyboard
     assert!(lessons.contains("08:00–09:00"), "{lessons}");
     assert!(lessons.contains("Salle 101"), "{lessons}");
     assert!(lessons.contains("Maria Santoni"), "{lessons}");
-    assert!(!lessons.contains("5e B"), "another class's lessons: {lessons}");
-    assert!(!lessons.contains("2nde"), "another school's lessons: {lessons}");
+    assert!(
+        !lessons.contains("5e B"),
+        "another class's lessons: {lessons}"
+    );
+    assert!(
+        !lessons.contains("2nde"),
+        "another school's lessons: {lessons}"
+    );
     if shown == heading {
         // This week (a school week): Friday's maths lesson is cancelled, and says so.
         b.wait_text("section.week li.lesson.off", "Annulé").await;
@@ -105,6 +111,10 @@ async fn at_phone_width_the_days_stack_and_a_swipe_turns_the_week() {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert_ne!(b.text(WEEK_HEADING).await, shown, "the swipe turned the week ({next})");
+    assert_ne!(
+        b.text(WEEK_HEADING).await,
+        shown,
+        "the swipe turned the week ({next})"
+    );
     b.close().await;
 }
