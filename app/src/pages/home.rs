@@ -37,18 +37,11 @@ fn HomeView(home: Home) -> impl IntoView {
         services,
     } = home;
     let has_children = !children.is_empty();
-    // Decided here, shown by the timetable's module: the first visit carries none of it.
-    let week = services.contains(&Service::Timetable).then(|| {
-        let has = |p| schools.iter().any(|s| s.profiles.contains(&p));
-        let me = use_session().info().map(|i| i.account);
-        (crate::pages::timetable::Mine::of(has, me), children.clone())
-    });
     let pupil = schools
         .iter()
         .any(|s| s.profiles.contains(&domain::profile::Profile::Pupil));
     view! {
         <div class="home-grid">
-            {week.map(|(me, children)| view! { <crate::pages::timetable::WeekOnHome me children/> })}
             {pupil.then(|| view! { <crate::pages::sequences::ToFinishOnHome/> })}
             <section class="card" aria-labelledby="my-schools">
                 <h2 id="my-schools">{t(msg::Home::Schools)}</h2>

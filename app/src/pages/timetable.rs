@@ -17,7 +17,6 @@ use domain::ids::{AccountId, GroupId, RoomId};
 use domain::profile::Profile;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use wasm_split_helpers::wasm_split;
 
 /// A screen of the area, from its address.
 enum Screen {
@@ -56,41 +55,9 @@ pub fn TimetablePage() -> impl IntoView {
     }
 }
 
-/// This week on the home page (a pupil's, a teacher's, each child's): fetched with the
-/// timetable's module after the home page; nothing is shown if it does not come.
-#[component]
-pub fn WeekOnHome(me: Mine, children: Vec<Child>) -> impl IntoView {
-    view! {
-        <Suspense fallback=|| ()>
-            {Suspend::new({
-                let children = children.clone();
-                async move { week_on_home(me, children).await.ok() }
-            })}
-        </Suspense>
-    }
-}
-
-#[wasm_split(timetable, fallible)]
-fn week_on_home(
-    me: Mine,
-    children: Vec<Child>,
-) -> Result<AnyView, crate::pages::lazy::AreaUnavailable> {
-    let choices = choices(me, &children);
-    Ok((!choices.is_empty())
-        .then(|| {
-            view! {
-                <section class="card home-week" aria-labelledby="home-week">
-                    <h2 id="home-week"><a href="/timetable">{t(msg::Home::ServiceTimetable)}</a></h2>
-                    <Chosen choices/>
-                </section>
-            }
-        })
-        .into_any())
-}
-
 /// Whose own week one has: as a pupil, as a teacher, or none (a parent, staff).
 #[derive(Clone, Copy)]
-pub enum Mine {
+enum Mine {
     Pupil(AccountId),
     Teacher(AccountId),
     Nothing,
@@ -98,7 +65,7 @@ pub enum Mine {
 
 impl Mine {
     /// From the profiles one has in one's schools (`Home::schools`).
-    pub fn of(profiles: impl Fn(Profile) -> bool, me: Option<AccountId>) -> Mine {
+    fn of(profiles: impl Fn(Profile) -> bool, me: Option<AccountId>) -> Mine {
         match me {
             Some(me) if profiles(Profile::Pupil) => Mine::Pupil(me),
             Some(me) if profiles(Profile::Teacher) => Mine::Teacher(me),

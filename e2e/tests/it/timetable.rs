@@ -1,4 +1,4 @@
-//! "My week" as people open it every day: a pupil on his home page and on the timetable page,
+//! "My week" as people open it every day: a pupil on the timetable page,
 //! turning weeks with the keyboard and the buttons; his father choosing between his two
 //! children; the same pupil on a phone, turning weeks with a swipe.
 
@@ -30,8 +30,6 @@ async fn a_school_week(b: &Browser) -> String {
 async fn a_pupil_sees_his_week_with_what_changed_and_turns_the_weeks_by_keyboard() {
     let b = Browser::start().await;
     b.enter_as("lisandru.pieri").await;
-    // On his home page, this week, with the area fetched after the page.
-    b.find(HOME_WEEK).await;
     b.click(TIMETABLE_SERVICE).await;
     let heading = b.wait_text(WEEK_HEADING, "Semaine du lundi").await;
     let shown = a_school_week(&b).await;
@@ -76,7 +74,8 @@ async fn a_father_chooses_which_childs_week_he_reads() {
     b.click(TIMETABLE_SERVICE).await;
     b.wait_text(WEEK_WHOSE, "Lisandru").await;
     b.wait_text(WEEK_WHOSE, "Ghjulia").await;
-    b.click_text(".week-whose button", "Ghjulia").await;
+    b.click_text(".week-whose button", "Emploi du temps de Ghjulia Pieri")
+        .await;
     a_school_week(&b).await;
     // Ghjulia is in 2nde 1 at the lycée: her maths there, not her brother's collège lessons.
     b.wait_text(WEEK, "2nde 1").await;

@@ -342,7 +342,6 @@ pub fn see_work(title: &str) -> String {
 
 // Timetables (`pages/timetable`).
 pub const TIMETABLE_SERVICE: &str = "ul.services a[href='/timetable']";
-pub const HOME_WEEK: &str = "section.home-week";
 pub const WEEK: &str = "section.week";
 pub const WEEK_HEADING: &str = "#week-heading";
 pub const WEEK_LESSONS: &str = "section.week li.lesson";
