@@ -16,6 +16,5 @@ timetable-moved-from = Spustatu, previstu { $when }
 timetable-room-changed = Cambiamentu di sala
 timetable-substitute = Rimpiazzamentu
 timetable-extra = Lezzione in più
-timetable-room = Sala { $room }
 timetable-nothing-to-show = Nisun oriariu à affissà per stu contu.
 timetable-changes = Cambiamenti sta settimana

@@ -16,6 +16,5 @@ timetable-moved-from = Déplacé, prévu le { $when }
 timetable-room-changed = Changement de salle
 timetable-substitute = Remplacement
 timetable-extra = Cours supplémentaire
-timetable-room = Salle { $room }
 timetable-nothing-to-show = Aucun emploi du temps à afficher pour ce compte.
 timetable-changes = Changements cette semaine

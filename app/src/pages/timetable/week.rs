@@ -160,9 +160,8 @@ fn LessonCard(lesson: WeekLesson) -> impl IntoView {
             <p class="lesson-time">{hours}</p>
             <p class="lesson-subject"><strong>{lesson.subject.clone()}</strong></p>
             <p class="meta">{people}</p>
-            {room.map(|room| view! {
-                <p class="meta">{move || M::Room { room: room.clone() }.text(locale.lang())}</p>
-            })}
+            // Rooms are named as schools write them ("Salle 101", "B12", "CDI").
+            {room.map(|room| view! { <p class="meta">{room}</p> })}
             {move || {
                 let notes = notes();
                 (!notes.is_empty()).then(|| view! {
