@@ -153,6 +153,16 @@ impl Db {
         &self.pool
     }
 
+    /// Runs a write and tells whether it changed anything (an insert that was not a duplicate,
+    /// a delete that found its row).
+    pub(crate) async fn changed(
+        &self,
+        query: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>,
+    ) -> Result<bool, StoreError> {
+        let done = query.execute(&self.writer).await.map_err(fail)?;
+        Ok(done.rows_affected() > 0)
+    }
+
     /// For writing, and for transactions that read what they are about to write.
     pub fn writer(&self) -> &AnyPool {
         &self.writer

@@ -730,14 +730,8 @@ impl Timetables for Db {
     }
 
     async fn delete_lesson(&self, school: SchoolId, id: LessonId) -> Result<bool, StoreError> {
-        let done = DELETE_LESSON
-            .query()
-            .bind(id.get())
-            .bind(school.get())
-            .execute(&self.writer)
+        self.changed(DELETE_LESSON.query().bind(id.get()).bind(school.get()))
             .await
-            .map_err(fail)?;
-        Ok(done.rows_affected() > 0)
     }
 
     async fn changes(
@@ -774,14 +768,8 @@ impl Timetables for Db {
     }
 
     async fn undo_change(&self, school: SchoolId, id: LessonChangeId) -> Result<bool, StoreError> {
-        let done = DELETE_CHANGE
-            .query()
-            .bind(id.get())
-            .bind(school.get())
-            .execute(&self.writer)
+        self.changed(DELETE_CHANGE.query().bind(id.get()).bind(school.get()))
             .await
-            .map_err(fail)?;
-        Ok(done.rows_affected() > 0)
     }
 
     async fn school_names(

@@ -45,14 +45,4 @@ impl Db {
             .map_err(fail)?;
         Ok(rows.into_iter().map(PersonRef::from).collect())
     }
-
-    /// Runs a write and tells whether it changed anything (an insert that was not a duplicate,
-    /// a delete that found its row).
-    async fn changed(
-        &self,
-        query: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>,
-    ) -> Result<bool, StoreError> {
-        let done = query.execute(&self.writer).await.map_err(fail)?;
-        Ok(done.rows_affected() > 0)
-    }
 }
