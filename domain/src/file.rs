@@ -208,6 +208,8 @@ coded_enum! {
         Archive = "archive",
         /// A pupil's spoken answer to a free-text item, recorded during an attempt of theirs.
         AnswerAudio = "answer_audio",
+        /// A pupil's work handed in for a homework: a document, a photo of a page, a recording.
+        HandIn = "hand_in",
     }
 }
 
@@ -232,7 +234,9 @@ impl FileUse {
         match self {
             FileUse::Audio | FileUse::AnswerAudio => kind.is_audio(),
             FileUse::Image => kind.is_image(),
-            FileUse::Resource => kind.is_audio() || kind.is_image() || kind == FileKind::Pdf,
+            FileUse::Resource | FileUse::HandIn => {
+                kind.is_audio() || kind.is_image() || kind == FileKind::Pdf
+            }
             FileUse::Archive => kind == FileKind::Zip,
         }
     }
@@ -265,7 +269,7 @@ impl SizeLimits {
         match usage {
             FileUse::Audio | FileUse::AnswerAudio => self.audio,
             FileUse::Image => self.image,
-            FileUse::Resource => self.resource,
+            FileUse::Resource | FileUse::HandIn => self.resource,
             FileUse::Archive => self.archive,
         }
     }

@@ -281,6 +281,7 @@ fn problem_status(body: &[u8]) -> Option<u16> {
     status::<app::api::exercises::ExerciseProblem>(body)
         .or_else(|| status::<app::api::sequences::SequenceProblem>(body))
         .or_else(|| status::<app::api::timetable::TimetableProblem>(body))
+        .or_else(|| status::<app::api::homework::HomeworkProblem>(body))
         .or_else(|| status::<domain::file::FileProblem>(body))
 }
 

@@ -3,6 +3,7 @@
 //! and by the tests.
 
 pub(crate) mod exercises;
+mod homework;
 mod sequences;
 pub(crate) mod timetable;
 

@@ -11,6 +11,7 @@ pub mod charter;
 pub mod exercises;
 pub mod files;
 pub mod home;
+pub mod homework;
 pub mod platform;
 pub mod profile;
 pub mod retry;

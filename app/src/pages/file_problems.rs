@@ -16,7 +16,7 @@ pub fn file_problem_text(lang: Lang, problem: &FileProblem) -> String {
         FileProblem::NotAccepted { usage } => match usage {
             FileUse::Audio | FileUse::AnswerAudio => F::NotAudio,
             FileUse::Image => F::NotImage,
-            FileUse::Resource => F::NotResource,
+            FileUse::Resource | FileUse::HandIn => F::NotResource,
             FileUse::Archive => F::NotArchive,
         }
         .text(lang),

@@ -14,6 +14,7 @@ use crate::pages::admin::AdminPage;
 use crate::pages::auth::password::ChangePassword;
 use crate::pages::charter::ReadCharter;
 use crate::pages::exercises::ExercisesPage;
+use crate::pages::homework::HomeworkPage;
 use crate::pages::platform::PlatformPage;
 use crate::pages::profile::ProfilePage;
 use crate::pages::sequences::SequencesPage;
@@ -131,6 +132,14 @@ lazy_area!(
     timetable,
     timetable_view,
     TimetablePage
+);
+
+lazy_area!(
+    /// The cahier de textes and homework (`/homework`, and its screens: see `pages::homework`).
+    HomeworkArea,
+    homework,
+    homework_view,
+    HomeworkPage
 );
 
 /// The server could not be reached when the app started: the identity kept on this device, if

@@ -6,6 +6,7 @@ pub mod charter;
 pub mod exercises;
 pub mod file_problems;
 pub mod home;
+pub mod homework;
 pub mod lazy;
 pub mod not_found;
 pub mod picked_file;

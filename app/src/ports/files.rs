@@ -53,7 +53,13 @@ pub trait Files: Send + Sync {
     /// What deciding who may read it needs: the exercises and sequences that use it and their
     /// assignments (those of deleted ones left out: their pupils see them no more), and the
     /// attempt it answers in.
-    async fn file_facts(&self, file: &StoredFile) -> Result<FileFacts, StoreError>;
+    /// What decides who reads it; `children`: the caller's (whether one is in a group that
+    /// sees it is a fact about the caller's family, read here).
+    async fn file_facts(
+        &self,
+        file: &StoredFile,
+        children: &[AccountId],
+    ) -> Result<FileFacts, StoreError>;
     /// The files an exercise or a sequence already uses.
     async fn files_used(&self, user: FileUser) -> Result<Vec<FileId>, StoreError>;
     /// Records that the exercise or sequence uses these files (kept when a later version stops

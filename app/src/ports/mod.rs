@@ -10,6 +10,7 @@ mod charter;
 mod directory;
 mod exercises;
 mod files;
+mod homework;
 mod passwords;
 mod platform;
 mod sequences;
@@ -23,6 +24,9 @@ pub use charter::Charters;
 pub use directory::Directory;
 pub use exercises::{Exercises, HandedIn, StoredAssignment, StoredAttempt, StoredExercise};
 pub use files::{Body, BodyError, FileStore, FileUser, Files, PutError, StoredFile};
+pub use homework::{
+    HandInWrite, Homeworks, Place, Shown, StoredEntry, StoredHandIn, StoredHomework,
+};
 pub use passwords::{HashError, Passwords};
 pub use platform::Establishments;
 pub use sequences::{ExerciseWork, Sequences, StepMarks, StoredSequence, StoredSequenceAssignment};
@@ -45,6 +49,7 @@ pub trait Store:
     + Files
     + Sequences
     + Timetables
+    + Homeworks
     + Send
     + Sync
 {
@@ -62,6 +67,7 @@ impl<T> Store for T where
         + Files
         + Sequences
         + Timetables
+        + Homeworks
         + Send
         + Sync
 {

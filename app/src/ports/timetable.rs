@@ -72,6 +72,17 @@ pub trait Timetables: Send + Sync {
     async fn pupil_schools(&self, pupil: AccountId) -> Result<Vec<SchoolId>, StoreError>;
     async fn teacher_schools(&self, teacher: AccountId) -> Result<Vec<SchoolId>, StoreError>;
     async fn room_school(&self, room: RoomId) -> Result<Option<SchoolId>, StoreError>;
+    /// A weekly lesson of the year, with its school.
+    async fn lesson(
+        &self,
+        id: LessonId,
+        year: SchoolYear,
+    ) -> Result<Option<(SchoolId, Lesson)>, StoreError>;
+    /// A change of one date, with its school.
+    async fn change(
+        &self,
+        id: LessonChangeId,
+    ) -> Result<Option<(SchoolId, LessonChange)>, StoreError>;
     /// What the week from `monday` to `saturday` of `of` is computed from: four queries.
     async fn week(
         &self,

@@ -5,10 +5,14 @@
 //! it was given to, the teachers who follow it, and for a sequence in the library, the teachers
 //! who may read it there). A pupil records spoken answers during an attempt of their own; such a
 //! recording is read as the pupil's work is (the pupil, their parents, the teachers who follow
-//! the assignment). Nobody else, whatever the id they hold.
+//! the assignment). Files attached to a cahier de textes entry or a homework are read by whoever
+//! reads that group's cahier de textes; a pupil uploads files for their hand-ins, read as the
+//! hand-in is (the pupil, their parents, the teacher who set it). Nobody else, whatever the id
+//! they hold.
 
 use super::Caller;
 use super::exercises::{self, AssignmentFacts, ExerciseFacts};
+use super::homework::{self, GroupFacts, HandInFacts};
 use super::sequences::{self, SequenceFacts};
 use crate::file::FileUse;
 use crate::ids::{AccountId, SchoolId};
@@ -31,6 +35,10 @@ pub struct FileFacts {
     pub given: Vec<AssignmentFacts>,
     /// The attempt it is a spoken answer of, when it is one.
     pub answer: Option<AttemptFacts>,
+    /// The groups whose cahier de textes shows it (attached to an entry or a homework).
+    pub lessons: Vec<GroupFacts>,
+    /// The hand-in it is part of (the pupil's work, or what the teacher gave back with it).
+    pub hand_in: Option<HandInFacts>,
 }
 
 impl FileFacts {
@@ -45,13 +53,18 @@ impl FileFacts {
             sequences: vec![],
             given: vec![],
             answer: None,
+            lessons: vec![],
+            hand_in: None,
         }
     }
 
     /// Whether an author may show it to others through an exercise or a sequence: never a
     /// pupil's answer (their work, read as such) nor a sequence's archive (its owner's alone).
     fn shareable(&self) -> bool {
-        !matches!(self.usage, FileUse::AnswerAudio | FileUse::Archive)
+        !matches!(
+            self.usage,
+            FileUse::AnswerAudio | FileUse::Archive | FileUse::HandIn
+        )
     }
 }
 
@@ -103,23 +116,33 @@ pub(super) fn allowed(caller: &Caller, action: Action<'_>) -> bool {
             FileUse::Audio | FileUse::Image | FileUse::Resource | FileUse::Archive => {
                 caller.has(Profile::Teacher, school)
             }
+            FileUse::HandIn => caller.has(Profile::Pupil, school),
             FileUse::AnswerAudio => false,
         },
         Action::Answer(attempt) => {
             attempt.pupil == caller.account
                 && exercises::allowed(caller, exercises::Action::Do(&attempt.assignment))
         }
-        Action::Read(file) => match &file.answer {
+        Action::Read(file) => match (&file.hand_in, &file.answer) {
+            // Part of a hand-in: read as the hand-in is (its uploader reads it anyway).
+            (Some(hand_in), _) => {
+                owns(caller, file)
+                    || homework::allowed(caller, homework::Action::ReadHandIn(hand_in))
+            }
             // A pupil's work: read as the rest of it is, whatever exercise names it.
-            Some(attempt) => exercises::allowed(
+            (None, Some(attempt)) => exercises::allowed(
                 caller,
                 exercises::Action::ReadWork {
                     assignment: &attempt.assignment,
                     pupil: attempt.pupil,
                 },
             ),
-            None => {
+            (None, None) => {
                 owns(caller, file)
+                    || file
+                        .lessons
+                        .iter()
+                        .any(|g| homework::allowed(caller, homework::Action::ReadGroup(*g)))
                     || file
                         .exercises
                         .iter()

@@ -4,7 +4,7 @@
 //!
 //! The rules are written per area, in the module named after the area of `app/src/api` whose
 //! server functions ask them ([`profile`], [`admin`], [`audit`], [`platform`], [`charter`],
-//! [`exercises`], [`files`], [`sequences`], [`timetable`]);
+//! [`exercises`], [`files`], [`sequences`], [`timetable`], [`homework`]);
 //! each area has its own `Action` enum, and [`Action`] gathers them for the one entry point.
 
 pub mod admin;
@@ -12,6 +12,7 @@ pub mod audit;
 pub mod charter;
 pub mod exercises;
 pub mod files;
+pub mod homework;
 pub mod platform;
 pub mod profile;
 pub mod sequences;
@@ -91,6 +92,7 @@ pub enum Action<'a> {
     Files(files::Action<'a>),
     Sequences(sequences::Action<'a>),
     Timetable(timetable::Action<'a>),
+    Homework(homework::Action<'a>),
 }
 
 impl Action<'_> {
@@ -108,6 +110,7 @@ impl Action<'_> {
             Action::Files(action) => action.school(),
             Action::Sequences(action) => action.school(),
             Action::Timetable(action) => action.school(),
+            Action::Homework(action) => action.school(),
         }
     }
 }
@@ -160,6 +163,12 @@ impl<'a> From<timetable::Action<'a>> for Action<'a> {
     }
 }
 
+impl<'a> From<homework::Action<'a>> for Action<'a> {
+    fn from(action: homework::Action<'a>) -> Self {
+        Action::Homework(action)
+    }
+}
+
 impl From<charter::Action> for Action<'_> {
     fn from(action: charter::Action) -> Self {
         Action::Charter(action)
@@ -182,6 +191,7 @@ pub fn authorize<'a>(caller: &Caller, action: impl Into<Action<'a>>) -> Result<(
         Action::Files(action) => files::allowed(caller, action),
         Action::Sequences(action) => sequences::allowed(caller, action),
         Action::Timetable(action) => timetable::allowed(caller, action),
+        Action::Homework(action) => homework::allowed(caller, action),
     };
     if allowed { Ok(()) } else { Err(Forbidden) }
 }

@@ -1250,3 +1250,223 @@ fn timetables_are_read_by_whom_they_concern_and_set_up_by_staff() {
         assert_eq!(action.school(), *school, "{action:?}");
     }
 }
+
+#[test]
+fn homework_is_written_by_the_lessons_teachers_and_hand_ins_read_by_pupil_parents_and_setter() {
+    use homework::{Action as H, GroupFacts, HandInFacts, HomeworkFacts, LessonFacts};
+    let pupil_id = AccountId::new(100);
+    let teacher_id = AccountId::new(400);
+    let substitute_id = AccountId::new(402);
+    let mut pupil = caller(100, &[(A, Profile::Pupil)]);
+    pupil.groups = vec![CLASS_A];
+    let mut classmate = caller(101, &[(A, Profile::Pupil)]);
+    classmate.groups = vec![CLASS_A];
+    let mut other_class = caller(102, &[(A, Profile::Pupil)]);
+    other_class.groups = vec![CLASS_A2];
+    let mut parent = caller(300, &[(A, Profile::Parent)]);
+    parent.children = vec![pupil_id];
+    let withdrawn = caller(301, &[(A, Profile::Parent)]);
+    let mut teacher = caller(400, &[(A, Profile::Teacher)]);
+    teacher.teaches = vec![CLASS_A];
+    let mut colleague = caller(401, &[(A, Profile::Teacher)]);
+    colleague.teaches = vec![CLASS_A];
+    let substitute = caller(402, &[(A, Profile::Teacher)]);
+    // The setter, no longer a teacher of the school: reviews nothing.
+    let gone = caller(400, &[(B, Profile::Teacher)]);
+    let staff = caller(500, &[(A, Profile::Staff)]);
+    let staff_b = caller(501, &[(B, Profile::Staff)]);
+    let admin_b = caller(601, &[(B, Profile::SchoolAdmin), (A, Profile::Parent)]);
+    let mut platform = caller(800, &[]);
+    platform.platform_admin = true;
+
+    let teachers = [teacher_id];
+    let lesson = H::Teach(LessonFacts {
+        school: A,
+        group: CLASS_A,
+        teachers: &teachers,
+    });
+    let substituted = [substitute_id];
+    let taken_over = H::Teach(LessonFacts {
+        school: A,
+        group: CLASS_A,
+        teachers: &substituted,
+    });
+    let homework = HomeworkFacts {
+        school: A,
+        group: CLASS_A,
+        author: Some(teacher_id),
+    };
+    let hand_in = HandInFacts {
+        homework,
+        pupil: pupil_id,
+    };
+    let in_a: &[SchoolId] = &[A];
+    let list = H::ReadPupil {
+        pupil: pupil_id,
+        schools: in_a,
+    };
+    let group = H::ReadGroup(GroupFacts {
+        school: A,
+        group: CLASS_A,
+        child_in_it: false,
+    });
+    let childs_group = H::ReadGroup(GroupFacts {
+        school: A,
+        group: CLASS_A,
+        child_in_it: true,
+    });
+    let cases: &[(&str, &Caller, H<'_>, bool)] = &[
+        ("teacher of the lesson", &teacher, lesson, true),
+        ("colleague of the class", &colleague, lesson, false),
+        ("substitute, not on that day", &substitute, lesson, false),
+        ("substitute on the day", &substitute, taken_over, true),
+        ("the usual teacher, replaced", &teacher, taken_over, false),
+        ("teacher gone from the school", &gone, lesson, false),
+        ("staff writes no cahier", &staff, lesson, false),
+        ("pupil of the group reads it", &pupil, group, true),
+        ("pupil of another class", &other_class, group, false),
+        ("teacher of the group", &teacher, group, true),
+        ("substitute, not teaching it", &substitute, group, false),
+        ("staff (head of school)", &staff, group, true),
+        ("staff of B", &staff_b, group, false),
+        ("parent of a pupil of it", &parent, childs_group, true),
+        ("parent of none of it", &parent, group, false),
+        (
+            "withdrawn parent, child in it",
+            &withdrawn,
+            childs_group,
+            false,
+        ),
+        ("pupil, own list", &pupil, list, true),
+        ("classmate's list", &classmate, list, false),
+        ("parent", &parent, list, true),
+        ("withdrawn parent", &withdrawn, list, false),
+        ("teacher of the class", &teacher, list, false),
+        ("staff", &staff, list, true),
+        ("admin of B, parent in A", &admin_b, list, false),
+        ("platform admin", &platform, list, false),
+        ("pupil hands in", &pupil, H::Work(&hand_in), true),
+        ("classmate for them", &classmate, H::Work(&hand_in), false),
+        ("parent for the child", &parent, H::Work(&hand_in), false),
+        (
+            "pupil reads own hand-in",
+            &pupil,
+            H::ReadHandIn(&hand_in),
+            true,
+        ),
+        ("parent reads it", &parent, H::ReadHandIn(&hand_in), true),
+        ("setter reads it", &teacher, H::ReadHandIn(&hand_in), true),
+        (
+            "colleague does not",
+            &colleague,
+            H::ReadHandIn(&hand_in),
+            false,
+        ),
+        ("staff does not", &staff, H::ReadHandIn(&hand_in), false),
+        (
+            "classmate does not",
+            &classmate,
+            H::ReadHandIn(&hand_in),
+            false,
+        ),
+        (
+            "withdrawn parent",
+            &withdrawn,
+            H::ReadHandIn(&hand_in),
+            false,
+        ),
+        ("setter reviews", &teacher, H::Review(&homework), true),
+        ("setter gone", &gone, H::Review(&homework), false),
+        ("colleague", &colleague, H::Review(&homework), false),
+        ("platform admin", &platform, H::Review(&homework), false),
+    ];
+    for (what, who, action, expected) in cases {
+        assert_eq!(
+            authorize(who, *action).is_ok(),
+            *expected,
+            "{what}: {action:?}"
+        );
+    }
+    // A pupil who left the group hands in nothing more.
+    let mut moved = pupil.clone();
+    moved.groups = vec![CLASS_A2];
+    assert!(authorize(&moved, H::Work(&hand_in)).is_err());
+    assert_eq!(Action::from(H::Review(&homework)).school(), Some(A));
+    assert_eq!(Action::from(list).school(), None);
+
+    // Files: a hand-in's as the hand-in; an attachment as the group's cahier de textes.
+    use crate::file::FileUse;
+    use files::{Action as F, FileFacts};
+    let handed = FileFacts {
+        hand_in: Some(hand_in),
+        ..FileFacts::unused(A, Some(pupil_id), FileUse::HandIn)
+    };
+    let draft = FileFacts::unused(A, Some(pupil_id), FileUse::HandIn);
+    let attached = FileFacts {
+        lessons: vec![GroupFacts {
+            school: A,
+            group: CLASS_A,
+            child_in_it: true,
+        }],
+        ..FileFacts::unused(A, Some(teacher_id), FileUse::Resource)
+    };
+    let files: &[(&str, &Caller, F<'_>, bool)] = &[
+        ("pupil, own hand-in", &pupil, F::Read(&handed), true),
+        ("parent", &parent, F::Read(&handed), true),
+        ("setter", &teacher, F::Read(&handed), true),
+        ("colleague", &colleague, F::Read(&handed), false),
+        ("classmate", &classmate, F::Read(&handed), false),
+        ("a draft: its pupil", &pupil, F::Read(&draft), true),
+        ("a draft: not the setter", &teacher, F::Read(&draft), false),
+        ("attachment: pupil", &pupil, F::Read(&attached), true),
+        ("attachment: parent", &parent, F::Read(&attached), true),
+        (
+            "attachment: other class",
+            &other_class,
+            F::Read(&attached),
+            false,
+        ),
+        (
+            "attachment: staff of B",
+            &staff_b,
+            F::Read(&attached),
+            false,
+        ),
+        (
+            "pupils upload hand-ins",
+            &pupil,
+            F::Upload {
+                school: A,
+                usage: FileUse::HandIn,
+            },
+            true,
+        ),
+        (
+            "teachers do not",
+            &teacher,
+            F::Upload {
+                school: A,
+                usage: FileUse::HandIn,
+            },
+            false,
+        ),
+    ];
+    for (what, who, action, expected) in files {
+        assert_eq!(authorize(who, *action).is_ok(), *expected, "{what}");
+    }
+    // A pupil's work is never shared through an exercise.
+    let exercise = exercises::ExerciseFacts {
+        school: A,
+        owner: Some(pupil_id),
+    };
+    assert!(
+        authorize(
+            &pupil,
+            F::Use {
+                file: &handed,
+                exercise: &exercise
+            }
+        )
+        .is_err()
+    );
+}

@@ -41,7 +41,8 @@ impl ClockTime {
         (self.0 % 60) as u8
     }
 
-    pub(crate) fn to_civil(self) -> jiff::civil::Time {
+    /// As `jiff` holds a time of day (a deadline is computed from it).
+    pub fn to_civil(self) -> jiff::civil::Time {
         jiff::civil::Time::new(
             i8::try_from(self.hour()).unwrap_or(0),
             i8::try_from(self.minute()).unwrap_or(0),

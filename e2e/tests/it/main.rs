@@ -11,6 +11,7 @@ mod auth;
 mod exercises;
 mod exercises_import;
 mod files;
+mod homework;
 mod markdown;
 mod platform;
 mod sequences;

@@ -30,6 +30,13 @@ statements! {
         JOIN assignments a ON a.id = t.assignment_id \
         JOIN school_groups g ON g.id = a.group_id \
         WHERE t.id = $1";
+    /// The groups whose cahier de textes shows a file.
+    FILE_CAHIER_GROUPS = "SELECT school_id, group_id FROM cahier_files WHERE file_id = $1";
+    /// The hand-in a file is part of, once the teacher may read it.
+    FILE_HAND_IN = "SELECT h.school_id AS school_id, h.group_id AS group_id, \
+          h.author_id AS author_id, i.pupil_id AS pupil_id \
+        FROM hand_in_files f JOIN hand_ins i ON i.id = f.hand_in_id \
+        JOIN homework h ON h.id = i.homework_id WHERE f.file_id = $1 AND f.shared = 1";
     /// The exercises using a file, deleted ones included (their author may restore them).
     FILE_EXERCISES = "SELECT e.school_id AS school_id, e.owner_id AS owner_id \
         FROM exercise_files f JOIN exercises e ON e.id = f.exercise_id \
@@ -73,6 +80,20 @@ statements! {
         SELECT $1, file_id FROM exercise_files WHERE exercise_id = $2";
     COPY_SEQUENCE_FILES = "INSERT INTO sequence_files (sequence_id, file_id) \
         SELECT $1, file_id FROM sequence_files WHERE sequence_id = $2";
+}
+
+#[derive(sqlx::FromRow)]
+struct CahierRow {
+    school_id: i64,
+    group_id: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct HandInRow {
+    school_id: i64,
+    group_id: i64,
+    author_id: Option<i64>,
+    pupil_id: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -194,7 +215,11 @@ impl Files for Db {
         Ok(row.map(StoredFile::from))
     }
 
-    async fn file_facts(&self, file: &StoredFile) -> Result<FileFacts, StoreError> {
+    async fn file_facts(
+        &self,
+        file: &StoredFile,
+        children: &[AccountId],
+    ) -> Result<FileFacts, StoreError> {
         let exercises: Vec<ExerciseRow> = FILE_EXERCISES
             .query_as()
             .bind(file.id.as_str())
@@ -238,10 +263,42 @@ impl Files for Db {
             }
             None => None,
         };
+        let cahier: Vec<CahierRow> = FILE_CAHIER_GROUPS
+            .query_as()
+            .bind(file.id.as_str())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
+        let hand_in: Option<HandInRow> = FILE_HAND_IN
+            .query_as()
+            .bind(file.id.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
+        // A caller's children in those groups: a parent reads what their child's class shows.
+        let mut lessons = Vec::with_capacity(cahier.len());
+        for row in cahier {
+            let group = GroupId::new(row.group_id);
+            lessons.push(domain::authz::homework::GroupFacts {
+                school: SchoolId::new(row.school_id),
+                group,
+                child_in_it: !children.is_empty()
+                    && app::ports::Homeworks::any_in_group(self, children, group).await?,
+            });
+        }
         Ok(FileFacts {
             school: file.school,
             owner: file.owner,
             usage: file.usage,
+            lessons,
+            hand_in: hand_in.map(|r| domain::authz::homework::HandInFacts {
+                homework: domain::authz::homework::HomeworkFacts {
+                    school: SchoolId::new(r.school_id),
+                    group: GroupId::new(r.group_id),
+                    author: r.author_id.map(AccountId::new),
+                },
+                pupil: AccountId::new(r.pupil_id),
+            }),
             answer,
             exercises: exercises
                 .into_iter()

@@ -28,6 +28,7 @@ pub(crate) mod decode;
 mod directory;
 pub(crate) mod exercises;
 mod files;
+pub(crate) mod homework;
 mod platform;
 pub(crate) mod school_years;
 pub(crate) mod sequences;

@@ -125,6 +125,9 @@ statements! {
            UNION SELECT c.lesson_id FROM lesson_changes c WHERE c.room_id = $1 \
              AND (c.on_day BETWEEN $3 AND $4 OR c.moved_day BETWEEN $3 AND $4)) \
          AND l.year_id = ", year_is!(2), " ORDER BY l.id, t.position");
+    LESSON_BY_ID = concat!(lesson_rows!(),
+        "WHERE l.id = $1 AND l.year_id = ", year_is!(2), " ORDER BY t.position");
+    CHANGE_BY_ID = concat!(change_rows!(), "WHERE c.id = $1 ORDER BY ct.position");
     LESSONS_OF_SCHOOL = concat!(lesson_rows!(),
         "WHERE l.school_id = $1 AND l.year_id = ", year_is!(2), " ORDER BY l.id, t.position");
 
@@ -420,6 +423,30 @@ impl Timetables for Db {
     async fn room_school(&self, room: RoomId) -> Result<Option<SchoolId>, StoreError> {
         let ids = self.ids(ROOM_SCHOOL, room.get()).await?;
         Ok(ids.first().copied().map(SchoolId::new))
+    }
+
+    async fn lesson(
+        &self,
+        id: LessonId,
+        year: SchoolYear,
+    ) -> Result<Option<(SchoolId, Lesson)>, StoreError> {
+        let rows = self.lesson_rows(LESSON_BY_ID, id.get(), year, None).await?;
+        let read = lessons_from(rows, year, &mut Names::default())?;
+        Ok(read.lessons.into_iter().next().map(|(s, _, l)| (s, l)))
+    }
+
+    async fn change(
+        &self,
+        id: LessonChangeId,
+    ) -> Result<Option<(SchoolId, LessonChange)>, StoreError> {
+        let rows: Vec<ChangeRow> = CHANGE_BY_ID
+            .query_as()
+            .bind(id.get())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
+        let changes = changes_from(rows, &mut Names::default())?;
+        Ok(changes.into_iter().next().map(|(s, _, c)| (s, c)))
     }
 
     async fn week(

@@ -1,13 +1,14 @@
 //! The demo's timetable: a week of maria.santoni's lessons in the collège (5e A, 5e B, the
 //! Corsican group; some every week, some in week A or B) and at the lycée (2nde 1), rooms, the
 //! holidays of the year and weeks A/B, and one lesson of this week cancelled, so that a pupil's,
-//! a parent's and the teacher's weeks show something, changes included.
+//! a parent's and the teacher's weeks show something, changes included; then the cahier de
+//! textes of the last school days (`homework.rs`).
 
 use super::SeedError;
 use crate::db::sql::statements;
 use crate::db::timetable::{insert_change, insert_lesson, write_calendar};
 use app::ports::SchoolCalendar;
-use domain::ids::{AccountId, GroupId, RoomId, SchoolId, SubjectId};
+use domain::ids::{AccountId, GroupId, LessonId, RoomId, SchoolId, SubjectId};
 use domain::school_calendar::SchoolYear;
 use domain::sequence::search_key;
 use domain::time::Timestamp;
@@ -80,15 +81,17 @@ pub async fn seed(tx: &mut AnyConnection, d: &Demo, now: Timestamp) -> Result<()
     let year = SchoolYear::at(now);
     let admin = AccountId::new(d.admin);
     let teacher = AccountId::new(d.teacher);
+    let days = SchoolDays::new(year, holidays(year)?).map_err(failed)?;
+    let ab = AbRule {
+        first_week: day::monday(civil(year.first(), 9, 1)?),
+        first_kind: WeekKind::A,
+        overrides: vec![],
+    };
     for school in [d.college, d.lycee] {
         let calendar = SchoolCalendar {
             school: SchoolId::new(school),
-            days: SchoolDays::new(year, holidays(year)?).map_err(failed)?,
-            ab: Some(AbRule {
-                first_week: day::monday(civil(year.first(), 9, 1)?),
-                first_kind: WeekKind::A,
-                overrides: vec![],
-            }),
+            days: days.clone(),
+            ab: Some(ab.clone()),
             zone: Some(Zone::A),
         };
         write_calendar(tx, &calendar, Some(admin), now)
@@ -133,6 +136,7 @@ pub async fn seed(tx: &mut AnyConnection, d: &Demo, now: Timestamp) -> Result<()
         (d.college, d.maths, d.cinq_a, s101, Friday, 10, 11, Every),
     ];
     let mut friday_lesson = None;
+    let mut written: Vec<(i64, LessonId, Lesson)> = vec![];
     for (school, subject, group, room, weekday, start, end, alternation) in week {
         let spec = LessonSpec {
             subject: SubjectId::new(subject),
@@ -162,15 +166,35 @@ pub async fn seed(tx: &mut AnyConnection, d: &Demo, now: Timestamp) -> Result<()
         if weekday == Friday {
             friday_lesson = Some(id);
         }
+        written.push((school, id, lesson));
     }
+    let mut changes = vec![];
     // This week's Friday maths lesson of 5e A is cancelled.
     if let Some(lesson) = friday_lesson {
         let today = domain::locale::local(now).date();
         let friday = day::plus(day::monday(today), 4);
         let change = LessonChange::Occurrence(OccurrenceChange::cancel(lesson, friday));
-        insert_change(tx, SchoolId::new(d.college), &change, Some(admin), now)
+        let id = insert_change(tx, SchoolId::new(d.college), &change, Some(admin), now)
             .await
             .map_err(failed)?;
+        changes.push((id, change));
+    }
+    let weeks = ab.weeks(&days);
+    for school in [d.college, d.lycee] {
+        let lessons: Vec<(LessonId, Lesson)> = written
+            .iter()
+            .filter(|(s, ..)| *s == school)
+            .map(|(_, id, lesson)| (*id, lesson.clone()))
+            .collect();
+        let week = super::homework::Week {
+            school: SchoolId::new(school),
+            days: &days,
+            weeks: &weeks,
+            lessons: &lessons,
+            changes: if school == d.college { &changes } else { &[] },
+            corsican: SubjectId::new(d.lco),
+        };
+        super::homework::seed(tx, &week, teacher, now).await?;
     }
     Ok(())
 }

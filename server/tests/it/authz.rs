@@ -38,7 +38,10 @@
 //! nobody is signed in) in the column's school; `{subject}`: the first subject of the school of
 //! the column's group; `{lesson}`: the column's group's first lesson (0 if none); `{change}`: an
 //! extra lesson made for the column in its group's school; `{first_day}`, `{last_day}` and
-//! `{monday}`: the current school year's first and last days and its first Monday.
+//! `{monday}`: the current school year's first and last days and its first Monday, `{later}`
+//! sixty days after it; `{occurrence}`: the column's group's first weekly lesson in the third
+//! week of September (week A); `{homework}`: the first homework of the column's group (0 if
+//! none).
 //!
 //! `files/upload` is sent as the app sends it (a PNG as the body, its arguments as the query),
 //! `files/get` as a page loads a file (`GET /files/<id>`). (A pupil's spoken answer, uploaded
@@ -56,7 +59,7 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The areas' tables, named as the areas of `app/src/api` and their endpoints' first part.
-const AREAS: [(&str, &str); 12] = [
+const AREAS: [(&str, &str); 13] = [
     ("auth", include_str!("authz/auth.txt")),
     ("account", include_str!("authz/account.txt")),
     ("home", include_str!("authz/home.txt")),
@@ -69,6 +72,7 @@ const AREAS: [(&str, &str); 12] = [
     ("files", include_str!("authz/files.txt")),
     ("sequences", include_str!("authz/sequences.txt")),
     ("timetable", include_str!("authz/timetable.txt")),
+    ("homework", include_str!("authz/homework.txt")),
 ];
 
 /// How many runs of columns go at once: enough to overlap one run's waits for the database
@@ -403,6 +407,7 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
         )
         .replace("{n}", &n.to_string());
     let text = timetable_placeholders(s, text, c, n).await;
+    let text = homework_placeholders(s, text, c).await;
     let text = if text.contains("{file}") {
         text.replace("{file}", &file_of(s, c).await)
     } else {
@@ -471,6 +476,53 @@ async fn timetable_placeholders(s: &TestServer, text: String, c: &Column, n: usi
     .await
     .expect("a change to undo");
     text.replace("{change}", &row.0.to_string())
+}
+
+/// The cahier de textes' placeholders (see the module's documentation).
+async fn homework_placeholders(s: &TestServer, text: String, c: &Column) -> String {
+    use domain::timetable::{SchoolWeekday, day};
+    let year = domain::school_calendar::SchoolYear::at(server::system_clock());
+    let monday = day::plus(day::monday(day::first_of(year)), 7);
+    let text = text.replace("{later}", &day::iso(day::plus(monday, 60)));
+    let text = if text.contains("{homework}") {
+        text.replace(
+            "{homework}",
+            &s.scalar(
+                "SELECT COALESCE(MIN(h.id), 0) FROM homework h \
+                 JOIN school_groups g ON g.id = h.group_id WHERE g.name = $1",
+                c.group,
+            )
+            .await
+            .to_string(),
+        )
+    } else {
+        text
+    };
+    if !text.contains("{occurrence}") {
+        return text;
+    }
+    let row: Option<(i64, String)> = sqlx::query_as(
+        "SELECT l.id, l.weekday FROM lessons l JOIN school_groups g ON g.id = l.group_id \
+         WHERE g.name = $1 AND l.alternation = 'every' ORDER BY l.id LIMIT 1",
+    )
+    .bind(c.group)
+    .fetch_optional(s.app.db.pool())
+    .await
+    .expect("the group's lessons");
+    let (lesson, weekday) = row.unwrap_or((0, "monday".into()));
+    let weekday: SchoolWeekday = weekday.parse().unwrap_or(SchoolWeekday::Monday);
+    // The third week of September: week A of the demo, a school week whatever the year.
+    let first = domain::timetable::Date::new(i16::try_from(year.first()).expect("a year"), 9, 1)
+        .expect("a date");
+    let week_a = day::plus(day::monday(first), 14);
+    let date = day::plus(week_a, weekday.offset());
+    text.replace(
+        "{occurrence}",
+        &format!(
+            r#"{{"weekly": {{"lesson": {lesson}, "date": "{}"}}}}"#,
+            day::iso(date)
+        ),
+    )
 }
 
 /// A picture of maria.santoni's, stored and used by the exercise given to the column's group.

@@ -16,6 +16,7 @@ mod exercises_results;
 mod exercises_spoken;
 mod files;
 mod generate;
+mod homework;
 mod http;
 mod platform;
 mod processes;

@@ -270,7 +270,7 @@ pub async fn download(id: FileId) -> Result<ByteStream<FileError>, FileError> {
     let Some(file) = me.ctx.store.file(&id).await? else {
         return Err(me.refuse(what, None).await.into());
     };
-    let facts = me.ctx.store.file_facts(&file).await?;
+    let facts = me.ctx.store.file_facts(&file, &me.caller.children).await?;
     me.may(Action::Read(&facts), what).await?;
     let Some(body) = me.ctx.files.get(&id).await? else {
         tracing::error!(file = %id, "a recorded file has no body in the store");

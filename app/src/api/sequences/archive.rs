@@ -106,7 +106,7 @@ mod server {
             let Some(file) = me.ctx.store.file(&id).await? else {
                 continue;
             };
-            let facts = me.ctx.store.file_facts(&file).await?;
+            let facts = me.ctx.store.file_facts(&file, &me.caller.children).await?;
             let readable = authorize(&me.caller, files::Action::Read(&facts)).is_ok();
             let shown = matches!(
                 file.usage,

@@ -26,9 +26,14 @@ pub(crate) mod server {
 
     pub(crate) async fn week(whom: Whom, date: Date) -> Result<Week, TimetableError> {
         let me = crate::api::gate::me(WHAT).await?;
+        week_for(&me, whom, date).await
+    }
+
+    /// The week of `whom` as `me` may see it (authorized here).
+    pub(crate) async fn week_for(me: &Me, whom: Whom, date: Date) -> Result<Week, TimetableError> {
         // Which schools' lessons the caller sees: all of their own or their child's, only the
         // schools they run of someone else's.
-        let visible = authorize(&me, whom).await?;
+        let visible = authorize(me, whom).await?;
         let monday = day::monday(date);
         let saturday = day::plus(monday, 5);
         let selector = match whom {
