@@ -71,7 +71,7 @@ async fn a_teacher_sets_homework_the_pupil_hands_it_in_and_gets_it_back_marked()
         .await
         .expect("file picked");
     b.wait_text(HAND_IN_FILES, "copie.pdf").await;
-    b.click(HAND_IN).await;
+    b.click(HOMEWORK_HAND_IN).await;
     b.wait_text(HANDED, "Rendu le").await;
     b.wait_text(HANDED, "copie.pdf").await;
     b.screenshot("homework-handed-in").await;

@@ -36,7 +36,7 @@ pub(crate) mod server {
     /// The days asked, at most [`MAX_DAYS`] of them, in order.
     fn span(from: Day, until: Day) -> Result<(Date, Date), HomeworkError> {
         let days = (until.0 - from.0).get_days();
-        if days < 0 || days > MAX_DAYS {
+        if !(0..=MAX_DAYS).contains(&days) {
             return Err(HomeworkProblem::DaysAsked { max: MAX_DAYS }.into());
         }
         Ok((from.0, until.0))
