@@ -19,6 +19,35 @@ pub struct FileId(String);
 #[error("not a file id")]
 pub struct InvalidFileId;
 
+/// A file being sent in parts (`homework::Upload`): random like a [`FileId`], never one (the
+/// file it becomes gets its own id once whole and checked).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct UploadId(FileId);
+
+impl UploadId {
+    pub fn from_random(bytes: [u8; 16]) -> UploadId {
+        UploadId(FileId::from_random(bytes))
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl FromStr for UploadId {
+    type Err = InvalidFileId;
+    fn from_str(raw: &str) -> Result<UploadId, InvalidFileId> {
+        raw.parse().map(UploadId)
+    }
+}
+
+impl fmt::Display for UploadId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Where files are served: `/files/<id>` and, in Markdown, `/files/<id>.<extension>`, whose
 /// extension tells the renderer an audio file from an image (see `markdown::urls::is_audio`).
 pub const URL_PREFIX: &str = "/files/";
@@ -289,6 +318,11 @@ pub enum FileProblem {
     /// A spoken answer sent once its attempt is handed in or the assignment closed.
     #[error("the attempt takes no more answers")]
     AttemptClosed,
+    /// A file sent in parts: a part refused (nothing of it kept), or the upload cannot start.
+    #[error("{problem}")]
+    Part {
+        problem: crate::homework::UploadError,
+    },
 }
 
 /// Checks an upload as its bytes arrive: its size against the limit, its kind from its first

@@ -79,7 +79,11 @@ impl HttpState {
 /// The body limit of an upload: a file one byte too big must still reach the checks, which
 /// answer why it is refused, rather than be cut by the transport.
 fn upload_limit(limits: domain::file::SizeLimits) -> usize {
-    let largest = limits.audio.max(limits.image).max(limits.archive);
+    let largest = limits
+        .audio
+        .max(limits.image)
+        .max(limits.archive)
+        .max(limits.resource);
     usize::try_from(largest)
         .unwrap_or(usize::MAX)
         .saturating_add(64 * 1024)
@@ -116,10 +120,18 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
     )
     .layer(RequestBodyLimitLayer::new(state.max_upload_bytes))
     .layer(DefaultBodyLimit::max(state.max_upload_bytes));
+    // A part of a file sent in parts: at most the largest part, which the checks refuse beyond.
+    let parts = in_flight_limit(
+        Router::new().route(&format!("/api/{UPLOAD_PART}"), post(server_fn)),
+        state.max_in_flight,
+    )
+    .layer(RequestBodyLimitLayer::new(MAX_PART_BODY_BYTES))
+    .layer(DefaultBodyLimit::max(MAX_PART_BODY_BYTES));
     let api = password_checks
         .merge(imports)
         .merge(others)
         .merge(uploads)
+        .merge(parts)
         .layer(middleware::from_fn(same_origin_only))
         .with_state(state.clone());
     let files = in_flight_limit(
@@ -147,6 +159,9 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
 
 /// The server function whose body is a file, under its own body limit.
 const UPLOAD: &str = "files/upload";
+const UPLOAD_PART: &str = "files/upload_part";
+/// A part's body: the largest part, and room for a byte too many to reach the checks.
+const MAX_PART_BODY_BYTES: usize = domain::homework::MAX_CHUNK_BYTES as usize + 64 * 1024;
 
 /// A stored file, `/files/<id>` (or `/files/<id>.<extension>`, as Markdown names it): served by
 /// the server function `files/get`, which decides who may read it.

@@ -11,8 +11,9 @@
 
 use app::ports::{Body, BodyError, FileStore, PutError, StoreError};
 use async_trait::async_trait;
-use domain::file::FileId;
+use domain::file::{FileId, UploadId};
 use futures::StreamExt;
+use leptos::server_fn::Bytes;
 use object_store::path::Path;
 use object_store::{ObjectStore, ObjectStoreExt, WriteMultipart};
 use std::sync::Arc;
@@ -116,6 +117,12 @@ fn location(id: &FileId) -> Path {
     Path::from(id.as_str())
 }
 
+/// Where the parts of a file sent in parts wait until it is whole: apart from files, named by
+/// the upload's random id and the part's number.
+fn part_location(upload: &UploadId, index: u64) -> Path {
+    Path::from(format!("parts/{}/{index:08}", upload.as_str()))
+}
+
 fn unavailable(e: object_store::Error) -> StoreError {
     tracing::error!(error = %e, "file storage failure");
     StoreError::Unavailable(e.to_string())
@@ -171,5 +178,37 @@ impl FileStore for Storage {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
             Err(e) => Err(unavailable(e)),
         }
+    }
+
+    async fn put_part(
+        &self,
+        upload: &UploadId,
+        index: u64,
+        bytes: Bytes,
+    ) -> Result<(), StoreError> {
+        // One request: a part is at most a few megabytes, written whole or not at all.
+        self.store
+            .put(&part_location(upload, index), bytes.into())
+            .await
+            .map(|_| ())
+            .map_err(unavailable)
+    }
+
+    async fn get_part(&self, upload: &UploadId, index: u64) -> Result<Option<Bytes>, StoreError> {
+        match self.store.get(&part_location(upload, index)).await {
+            Ok(found) => found.bytes().await.map(Some).map_err(unavailable),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+
+    async fn delete_parts(&self, upload: &UploadId, count: u64) -> Result<(), StoreError> {
+        for index in 0..count {
+            match self.store.delete(&part_location(upload, index)).await {
+                Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
+                Err(e) => return Err(unavailable(e)),
+            }
+        }
+        Ok(())
     }
 }

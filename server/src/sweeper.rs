@@ -1,4 +1,5 @@
-//! Housekeeping every server does in the background: deleting what is kept no longer. Several
+//! Housekeeping every server does in the background: deleting what is kept no longer (old
+//! audit entries, sequences' archives and files sent in parts left behind). Several
 //! servers on one database may sweep at once: each sweep only deletes what is due, so doing it
 //! twice is harmless.
 
@@ -38,6 +39,27 @@ pub async fn sweep_archives(
     Ok(stale.len() as u64)
 }
 
+/// Files sent in parts and never finished, after a day: their parts go first, then their
+/// record (a finished one leaves its record only, its file kept). Returns how many.
+pub async fn sweep_uploads(
+    db: &Db,
+    files: &dyn FileStore,
+    now: Timestamp,
+) -> Result<u64, StoreError> {
+    let stale = db
+        .uploads_before(Timestamp::from_unix(now.unix() - ARCHIVES_KEPT))
+        .await?;
+    for upload in &stale {
+        if upload.file.is_none() {
+            files
+                .delete_parts(&upload.id, upload.total.div_ceil(upload.part_size.max(1)))
+                .await?;
+        }
+        db.delete_upload(&upload.id).await?;
+    }
+    Ok(stale.len() as u64)
+}
+
 /// Sweeps at start, then every [`EVERY`], for as long as the server runs.
 pub fn spawn(db: Db, files: Arc<dyn FileStore>, audit: Retention) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
@@ -54,6 +76,11 @@ pub fn spawn(db: Db, files: Arc<dyn FileStore>, audit: Retention) -> tokio::task
                 Ok(0) => {}
                 Ok(n) => tracing::info!(files = n, "sequence archives left behind deleted"),
                 Err(e) => tracing::warn!(error = %e, "archive sweep failed; next try in an hour"),
+            }
+            match sweep_uploads(&db, files.as_ref(), crate::system_clock()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(uploads = n, "uploads left unfinished deleted"),
+                Err(e) => tracing::warn!(error = %e, "upload sweep failed; next try in an hour"),
             }
         }
     })

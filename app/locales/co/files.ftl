@@ -26,3 +26,4 @@ files-answer-record-again = Arregistrà torna
 files-answer-stop = Piantà l’arregistramentu
 files-answer-delete = Toglie l’arregistramentu
 files-answer-no-microphone = Ùn si pò arregistrà : ùn c’hè micca micru dispunibule, o u so accessu hè statu ricusatu. Permettite u micru in u navigatore, po pruvate torna.
+files-part-failed = A mandata di u schedariu s’hè interrotta : pruvate torna.

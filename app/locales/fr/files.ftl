@@ -26,3 +26,4 @@ files-answer-record-again = Enregistrer à nouveau
 files-answer-stop = Arrêter l’enregistrement
 files-answer-delete = Supprimer l’enregistrement
 files-answer-no-microphone = Impossible d’enregistrer : aucun micro n’est disponible, ou son accès a été refusé. Autorisez le micro dans le navigateur, puis réessayez.
+files-part-failed = L’envoi du fichier s’est interrompu : réessayez.

@@ -15,12 +15,13 @@ pub(crate) mod server;
 #[cfg(feature = "ssr")]
 pub(crate) use server::new_files;
 
-pub use encoding::{FileUpload, Upload, UploadAbout};
+pub use encoding::{FileUpload, Part, Upload, UploadAbout};
 pub use error::FileError;
 
-use domain::file::{FileId, FileKind};
+use domain::file::{FileId, FileKind, FileUse, UploadId};
+use domain::ids::SchoolId;
 use leptos::prelude::*;
-use leptos::server_fn::codec::{ByteStream, GetUrl, Streaming};
+use leptos::server_fn::codec::{ByteStream, GetUrl, Json, Streaming};
 use serde::{Deserialize, Serialize};
 
 /// A file just stored.
@@ -43,6 +44,41 @@ impl Uploaded {
 #[server(endpoint = "files/upload", input = Upload, input_derive = ())]
 pub async fn upload_file(upload: FileUpload) -> Result<Uploaded, FileError> {
     server::upload(upload).await
+}
+
+/// Where a file sent in parts stands: the bytes the server has (the offset the next part
+/// starts at), and the file once the last part made it whole and it passed its checks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartsReceived {
+    pub received: u64,
+    pub file: Option<Uploaded>,
+}
+
+/// Starts a file sent in parts (`total` bytes, in parts of `part_size`): refused at once when
+/// it is larger than its use accepts. Pupils' hand-ins go this way, so that a dropped
+/// connection costs one part, not the file.
+#[server(endpoint = "files/upload_start", input = Json)]
+pub async fn upload_start(
+    school: SchoolId,
+    usage: FileUse,
+    name: Option<String>,
+    total: u64,
+    part_size: u64,
+) -> Result<UploadId, FileError> {
+    server::parts::start(school, usage, name, total, part_size).await
+}
+
+/// One part, its bytes the body; the query names the upload and the part's offset. A part sent
+/// again (its answer lost) is taken as received.
+#[server(endpoint = "files/upload_part", input = Upload, input_derive = ())]
+pub async fn upload_part(upload: FileUpload) -> Result<PartsReceived, FileError> {
+    server::parts::part(upload).await
+}
+
+/// Where an upload stands, to go on after a drop.
+#[server(endpoint = "files/upload_status", input = Json)]
+pub async fn upload_status(upload: UploadId) -> Result<PartsReceived, FileError> {
+    server::parts::status(upload).await
 }
 
 /// A file's bytes, to its owner and to whoever may see an exercise that uses it. Pages use its

@@ -4,12 +4,19 @@
 use crate::i18n::Message;
 use crate::i18n::msg::Files as F;
 use domain::file::{FileProblem, FileUse};
+use domain::homework::UploadError;
 use domain::lang::Lang;
 
 pub fn file_problem_text(lang: Lang, problem: &FileProblem) -> String {
     match problem {
-        FileProblem::Empty => F::Empty.text(lang),
-        FileProblem::TooBig { max } => F::TooBig {
+        FileProblem::Empty
+        | FileProblem::Part {
+            problem: UploadError::Empty,
+        } => F::Empty.text(lang),
+        FileProblem::TooBig { max }
+        | FileProblem::Part {
+            problem: UploadError::TooLarge { max },
+        } => F::TooBig {
             max: i64::try_from(max / (1024 * 1024)).unwrap_or(i64::MAX),
         }
         .text(lang),
@@ -21,5 +28,6 @@ pub fn file_problem_text(lang: Lang, problem: &FileProblem) -> String {
         }
         .text(lang),
         FileProblem::AttemptClosed => F::AttemptClosed.text(lang),
+        FileProblem::Part { .. } => F::PartFailed.text(lang),
     }
 }

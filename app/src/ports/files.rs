@@ -7,7 +7,7 @@ use super::StoreError;
 pub use crate::api::files::encoding::BodyError;
 use async_trait::async_trait;
 use domain::authz::files::FileFacts;
-use domain::file::{FileId, FileKind, FileUse};
+use domain::file::{FileId, FileKind, FileUse, UploadId};
 use domain::ids::{AccountId, AttemptId, ExerciseId, SchoolId, SequenceId};
 use domain::time::Timestamp;
 use futures::stream::BoxStream;
@@ -51,9 +51,8 @@ pub trait Files: Send + Sync {
     /// Sequences' archives (use `archive`) stored before `before`: leftovers to sweep.
     async fn archives_before(&self, before: Timestamp) -> Result<Vec<FileId>, StoreError>;
     /// What deciding who may read it needs: the exercises and sequences that use it and their
-    /// assignments (those of deleted ones left out: their pupils see them no more), and the
-    /// attempt it answers in.
-    /// What decides who reads it; `children`: the caller's (whether one is in a group that
+    /// assignments (those of deleted ones left out: their pupils see them no more), the
+    /// attempt it answers in, the cahier de textes and hand-ins that show it; `children`: the caller's (whether one is in a group that
     /// sees it is a fact about the caller's family, read here).
     async fn file_facts(
         &self,
@@ -65,6 +64,34 @@ pub trait Files: Send + Sync {
     /// Records that the exercise or sequence uses these files (kept when a later version stops
     /// naming them: an attempt or a sequence given earlier still shows them).
     async fn use_files(&self, user: FileUser, files: &[FileId]) -> Result<(), StoreError>;
+
+    /// A file being sent in parts.
+    async fn create_upload(&self, upload: &PartsUpload) -> Result<(), StoreError>;
+    async fn upload(&self, id: &UploadId) -> Result<Option<PartsUpload>, StoreError>;
+    /// Moves `received` from `from` to `to`; `false` when it was not at `from` any more (the same
+    /// part sent twice at once: the other one took it).
+    async fn advance_upload(&self, id: &UploadId, from: u64, to: u64) -> Result<bool, StoreError>;
+    /// Records the file an upload became (its parts removed by then).
+    async fn finish_upload(&self, id: &UploadId, file: &FileId) -> Result<(), StoreError>;
+    async fn delete_upload(&self, id: &UploadId) -> Result<(), StoreError>;
+    /// Uploads started before `before` and never finished: leftovers to sweep.
+    async fn uploads_before(&self, before: Timestamp) -> Result<Vec<PartsUpload>, StoreError>;
+}
+
+/// A file being sent in parts: what for, how large, the part size agreed, the bytes received.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartsUpload {
+    pub id: UploadId,
+    pub school: SchoolId,
+    pub owner: AccountId,
+    pub usage: FileUse,
+    pub name: Option<String>,
+    pub total: u64,
+    pub part_size: u64,
+    pub received: u64,
+    pub created: Timestamp,
+    /// The file it became, once whole and checked.
+    pub file: Option<FileId>,
 }
 
 /// The bytes of a file, as they arrive or are read back.
@@ -86,4 +113,12 @@ pub trait FileStore: Send + Sync {
     async fn get(&self, id: &FileId) -> Result<Option<Body<StoreError>>, StoreError>;
     /// Removes the bytes (nothing to remove is no error).
     async fn delete(&self, id: &FileId) -> Result<(), StoreError>;
+
+    /// Keeps one part of a file sent in parts (the `index`th), until the file is whole.
+    async fn put_part(&self, upload: &UploadId, index: u64, bytes: Bytes)
+    -> Result<(), StoreError>;
+    /// A part's bytes; `None` when it is not there.
+    async fn get_part(&self, upload: &UploadId, index: u64) -> Result<Option<Bytes>, StoreError>;
+    /// Removes the parts of an upload (`count` of them at most).
+    async fn delete_parts(&self, upload: &UploadId, count: u64) -> Result<(), StoreError>;
 }

@@ -23,7 +23,7 @@ pub use auth::{Credentials, Identity, SignedIn};
 pub use charter::Charters;
 pub use directory::Directory;
 pub use exercises::{Exercises, HandedIn, StoredAssignment, StoredAttempt, StoredExercise};
-pub use files::{Body, BodyError, FileStore, FileUser, Files, PutError, StoredFile};
+pub use files::{Body, BodyError, FileStore, FileUser, Files, PartsUpload, PutError, StoredFile};
 pub use homework::{
     HandInWrite, Homeworks, Place, Shown, StoredEntry, StoredHandIn, StoredHomework,
 };

@@ -51,6 +51,10 @@ pub enum UploadError {
     EmptyChunk,
     #[error("a chunk larger than the {max} bytes agreed")]
     ChunkTooLarge { max: u64 },
+    /// Every chunk but the last has the size agreed, so a chunk's number is its offset divided
+    /// by that size (the store keeps chunks by number until the file is whole).
+    #[error("a chunk but the last has the {size} bytes agreed")]
+    ShortChunk { size: u64 },
     #[error("bytes beyond the {total} declared")]
     BeyondEnd { total: u64 },
     /// Bytes missing before this chunk: send from `expected`.
@@ -114,6 +118,8 @@ impl Upload {
             Err(UploadError::Overlap { expected })
         } else if offset > expected {
             Err(UploadError::Gap { expected })
+        } else if len != self.chunk && end != self.total {
+            Err(UploadError::ShortChunk { size: self.chunk })
         } else {
             self.received = end;
             Ok(Chunk::Stored)
@@ -135,5 +141,15 @@ impl Upload {
 
     pub fn chunk(&self) -> u64 {
         self.chunk
+    }
+
+    /// The number of the chunk that starts at `offset` (0 for the first).
+    pub fn index(&self, offset: u64) -> u64 {
+        offset / self.chunk
+    }
+
+    /// How many chunks the file is sent in.
+    pub fn chunks(&self) -> u64 {
+        self.total.div_ceil(self.chunk)
     }
 }

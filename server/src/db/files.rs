@@ -4,19 +4,28 @@
 use super::decode::{Code, Size};
 use super::sql::statements;
 use super::{Db, fail};
-use app::ports::{FileUser, Files, StoreError, StoredFile};
+use app::ports::{FileUser, Files, PartsUpload, StoreError, StoredFile};
 use async_trait::async_trait;
 use domain::authz::exercises::{AssignmentFacts, ExerciseFacts};
 use domain::authz::files::AttemptFacts;
 use domain::authz::files::FileFacts;
 use domain::authz::sequences::SequenceFacts;
-use domain::file::{FileId, FileKind, FileUse};
+use domain::file::{FileId, FileKind, FileUse, UploadId};
 use domain::ids::{AccountId, AttemptId, GroupId, SchoolId};
 use domain::sequence::Licence;
 use domain::time::Timestamp;
 use sqlx::AnyConnection;
 
 statements! {
+    CREATE_UPLOAD = "INSERT INTO uploads (id, school_id, owner_id, purpose, name, total, \
+          part_size, received, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8)";
+    UPLOAD = "SELECT id, school_id, owner_id, purpose, name, total, part_size, received, \
+          created_at, file_id FROM uploads WHERE id = $1";
+    FINISH_UPLOAD = "UPDATE uploads SET file_id = $2 WHERE id = $1";
+    ADVANCE_UPLOAD = "UPDATE uploads SET received = $3 WHERE id = $1 AND received = $2";
+    DELETE_UPLOAD = "DELETE FROM uploads WHERE id = $1";
+    UPLOADS_BEFORE = "SELECT id, school_id, owner_id, purpose, name, total, part_size, \
+          received, created_at, file_id FROM uploads WHERE created_at < $1 ORDER BY created_at";
     CREATE_FILE = "INSERT INTO files (id, school_id, owner_id, purpose, content_type, size, name, \
           sha256, created_at, attempt_id) \
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
@@ -111,6 +120,42 @@ struct FileRow {
 }
 
 #[derive(sqlx::FromRow)]
+struct UploadRow {
+    id: Code<UploadId>,
+    school_id: i64,
+    owner_id: i64,
+    purpose: Code<FileUse>,
+    name: Option<String>,
+    total: Size,
+    part_size: Size,
+    received: Size,
+    created_at: i64,
+    file_id: Option<Code<FileId>>,
+}
+
+impl UploadRow {
+    fn upload(self) -> PartsUpload {
+        PartsUpload {
+            id: self.id.0,
+            school: SchoolId::new(self.school_id),
+            owner: AccountId::new(self.owner_id),
+            usage: self.purpose.0,
+            name: self.name,
+            total: self.total.0,
+            part_size: self.part_size.0,
+            received: self.received.0,
+            created: Timestamp::from_unix(self.created_at),
+            file: self.file_id.map(|f| f.0),
+        }
+    }
+}
+
+/// A size as stored (sizes are far below `i64::MAX`).
+fn stored_size(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+#[derive(sqlx::FromRow)]
 struct ExerciseRow {
     school_id: i64,
     owner_id: Option<i64>,
@@ -179,6 +224,75 @@ impl From<FileRow> for StoredFile {
 
 #[async_trait]
 impl Files for Db {
+    async fn create_upload(&self, upload: &PartsUpload) -> Result<(), StoreError> {
+        CREATE_UPLOAD
+            .query()
+            .bind(upload.id.as_str())
+            .bind(upload.school.get())
+            .bind(upload.owner.get())
+            .bind(upload.usage.code())
+            .bind(upload.name.as_deref())
+            .bind(stored_size(upload.total))
+            .bind(stored_size(upload.part_size))
+            .bind(upload.created.unix())
+            .execute(&self.writer)
+            .await
+            .map_err(fail)?;
+        Ok(())
+    }
+
+    async fn upload(&self, id: &UploadId) -> Result<Option<PartsUpload>, StoreError> {
+        let row: Option<UploadRow> = UPLOAD
+            .query_as()
+            .bind(id.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(row.map(UploadRow::upload))
+    }
+
+    async fn advance_upload(&self, id: &UploadId, from: u64, to: u64) -> Result<bool, StoreError> {
+        self.changed(
+            ADVANCE_UPLOAD
+                .query()
+                .bind(id.as_str())
+                .bind(stored_size(from))
+                .bind(stored_size(to)),
+        )
+        .await
+    }
+
+    async fn finish_upload(&self, id: &UploadId, file: &FileId) -> Result<(), StoreError> {
+        FINISH_UPLOAD
+            .query()
+            .bind(id.as_str())
+            .bind(file.as_str())
+            .execute(&self.writer)
+            .await
+            .map_err(fail)?;
+        Ok(())
+    }
+
+    async fn delete_upload(&self, id: &UploadId) -> Result<(), StoreError> {
+        DELETE_UPLOAD
+            .query()
+            .bind(id.as_str())
+            .execute(&self.writer)
+            .await
+            .map_err(fail)?;
+        Ok(())
+    }
+
+    async fn uploads_before(&self, before: Timestamp) -> Result<Vec<PartsUpload>, StoreError> {
+        let rows: Vec<UploadRow> = UPLOADS_BEFORE
+            .query_as()
+            .bind(before.unix())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fail)?;
+        Ok(rows.into_iter().map(UploadRow::upload).collect())
+    }
+
     async fn create_file(&self, file: &StoredFile) -> Result<(), StoreError> {
         let mut conn = self.writer.acquire().await.map_err(fail)?;
         insert_file(&mut conn, file).await

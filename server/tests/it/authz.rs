@@ -43,7 +43,10 @@
 //! week of September (week A); `{homework}`: the first homework of the column's group (0 if
 //! none).
 //!
+//! `{upload}`: a hand-in's file being sent in parts by lisandru.pieri in the column's school.
+//!
 //! `files/upload` is sent as the app sends it (a PNG as the body, its arguments as the query),
+//! `files/upload_part` likewise (a PDF's first part),
 //! `files/get` as a page loads a file (`GET /files/<id>`). (A pupil's spoken answer, uploaded
 //! for an attempt, is tested in `exercises_spoken.rs`: one row per function.)
 //!
@@ -413,6 +416,11 @@ async fn arguments(s: &TestServer, template: &str, c: &Column, n: usize) -> Valu
     } else {
         text
     };
+    let text = if text.contains("{upload}") {
+        text.replace("{upload}", &upload_of(s, c).await)
+    } else {
+        text
+    };
     let text = if text.contains("{archive}") {
         text.replace("{archive}", &archive_of(s, c).await)
     } else {
@@ -559,6 +567,24 @@ async fn file_of(s: &TestServer, c: &Column) -> String {
     id.to_string()
 }
 
+/// A file being sent in parts by lisandru.pieri for a hand-in in the column's school, nothing
+/// sent yet.
+async fn upload_of(s: &TestServer, c: &Column) -> String {
+    let id = domain::file::UploadId::from_random(rand_bytes());
+    sqlx::query(
+        "INSERT INTO uploads (id, school_id, owner_id, purpose, total, part_size, received, \
+           created_at) \
+         SELECT $1, s.id, a.id, 'hand_in', 131072, 65536, 0, 0 FROM schools s, accounts a \
+         WHERE s.uai = $2 AND a.username = 'lisandru.pieri'",
+    )
+    .bind(id.as_str())
+    .bind(c.school)
+    .execute(s.app.db.writer())
+    .await
+    .expect("an upload");
+    id.to_string()
+}
+
 /// A sequence's archive (one lesson) uploaded by the column's caller in the column's school.
 async fn archive_of(s: &TestServer, c: &Column) -> String {
     use futures::stream;
@@ -609,6 +635,26 @@ async fn call(s: &TestServer, session: &Session, endpoint: &str, args: Value) ->
             };
             s.upload_raw(session, &about.query(), crate::files::PNG.to_vec())
                 .await
+        }
+        "files/upload_part" => {
+            let about = app::api::files::UploadAbout {
+                school: domain::ids::SchoolId::new(args["school"].as_i64().expect("school")),
+                usage: domain::file::FileUse::HandIn,
+                name: None,
+                attempt: None,
+            };
+            let part = app::api::files::Part {
+                upload: args["upload"]
+                    .as_str()
+                    .expect("upload")
+                    .parse()
+                    .expect("an id"),
+                offset: 0,
+            };
+            let mut pdf = b"%PDF-1.4\n".to_vec();
+            pdf.resize(64 * 1024, b' ');
+            let query = format!("{}&upload={}&offset=0", about.query(), part.upload);
+            s.post_raw(session, "files/upload_part", &query, pdf).await
         }
         "files/get" => {
             let id = args["id"].as_str().expect("id");

@@ -353,6 +353,24 @@ impl FileStore for Failing {
     async fn delete(&self, _: &FileId) -> Result<(), StoreError> {
         Ok(())
     }
+    async fn put_part(
+        &self,
+        _: &domain::file::UploadId,
+        _: u64,
+        _: leptos::server_fn::Bytes,
+    ) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable("disk full".into()))
+    }
+    async fn get_part(
+        &self,
+        _: &domain::file::UploadId,
+        _: u64,
+    ) -> Result<Option<leptos::server_fn::Bytes>, StoreError> {
+        Ok(None)
+    }
+    async fn delete_parts(&self, _: &domain::file::UploadId, _: u64) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
 
 #[tokio::test]

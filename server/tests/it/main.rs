@@ -17,6 +17,7 @@ mod exercises_spoken;
 mod files;
 mod generate;
 mod homework;
+mod homework_uploads;
 mod http;
 mod platform;
 mod processes;

@@ -3,6 +3,7 @@
 
 use crate::api::area_error::{AreaError, AreaProblem};
 use domain::file::FileProblem;
+use domain::homework::UploadError;
 
 /// Every `AppError`, or a [`FileProblem`] (an object with a `type` on the wire).
 pub type FileError = AreaError<FileProblem>;
@@ -14,6 +15,14 @@ impl AreaProblem for FileProblem {
             FileProblem::NotAccepted { .. } => 415,
             FileProblem::Empty => 422,
             FileProblem::AttemptClosed => 409,
+            FileProblem::Part {
+                problem: UploadError::TooLarge { .. },
+            } => 413,
+            // Parts out of order: the answer says where to go on from.
+            FileProblem::Part {
+                problem: UploadError::Gap { .. } | UploadError::Overlap { .. },
+            } => 409,
+            FileProblem::Part { .. } => 422,
         }
     }
 }

@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 pub async fn upload(upload: FileUpload) -> Result<Uploaded, FileError> {
     let what = "files/upload";
     let me = crate::api::gate::me(what).await?;
-    let FileUpload { about, body } = upload;
+    let FileUpload { about, body, .. } = upload;
     let attempt = match (about.usage, about.attempt) {
         (FileUse::AnswerAudio, Some(attempt)) => {
             Some(open_attempt(&me, what, &about, attempt).await?)
@@ -333,3 +333,5 @@ fn ascii_name(name: &str) -> String {
         })
         .collect()
 }
+
+pub(crate) mod parts;

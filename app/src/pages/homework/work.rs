@@ -7,11 +7,15 @@
 //! so a draft found on opening is newer than the server's and wins (as exercises' drafts do).
 
 use super::shown::{HomeworkText, Markdown, StatusBadge};
-use crate::api::files::{FileUpload, UploadAbout, upload_file};
+use crate::api::area_error::AreaError;
+use crate::api::files::{
+    FileError, FileUpload, Part, UploadAbout, Uploaded, upload_part, upload_start, upload_status,
+};
 use crate::api::homework::work::{hand_in, save_draft, tick, work};
 use crate::api::homework::{HomeworkError, MyWork};
 use crate::components::area_error::{area_banner, when_loaded};
 use crate::device;
+use crate::error::AppError;
 use crate::i18n::msg::Homework as M;
 use crate::i18n::{Message, t, use_locale};
 use crate::shell::use_session;
@@ -25,6 +29,72 @@ use serde::{Deserialize, Serialize};
 
 /// How long typing must pause before the draft goes to the server.
 const PAUSE_MS: u32 = 1500;
+
+/// The size of the parts a file is sent in: a few seconds on a slow connection, so a drop
+/// costs little (`domain::homework::Upload`).
+const PART_BYTES: u64 = 1024 * 1024;
+
+/// How many times in a row a part may fail on the network before the pupil is told.
+const TRIES: u32 = 8;
+
+/// Sends a file in parts, going on where the server stopped after a drop (it says where);
+/// `progress` follows the bytes the server holds.
+async fn send_in_parts(
+    about: UploadAbout,
+    bytes: Vec<u8>,
+    progress: RwSignal<(u64, u64)>,
+) -> Result<Uploaded, FileError> {
+    use domain::file::FileProblem;
+    use domain::homework::UploadError;
+    let total = bytes.len() as u64;
+    progress.set((0, total));
+    let upload = upload_start(
+        about.school,
+        about.usage,
+        about.name.clone(),
+        total,
+        PART_BYTES,
+    )
+    .await?;
+    let (mut offset, mut failures) = (0u64, 0u32);
+    loop {
+        let end = (offset + PART_BYTES).min(total);
+        let slice = bytes[offset as usize..end as usize].to_vec();
+        let part = Part {
+            upload: upload.clone(),
+            offset,
+        };
+        match crate::api::retry::patiently(|| {
+            upload_part(FileUpload::part(about.clone(), part.clone(), slice.clone()))
+        })
+        .await
+        {
+            Ok(answer) => {
+                if let Some(file) = answer.file {
+                    return Ok(file);
+                }
+                offset = answer.received;
+                failures = 0;
+            }
+            // Out of step (a part's answer lost): the server says where to go on from.
+            Err(AreaError::Area(FileProblem::Part {
+                problem: UploadError::Gap { expected } | UploadError::Overlap { expected },
+            })) => offset = expected,
+            Err(AreaError::App(AppError::Communication(_))) if failures < TRIES => {
+                failures += 1;
+                crate::api::retry::wait_ms(500 * failures).await;
+                if let Ok(answer) = upload_status(upload.clone()).await {
+                    if let Some(file) = answer.file {
+                        return Ok(file);
+                    }
+                    offset = answer.received;
+                }
+            }
+            Err(e) => return Err(e),
+        }
+        progress.set((offset, total));
+    }
+}
 
 /// What the pupil is writing: the text and the files added.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,6 +258,8 @@ fn HandInForm(
     let error = RwSignal::new(None::<HomeworkError>);
     let file_error = RwSignal::new(None::<String>);
     let uploading = RwSignal::new(false);
+    // Bytes sent of the file being sent, and its size.
+    let progress = RwSignal::new((0u64, 0u64));
     // Which change the server has: a pause sends the latest only.
     let changes = StoredValue::new(0u64);
     let kept = RwSignal::new(None::<bool>);
@@ -225,7 +297,7 @@ fn HandInForm(
                 name: name.clone(),
                 attempt: None,
             };
-            match upload_file(FileUpload::new(about, bytes)).await {
+            match send_in_parts(about, bytes, progress).await {
                 Ok(up) => {
                     let file = HandedFile {
                         name: name.unwrap_or_else(|| format!("{}.{}", up.id, up.kind.extension())),
@@ -287,7 +359,13 @@ fn HandInForm(
             <label for="hand-in-file">{t(M::Files)}</label>
             <input type="file" id="hand-in-file" accept="application/pdf,image/*,audio/*"
                 on:change=pick disabled=move || uploading.get()/>
-            {move || uploading.get().then(|| view! { <p class="meta" aria-busy="true">{t(M::Uploading)}</p> })}
+            {move || uploading.get().then(|| {
+                let (sent, total) = progress.get();
+                view! {
+                    <p class="meta" aria-busy="true">{t(M::Uploading)}</p>
+                    <progress max=total.to_string() value=sent.to_string()></progress>
+                }
+            })}
             {move || file_error.get().map(|e| view! { <p class="error-banner" role="alert">{e}</p> })}
             <ul class="files">
                 {move || draft.get().files.into_iter().map(|f| {

@@ -43,7 +43,7 @@ fn an_upload_starts_only_within_the_limits() {
 fn chunks_go_in_order_and_a_retry_is_harmless() {
     let mut upload = Upload::new(2 * MIB + 100, MIB, 20 * MIB).expect("a valid upload");
     type Step = (u64, u64, Result<Chunk, UploadError>, u64);
-    let steps: [Step; 11] = [
+    let steps: [Step; 12] = [
         (0, 0, Err(UploadError::EmptyChunk), 0),
         (MIB, MIB, Err(UploadError::Gap { expected: 0 }), 0),
         (0, MIB + 1, Err(UploadError::ChunkTooLarge { max: MIB }), 0),
@@ -57,7 +57,9 @@ fn chunks_go_in_order_and_a_retry_is_harmless() {
             Err(UploadError::Overlap { expected: MIB }),
             MIB,
         ),
-        (MIB + 1, 100, Err(UploadError::Gap { expected: MIB }), MIB),
+        (MIB + 1, MIB, Err(UploadError::Gap { expected: MIB }), MIB),
+        // Short, and not the last: its number would not say where it goes.
+        (MIB, 100, Err(UploadError::ShortChunk { size: MIB }), MIB),
         (MIB, MIB, Ok(Chunk::Stored), 2 * MIB),
         (
             2 * MIB,
@@ -76,6 +78,7 @@ fn chunks_go_in_order_and_a_retry_is_harmless() {
         assert_eq!(upload.next_offset(), next, "{offset}+{len}");
     }
     assert!(upload.is_complete());
+    assert_eq!((upload.chunks(), upload.index(2 * MIB)), (3, 2));
     assert_eq!(upload.accept(0, MIB), Ok(Chunk::AlreadyReceived));
     assert_eq!(
         upload.accept(u64::MAX, 1),

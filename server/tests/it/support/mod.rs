@@ -415,9 +415,49 @@ impl TestServer {
             .decode()
     }
 
+    /// One part of a file sent in parts (`files/upload_part`), as the app sends it.
+    pub async fn upload_part(
+        &self,
+        session: &Session,
+        about: &app::api::files::UploadAbout,
+        part: &app::api::files::Part,
+        bytes: Vec<u8>,
+    ) -> Reply<app::api::files::PartsReceived, app::api::files::FileError> {
+        let query = format!(
+            "{}&upload={}&offset={}",
+            about.query(),
+            part.upload,
+            part.offset
+        );
+        self.post_bytes(session, "files/upload_part", &query, bytes)
+            .await
+            .decode()
+    }
+
     /// The same with any query.
     pub async fn upload_raw(&self, session: &Session, query: &str, bytes: Vec<u8>) -> Answer {
-        let mut req = Request::post(format!("/api/files/upload?{query}"))
+        self.post_bytes(session, "files/upload", query, bytes).await
+    }
+
+    /// Posts `bytes` to a streaming endpoint with `query`, the answer as it is.
+    pub async fn post_raw(
+        &self,
+        session: &Session,
+        endpoint: &str,
+        query: &str,
+        bytes: Vec<u8>,
+    ) -> Answer {
+        self.post_bytes(session, endpoint, query, bytes).await
+    }
+
+    async fn post_bytes(
+        &self,
+        session: &Session,
+        endpoint: &str,
+        query: &str,
+        bytes: Vec<u8>,
+    ) -> Answer {
+        let mut req = Request::post(format!("/api/{endpoint}?{query}"))
             .header(header::CONTENT_TYPE, "application/octet-stream")
             .header(header::HOST, "scola.test");
         if let Some(token) = &session.0 {
