@@ -318,6 +318,9 @@ async fn refused_uploads_leave_nothing() {
     for drop in [
         "DROP TABLE exercise_files",
         "DROP TABLE sequence_files",
+        "DROP TABLE hand_in_files",
+        "DROP TABLE cahier_files",
+        "DROP TABLE uploads",
         "DROP TABLE files",
     ] {
         sqlx::query(drop)
