@@ -6,6 +6,7 @@ mod account;
 mod admin;
 mod audit;
 mod auth;
+mod calendar_feeds;
 mod charter;
 mod directory;
 mod exercises;
@@ -19,6 +20,7 @@ pub use account::{OpenSession, PendingSignIn, SecondFactor, SecondFactors, Sessi
 pub use admin::{GroupFacts, NewAccountRecord, SchoolAccounts, SchoolAdmin, SchoolGroups};
 pub use audit::{AuditEvent, AuditLog};
 pub use auth::{Credentials, Identity, SignedIn};
+pub use calendar_feeds::{CalendarFeeds, LiveFeed};
 pub use charter::Charters;
 pub use directory::Directory;
 pub use exercises::{Exercises, HandedIn, StoredAssignment, StoredAttempt, StoredExercise};
@@ -26,7 +28,7 @@ pub use files::{Body, BodyError, FileStore, FileUser, Files, PutError, StoredFil
 pub use passwords::{HashError, Passwords};
 pub use platform::Establishments;
 pub use sequences::{ExerciseWork, Sequences, StepMarks, StoredSequence, StoredSequenceAssignment};
-pub use timetable::{Names, Refs, SchoolCalendar, Timetables, WeekRead, WeekSelector};
+pub use timetable::{Names, Refs, SchoolCalendar, Timetables, WeekRead, WeekSelector, Written};
 
 use domain::time::Timestamp;
 use std::sync::Arc;
@@ -45,6 +47,7 @@ pub trait Store:
     + Files
     + Sequences
     + Timetables
+    + CalendarFeeds
     + Send
     + Sync
 {
@@ -62,6 +65,7 @@ impl<T> Store for T where
         + Files
         + Sequences
         + Timetables
+        + CalendarFeeds
         + Send
         + Sync
 {
@@ -136,4 +140,6 @@ pub struct RequestMeta {
     pub session_token: Option<String>,
     /// The browser's `User-Agent` (cut short), to name the device in the list of sessions.
     pub user_agent: String,
+    /// The `Host` the request was sent to: a calendar feed's address is built on it.
+    pub host: Option<String>,
 }

@@ -150,6 +150,7 @@ pub const REGISTRY: &[&[Statement]] = &[
     super::files::STATEMENTS,
     super::sequences::STATEMENTS,
     super::timetable::STATEMENTS,
+    super::timetable::feeds::STATEMENTS,
     super::audit::STATEMENTS,
     super::admin::accounts::STATEMENTS,
     super::admin::groups::STATEMENTS,
