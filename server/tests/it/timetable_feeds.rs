@@ -390,12 +390,19 @@ async fn a_feed_stops_when_its_owner_loses_the_right() {
     let father = s.account_id("ghjuvanni.pieri").await;
     let parent = s.session_for("ghjuvanni.pieri").await;
     let pupil = s.session_for("lisandru.pieri").await;
+    let ghjulia = s.account_id("ghjulia.pieri").await;
     let listed: Vec<FeedEntry> = s.call(&parent, Feeds {}).await.ok();
+    // His two children, by first name; no week of his own.
     assert_eq!(
-        listed.iter().map(|e| (e.whose, e.own)).collect::<Vec<_>>(),
-        vec![(Whose::Pupil(lisandru), false)]
+        listed
+            .iter()
+            .map(|e| (e.whose, e.own, e.first_name.as_str()))
+            .collect::<Vec<_>>(),
+        vec![
+            (Whose::Pupil(ghjulia), false, "Ghjulia"),
+            (Whose::Pupil(lisandru), false, "Lisandru")
+        ]
     );
-    assert_eq!(listed[0].first_name, "Lisandru");
     let by_parent = turn_on(&s, &parent, Whose::Pupil(lisandru)).await;
     let his = turn_on(&s, &pupil, Whose::Pupil(lisandru)).await;
     assert_eq!(status_of(&s, &by_parent).await, StatusCode::OK);
@@ -412,8 +419,16 @@ async fn a_feed_stops_when_its_owner_loses_the_right() {
     .expect("role withdrawn");
     assert_eq!(status_of(&s, &by_parent).await, StatusCode::NOT_FOUND);
     assert_eq!(status_of(&s, &his).await, StatusCode::OK);
+    // His daughter at the lycée, where he is still a parent, is all he may have a feed of.
     let listed: Vec<FeedEntry> = s.call(&parent, Feeds {}).await.ok();
-    assert!(listed.is_empty(), "{listed:?}");
+    assert_eq!(
+        listed.iter().map(|e| e.whose).collect::<Vec<_>>(),
+        vec![Whose::Pupil(ghjulia)]
+    );
+    let refused = s
+        .call(&parent, FeedOn { whose: Whose::Pupil(lisandru) })
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
 
     // The pupil leaves the school: no pupil role, no feed.
     sqlx::query("DELETE FROM roles WHERE profile = 'pupil' AND account_id = $1")

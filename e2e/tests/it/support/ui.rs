@@ -348,3 +348,7 @@ pub const WEEK_LESSONS: &str = "section.week li.lesson";
 pub const WEEK_NEXT: &str = ".week-bar button:nth-of-type(2)";
 pub const WEEK_THIS: &str = ".week-bar button.link";
 pub const WEEK_WHOSE: &str = ".week-whose";
+pub const FEEDS: &str = "section.feeds";
+pub const FEED_ON: &str = "section.feeds button.feed-on";
+pub const FEED_OFF: &str = "section.feeds button.feed-off";
+pub const FEED_URL: &str = "section.feeds input.feed-url";
