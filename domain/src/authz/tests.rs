@@ -1285,7 +1285,12 @@ fn a_calendar_feed_is_ones_own_week_or_ones_childs_never_staffs() {
         ("pupil who left", &left, pupil_feed, false),
         ("parent", &parent, pupil_feed, true),
         ("withdrawn parent", &withdrawn, pupil_feed, false),
-        ("teacher who is a parent", &teaching_parent, pupil_feed, true),
+        (
+            "teacher who is a parent",
+            &teaching_parent,
+            pupil_feed,
+            true,
+        ),
         ("teacher of the pupil", &teacher, pupil_feed, false),
         ("staff, a pupil's feed", &staff, pupil_feed, false),
         ("admin, a pupil's feed", &admin, pupil_feed, false),

@@ -133,7 +133,8 @@ async fn a_pupil_turns_on_his_calendar_feed_and_his_calendar_app_can_read_it() {
         .await
         .expect("Enter typed");
     b.wait_value(FEED_URL, ".ics").await;
-    b.wait_text(FEEDS, "Toute personne qui a cette adresse").await;
+    b.wait_text(FEEDS, "Toute personne qui a cette adresse")
+        .await;
     let url = b
         .js("return document.querySelector('section.feeds input.feed-url').value")
         .await;

@@ -56,7 +56,12 @@ async fn fetch(s: &TestServer, path: &str) -> Fetched {
         header(header::CONTENT_TYPE),
         header(header::CACHE_CONTROL),
     );
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
     Fetched {
         status,
         content_type,
@@ -70,7 +75,10 @@ fn path_of(url: &str) -> String {
     let path = url
         .strip_prefix("http://scola.test")
         .unwrap_or_else(|| panic!("an address on the request's host: {url}"));
-    assert!(path.starts_with("/calendar/") && path.ends_with(".ics"), "{path}");
+    assert!(
+        path.starts_with("/calendar/") && path.ends_with(".ics"),
+        "{path}"
+    );
     path.to_owned()
 }
 
@@ -233,10 +241,7 @@ async fn a_pupils_feed_holds_the_weeks_of_my_week_with_paris_times_and_cancellat
     let this_week = &weeks[2];
     if !this_week.is_empty() {
         let friday = day::plus(this_monday(), 4);
-        let cancelled: Vec<&Seen> = seen
-            .iter()
-            .filter(|e| e.status == "CANCELLED")
-            .collect();
+        let cancelled: Vec<&Seen> = seen.iter().filter(|e| e.status == "CANCELLED").collect();
         assert_eq!(cancelled.len(), 1, "{seen:?}");
         let c = cancelled[0];
         assert_eq!(c.summary, "Mathématiques");
@@ -247,7 +252,9 @@ async fn a_pupils_feed_holds_the_weeks_of_my_week_with_paris_times_and_cancellat
 
     // On now, and the list never carries the token again.
     let token = token_of(&url);
-    let raw = s.call_raw(&pupil, "timetable/feeds", serde_json::json!({})).await;
+    let raw = s
+        .call_raw(&pupil, "timetable/feeds", serde_json::json!({}))
+        .await;
     assert_eq!(raw.status, StatusCode::OK);
     assert!(!raw.body.to_string().contains(&token));
     let listed: Vec<FeedEntry> = raw.decode::<Vec<FeedEntry>, serde_json::Value>().ok();
@@ -426,7 +433,12 @@ async fn a_feed_stops_when_its_owner_loses_the_right() {
         vec![Whose::Pupil(ghjulia)]
     );
     let refused = s
-        .call(&parent, FeedOn { whose: Whose::Pupil(lisandru) })
+        .call(
+            &parent,
+            FeedOn {
+                whose: Whose::Pupil(lisandru),
+            },
+        )
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 

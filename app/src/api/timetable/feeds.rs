@@ -92,7 +92,9 @@ pub mod server {
     /// a teacher (a child's need none, the link decides).
     fn may_feed(caller: &Caller, whose: Whose) -> bool {
         let action = |schools: &[_]| match whose {
-            Whose::Pupil(pupil) => authorize(caller, Action::Feed(WeekOf::Pupil { pupil, schools })),
+            Whose::Pupil(pupil) => {
+                authorize(caller, Action::Feed(WeekOf::Pupil { pupil, schools }))
+            }
             Whose::Teacher(teacher) => {
                 authorize(caller, Action::Feed(WeekOf::Teacher { teacher, schools }))
             }
@@ -134,7 +136,9 @@ pub mod server {
         }
         if !caller.children.is_empty() {
             // One entry per child, whatever the number of schools they are a pupil in.
-            let mut children = store.children_of(caller.account, me.ctx.school_year()).await?;
+            let mut children = store
+                .children_of(caller.account, me.ctx.school_year())
+                .await?;
             children.dedup_by_key(|c| c.id);
             for child in children {
                 let whose = Whose::Pupil(child.id);

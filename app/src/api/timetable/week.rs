@@ -16,14 +16,12 @@ pub async fn week_of(whom: Whom, day: Day) -> Result<Week, TimetableError> {
 pub(crate) mod server {
     use super::super::{TimetableError, Week, WeekLesson, Whom};
     use crate::api::gate::Me;
-    use crate::ports::{Names, StoreError, Store, WeekRead, WeekSelector};
+    use crate::ports::{Names, Store, StoreError, WeekRead, WeekSelector};
     use domain::authz::timetable::{Action, WeekOf, manages};
     use domain::ids::{LessonChangeId, LessonId, SchoolId};
     use domain::profile::Profile;
     use domain::time::Timestamp;
-    use domain::timetable::{
-        AbWeeks, Date, LessonChange, Occurrence, Source, Timetable, day,
-    };
+    use domain::timetable::{AbWeeks, Date, LessonChange, Occurrence, Source, Timetable, day};
     use std::collections::HashMap;
 
     const WHAT: &str = "timetable/week";

@@ -47,6 +47,7 @@ fn Feed(entry: FeedEntry) -> impl IntoView {
         crate::api::timetable::feeds::Whose::Teacher(a) => format!("feed-teacher-{a}"),
     };
     let heading = format!("{id}-heading");
+    let labelled_by = heading.clone();
     let field = format!("{id}-address");
     let turn_on = move |_| {
         busy.set(true);
@@ -83,7 +84,7 @@ fn Feed(entry: FeedEntry) -> impl IntoView {
         }
     };
     view! {
-        <li class="feed" aria-labelledby=heading.clone()>
+        <li class="feed" aria-labelledby=labelled_by>
             <h3 id=heading>{label}</h3>
             {move || match (on.get(), address.get()) {
                 (true, Some(url)) => view! {
