@@ -141,10 +141,11 @@ async fn a_pupil_turns_on_his_calendar_feed_and_his_calendar_app_can_read_it() {
     let url = url.as_str().unwrap_or_default().to_owned();
     assert!(url.contains("/calendar/"), "{url}");
     b.screenshot("timetable-feed").await;
-    // What a calendar app fetches, without the page's session.
+    // What a calendar app fetches, without the page's session (nor the browser's copy: the
+    // feed may be kept five minutes).
     let fetched = b
         .js(&format!(
-            "return fetch('{url}', {{credentials: 'omit'}})
+            "return fetch('{url}', {{credentials: 'omit', cache: 'no-store'}})
                .then(async r => r.status + ' ' + r.headers.get('content-type') + ' '
                  + (await r.text()).startsWith('BEGIN:VCALENDAR'))"
         ))
@@ -158,7 +159,7 @@ async fn a_pupil_turns_on_his_calendar_feed_and_his_calendar_app_can_read_it() {
     b.wait_text(FEEDS, "Désactivé").await;
     let fetched = b
         .js(&format!(
-            "return fetch('{url}', {{credentials: 'omit'}}).then(r => r.status)"
+            "return fetch('{url}', {{credentials: 'omit', cache: 'no-store'}}).then(r => r.status)"
         ))
         .await;
     assert_eq!(fetched.as_i64(), Some(404), "turned off");

@@ -133,15 +133,15 @@ fn Feed(entry: FeedEntry) -> impl IntoView {
     }
 }
 
+// The browser is reached through `Reflect` (`pages/picked_file.rs`), not web-sys' typed
+// bindings, whose shims would land in the JavaScript every first visit loads.
+
 /// Selects the address when it gets the focus, ready to copy by hand.
 #[cfg(feature = "csr")]
 fn select_all(e: &leptos::ev::FocusEvent) {
-    use leptos::wasm_bindgen::JsCast;
-    if let Some(input) = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        input.select();
+    use crate::pages::picked_file::call;
+    if let Some(input) = e.target() {
+        call(&input.into(), "select", None);
     }
 }
 
@@ -151,13 +151,16 @@ fn select_all(_: &leptos::ev::FocusEvent) {}
 /// Puts `text` on the clipboard, then says so.
 #[cfg(feature = "csr")]
 fn copy_text(text: String, copied: RwSignal<bool>) {
-    let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-    let Some(clipboard) = clipboard else {
-        return;
-    };
-    let promise = clipboard.write_text(&text);
+    use crate::pages::picked_file::{get, wait};
     spawn_local(async move {
-        let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        let clipboard = get(&leptos::prelude::window().into(), "navigator")
+            .and_then(|navigator| get(&navigator, "clipboard"));
+        let done = match clipboard {
+            Some(clipboard) => wait(&clipboard, "writeText", Some(&text.into()))
+                .await
+                .is_some(),
+            None => false,
+        };
         let _ = copied.try_set(done);
     });
 }
