@@ -139,9 +139,15 @@ pub fn router(state: HttpState, dist: &Path) -> Router {
         state.max_in_flight,
     )
     .with_state(state.clone());
+    let feeds = in_flight_limit(
+        Router::new().route(&format!("{FEED_PREFIX}{{name}}"), get(calendar_feed)),
+        state.max_in_flight,
+    )
+    .with_state(state.clone());
     Router::new()
         .merge(api)
         .merge(files)
+        .merge(feeds)
         .route("/healthz", get(|| async { "ok" }))
         .fallback_service(assets)
         .layer(middleware::from_fn(cache_policy))
@@ -178,6 +184,45 @@ async fn stored_file(
     };
     *req.uri_mut() = uri;
     server_fn(State(state), req).await
+}
+
+/// Where calendar feeds are served (`app::api::timetable::feeds::FEED_PATH`).
+const FEED_PREFIX: &str = app::api::timetable::feeds::FEED_PATH;
+
+/// How long a calendar app may keep a feed (never a shared cache: it is one person's): a
+/// cancelled lesson shows within minutes of the app's next fetch.
+const FEED_MAX_AGE: &str = "private, max-age=300";
+
+/// A private calendar feed, `/calendar/<token>.ics`, for calendar apps: no session, no cookie,
+/// the token is the permission (`app::api::timetable::feeds::server::calendar`). A malformed,
+/// unknown or revoked token, or one whose owner may no longer have it, is a bare 404.
+async fn calendar_feed(
+    State(state): State<HttpState>,
+    axum::extract::Path(name): axum::extract::Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    use app::api::timetable::feeds::server::{calendar, host as feed_host};
+    let host = host(&headers);
+    match calendar(&state.ctx, &name, feed_host(host.as_deref())).await {
+        Ok(Some(text)) => (
+            [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+            text,
+        )
+            .into_response(),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "a calendar feed could not be read");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// The `Host` the request was sent to.
+fn host(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
 }
 
 /// The server functions that check a password, served under their own in-flight limit.
@@ -236,6 +281,7 @@ async fn server_fn(State(state): State<HttpState>, req: Request) -> Response {
         ip: client_ip(&req, state.trust_proxy),
         session_token: session_cookie(req.headers(), state.https),
         user_agent: user_agent(req.headers()),
+        host: host(req.headers()),
     };
     let ctx = state.ctx.clone();
     let response = leptos_axum::handle_server_fns_with_context(
@@ -398,8 +444,14 @@ async fn cache_policy(req: Request, next: Next) -> Response {
     });
     let is_api = req.uri().path().starts_with("/api/");
     let is_file = req.uri().path().starts_with(domain::file::URL_PREFIX);
+    let is_feed = req.uri().path().starts_with(FEED_PREFIX);
     let mut response = next.run(req).await;
     let value = if is_api {
+        "no-store"
+    } else if is_feed && response.status().is_success() {
+        FEED_MAX_AGE
+    } else if is_feed {
+        // A refused feed is never kept: turned on again, its owner's new address works at once.
         "no-store"
     } else if is_file {
         // Kept by the browser alone, and asked again each time: who may read a file can change.

@@ -18,3 +18,16 @@ timetable-substitute = Rimpiazzamentu
 timetable-extra = Lezzione in più
 timetable-nothing-to-show = Nisun oriariu à affissà per stu contu.
 timetable-changes = Cambiamenti sta settimana
+
+# The private calendar feed of one's week (and each child's).
+timetable-feed-title = Abbunamentu à l’agenda
+timetable-feed-about = Aghjunghjite l’oriariu à l’agenda di u vostru telefuninu o di a vostra messaghjeria : ci si mette à ghjornu da per ellu, lezzioni annullate comprese.
+timetable-feed-is-off = Disattivatu.
+timetable-feed-is-on = Attivatu. L’indirizzu hè mustratu una volta sola : dumandatene un novu per vedelu torna (l’anzianu ùn funziunerà più).
+timetable-feed-on = Attivà
+timetable-feed-off = Disattivà
+timetable-feed-renew = Indirizzu novu
+timetable-feed-address = Indirizzu di l’agenda
+timetable-feed-copy = Cupià l’indirizzu
+timetable-feed-copied = Indirizzu cupiatu.
+timetable-feed-warning = Chiunque hà st’indirizzu vede st’oriariu : ùn lu sparte micca. S’ellu hà circulatu, dumandate un indirizzu novu.

@@ -18,3 +18,16 @@ timetable-substitute = Remplacement
 timetable-extra = Cours supplémentaire
 timetable-nothing-to-show = Aucun emploi du temps à afficher pour ce compte.
 timetable-changes = Changements cette semaine
+
+# The private calendar feed of one's week (and each child's).
+timetable-feed-title = Abonnement à l’agenda
+timetable-feed-about = Ajoutez l’emploi du temps à l’agenda de votre téléphone ou de votre messagerie : il s’y met à jour tout seul, cours annulés compris.
+timetable-feed-is-off = Désactivé.
+timetable-feed-is-on = Activé. L’adresse n’est montrée qu’une fois : demandez-en une nouvelle pour la revoir (l’ancienne cessera de fonctionner).
+timetable-feed-on = Activer
+timetable-feed-off = Désactiver
+timetable-feed-renew = Nouvelle adresse
+timetable-feed-address = Adresse de l’agenda
+timetable-feed-copy = Copier l’adresse
+timetable-feed-copied = Adresse copiée.
+timetable-feed-warning = Toute personne qui a cette adresse voit cet emploi du temps : ne la partagez pas. Si elle a circulé, demandez une nouvelle adresse.

@@ -1,12 +1,14 @@
 //! Timetables: the week everyone opens every day (`week`: a pupil's, a child's, a teacher's, a
 //! group's or a room's, in one call), and what staff set up: weekly lessons with their clash
 //! check (`lessons`), the changes of one date (`changes`), rooms (`rooms`), the calendar of
-//! holidays and weeks A/B (`calendar`), and lessons imported from a spreadsheet (`import`). The
+//! holidays and weeks A/B (`calendar`), and lessons imported from a spreadsheet (`import`); a
+//! person's private calendar feeds of their week or their child's (`feeds`). The
 //! rules are `domain::timetable`'s; these functions read, authorize, and hand over.
 
 pub mod calendar;
 pub mod changes;
 mod error;
+pub mod feeds;
 pub mod import;
 pub mod lessons;
 pub mod rooms;

@@ -1,10 +1,11 @@
 //! Timetables in the browser, downloaded when first opened:
 //! - `/timetable`: one's week: a pupil's own, a teacher's own, each child's for a parent (a
-//!   choice when one is several of these);
+//!   choice when one is several of these), and their private calendar feeds;
 //! - `/timetable/pupil/:id`, `/timetable/teacher/:id`, `/timetable/group/:id`,
 //!   `/timetable/room/:id`: someone's or something's week, for those allowed to see it.
 
 mod errors;
+mod feeds;
 mod week;
 
 use crate::api::home::{Child, load_home};
@@ -102,7 +103,7 @@ fn Mine() -> impl IntoView {
                     let has = |p| home.schools.iter().any(|s| s.profiles.contains(&p));
                     let me = Mine::of(has, session.info().map(|i| i.account));
                     let choices = choices(me, &home.children);
-                    view! { <Chosen choices/> }.into_any()
+                    view! { <Chosen choices/> <feeds::Feeds/> }.into_any()
                 }
                 Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
             })}

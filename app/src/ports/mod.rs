@@ -6,6 +6,7 @@ mod account;
 mod admin;
 mod audit;
 mod auth;
+mod calendar_feeds;
 mod charter;
 mod directory;
 mod exercises;
@@ -20,6 +21,7 @@ pub use account::{OpenSession, PendingSignIn, SecondFactor, SecondFactors, Sessi
 pub use admin::{GroupFacts, NewAccountRecord, SchoolAccounts, SchoolAdmin, SchoolGroups};
 pub use audit::{AuditEvent, AuditLog};
 pub use auth::{Credentials, Identity, SignedIn};
+pub use calendar_feeds::{CalendarFeeds, LiveFeed};
 pub use charter::Charters;
 pub use directory::Directory;
 pub use exercises::{Exercises, HandedIn, StoredAssignment, StoredAttempt, StoredExercise};
@@ -30,7 +32,7 @@ pub use homework::{
 pub use passwords::{HashError, Passwords};
 pub use platform::Establishments;
 pub use sequences::{ExerciseWork, Sequences, StepMarks, StoredSequence, StoredSequenceAssignment};
-pub use timetable::{Names, Refs, SchoolCalendar, Timetables, WeekRead, WeekSelector};
+pub use timetable::{Names, Refs, SchoolCalendar, Timetables, WeekRead, WeekSelector, Written};
 
 use domain::time::Timestamp;
 use std::sync::Arc;
@@ -50,6 +52,7 @@ pub trait Store:
     + Sequences
     + Timetables
     + Homeworks
+    + CalendarFeeds
     + Send
     + Sync
 {
@@ -68,6 +71,7 @@ impl<T> Store for T where
         + Sequences
         + Timetables
         + Homeworks
+        + CalendarFeeds
         + Send
         + Sync
 {
@@ -142,4 +146,6 @@ pub struct RequestMeta {
     pub session_token: Option<String>,
     /// The browser's `User-Agent` (cut short), to name the device in the list of sessions.
     pub user_agent: String,
+    /// The `Host` the request was sent to: a calendar feed's address is built on it.
+    pub host: Option<String>,
 }

@@ -52,6 +52,14 @@ pub struct WeekRead {
     /// A pupil's classes and groups of the year; the group itself for a group.
     pub groups: Vec<GroupId>,
     pub names: Names,
+    pub written: Written,
+}
+
+/// When each lesson and change read was last written: a calendar feed's `LAST-MODIFIED`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    pub lessons: HashMap<LessonId, Timestamp>,
+    pub changes: HashMap<LessonChangeId, Timestamp>,
 }
 
 /// The ids a lesson or a change names, to check they are all of one school.

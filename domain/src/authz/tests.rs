@@ -1469,4 +1469,62 @@ fn homework_is_written_by_the_lessons_teachers_and_hand_ins_read_by_pupil_parent
         )
         .is_err()
     );
+fn a_calendar_feed_is_ones_own_week_or_ones_childs_never_staffs() {
+    use timetable::{Action as T, WeekOf};
+    let pupil_id = AccountId::new(100);
+    let teacher_id = AccountId::new(400);
+    let in_a: &[SchoolId] = &[A];
+    let pupil = caller(100, &[(A, Profile::Pupil)]);
+    let classmate = caller(101, &[(A, Profile::Pupil)]);
+    let mut parent = caller(300, &[(A, Profile::Parent)]);
+    parent.children = vec![pupil_id];
+    let withdrawn = caller(301, &[(A, Profile::Parent)]);
+    let teacher = caller(400, &[(A, Profile::Teacher)]);
+    let mut teaching_parent = caller(401, &[(A, Profile::Teacher), (A, Profile::Parent)]);
+    teaching_parent.children = vec![pupil_id];
+    let staff = caller(500, &[(A, Profile::Staff)]);
+    let admin = caller(600, &[(A, Profile::SchoolAdmin)]);
+    let mut platform = caller(800, &[]);
+    platform.platform_admin = true;
+    // The pupil's id, but no pupil role left (they left the school): no feed of their own.
+    let left = caller(100, &[(A, Profile::Guest)]);
+    let pupil_feed = T::Feed(WeekOf::Pupil {
+        pupil: pupil_id,
+        schools: in_a,
+    });
+    let teacher_feed = T::Feed(WeekOf::Teacher {
+        teacher: teacher_id,
+        schools: in_a,
+    });
+    let cases: &[(&str, &Caller, T<'_>, bool)] = &[
+        ("pupil, own feed", &pupil, pupil_feed, true),
+        ("classmate", &classmate, pupil_feed, false),
+        ("pupil who left", &left, pupil_feed, false),
+        ("parent", &parent, pupil_feed, true),
+        ("withdrawn parent", &withdrawn, pupil_feed, false),
+        (
+            "teacher who is a parent",
+            &teaching_parent,
+            pupil_feed,
+            true,
+        ),
+        ("teacher of the pupil", &teacher, pupil_feed, false),
+        ("staff, a pupil's feed", &staff, pupil_feed, false),
+        ("admin, a pupil's feed", &admin, pupil_feed, false),
+        ("platform admin", &platform, pupil_feed, false),
+        ("teacher, own feed", &teacher, teacher_feed, true),
+        ("another teacher", &teaching_parent, teacher_feed, false),
+        ("staff, a teacher's feed", &staff, teacher_feed, false),
+        ("pupil, a teacher's feed", &pupil, teacher_feed, false),
+        ("staff, a group", &staff, T::Feed(WeekOf::Group(A)), false),
+        ("admin, a room", &admin, T::Feed(WeekOf::Room(A)), false),
+    ];
+    for (name, who, action, expected) in cases {
+        assert_eq!(authorize(who, *action).is_ok(), *expected, "{name}");
+    }
+    // Where one is not a teacher, one's own id is no teacher's feed.
+    let not_teaching = caller(400, &[(B, Profile::Teacher)]);
+    assert!(authorize(&not_teaching, teacher_feed).is_err());
+    assert_eq!(pupil_feed.school(), None);
+    assert_eq!(T::Feed(WeekOf::Room(B)).school(), Some(B));
 }

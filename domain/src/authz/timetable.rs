@@ -3,6 +3,11 @@
 //! substitute too; the school's staff (`Staff`, `SchoolAdmin`) read any class, group, teacher or
 //! room of their school and alone set the timetable up: lessons, changes, rooms, holidays and
 //! weeks A/B. A teacher does not edit the timetable.
+//!
+//! A private calendar feed (`timetable/feeds`) is read without a session, by whoever holds its
+//! address: only the person whose week it is (a pupil, a teacher) or a parent of the pupil may
+//! turn one on, never staff for someone else, and the rule is asked again, of the feed's owner
+//! as they stand now, each time the feed is read.
 
 use super::Caller;
 use crate::ids::{AccountId, SchoolId};
@@ -34,6 +39,9 @@ pub enum Action<'a> {
     /// Read or change what a school's timetable is made of: its lessons, changes, rooms,
     /// holidays and weeks A/B.
     Manage(SchoolId),
+    /// Turn on or off, or read through its address, a private calendar feed of a week: a
+    /// pupil's or a teacher's (a group's or a room's has none).
+    Feed(WeekOf<'a>),
 }
 
 impl Action<'_> {
@@ -41,9 +49,11 @@ impl Action<'_> {
         match *self {
             Action::Manage(school)
             | Action::ReadWeek(WeekOf::Group(school))
-            | Action::ReadWeek(WeekOf::Room(school)) => Some(school),
+            | Action::ReadWeek(WeekOf::Room(school))
+            | Action::Feed(WeekOf::Group(school) | WeekOf::Room(school)) => Some(school),
             // A person's week spans the schools they are in: the audit names none.
-            Action::ReadWeek(WeekOf::Pupil { .. } | WeekOf::Teacher { .. }) => None,
+            Action::ReadWeek(WeekOf::Pupil { .. } | WeekOf::Teacher { .. })
+            | Action::Feed(WeekOf::Pupil { .. } | WeekOf::Teacher { .. }) => None,
         }
     }
 }
@@ -62,6 +72,15 @@ pub(super) fn allowed(caller: &Caller, action: Action<'_>) -> bool {
         Action::ReadWeek(WeekOf::Group(school) | WeekOf::Room(school)) | Action::Manage(school) => {
             manages(caller, school)
         }
+        // One's own week, or one's child's: what the person lives, never what staff oversee.
+        Action::Feed(WeekOf::Pupil { pupil, schools }) => {
+            (pupil == caller.account && schools.iter().any(|s| caller.has(Profile::Pupil, *s)))
+                || caller.children.contains(&pupil)
+        }
+        Action::Feed(WeekOf::Teacher { teacher, schools }) => {
+            teacher == caller.account && schools.iter().any(|s| caller.has(Profile::Teacher, *s))
+        }
+        Action::Feed(WeekOf::Group(_) | WeekOf::Room(_)) => false,
     }
 }
 

@@ -118,3 +118,50 @@ async fn at_phone_width_the_days_stack_and_a_swipe_turns_the_week() {
     );
     b.close().await;
 }
+
+#[tokio::test]
+async fn a_pupil_turns_on_his_calendar_feed_and_his_calendar_app_can_read_it() {
+    let b = Browser::start().await;
+    b.enter_as("lisandru.pieri").await;
+    b.click(TIMETABLE_SERVICE).await;
+    b.wait_text(FEEDS, "Abonnement à l’agenda").await;
+    b.wait_text(FEEDS, "Désactivé").await;
+    // By the keyboard: the button takes the focus and Enter presses it.
+    b.find(FEED_ON)
+        .await
+        .send_keys("\u{e007}")
+        .await
+        .expect("Enter typed");
+    b.wait_value(FEED_URL, ".ics").await;
+    b.wait_text(FEEDS, "Toute personne qui a cette adresse")
+        .await;
+    let url = b
+        .js("return document.querySelector('section.feeds input.feed-url').value")
+        .await;
+    let url = url.as_str().unwrap_or_default().to_owned();
+    assert!(url.contains("/calendar/"), "{url}");
+    b.screenshot("timetable-feed").await;
+    // What a calendar app fetches, without the page's session (nor the browser's copy: the
+    // feed may be kept five minutes).
+    let fetched = b
+        .js(&format!(
+            "return fetch('{url}', {{credentials: 'omit', cache: 'no-store'}})
+               .then(async r => r.status + ' ' + r.headers.get('content-type') + ' '
+                 + (await r.text()).startsWith('BEGIN:VCALENDAR'))"
+        ))
+        .await;
+    assert_eq!(
+        fetched.as_str(),
+        Some("200 text/calendar; charset=utf-8 true"),
+        "{fetched}"
+    );
+    b.click(FEED_OFF).await;
+    b.wait_text(FEEDS, "Désactivé").await;
+    let fetched = b
+        .js(&format!(
+            "return fetch('{url}', {{credentials: 'omit', cache: 'no-store'}}).then(r => r.status)"
+        ))
+        .await;
+    assert_eq!(fetched.as_i64(), Some(404), "turned off");
+    b.close().await;
+}

@@ -151,6 +151,7 @@ pub const REGISTRY: &[&[Statement]] = &[
     super::sequences::STATEMENTS,
     super::timetable::STATEMENTS,
     super::homework::STATEMENTS,
+    super::timetable::feeds::STATEMENTS,
     super::audit::STATEMENTS,
     super::admin::accounts::STATEMENTS,
     super::admin::groups::STATEMENTS,

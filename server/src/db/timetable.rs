@@ -6,7 +6,9 @@ use super::school_years::year_id;
 use super::sql::statements;
 use super::{Db, fail};
 use app::api::timetable::{LessonEntry, LessonsOf, Room};
-use app::ports::{Names, Refs, SchoolCalendar, StoreError, Timetables, WeekRead, WeekSelector};
+use app::ports::{
+    Names, Refs, SchoolCalendar, StoreError, Timetables, WeekRead, WeekSelector, Written,
+};
 use async_trait::async_trait;
 use domain::ids::{AccountId, GroupId, LessonChangeId, LessonId, RoomId, SchoolId, SubjectId};
 use domain::school::Label;
@@ -17,6 +19,7 @@ use domain::timetable::{
 };
 use sqlx::AnyConnection;
 
+pub(crate) mod feeds;
 mod rows;
 
 use rows::{
@@ -30,7 +33,8 @@ macro_rules! lesson_rows {
         "SELECT l.id AS id, l.school_id AS school_id, l.subject_id AS subject_id, \
            l.group_id AS group_id, l.room_id AS room_id, l.weekday AS weekday, \
            l.starts AS starts, l.ends AS ends, l.alternation AS alternation, \
-           l.from_day AS from_day, l.until_day AS until_day, t.teacher_id AS teacher_id, \
+           l.from_day AS from_day, l.until_day AS until_day, l.updated_at AS updated_at, \
+           t.teacher_id AS teacher_id, \
            s.name AS subject_name, g.name AS group_name, r.name AS room_name, \
            a.first_name AS first_name, a.last_name AS last_name \
          FROM lessons l JOIN lesson_teachers t ON t.lesson_id = l.id \
@@ -52,7 +56,8 @@ macro_rules! change_rows {
         "SELECT c.id AS id, c.school_id AS school_id, c.lesson_id AS lesson_id, \
            c.on_day AS on_day, c.kind AS kind, c.moved_day AS moved_day, c.starts AS starts, \
            c.ends AS ends, c.room_id AS room_id, c.subject_id AS subject_id, \
-           c.group_id AS group_id, ct.teacher_id AS teacher_id, s.name AS subject_name, \
+           c.group_id AS group_id, c.made_at AS made_at, ct.teacher_id AS teacher_id, \
+           s.name AS subject_name, \
            g.name AS group_name, r.name AS room_name, a.first_name AS first_name, \
            a.last_name AS last_name \
          FROM lesson_changes c LEFT JOIN lesson_change_teachers ct ON ct.change_id = c.id \
@@ -488,6 +493,11 @@ impl Timetables for Db {
         let rows = self
             .lesson_rows(lessons, id, year, days.filter(|_| with_days))
             .await?;
+        let mut written = Written::default();
+        for row in &rows {
+            let at = Timestamp::from_unix(row.updated_at);
+            written.lessons.insert(LessonId::new(row.id), at);
+        }
         let read = lessons_from(rows, year, &mut names)?;
         let rows: Vec<ChangeRow> = changes
             .query_as()
@@ -497,6 +507,10 @@ impl Timetables for Db {
             .fetch_all(&self.pool)
             .await
             .map_err(fail)?;
+        for row in &rows {
+            let at = Timestamp::from_unix(row.made_at);
+            written.changes.insert(LessonChangeId::new(row.id), at);
+        }
         let changes = changes_from(rows, &mut names)?;
         let rows: Vec<CalendarRow> = calendars
             .query_as()
@@ -536,6 +550,7 @@ impl Timetables for Db {
             calendars,
             groups,
             names,
+            written,
         })
     }
 

@@ -26,6 +26,7 @@ mod sequences;
 mod sequences_archive;
 mod timetable;
 mod timetable_changes;
+mod timetable_feeds;
 mod timetable_setup;
 
 mod sql;

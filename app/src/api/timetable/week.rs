@@ -16,11 +16,13 @@ pub async fn week_of(whom: Whom, day: Day) -> Result<Week, TimetableError> {
 pub(crate) mod server {
     use super::super::{TimetableError, Week, WeekLesson, Whom};
     use crate::api::gate::Me;
-    use crate::ports::{Names, WeekRead, WeekSelector};
+    use crate::ports::{Names, Store, StoreError, WeekRead, WeekSelector};
     use domain::authz::timetable::{Action, WeekOf, manages};
-    use domain::ids::SchoolId;
+    use domain::ids::{LessonChangeId, LessonId, SchoolId};
     use domain::profile::Profile;
-    use domain::timetable::{AbWeeks, Date, Occurrence, Timetable, day};
+    use domain::time::Timestamp;
+    use domain::timetable::{AbWeeks, Date, LessonChange, Occurrence, Source, Timetable, day};
+    use std::collections::HashMap;
 
     const WHAT: &str = "timetable/week";
 
@@ -36,17 +38,7 @@ pub(crate) mod server {
         let visible = authorize(me, whom).await?;
         let monday = day::monday(date);
         let saturday = day::plus(monday, 5);
-        let selector = match whom {
-            Whom::Pupil(p) => WeekSelector::Pupil(p),
-            Whom::Teacher(t) => WeekSelector::Teacher(t),
-            Whom::Group(g) => WeekSelector::Group(g),
-            Whom::Room(r) => WeekSelector::Room(r),
-        };
-        let read = me
-            .ctx
-            .store
-            .week(selector, day::year_of(monday), monday, saturday)
-            .await?;
+        let lessons = between(&*me.ctx.store, whom, visible.as_deref(), monday, saturday).await?;
         // Staff reading a person's week is a read of someone else's data; one's own, or one's
         // child's, read every day, is not recorded.
         if let (Whom::Pupil(p) | Whom::Teacher(p), Some(schools)) = (whom, &visible) {
@@ -54,8 +46,38 @@ pub(crate) mod server {
         }
         Ok(Week {
             monday,
-            lessons: compute(&read, whom, visible.as_deref(), date),
+            lessons: lessons.into_iter().map(|(lesson, _)| lesson).collect(),
         })
+    }
+
+    /// The occurrences of `whom` on the days `from` to `until`, with when each was last written:
+    /// read school year by school year (four queries each, one year but around the 1st of
+    /// August), computed by [`compute`]. The week and the calendar feed both read through here.
+    pub(crate) async fn between(
+        store: &dyn Store,
+        whom: Whom,
+        visible: Option<&[SchoolId]>,
+        from: Date,
+        until: Date,
+    ) -> Result<Vec<(WeekLesson, Timestamp)>, StoreError> {
+        let selector = match whom {
+            Whom::Pupil(p) => WeekSelector::Pupil(p),
+            Whom::Teacher(t) => WeekSelector::Teacher(t),
+            Whom::Group(g) => WeekSelector::Group(g),
+            Whom::Room(r) => WeekSelector::Room(r),
+        };
+        let mut out = Vec::new();
+        let mut year = day::year_of(from);
+        loop {
+            let first = from.max(day::first_of(year));
+            let last = until.min(day::last_of(year));
+            if first > last {
+                return Ok(out);
+            }
+            let read = store.week(selector, year, first, last).await?;
+            out.extend(compute(&read, whom, visible, first, last));
+            year = year.next();
+        }
     }
 
     /// `None`: every school; else only these.
@@ -122,7 +144,7 @@ pub(crate) mod server {
         Ok(visible)
     }
 
-    fn schools_as(caller: &domain::authz::Caller, profile: Profile) -> Vec<SchoolId> {
+    pub(crate) fn schools_as(caller: &domain::authz::Caller, profile: Profile) -> Vec<SchoolId> {
         caller
             .roles
             .iter()
@@ -131,13 +153,15 @@ pub(crate) mod server {
             .collect()
     }
 
-    /// The week's occurrences, school by school, kept when they are `whom`'s.
+    /// The occurrences of the days `from` to `until` (of one school year), school by school,
+    /// kept when they are `whom`'s, with when each was last written.
     pub(crate) fn compute(
         read: &WeekRead,
         whom: Whom,
         visible: Option<&[SchoolId]>,
-        date: Date,
-    ) -> Vec<WeekLesson> {
+        from: Date,
+        until: Date,
+    ) -> Vec<(WeekLesson, Timestamp)> {
         let mut out: Vec<Occurrence> = Vec::new();
         for calendar in &read.calendars {
             let school = calendar.school;
@@ -166,14 +190,51 @@ pub(crate) mod server {
                 lessons: &lessons,
                 changes: &changes,
             };
-            out.extend(timetable.week(date).into_iter().filter(|o| match whom {
-                Whom::Pupil(_) | Whom::Group(_) => o.for_groups(&read.groups),
-                Whom::Teacher(t) => o.for_teacher(t),
-                Whom::Room(r) => o.in_room(r),
-            }));
+            out.extend(
+                timetable
+                    .occurrences(from, until)
+                    .into_iter()
+                    .filter(|o| match whom {
+                        Whom::Pupil(_) | Whom::Group(_) => o.for_groups(&read.groups),
+                        Whom::Teacher(t) => o.for_teacher(t),
+                        Whom::Room(r) => o.in_room(r),
+                    }),
+            );
         }
         out.sort_by_key(|o| (o.when.date(), o.when.start(), o.when.end(), o.source));
-        out.into_iter().map(|o| named(o, &read.names)).collect()
+        let written = last_written(read);
+        out.into_iter()
+            .map(|o| {
+                let at = written(o.source);
+                (named(o, &read.names), at)
+            })
+            .collect()
+    }
+
+    /// When an occurrence was last written: its lesson or its change of that date, whichever
+    /// is later (an extra lesson: its change).
+    fn last_written(read: &WeekRead) -> impl Fn(Source) -> Timestamp + '_ {
+        let of_occurrence: HashMap<(LessonId, Date), LessonChangeId> = read
+            .changes
+            .iter()
+            .filter_map(|(_, id, change)| match change {
+                LessonChange::Occurrence(o) => Some(((o.lesson(), o.date()), *id)),
+                LessonChange::Extra(_) => None,
+            })
+            .collect();
+        let change = |id: &LessonChangeId| read.written.changes.get(id).copied();
+        move |source| {
+            let at = match source {
+                Source::Weekly { lesson, date } => read
+                    .written
+                    .lessons
+                    .get(&lesson)
+                    .copied()
+                    .max(of_occurrence.get(&(lesson, date)).and_then(change)),
+                Source::Extra(id) => change(&id),
+            };
+            at.unwrap_or(Timestamp::from_unix(0))
+        }
     }
 
     fn named(occurrence: Occurrence, names: &Names) -> WeekLesson {

@@ -374,3 +374,7 @@ pub const REVIEW_MARK: &str = "li.review-line input[inputmode='decimal']";
 pub const REVIEW_SEND: &str = "li.review-line button[type='submit']";
 pub const REVIEW_COUNTS: &str = "#hand-in-counts";
 pub const RETURNED: &str = "#returned";
+pub const FEEDS: &str = "section.feeds";
+pub const FEED_ON: &str = "section.feeds button.feed-on";
+pub const FEED_OFF: &str = "section.feeds button.feed-off";
+pub const FEED_URL: &str = "section.feeds input.feed-url";
