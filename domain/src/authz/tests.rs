@@ -1469,6 +1469,9 @@ fn homework_is_written_by_the_lessons_teachers_and_hand_ins_read_by_pupil_parent
         )
         .is_err()
     );
+}
+
+#[test]
 fn a_calendar_feed_is_ones_own_week_or_ones_childs_never_staffs() {
     use timetable::{Action as T, WeekOf};
     let pupil_id = AccountId::new(100);

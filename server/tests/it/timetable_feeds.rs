@@ -139,6 +139,8 @@ fn read_feed(text: &str) -> Vec<Seen> {
     calendar
         .events
         .iter()
+        // Homework is all day: read apart (`homework_in`).
+        .filter(|e| !property(e, "UID").is_some_and(|u| u.starts_with("homework-")))
         .map(|e| Seen {
             summary: property(e, "SUMMARY").expect("a summary"),
             start: paris_time(e, "DTSTART"),
@@ -147,6 +149,36 @@ fn read_feed(text: &str) -> Vec<Seen> {
             location: property(e, "LOCATION"),
         })
         .collect()
+}
+
+/// The homework of a feed as the `ical` crate reads it: its summary and its day, checked to be
+/// a whole day (`VALUE=DATE`), by day.
+fn homework_in(text: &str) -> Vec<(String, String)> {
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let calendar = parser.next().expect("a calendar").expect("it parses");
+    let mut out: Vec<(String, String)> = calendar
+        .events
+        .iter()
+        .filter(|e| property(e, "UID").is_some_and(|u| u.starts_with("homework-")))
+        .map(|e| {
+            let start = e
+                .properties
+                .iter()
+                .find(|p| p.name == "DTSTART")
+                .expect("a start");
+            assert_eq!(
+                start.params,
+                Some(vec![("VALUE".to_owned(), vec!["DATE".to_owned()])]),
+                "a whole day"
+            );
+            (
+                property(e, "SUMMARY").expect("a summary"),
+                start.value.clone().expect("a day"),
+            )
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// Paris wall-clock time as iCalendar writes it, computed apart from the feed's writer.
@@ -249,6 +281,41 @@ async fn a_pupils_feed_holds_the_weeks_of_my_week_with_paris_times_and_cancellat
         assert_eq!(&c.start[8..], "T100000");
         assert_eq!(c.location.as_deref(), Some("Salle 101"));
     }
+
+    // The homework due in those weeks (the demo's cahier sets some), each on its due day.
+    let from = day::plus(this_monday(), -14);
+    let days = s
+        .call(
+            &pupil,
+            app::api::homework::lists::PupilDays {
+                pupil: lisandru,
+                from: app::api::homework::Day(from),
+                until: app::api::homework::Day(day::plus(this_monday(), 75)),
+            },
+        )
+        .await
+        .ok();
+    let mut due: Vec<(String, String)> = days
+        .homework
+        .iter()
+        .map(|h| {
+            let what = h
+                .homework
+                .homework
+                .what()
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim();
+            (
+                format!("{} : {what}", h.homework.lesson.subject),
+                h.homework.homework.due().to_string().replace('-', ""),
+            )
+        })
+        .collect();
+    due.sort();
+    assert!(!due.is_empty(), "the demo sets homework");
+    assert_eq!(homework_in(&feed.body), due);
 
     // On now, and the list never carries the token again.
     let token = token_of(&url);

@@ -69,7 +69,7 @@ pub async fn feed_off(whose: Whose) -> Result<(), TimetableError> {
 #[cfg(feature = "ssr")]
 pub mod server {
     use super::super::week::server::{between, schools_as};
-    use super::super::{TimetableError, WeekLesson};
+    use super::super::{TimetableError, WeekLesson, Whom};
     use super::{FEED_PATH, FeedEntry, Whose};
     use crate::api::gate::Me;
     use crate::ports::{ServerCtx, StoreError};
@@ -225,9 +225,21 @@ pub mod server {
         let from = day::plus(this_monday, -7 * WEEKS_BACK);
         let until = day::plus(this_monday, 7 * WEEKS_AHEAD + 5);
         let lessons = between(&*ctx.store, feed.whose.whom(), None, from, until).await?;
-        // The feed is made of parts, one kind of event each: the lessons, homework's to come.
+        // The feed is made of parts, one kind of event each: the lessons, a pupil's homework.
         let mut events: Vec<Event> = Vec::new();
         events.extend(lesson_events(&lessons, host));
+        if let Whom::Pupil(pupil) = feed.whose.whom() {
+            let year = ctx.school_year();
+            let groups: Vec<_> = ctx
+                .store
+                .pupil_groups(pupil, year.starts())
+                .await?
+                .into_iter()
+                .map(|(_, group)| group)
+                .collect();
+            let due = ctx.store.homework_due(&groups, from, until).await?;
+            events.extend(homework_events(&due, host));
+        }
         let name = format!(
             "Scola – {}",
             crate::i18n::full_name(&feed.first_name, &feed.last_name)
@@ -278,6 +290,37 @@ pub mod server {
                 })
             })
             .collect()
+    }
+
+    /// Homework as all-day events on its due day: the subject and what to do (its Markdown
+    /// source, which reads as plain text), free time.
+    pub(crate) fn homework_events(due: &[crate::ports::StoredHomework], host: &str) -> Vec<Event> {
+        due.iter()
+            .map(|h| Event {
+                uid: format!("homework-{}@{host}", h.id),
+                when: When::Day(h.homework.due()),
+                summary: format!("{} : {}", h.shown.subject, first_line(h.homework.what())),
+                location: None,
+                description: Some(h.homework.what().to_owned()),
+                status: Status::Confirmed,
+                sequence: u32::try_from(h.version.saturating_sub(1)).unwrap_or(u32::MAX),
+                last_modified: h.modified,
+            })
+            .collect()
+    }
+
+    /// The first line of a text, shortened to what a calendar shows.
+    fn first_line(text: &str) -> String {
+        let line = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim();
+        let mut short: String = line.chars().take(80).collect();
+        if line.chars().count() > 80 {
+            short.push('…');
+        }
+        short
     }
 
     /// `20261125`.
