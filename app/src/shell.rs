@@ -140,8 +140,6 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/sequences/*rest") view={Lazy::<pages::lazy::SequencesArea>::new()}/>
                             <Route path=path!("/timetable") view={Lazy::<pages::lazy::TimetableArea>::new()}/>
                             <Route path=path!("/timetable/*rest") view={Lazy::<pages::lazy::TimetableArea>::new()}/>
-                            <Route path=path!("/homework") view={Lazy::<pages::lazy::HomeworkArea>::new()}/>
-                            <Route path=path!("/homework/*rest") view={Lazy::<pages::lazy::HomeworkArea>::new()}/>
                         </Routes>
                     }.into_any(),
                 }}

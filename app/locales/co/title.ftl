@@ -7,4 +7,3 @@ title-profile = Prufilu
 title-password = Cambià a parolla d’intrata
 title-exercise = Eserciziu
 title-sequence = Percorsu
-title-homework = Quadernu di testi

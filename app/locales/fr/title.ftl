@@ -7,4 +7,3 @@ title-profile = Profil
 title-password = Changer de mot de passe
 title-exercise = Exercice
 title-sequence = Parcours
-title-homework = Cahier de textes

@@ -23,7 +23,6 @@ fn routed(path: &str, lang: Lang) -> String {
         p if p.starts_with("/sequences/") => msg::Title::Sequence.text(lang),
         "/timetable" => msg::Home::ServiceTimetable.text(lang),
         p if p.starts_with("/timetable/") => msg::Home::ServiceTimetable.text(lang),
-        p if p.starts_with("/homework") => msg::Title::Homework.text(lang),
         p if p.starts_with("/profile/") => msg::Title::Profile.text(lang),
         _ => Common::NotFoundTitle.text(lang),
     }

@@ -1,11 +1,12 @@
-//! The cahier de textes and homework in the browser, downloaded when first opened:
-//! - `/homework`: one's homework by day or by subject (a pupil's own, each child's for a
+//! The cahier de textes and homework in the browser, in the timetable's module (my week shows
+//! them; one area's loader and routes in the first visit serve both), under `/timetable/homework`:
+//! - `…/homework`: one's homework by day or by subject (a pupil's own, each child's for a
 //!   parent);
-//! - `/homework/lesson/<lesson>/<date>` and `/homework/extra/<change>`: a lesson's page of the
-//!   cahier de textes, which its teacher writes and sets homework from;
-//! - `/homework/work/<homework>/<pupil>`: a pupil's work on a homework (the pupil hands it in,
-//!   a parent or the teacher reads it);
-//! - `/homework/review/<homework>`: the teacher's table of hand-ins, each given back from there.
+//! - `…/homework/lesson/<lesson>/<date>` and `…/homework/extra/<change>`: a lesson's page of
+//!   the cahier de textes, which its teacher writes and sets homework from;
+//! - `…/homework/work/<homework>/<pupil>`: a pupil's work on a homework (the pupil hands it
+//!   in, a parent or the teacher reads it);
+//! - `…/homework/review/<homework>`: the teacher's table of hand-ins, given back from there.
 
 mod errors;
 mod lesson;
@@ -23,7 +24,10 @@ use domain::timetable::day;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// A screen of the area, from its address.
+/// Where the area's screens are.
+pub const HOME: &str = "/timetable/homework";
+
+/// A screen of the area, from its address (its first segment, `timetable`, skipped).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Screen {
     List,
@@ -35,7 +39,7 @@ enum Screen {
 
 impl Screen {
     fn of(path: &str) -> Screen {
-        let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let parts: Vec<&str> = path.trim_matches('/').split('/').skip(1).collect();
         let id = |raw: &str| raw.parse::<i64>().ok();
         let screen = match parts.as_slice() {
             ["homework"] => Some(Screen::List),
@@ -66,19 +70,19 @@ impl Screen {
 pub fn lesson_path(occurrence: Occurrence) -> String {
     match occurrence {
         Occurrence::Weekly { lesson, date } => {
-            format!("/homework/lesson/{lesson}/{}", day::iso(date))
+            format!("{HOME}/lesson/{lesson}/{}", day::iso(date))
         }
-        Occurrence::Extra(change) => format!("/homework/extra/{change}"),
+        Occurrence::Extra(change) => format!("{HOME}/extra/{change}"),
     }
 }
 
 /// Where a pupil's work on a homework is.
 pub fn work_path(homework: HomeworkId, pupil: AccountId) -> String {
-    format!("/homework/work/{homework}/{pupil}")
+    format!("{HOME}/work/{homework}/{pupil}")
 }
 
 pub fn review_path(homework: HomeworkId) -> String {
-    format!("/homework/review/{homework}")
+    format!("{HOME}/review/{homework}")
 }
 
 /// A day as the server reads it.

@@ -14,7 +14,6 @@ use crate::pages::admin::AdminPage;
 use crate::pages::auth::password::ChangePassword;
 use crate::pages::charter::ReadCharter;
 use crate::pages::exercises::ExercisesPage;
-use crate::pages::homework::HomeworkPage;
 use crate::pages::platform::PlatformPage;
 use crate::pages::profile::ProfilePage;
 use crate::pages::sequences::SequencesPage;
@@ -127,19 +126,13 @@ lazy_area!(
     SequencesPage
 );
 lazy_area!(
-    /// Timetables (`/timetable`, and the weeks below it: see `pages::timetable`).
+    /// Timetables (`/timetable`, and the weeks below it: see `pages::timetable`), and the
+    /// cahier de textes and homework (`/homework`: see `pages::homework`), which my week shows:
+    /// one module, so the first visit carries one area's loader for both.
     TimetableArea,
     timetable,
     timetable_view,
     TimetablePage
-);
-
-lazy_area!(
-    /// The cahier de textes and homework (`/homework`, and its screens: see `pages::homework`).
-    HomeworkArea,
-    homework,
-    homework_view,
-    HomeworkPage
 );
 
 /// The server could not be reached when the app started: the identity kept on this device, if

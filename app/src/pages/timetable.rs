@@ -45,6 +45,25 @@ impl Screen {
 #[component]
 pub fn TimetablePage() -> impl IntoView {
     let location = use_location();
+    let homework = Memo::new(move |_| {
+        location
+            .pathname
+            .get()
+            .starts_with(crate::pages::homework::HOME)
+    });
+    move || {
+        if homework.get() {
+            view! { <crate::pages::homework::HomeworkPage/> }.into_any()
+        } else {
+            view! { <Timetables/> }.into_any()
+        }
+    }
+}
+
+/// The timetable's own screens.
+#[component]
+fn Timetables() -> impl IntoView {
+    let location = use_location();
     move || match Screen::of(&location.pathname.get()) {
         Screen::Mine => view! { <Mine/> }.into_any(),
         Screen::Of(whom) => view! {
@@ -119,7 +138,12 @@ fn Chosen(choices: Vec<(Whom, AnyMessage)>) -> impl IntoView {
     let chosen = RwSignal::new(first);
     let locale = crate::i18n::use_locale();
     let several = choices.len() > 1;
+    // A pupil's or a parent's list of homework, a link away.
+    let pupils = choices.iter().any(|(w, _)| matches!(w, Whom::Pupil(_)));
     view! {
+        {pupils.then(|| view! {
+            <p><a href=crate::pages::homework::HOME>{t(msg::Homework::All)}</a></p>
+        })}
         {several.then(|| view! {
             <div class="week-whose" role="group" aria-label=t(M::Whose)>
                 {choices.into_iter().map(|(whom, label)| view! {

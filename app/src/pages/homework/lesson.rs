@@ -70,7 +70,7 @@ fn Loaded(log: LessonLog, reload: RwSignal<u32>) -> impl IntoView {
                 view! { <p class="meta">{t(M::NoneSet)}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="homework-list">
+                    <ul class="lessons homework-list">
                         {log.homework.into_iter().map(|h| view! { <SetHomework h writes occurrence reload/> }).collect_view()}
                     </ul>
                 }.into_any()
@@ -277,7 +277,7 @@ fn HomeworkForm(
             <label for=field("what")>{t(M::What)}</label>
             <textarea id=field("what") rows="3" prop:value=what.get_untracked()
                 on:input=move |ev| what.set(event_target_value(&ev))></textarea>
-            <div class="row">
+            <div>
                 <label>{t(M::Due)}
                     <input type="date" id=field("due") prop:value=due_day.get_untracked()
                         on:input=move |ev| due_day.set(event_target_value(&ev))/>
@@ -296,7 +296,7 @@ fn HomeworkForm(
                     on:change=move |ev| online.set(event_target_checked(&ev))/>
                 {t(M::Online)}
             </label>
-            <label class="check" class:hidden=move || !online.get()>
+            <label class="check" hidden=move || !online.get()>
                 <input type="checkbox" id=field("resubmit") prop:checked=resubmit.get_untracked()
                     on:change=move |ev| resubmit.set(event_target_checked(&ev))/>
                 {t(M::Resubmit)}

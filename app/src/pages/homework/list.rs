@@ -97,11 +97,11 @@ fn Listed(pupil: AccountId, by_subject: RwSignal<bool>) -> impl IntoView {
             }
             let groups = grouped(&homework, by_subject.get());
             view! {
-                <ol class="homework-days">
+                <ol class="lessons homework-days">
                     {groups.into_iter().map(|(heading, items)| view! {
                         <li>
                             <h2>{heading.view()}</h2>
-                            <ul class="homework-list">
+                            <ul class="lessons homework-list">
                                 {items.into_iter().map(|h| view! { <Item h pupil/> }).collect_view()}
                             </ul>
                         </li>

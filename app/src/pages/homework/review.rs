@@ -46,7 +46,7 @@ fn Loaded(r: ReviewTable, reload: RwSignal<u32>) -> impl IntoView {
             <HomeworkText homework=r.homework.clone()/>
             <p class="meta" id="hand-in-counts">{counts}</p>
         </section>
-        <ul class="review">
+        <ul class="lessons review">
             {r.lines.into_iter().map(|line| view! { <Line line homework reload/> }).collect_view()}
         </ul>
     }
@@ -137,7 +137,7 @@ fn Line(line: ReviewLine, homework: HomeworkId, reload: RwSignal<u32>) -> impl I
                 <label for=field("comment")>{t(M::Comment)}</label>
                 <textarea id=field("comment") rows="3" prop:value=comment.get_untracked()
                     on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
-                <div class="row">
+                <div>
                     <label>{t(M::Mark)}
                         <input type="text" inputmode="decimal" id=field("mark") size="6" prop:value=mark.get_untracked()
                             aria-invalid=move || mark_error.get().then_some("true")

@@ -233,7 +233,7 @@ fn Handed(h: HandIn, deadline: domain::time::Timestamp) -> impl IntoView {
 pub fn FileLinks(files: Vec<HandedFile>) -> impl IntoView {
     (!files.is_empty()).then(|| {
         view! {
-            <ul class="files">
+            <ul class="lessons files">
                 {files.into_iter().map(|f| view! {
                     <li><a href=f.file.url(f.kind) target="_blank" rel="noopener">{f.name}</a></li>
                 }).collect_view()}
@@ -367,7 +367,7 @@ fn HandInForm(
                 }
             })}
             {move || file_error.get().map(|e| view! { <p class="error-banner" role="alert">{e}</p> })}
-            <ul class="files">
+            <ul class="lessons files">
                 {move || draft.get().files.into_iter().map(|f| {
                     let id = f.file.clone();
                     let name = f.name.clone();

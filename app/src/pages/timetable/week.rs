@@ -183,7 +183,7 @@ fn Days(my: WeekWithHomework, whom: Whom) -> impl IntoView {
                     }.into_any()
                 }}
                 {(!due.is_empty()).then(|| view! {
-                    <ul class="due">
+                    <ul class="lessons due">
                         {due.into_iter().map(|h| view! { <Due h pupil/> }).collect_view()}
                     </ul>
                 })}
