@@ -4,14 +4,17 @@
 # the release server on it and loads it with wrk over loopback, on SQLite and on PostgreSQL:
 #   (a) a plain axum route (the machine's ceiling), (b) sign-in, (c) a pupil's home page,
 #   (d) a teacher's write, and sign-in while the home page is being read, (e) a pupil handing in
-#   a 20-item exercise (scored by the server), (g) a pupil's list of sequences (parcours);
+#   a 20-item exercise (scored by the server), (g) a pupil's list of sequences (parcours),
+#   (h) a pupil's week (their timetable of this week, changes included);
 # (f) exercise scoring alone, natively and in wasm32;
 # then measures the browser app (sizes raw/gzip/brotli of the first visit and of each area
 # module, first load in headless Chromium).
 # Prints the figures and writes them into BENCHMARKS.md between its markers.
 # Settings: BENCH_SCHOOLS (50), BENCH_SECONDS (10 per run), BENCH_BACKENDS ("sqlite postgres"),
 # SCOLA_BENCH_PG (postgres://postgres@127.0.0.1:5432), BENCH_HAND_INS (distinct attempts
-# prepared for (e): 10,000 per second of load, more than the server hands in).
+# prepared for (e): 10,000 per second of load, more than the server hands in), BENCH_HOLIDAYS
+# (the open-data holiday calendar the region's schools take their holidays from, zone A; without
+# it, holidays shaped like zone A's).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
@@ -28,6 +31,15 @@ port=3100
 hello_port=3101
 base="http://127.0.0.1:$port"
 password="$(sed -n 's/^pub const PASSWORD: &str = "\(.*\)";/\1/p' server/src/generate/mod.rs)"
+holidays="${BENCH_HOLIDAYS:-../shared/fixtures/school-calendar/vacances-scolaires-france-0.12.0/data.csv}"
+holiday_args=()
+if [ -f "$holidays" ]; then holiday_args=(--holidays "$holidays"); fi
+# (h) the pupil's week: the server function and its JSON body, where {pupil} stands for the
+# pupil's account id and {today} for today's date in Paris. A one-call "my week" replaces both
+# (its endpoint, and '{}' or '{"day":"{today}"}').
+week_endpoint="${BENCH_WEEK_ENDPOINT:-/api/timetable/week}"
+default_week_body='{"whom":{"pupil":{pupil}},"day":"{today}"}'
+week_body="${BENCH_WEEK_BODY:-$default_week_body}"
 mkdir -p "$work"
 
 # Tools: wrk and brotli from Debian, the rest from setup.sh; release builds.
@@ -182,6 +194,23 @@ pupil_ids() {  # url dir logins-file tokens-file
     { print $0 "\t" id[login[FNR]] }' "$work/pupil-id-map.txt" "$3" "$4"
 }
 
+# What (h) reads: the week of the first sampled pupil, its lessons counted.
+week_sample() {  # pupil-ids-file today
+  local token id body
+  IFS=$'\t' read -r token id <"$1"
+  body="${week_body//\{pupil\}/$id}"
+  body="${body//\{today\}/$2}"
+  curl -s -H 'Content-Type: application/json' -H "Cookie: scola_session=$token" \
+    --data "$body" "$base$week_endpoint" |
+    python3 -c 'import json, sys
+raw = sys.stdin.buffer.read()
+week = json.loads(raw)
+lessons = week.get("lessons", []) if isinstance(week, dict) else []
+changed = sum(1 for l in lessons if l.get("occurrence", {}).get("status") != "normal")
+print(f"{sys.argv[1]}, {sys.argv[2]}: (h) the week read holds {len(lessons)} lessons, {changed} not as usual, {len(raw)} bytes of JSON")' \
+      "$backend" "$data"
+}
+
 open_count() {  # url dir
   query "$1" "$2" "SELECT COUNT(*) FROM attempts WHERE submitted_at IS NULL"
 }
@@ -221,7 +250,7 @@ pids+=("$!")
 wait_http "http://127.0.0.1:$hello_port/"
 
 for backend in $backends; do
-  declare -A home_rps=()
+  declare -A home_rps=() week_rps=()
   for scale in 1 "$schools"; do
     url="$(database "$backend" "$scale")"
     dir="$work/sqlite-$scale"
@@ -231,7 +260,7 @@ for backend in $backends; do
     started=$(date +%s.%N)
     DATABASE_URL="$url" SCOLA_DATA_DIR="$dir" RUST_LOG=warn \
       "$bin/server" generate --schools "$scale" --activated "${open_attempts[@]}" \
-      2>"$work/generate.log" | tee "$work/generated.txt"
+      "${holiday_args[@]}" 2>"$work/generate.log" | tee "$work/generated.txt"
     took=$(calc "$(date +%s.%N) - $started")
     printf '%s, %s school(s): generated in %.1f s — %s\n' "$backend" "$scale" "$took" "$(cat "$work/generated.txt")" >>"$ratios"
     serve "$url" "$dir"
@@ -248,6 +277,12 @@ for backend in $backends; do
     home_rps[$scale]=$last_rps
     pupil_ids "$url" "$dir" "$work/pupils.txt" "$work/pupil-tokens.txt" >"$work/pupil-ids.txt"
     row "$backend" "$data" "(g) pupil's sequences" 64 "$(load sequences 64 "$base" BENCH_PUPILS="$work/pupil-ids.txt")"
+    today=$(TZ=Europe/Paris date +%F)
+    week_load=(BENCH_PUPILS="$work/pupil-ids.txt" BENCH_WEEK_PATH="$week_endpoint"
+      BENCH_WEEK_BODY="$week_body" BENCH_TODAY="$today")
+    row "$backend" "$data" "(h) pupil's week" 64 "$(load week 64 "$base" "${week_load[@]}")"
+    week_rps[$scale]=$last_rps
+    week_sample "$work/pupil-ids.txt" "$today" >>"$ratios"
     if [ "$scale" = "$schools" ]; then
       row "$backend" "$data" "(b) sign-in alone" 8 "$(load login 8 "$base" BENCH_LOGINS="$work/pupils.txt")"
       row "$backend" "$data" "(d) teacher write (language)" 32 "$(load write 32 "$base" BENCH_TOKENS="$work/teacher-tokens.txt")"
@@ -275,7 +310,9 @@ for backend in $backends; do
   done
   printf '%s: cost of the pupil home at %s schools / at 1 school = %.2f\n' "$backend" "$schools" \
     "$(calc "${home_rps[1]} / ${home_rps[$schools]}")" >>"$ratios"
-  unset home_rps
+  printf "%s: cost of the pupil's week at %s schools / at 1 school = %.2f\n" "$backend" "$schools" \
+    "$(calc "${week_rps[1]} / ${week_rps[$schools]}")" >>"$ratios"
+  unset home_rps week_rps
 done
 
 # The browser app: sizes of what a first visit downloads and of each area module

@@ -5,12 +5,18 @@
 --   write  a teacher's write, POST /api/auth/set_lang, with BENCH_TOKENS
 --   sequences  a pupil's list of sequences, POST /api/sequences/assigned, one line of
 --          BENCH_PUPILS ("token<TAB>account id") after another
+--   week   a pupil's week, POST BENCH_WEEK_PATH with the body BENCH_WEEK_BODY, where {pupil}
+--          stands for the account id and {today} for BENCH_TODAY, one line of BENCH_PUPILS
+--          after another
 --   hand_in  a pupil handing in, POST /api/exercises/hand_in: each request the next line of
 --          BENCH_WORK ("token<TAB>attempt<TAB>answers"), from the first, never one twice
 --          until all are used
 -- done() prints one line the script reads:
 --   RESULT <requests/s> <p50 ms> <p99 ms> <errors> <requests>
 local mode = os.getenv("BENCH_MODE") or "get"
+local week_path = os.getenv("BENCH_WEEK_PATH") or "/api/timetable/week"
+local week_body = os.getenv("BENCH_WEEK_BODY") or ""
+local today = os.getenv("BENCH_TODAY") or ""
 local password = os.getenv("BENCH_PASSWORD") or ""
 local tokens, logins, work, pupils, n = {}, {}, {}, {}, 0
 
@@ -33,7 +39,11 @@ function init(args)
   end
   for _, l in ipairs(lines(os.getenv("BENCH_PUPILS"))) do
     local token, id = l:match("^([^\t]+)\t(%d+)$")
-    if token then pupils[#pupils + 1] = { token = token, body = '{"pupil":' .. id .. '}' } end
+    if token then
+      -- gsub's second result (the count) left out.
+      local week = (week_body:gsub("{pupil}", id):gsub("{today}", today))
+      pupils[#pupils + 1] = { token = token, body = '{"pupil":' .. id .. '}', week = week }
+    end
   end
   -- Threads and connections start at different sessions.
   math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
@@ -55,6 +65,9 @@ function request()
   elseif mode == "sequences" then
     local p = pupils[n % #pupils + 1]
     return wrk.format("POST", "/api/sequences/assigned", as(p.token), p.body)
+  elseif mode == "week" then
+    local p = pupils[n % #pupils + 1]
+    return wrk.format("POST", week_path, as(p.token), p.week)
   elseif mode == "hand_in" then
     local w = work[(n - 1) % #work + 1]
     return wrk.format("POST", "/api/exercises/hand_in", as(w.token), w.body)

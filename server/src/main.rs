@@ -11,8 +11,12 @@ const USAGE: &str = "usage:
                                                  is read from the terminal, or from stdin
   server remove-demo                             delete the demo's accounts and schools
   server generate --schools N [--seed S] [--activated] [--open-attempts N]
-                                                 add a generated region to the database (with
-                                                 N more attempts in progress, for benchmarks)
+         [--holidays FILE [--zone a|b|c]]        add a generated region to the database (with
+                                                 N more attempts in progress, for benchmarks),
+                                                 its holidays read for the zone (a) from the
+                                                 open-data calendar FILE (data.csv of
+                                                 vacances-scolaires-france), else shaped like
+                                                 zone A's
   server exercises import FILE --format gift|moodle-xml|qti [--dry-run] [--json]
          [--school UAI --teacher LOGIN]          read a question bank, report on each question,
                                                  and (unless --dry-run) make it one exercise of
@@ -178,11 +182,26 @@ async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartEr
     );
     let activated = args.iter().any(|a| a == "--activated");
     let open_attempts = option(args, "--open-attempts")?.unwrap_or(0);
+    let holidays = match text_option(args, "--holidays") {
+        None => generate::Holidays::Shaped,
+        Some(file) => {
+            let zone = match text_option(args, "--zone") {
+                None => domain::timetable::Zone::A,
+                Some(code) => code
+                    .parse()
+                    .map_err(|_| StartError::Usage("--zone: a, b or c is expected".into()))?,
+            };
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| StartError::Usage(format!("--holidays {file}: {e}")))?;
+            generate::Holidays::OpenData { text, zone }
+        }
+    };
     let scale = generate::Scale {
         schools,
         seed,
         activated,
         open_attempts,
+        holidays,
     };
     let done = generate::generate(&db, scale, system_clock(), |p| {
         eprintln!(
@@ -198,7 +217,8 @@ async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartEr
     println!(
         "{} schools, {} accounts ({} pupils, {} teachers, {} parents), {} classes and groups, \
          {} exercises, {} assignments, {} attempts ({} in progress), \
-         {} sequences ({} given), in {:.1} s; password of every generated account: {}{}",
+         {} sequences ({} given), {} weekly lessons, {} changes of a date, in {:.1} s; \
+         password of every generated account: {}{}",
         done.done,
         done.accounts,
         done.pupils,
@@ -211,6 +231,8 @@ async fn generate_region(config: &Config, args: &[String]) -> Result<(), StartEr
         done.open_attempts,
         done.sequences,
         done.given_sequences,
+        done.lessons,
+        done.lesson_changes,
         started.elapsed().as_secs_f64(),
         generate::PASSWORD,
         if activated {

@@ -4,7 +4,8 @@
 //! family links, some families with children in two establishments; the teachers' exercises,
 //! given to their groups, and the pupils' attempts, handed in and scored or in progress; the
 //! sequences built from those exercises, some in the library, given with them, and the steps
-//! pupils marked done).
+//! pupils marked done; every school's calendar of the year, rooms, a year of weekly lessons for
+//! its classes and groups, and the changes of its dates).
 //! Planning is pure and
 //! seeded ([`plan`]); writing takes one transaction per school, so an interrupted run leaves
 //! whole schools only, and rows go in multi-row statements so that 50 schools take seconds, not
@@ -14,6 +15,7 @@ mod exercises;
 mod names;
 pub mod plan;
 mod sequences;
+pub mod timetable;
 
 use crate::db::Db;
 use crate::db::exercises::{CREATE_EXERCISE, CREATE_VERSION};
@@ -23,9 +25,11 @@ use domain::exercise::Points;
 use domain::profile::Profile;
 use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
+use domain::timetable::{Alteration, LessonChange, Saturday, Zone, day, open_data};
 use plan::{Region, SchoolPlan, WorkPlan, plan_exercises, plan_school};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
+use timetable::{CalendarPlan, Ids, TimetablePlan, plan_timetable};
 
 /// The password of every generated account (they share one hash, as the demo's do).
 pub const PASSWORD: &str = "Scola-region-2026";
@@ -69,6 +73,21 @@ fragments! {
     ATTEMPTS = "INSERT INTO attempts (assignment_id, pupil_id, number, exercise_id, version, \
         seed, response, started_at, saved_at, submitted_at, earned, max_points, \
         awaiting_teacher, outcome) VALUES ";
+    ROOMS = "INSERT INTO rooms (school_id, name, name_key) VALUES ";
+    RETURNING_ROOMS = " RETURNING id, name_key";
+    LESSONS = "INSERT INTO lessons (school_id, year_id, subject_id, group_id, room_id, weekday, \
+        starts, ends, alternation, from_day, until_day, updated_by, updated_at) VALUES ";
+    /// Ids come back with what makes a lesson unique (its first day is the year's for all).
+    RETURNING_LESSONS = " RETURNING id, group_id, subject_id, weekday, starts, alternation";
+    LESSON_TEACHERS = "INSERT INTO lesson_teachers (lesson_id, teacher_id, position) VALUES ";
+    OCCURRENCE_CHANGES = "INSERT INTO lesson_changes (school_id, lesson_id, on_day, kind, \
+        moved_day, starts, ends, room_id, made_by, made_at) VALUES ";
+    RETURNING_OCCURRENCE_CHANGES = " RETURNING id, lesson_id, on_day";
+    EXTRA_LESSONS = "INSERT INTO lesson_changes (school_id, on_day, kind, starts, ends, room_id, \
+        subject_id, group_id, made_by, made_at) VALUES ";
+    RETURNING_EXTRA_LESSONS = " RETURNING id, group_id, subject_id, on_day, starts";
+    CHANGE_TEACHERS = "INSERT INTO lesson_change_teachers (change_id, teacher_id, position) \
+        VALUES ";
 }
 
 /// A table written by batches of rows, every value bound.
@@ -82,10 +101,16 @@ enum Bulk {
     Assignments,
     Attempts,
     StepsDone,
+    Rooms,
+    Lessons,
+    LessonTeachers,
+    OccurrenceChanges,
+    ExtraLessons,
+    ChangeTeachers,
 }
 
 impl Bulk {
-    const ALL: [Bulk; 8] = [
+    const ALL: [Bulk; 14] = [
         Bulk::Accounts,
         Bulk::Roles,
         Bulk::Memberships,
@@ -94,6 +119,12 @@ impl Bulk {
         Bulk::Assignments,
         Bulk::Attempts,
         Bulk::StepsDone,
+        Bulk::Rooms,
+        Bulk::Lessons,
+        Bulk::LessonTeachers,
+        Bulk::OccurrenceChanges,
+        Bulk::ExtraLessons,
+        Bulk::ChangeTeachers,
     ];
 
     /// The insert's head, how many values a row has, and what follows the rows.
@@ -107,6 +138,12 @@ impl Bulk {
             Bulk::Assignments => (ASSIGNMENTS, 8, RETURNING_ASSIGNMENTS),
             Bulk::Attempts => (ATTEMPTS, 14, ""),
             Bulk::StepsDone => (STEPS_DONE, 4, ""),
+            Bulk::Rooms => (ROOMS, 3, RETURNING_ROOMS),
+            Bulk::Lessons => (LESSONS, 13, RETURNING_LESSONS),
+            Bulk::LessonTeachers => (LESSON_TEACHERS, 3, ""),
+            Bulk::OccurrenceChanges => (OCCURRENCE_CHANGES, 10, RETURNING_OCCURRENCE_CHANGES),
+            Bulk::ExtraLessons => (EXTRA_LESSONS, 10, RETURNING_EXTRA_LESSONS),
+            Bulk::ChangeTeachers => (CHANGE_TEACHERS, 3, ""),
         }
     }
 
@@ -181,7 +218,7 @@ struct NewAssignmentRow {
     opens_at: i64,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Scale {
     pub schools: u32,
     pub seed: u64,
@@ -193,6 +230,19 @@ pub struct Scale {
     /// Attempts to leave in progress for a load test of handing in, over the whole region
     /// (see [`plan::plan_exercises`]); 0 for a region as it is.
     pub open_attempts: u32,
+    pub holidays: Holidays,
+}
+
+/// Where every school's holidays of the year come from: the schools of one region share one
+/// calendar.
+#[derive(Clone, Debug)]
+pub enum Holidays {
+    /// The official open-data calendar (the text of its CSV file), read for `zone` as the
+    /// timetable area's import reads it. The file has no zone of Corsica's own: its académie
+    /// sets its calendar apart, close to the zones', and every generated school is Corsican.
+    OpenData { text: String, zone: Zone },
+    /// Holidays shaped like zone A's, as the demo's: for a region generated without the file.
+    Shaped,
 }
 
 /// What was written so far, after each school.
@@ -214,6 +264,10 @@ pub struct Progress {
     pub sequences: usize,
     /// Sequences given to a group.
     pub given_sequences: usize,
+    /// Weekly lessons of classes and groups.
+    pub lessons: usize,
+    /// Changes of a date: cancelled, moved, another room, a substitute, an extra lesson.
+    pub lesson_changes: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -231,8 +285,18 @@ pub enum GenerateError {
     Scale,
     #[error("writing an exercise: {0}")]
     Json(#[from] serde_json::Error),
-    #[error("writing a sequence: {0}")]
+    #[error("writing a sequence or a calendar: {0}")]
     Store(#[from] app::ports::StoreError),
+    #[error("the open-data holiday calendar: {0}")]
+    OpenData(#[from] domain::timetable::OpenDataError),
+    #[error("the school calendar: {0}")]
+    Calendar(String),
+    #[error("the school calendar: {0}")]
+    Year(#[from] domain::timetable::YearError),
+    #[error("a planned lesson: {0}")]
+    Lesson(#[from] domain::timetable::LessonError),
+    #[error("a planned change of a lesson: {0}")]
+    Change(#[from] domain::timetable::ChangeError),
 }
 
 /// Writes the region into `db`, calling `progress` after each school.
@@ -249,7 +313,9 @@ pub async fn generate(
         crate::passwords::hash_now(PASSWORD).map_err(|e| GenerateError::Hash(e.to_string()))?;
     let pool = db.writer();
     // The classes are this school year's.
-    let year = year_id(pool, SchoolYear::at(now)).await?.get();
+    let school_year = SchoolYear::at(now);
+    let year = year_id(pool, school_year).await?.get();
+    let calendar = region_calendar(&scale.holidays, school_year)?;
     let charter = LAST_CHARTER
         .query_as::<VersionRow>()
         .fetch_one(pool)
@@ -280,6 +346,7 @@ pub async fn generate(
         let open = scale.open_attempts / scale.schools
             + u32::from(index < scale.open_attempts % scale.schools);
         let work = plan_exercises(scale.seed, index, &plan, open as usize);
+        let timetable = plan_timetable(scale.seed, index, &plan, &calendar);
         let taken = UAI_TAKEN
             .query_as::<CountRow>()
             .bind(&plan.uai)
@@ -292,6 +359,8 @@ pub async fn generate(
         let mut tx = pool.begin().await?;
         let school = write_school(&mut tx, &plan, year, &accounts, &mut ids).await?;
         write_work(&mut tx, &work, &school, now).await?;
+        let year = (school_year, year);
+        write_timetable(&mut tx, &plan, &timetable, &calendar, &school, year, now).await?;
         tx.commit().await?;
         total.done = index + 1;
         total.school = plan.name.clone();
@@ -306,12 +375,32 @@ pub async fn generate(
         total.open_attempts += work.open_attempts();
         total.sequences += work.sequences.len();
         total.given_sequences += work.given_sequences.len();
+        total.lessons += timetable.lessons.len();
+        total.lesson_changes += timetable.changes.len();
         progress(&total);
     }
     if ANALYZE.on.includes(db.backend()) {
         ANALYZE.query().execute(pool).await?;
     }
     Ok(total)
+}
+
+/// The region's calendar of the year: holidays from the open-data file (or shaped like zone
+/// A's), weeks A and B from the first week of classes.
+fn region_calendar(holidays: &Holidays, year: SchoolYear) -> Result<CalendarPlan, GenerateError> {
+    let (holidays, zone) = match holidays {
+        // Lessons are Monday to Friday: a holiday the file starts on a Saturday starts then.
+        Holidays::OpenData { text, zone } => (
+            open_data::holidays(text, *zone, year, Saturday::Free)?,
+            Some(*zone),
+        ),
+        Holidays::Shaped => (
+            crate::seed::timetable::holidays(year)
+                .map_err(|e| GenerateError::Calendar(e.to_string()))?,
+            None,
+        ),
+    };
+    Ok(CalendarPlan::new(year, holidays, zone)?)
 }
 
 /// What every generated account shares: a one-time password, or, activated, the state most
@@ -326,6 +415,7 @@ struct Accounts<'a> {
 /// The ids a school's rows were given, by their index in its plan.
 struct Written {
     school: i64,
+    subjects: Vec<i64>,
     people: Vec<i64>,
     groups: Vec<i64>,
 }
@@ -451,6 +541,7 @@ async fn write_school(
     .await?;
     Ok(Written {
         school,
+        subjects,
         people: (0..plan.people.len()).map(person).collect(),
         groups,
     })
@@ -653,6 +744,284 @@ async fn write_sequences(
     )
     .await?;
     Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct NewRoomRow {
+    id: i64,
+    name_key: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct NewLessonRow {
+    id: i64,
+    group_id: i64,
+    subject_id: i64,
+    weekday: String,
+    starts: i64,
+    alternation: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct NewOccurrenceChangeRow {
+    id: i64,
+    lesson_id: i64,
+    on_day: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct NewExtraRow {
+    id: i64,
+    group_id: i64,
+    subject_id: i64,
+    on_day: String,
+    starts: i64,
+}
+
+/// The school's calendar (through the timetable area's own writer), rooms, weekly lessons with
+/// their teachers, and the changes of the year with theirs; checked as the area checks them on
+/// the way (`Lesson`, `LessonChange`).
+async fn write_timetable(
+    conn: &mut AnyConnection,
+    plan: &SchoolPlan,
+    timetable: &TimetablePlan,
+    calendar: &CalendarPlan,
+    school: &Written,
+    (school_year, year): (SchoolYear, i64),
+    now: Timestamp,
+) -> Result<(), GenerateError> {
+    use crate::db::timetable::write_calendar;
+    use Value::{Int, Nullable, Text};
+    use app::ports::SchoolCalendar;
+    use domain::ids::{AccountId, SchoolId};
+    use domain::sequence::search_key;
+    // Set up by the school's first administrator.
+    let by = plan
+        .people
+        .iter()
+        .position(|p| p.profile == Profile::SchoolAdmin)
+        .map(|i| school.people[i]);
+    let school_calendar = SchoolCalendar {
+        school: SchoolId::new(school.school),
+        days: calendar.days.clone(),
+        ab: Some(calendar.ab.clone()),
+        zone: calendar.zone,
+    };
+    write_calendar(conn, &school_calendar, by.map(AccountId::new), now).await?;
+
+    let keys: Vec<String> = timetable.rooms.iter().map(|n| search_key(n)).collect();
+    let rows: Vec<NewRoomRow> = insert_returning(
+        conn,
+        Bulk::Rooms,
+        timetable
+            .rooms
+            .iter()
+            .zip(&keys)
+            .map(|(name, key)| vec![Int(school.school), Text(name), Text(key)]),
+    )
+    .await?;
+    let by_key: HashMap<String, i64> = rows.into_iter().map(|r| (r.name_key, r.id)).collect();
+    let rooms: Vec<i64> = keys
+        .iter()
+        .map(|k| by_key.get(k).copied().unwrap_or_default())
+        .collect();
+
+    let mut ids = Ids {
+        subjects: &school.subjects,
+        people: &school.people,
+        groups: &school.groups,
+        rooms: &rooms,
+        lessons: &[],
+    };
+    let lessons = timetable
+        .lessons
+        .iter()
+        .map(|l| l.lesson(school_year, &ids))
+        .collect::<Result<Vec<_>, _>>()?;
+    let from = day::iso(day::first_of(school_year));
+    let until = day::iso(day::last_of(school_year));
+    let rows: Vec<NewLessonRow> = insert_returning(
+        conn,
+        Bulk::Lessons,
+        lessons.iter().map(|l| {
+            let slot = l.slot();
+            vec![
+                Int(school.school),
+                Int(year),
+                Int(l.subject().get()),
+                Int(l.group().get()),
+                Nullable(l.room().map(|r| r.get())),
+                Text(slot.day().code()),
+                Int(i64::from(slot.start().minutes())),
+                Int(i64::from(slot.end().minutes())),
+                Text(l.alternation().code()),
+                Text(&from),
+                Text(&until),
+                Nullable(by),
+                Int(now.unix()),
+            ]
+        }),
+    )
+    .await?;
+    let by_key: HashMap<(i64, i64, String, i64, String), i64> = rows
+        .into_iter()
+        .map(|r| {
+            let key = (r.group_id, r.subject_id, r.weekday, r.starts, r.alternation);
+            (key, r.id)
+        })
+        .collect();
+    let lesson_ids: Vec<i64> = lessons
+        .iter()
+        .map(|l| {
+            let slot = l.slot();
+            let key = (
+                l.group().get(),
+                l.subject().get(),
+                slot.day().code().to_owned(),
+                i64::from(slot.start().minutes()),
+                l.alternation().code().to_owned(),
+            );
+            by_key.get(&key).copied().unwrap_or_default()
+        })
+        .collect();
+    insert_rows(
+        conn,
+        Bulk::LessonTeachers,
+        lessons.iter().zip(&lesson_ids).flat_map(|(l, &id)| {
+            l.teachers()
+                .as_slice()
+                .iter()
+                .enumerate()
+                .map(move |(position, t)| vec![Int(id), Int(t.get()), Int(position as i64)])
+        }),
+    )
+    .await?;
+
+    ids.lessons = &lesson_ids;
+    let changes = timetable
+        .changes
+        .iter()
+        .map(|c| c.change(&ids))
+        .collect::<Result<Vec<_>, _>>()?;
+    // The days as text, borrowed by the rows: (the date, where it is moved to).
+    let days: Vec<(String, Option<String>)> = changes
+        .iter()
+        .map(|c| match c {
+            LessonChange::Occurrence(o) => {
+                let to = match o.alteration() {
+                    Alteration::Changed {
+                        moved_to: Some(to), ..
+                    } => Some(day::iso(to.date())),
+                    _ => None,
+                };
+                (day::iso(o.date()), to)
+            }
+            LessonChange::Extra(e) => (day::iso(e.when.date()), None),
+        })
+        .collect();
+    let mut occurrences = vec![];
+    let mut extras = vec![];
+    for (change, (on_day, moved_day)) in changes.iter().zip(&days) {
+        match change {
+            LessonChange::Occurrence(o) => {
+                let (kind, moved_to, room) = match o.alteration() {
+                    Alteration::Cancelled => ("cancelled", None, None),
+                    Alteration::Changed { moved_to, room, .. } => ("changed", *moved_to, *room),
+                };
+                occurrences.push(vec![
+                    Int(school.school),
+                    Int(o.lesson().get()),
+                    Text(on_day),
+                    Text(kind),
+                    Value::NullableText(moved_day.as_deref()),
+                    Nullable(moved_to.map(|m| i64::from(m.start().minutes()))),
+                    Nullable(moved_to.map(|m| i64::from(m.end().minutes()))),
+                    Nullable(room.map(|r| r.get())),
+                    Nullable(by),
+                    Int(now.unix()),
+                ]);
+            }
+            LessonChange::Extra(e) => extras.push(vec![
+                Int(school.school),
+                Text(on_day),
+                Text("extra"),
+                Int(i64::from(e.when.start().minutes())),
+                Int(i64::from(e.when.end().minutes())),
+                Nullable(e.room.map(|r| r.get())),
+                Int(e.subject.get()),
+                Int(e.group.get()),
+                Nullable(by),
+                Int(now.unix()),
+            ]),
+        }
+    }
+    let rows: Vec<NewOccurrenceChangeRow> =
+        insert_returning(conn, Bulk::OccurrenceChanges, occurrences.into_iter()).await?;
+    let occurrence_ids: HashMap<(i64, String), i64> = rows
+        .into_iter()
+        .map(|r| ((r.lesson_id, r.on_day), r.id))
+        .collect();
+    let rows: Vec<NewExtraRow> =
+        insert_returning(conn, Bulk::ExtraLessons, extras.into_iter()).await?;
+    let extra_ids: HashMap<(i64, i64, String, i64), i64> = rows
+        .into_iter()
+        .map(|r| ((r.group_id, r.subject_id, r.on_day, r.starts), r.id))
+        .collect();
+    // The substitutes and the extra lessons' teachers.
+    let mut teachers = vec![];
+    for (change, (on_day, _)) in changes.iter().zip(&days) {
+        let (id, who) = match change {
+            LessonChange::Occurrence(o) => match o.alteration() {
+                Alteration::Changed {
+                    teachers: Some(t), ..
+                } => (occurrence_ids.get(&(o.lesson().get(), on_day.clone())), t),
+                _ => continue,
+            },
+            LessonChange::Extra(e) => {
+                let key = (
+                    e.group.get(),
+                    e.subject.get(),
+                    on_day.clone(),
+                    i64::from(e.when.start().minutes()),
+                );
+                (extra_ids.get(&key), &e.teachers)
+            }
+        };
+        let id = id.copied().unwrap_or_default();
+        for (position, t) in who.as_slice().iter().enumerate() {
+            teachers.push(vec![Int(id), Int(t.get()), Int(position as i64)]);
+        }
+    }
+    insert_rows(conn, Bulk::ChangeTeachers, teachers.into_iter()).await?;
+    Ok(())
+}
+
+/// Inserts `rows` into a [`Bulk`] table whose insert returns rows, in statements of [`BATCH`]
+/// rows; answers the rows returned.
+async fn insert_returning<'a, R>(
+    conn: &mut AnyConnection,
+    bulk: Bulk,
+    rows: impl Iterator<Item = Vec<Value<'a>>>,
+) -> Result<Vec<R>, sqlx::Error>
+where
+    R: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+{
+    let rows: Vec<Vec<Value<'a>>> = rows.collect();
+    let mut out = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(BATCH) {
+        let sql = bulk.sql(chunk.len());
+        let mut query = sql.query_as::<R>().persistent(false);
+        for value in chunk.iter().flatten() {
+            query = match *value {
+                Value::Int(v) => query.bind(v),
+                Value::Text(v) => query.bind(v),
+                Value::Nullable(v) => query.bind(v),
+                Value::NullableText(v) => query.bind(v),
+            };
+        }
+        out.extend(query.fetch_all(&mut *conn).await?);
+    }
+    Ok(out)
 }
 
 /// Inserts `rows` into a [`Bulk`] table in statements of [`BATCH`] rows.

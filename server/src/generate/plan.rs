@@ -118,6 +118,8 @@ pub struct SchoolPlan {
     /// (login name of a parent planned in an earlier school, pupil): brothers and sisters in
     /// several establishments, a collégien and a lycéenne.
     pub outside_parents: Vec<(String, usize)>,
+    /// (class, its two half groups)
+    pub halves: Vec<(usize, [usize; 2])>,
 }
 
 impl SchoolPlan {
@@ -234,6 +236,7 @@ pub fn plan_school(seed: u64, index: u32, region: &mut Region) -> SchoolPlan {
             teachings: vec![],
             parent_links: vec![],
             outside_parents: vec![],
+            halves: vec![],
         },
     };
 
@@ -341,6 +344,7 @@ pub fn plan_school(seed: u64, index: u32, region: &mut Region) -> SchoolPlan {
                 .push((group, teachers[k % teachers.len()], s));
         }
     }
+    half_groups(&mut b.plan);
     for _ in 0..8 {
         b.person(Profile::Staff, None);
     }
@@ -355,6 +359,55 @@ pub fn plan_school(seed: u64, index: u32, region: &mut Region) -> SchoolPlan {
         b.region.families.push((name, logins));
     }
     b.plan
+}
+
+/// The subjects whose practical work a class does in half groups, the two halves swapping
+/// teachers from one hour to the next (see [`super::timetable`]).
+pub const HALF_GROUP_SUBJECTS: [&str; 2] = ["PC", "SVT"];
+
+/// Every class taught both [`HALF_GROUP_SUBJECTS`] is split in two half groups (pupils one in
+/// two, in the order they joined the class), taught those subjects by the class's teachers of
+/// them. Drawn without the RNG, so the people of a seed stay the same.
+fn half_groups(plan: &mut SchoolPlan) {
+    let classes: Vec<usize> = (0..plan.groups.len())
+        .filter(|&g| plan.groups[g].kind == GroupKind::Class)
+        .collect();
+    for class in classes {
+        let teachers: Vec<(usize, usize)> = HALF_GROUP_SUBJECTS
+            .iter()
+            .filter_map(|code| {
+                plan.teachings
+                    .iter()
+                    .find(|&&(g, _, s)| g == class && plan.subjects[s].0 == *code)
+                    .map(|&(_, t, s)| (t, s))
+            })
+            .collect();
+        if teachers.len() < HALF_GROUP_SUBJECTS.len() {
+            continue;
+        }
+        let pupils: Vec<usize> = plan
+            .memberships
+            .iter()
+            .filter(|(g, _)| *g == class)
+            .map(|&(_, p)| p)
+            .collect();
+        let mut halves = [0; 2];
+        for (half, group) in halves.iter_mut().enumerate() {
+            let name = format!("{} G{}", plan.groups[class].name, half + 1);
+            plan.groups.push(GroupPlan {
+                name,
+                kind: GroupKind::Group,
+            });
+            *group = plan.groups.len() - 1;
+            for &pupil in pupils.iter().skip(half).step_by(2) {
+                plan.memberships.push((*group, pupil));
+            }
+            for &(teacher, subject) in &teachers {
+                plan.teachings.push((*group, teacher, subject));
+            }
+        }
+        plan.halves.push((class, halves));
+    }
 }
 
 /// A day in seconds.

@@ -52,8 +52,9 @@ fn civil(year: i32, month: i8, day: i8) -> Result<Date, SeedError> {
     Date::new(year, month, day).map_err(failed)
 }
 
-/// Holidays shaped like zone A's, for whichever year the demo is written in.
-fn holidays(year: SchoolYear) -> Result<Vec<Holiday>, SeedError> {
+/// Holidays shaped like zone A's, for whichever year the demo is written in (and the region
+/// generator's, when it is not given the open-data calendar).
+pub(crate) fn holidays(year: SchoolYear) -> Result<Vec<Holiday>, SeedError> {
     let (a, b) = (year.first(), year.first().saturating_add(1));
     let ranges = [
         ("Vacances d'été", civil(a, 8, 1)?, civil(a, 8, 31)?),

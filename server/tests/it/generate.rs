@@ -6,12 +6,24 @@
 use crate::support::{Session, TestServer, login};
 use app::api::exercises::doing::HandIn;
 use app::api::home::LoadHome;
+use app::api::timetable::week::WeekOf;
+use app::api::timetable::{Day, Whom};
 use app::ports::Exercises;
+use app::ports::Timetables;
 use domain::exercise::{Response, score};
 use domain::ids::AttemptId;
+use domain::ids::{AccountId, SchoolId};
 use domain::school::GroupKind;
-use server::generate::{GenerateError, PASSWORD, Scale, generate};
+use domain::school_calendar::SchoolYear;
+use domain::timetable::{Date, Saturday, Source, Status, WeekKind, Zone, day, open_data};
+use server::generate::{GenerateError, Holidays, PASSWORD, Scale, generate};
 use sqlx::Row;
+
+/// The official open-data holiday calendar, in the shared fixtures.
+const OPEN_DATA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/fixtures/school-calendar/vacances-scolaires-france-0.12.0/data.csv"
+);
 
 async fn first_of(server: &TestServer, profile: &str, school_uai: &str) -> String {
     sqlx::query(
@@ -39,6 +51,7 @@ async fn a_generated_region_is_a_working_ent() {
             seed: 11,
             activated: true,
             open_attempts: 0,
+            holidays: Holidays::Shaped,
         },
         server::system_clock(),
         |p| seen.push(p.done),
@@ -116,6 +129,7 @@ async fn a_generated_region_is_a_working_ent() {
             seed: 11,
             activated: true,
             open_attempts: 0,
+            holidays: Holidays::Shaped,
         },
         server::system_clock(),
         |_| {},
@@ -142,6 +156,7 @@ async fn the_same_seed_gives_the_same_region() {
                 seed: 3,
                 activated: true,
                 open_attempts: 0,
+                holidays: Holidays::Shaped,
             },
             server::system_clock(),
             |_| {},
@@ -174,6 +189,7 @@ async fn scale_out_of_bounds_is_refused() {
             seed: 1,
             activated: true,
             open_attempts: 0,
+            holidays: Holidays::Shaped,
         },
         server::system_clock(),
         |_| {},
@@ -192,6 +208,7 @@ async fn generated_accounts_replace_their_password_unless_activated() {
             seed: 5,
             activated: false,
             open_attempts: 0,
+            holidays: Holidays::Shaped,
         },
         server::system_clock(),
         |_| {},
@@ -236,6 +253,7 @@ async fn generated_work_is_scored_as_the_server_scores_it() {
             seed: 8,
             activated: true,
             open_attempts: 500,
+            holidays: Holidays::Shaped,
         },
         server::system_clock(),
         |_| {},
@@ -376,4 +394,175 @@ async fn generated_work_is_scored_as_the_server_scores_it() {
         .ok();
     let outcome = receipt.outcome.expect("shown once handed in");
     assert_eq!(outcome.items.len(), 20);
+}
+
+/// Hours of the weekly lessons of a week where they usually are (a moved lesson once, extra
+/// lessons aside).
+fn weekly_hours(week: &app::api::timetable::Week) -> i64 {
+    week.lessons
+        .iter()
+        .map(|l| &l.occurrence)
+        .filter(|o| matches!(o.source, Source::Weekly { date, .. } if date == o.when.date()))
+        .filter(|o| {
+            !matches!(
+                o.status,
+                Status::Extra
+                    | Status::Changed {
+                        moved_from: Some(_),
+                        ..
+                    }
+            )
+        })
+        .map(|o| i64::from(o.when.end().minutes() - o.when.start().minutes()) / 60)
+        .sum()
+}
+
+#[tokio::test]
+async fn generated_schools_have_a_year_of_lessons_on_their_zone_calendar() {
+    let server = TestServer::start().await;
+    let text = std::fs::read_to_string(OPEN_DATA).expect("the shared open-data calendar");
+    let now = server::system_clock();
+    let done = generate(
+        &server.app.db,
+        Scale {
+            schools: 1,
+            seed: 4,
+            activated: true,
+            open_attempts: 0,
+            holidays: Holidays::OpenData {
+                text: text.clone(),
+                zone: Zone::B,
+            },
+        },
+        now,
+        |_| {},
+    )
+    .await
+    .expect("generated");
+    assert!(done.lessons > 500, "{done:?}");
+    assert!(done.lesson_changes > 100, "{done:?}");
+    let uai = last_uai(&server).await;
+    let pool = server.app.db.pool();
+    let school: i64 = sqlx::query_scalar("SELECT id FROM schools WHERE uai = $1")
+        .bind(&uai)
+        .fetch_one(pool)
+        .await
+        .expect("the school");
+    let count = |sql: &'static str| async move {
+        sqlx::query_scalar::<_, i64>(sql)
+            .bind(school)
+            .fetch_one(pool)
+            .await
+            .expect("a count")
+    };
+    assert_eq!(
+        count("SELECT COUNT(*) FROM lessons WHERE school_id = $1").await,
+        i64::try_from(done.lessons).expect("count")
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM lesson_changes WHERE school_id = $1").await,
+        i64::try_from(done.lesson_changes).expect("count")
+    );
+    // Every lesson has its teacher, in a room of its school.
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM lessons l WHERE l.school_id = $1 AND (NOT EXISTS \
+             (SELECT 1 FROM lesson_teachers t WHERE t.lesson_id = l.id) OR NOT EXISTS \
+             (SELECT 1 FROM rooms r WHERE r.id = l.room_id AND r.school_id = l.school_id))"
+        )
+        .await,
+        0
+    );
+    // Substitutes and extra lessons have their teachers too.
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM lesson_changes c WHERE c.school_id = $1 \
+             AND (c.kind = 'extra' OR (c.kind = 'changed' AND c.moved_day IS NULL \
+               AND c.room_id IS NULL)) \
+             AND NOT EXISTS (SELECT 1 FROM lesson_change_teachers t WHERE t.change_id = c.id)"
+        )
+        .await,
+        0
+    );
+
+    // The calendar is zone B's of the year, as the import reads it, with weeks A and B.
+    let year = SchoolYear::at(now);
+    let calendar = server
+        .app
+        .db
+        .calendar(SchoolId::new(school), year)
+        .await
+        .expect("a calendar");
+    assert_eq!(calendar.zone, Some(Zone::B));
+    let zone_b = open_data::holidays(&text, Zone::B, year, Saturday::Free).expect("zone B");
+    assert_eq!(calendar.days.holidays(), &zone_b[..]);
+    let rule = calendar.ab.expect("weeks A and B");
+    assert_eq!(rule.first_kind, WeekKind::A);
+
+    // A pupil whose class had a lesson cancelled: their week of early October is full, and
+    // the week of the cancellation shows it.
+    let (login, pupil, cancelled): (String, i64, String) = sqlx::query_as(
+        "SELECT a.username, a.id, c.on_day FROM lesson_changes c \
+         JOIN lessons l ON l.id = c.lesson_id JOIN memberships m ON m.group_id = l.group_id \
+         JOIN accounts a ON a.id = m.account_id \
+         WHERE c.school_id = $1 AND c.kind = 'cancelled' ORDER BY c.id LIMIT 1",
+    )
+    .bind(school)
+    .fetch_one(pool)
+    .await
+    .expect("a pupil with a lesson cancelled");
+    let session = server.session_for(&login).await;
+    let whom = Whom::Pupil(AccountId::new(pupil));
+    let first = i16::try_from(year.first()).expect("a year");
+    let october = Date::new(first, 10, 5).expect("a date");
+    let week = server
+        .call(
+            &session,
+            WeekOf {
+                whom,
+                day: Day(october),
+            },
+        )
+        .await
+        .ok();
+    let hours = weekly_hours(&week);
+    assert!((25..=34).contains(&hours), "{hours} hours: {week:?}");
+    let date = day::parse(&cancelled).expect("a day");
+    let week = server
+        .call(
+            &session,
+            WeekOf {
+                whom,
+                day: Day(date),
+            },
+        )
+        .await
+        .ok();
+    assert!(
+        week.lessons
+            .iter()
+            .any(|l| l.occurrence.status == Status::Cancelled && l.occurrence.when.date() == date),
+        "{week:?}"
+    );
+    // Nothing on a day of the holidays.
+    let holiday = zone_b
+        .iter()
+        .find(|h| h.first_day() > october)
+        .expect("holidays after October");
+    let week = server
+        .call(
+            &session,
+            WeekOf {
+                whom,
+                day: Day(day::plus(day::monday(holiday.first_day()), 7)),
+            },
+        )
+        .await
+        .ok();
+    assert!(
+        week.lessons
+            .iter()
+            .all(|l| !holiday.contains(l.occurrence.when.date())),
+        "{week:?}"
+    );
 }
