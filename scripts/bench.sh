@@ -5,7 +5,8 @@
 #   (a) a plain axum route (the machine's ceiling), (b) sign-in, (c) a pupil's home page,
 #   (d) a teacher's write, and sign-in while the home page is being read, (e) a pupil handing in
 #   a 20-item exercise (scored by the server), (g) a pupil's list of sequences (parcours),
-#   (h) a pupil's week (their timetable of this week, changes included);
+#   (h) a pupil's week in one call (`homework/my_week`: this week's timetable, changes included,
+#   with the cahier de textes of its days and the homework due);
 # (f) exercise scoring alone, natively and in wasm32;
 # then measures the browser app (sizes raw/gzip/brotli of the first visit and of each area
 # module, first load in headless Chromium).
@@ -37,7 +38,7 @@ if [ -f "$holidays" ]; then holiday_args=(--holidays "$holidays"); fi
 # (h) the pupil's week: the server function and its JSON body, where {pupil} stands for the
 # pupil's account id and {today} for today's date in Paris. A one-call "my week" replaces both
 # (its endpoint, and '{}' or '{"day":"{today}"}').
-week_endpoint="${BENCH_WEEK_ENDPOINT:-/api/timetable/week}"
+week_endpoint="${BENCH_WEEK_ENDPOINT:-/api/homework/my_week}"
 default_week_body='{"whom":{"pupil":{pupil}},"day":"{today}"}'
 week_body="${BENCH_WEEK_BODY:-$default_week_body}"
 mkdir -p "$work"
@@ -205,9 +206,13 @@ week_sample() {  # pupil-ids-file today
     python3 -c 'import json, sys
 raw = sys.stdin.buffer.read()
 week = json.loads(raw)
-lessons = week.get("lessons", []) if isinstance(week, dict) else []
+# My week wraps the week with its cahier and homework; the timetable answers the week alone.
+inner = week.get("week", week) if isinstance(week, dict) else {}
+lessons = inner.get("lessons", []) if isinstance(inner, dict) else []
 changed = sum(1 for l in lessons if l.get("occurrence", {}).get("status") != "normal")
-print(f"{sys.argv[1]}, {sys.argv[2]}: (h) the week read holds {len(lessons)} lessons, {changed} not as usual, {len(raw)} bytes of JSON")' \
+entries, due = len(week.get("entries", [])), len(week.get("homework", []))
+extra = f", {entries} entries, {due} homework" if "week" in week else ""
+print(f"{sys.argv[1]}, {sys.argv[2]}: (h) the week read holds {len(lessons)} lessons, {changed} not as usual{extra}, {len(raw)} bytes of JSON")' \
       "$backend" "$data"
 }
 
