@@ -56,7 +56,7 @@ fn Loaded(log: LessonLog, reload: RwSignal<u32>) -> impl IntoView {
         <section class="card" aria-labelledby="done-heading">
             <h2 id="done-heading">{t(M::DoneInClass)}</h2>
             {if writes {
-                view! { <EntryForm occurrence text=entry_text.unwrap_or_default() saves reload/> }.into_any()
+                view! { <EntryForm occurrence text=entry_text.unwrap_or_default() saves/> }.into_any()
             } else {
                 match entry_text {
                     Some(text) => view! { <Markdown text/> }.into_any(),
@@ -84,12 +84,7 @@ fn Loaded(log: LessonLog, reload: RwSignal<u32>) -> impl IntoView {
 }
 
 #[component]
-fn EntryForm(
-    occurrence: Occurrence,
-    text: String,
-    saves: i64,
-    reload: RwSignal<u32>,
-) -> impl IntoView {
+fn EntryForm(occurrence: Occurrence, text: String, saves: i64) -> impl IntoView {
     let locale = use_locale();
     let text = RwSignal::new(text);
     let error = RwSignal::new(None::<HomeworkError>);
@@ -97,11 +92,11 @@ fn EntryForm(
     let save = Action::new_local(move |text: &String| {
         let text = text.clone();
         async move {
+            // The page is not read again: the text on screen is what was saved.
             match save_entry(occurrence, text, vec![]).await {
                 Ok(_) => {
                     error.set(None);
                     saved.set(true);
-                    reload.update(|n| *n += 1);
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -296,11 +291,13 @@ fn HomeworkForm(
                     on:change=move |ev| online.set(event_target_checked(&ev))/>
                 {t(M::Online)}
             </label>
-            <label class="check" hidden=move || !online.get()>
-                <input type="checkbox" id=field("resubmit") prop:checked=resubmit.get_untracked()
-                    on:change=move |ev| resubmit.set(event_target_checked(&ev))/>
-                {t(M::Resubmit)}
-            </label>
+            {move || online.get().then(|| view! {
+                <label class="check">
+                    <input type="checkbox" id=field("resubmit") prop:checked=resubmit.get_untracked()
+                        on:change=move |ev| resubmit.set(event_target_checked(&ev))/>
+                    {t(M::Resubmit)}
+                </label>
+            })}
             {area_banner(error)}
             <div class="actions">
                 <button type="submit" class="primary" disabled=move || save.pending().get()>
