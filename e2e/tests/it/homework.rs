@@ -78,7 +78,9 @@ async fn a_teacher_sets_homework_the_pupil_hands_it_in_and_gets_it_back_marked()
     b.sign_out().await;
 
     // The teacher: the hand-in waits on her week; she gives it back with a comment and a mark.
-    b.enter_as("maria.santoni").await;
+    // (Her charter is accepted already.)
+    b.sign_in_as("maria.santoni", crate::support::PASSWORD).await;
+    b.find(SERVICES).await;
     b.open(&week).await;
     b.wait_text(WAITING, "1 copie rendue").await;
     b.click(WAITING_OPEN).await;
@@ -95,6 +97,8 @@ async fn a_teacher_sets_homework_the_pupil_hands_it_in_and_gets_it_back_marked()
     // The father: his son's week, the homework, the comment and the mark.
     b.enter_as("ghjuvanni.pieri").await;
     b.open(&week).await;
+    b.click_text(".week-whose button", "Emploi du temps de Lisandru Pieri")
+        .await;
     b.wait_text(WEEK_DUE, "Exercice 4").await;
     b.click(WEEK_DUE_OPEN).await;
     b.wait_text(RETURNED, "15,5/20").await;
