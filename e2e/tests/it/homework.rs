@@ -79,7 +79,8 @@ async fn a_teacher_sets_homework_the_pupil_hands_it_in_and_gets_it_back_marked()
 
     // The teacher: the hand-in waits on her week; she gives it back with a comment and a mark.
     // (Her charter is accepted already.)
-    b.sign_in_as("maria.santoni", crate::support::PASSWORD).await;
+    b.sign_in_as("maria.santoni", crate::support::PASSWORD)
+        .await;
     b.find(SERVICES).await;
     b.open(&week).await;
     b.wait_text(WAITING, "1 copie rendue").await;
