@@ -186,7 +186,7 @@ pub(crate) mod server {
     use crate::api::gate::Me;
     use crate::ports::{Place, StoredEntry, StoredHomework};
     use domain::homework::Occurrence;
-    use domain::timetable::{self, AbWeeks, Status, Timetable};
+    use domain::timetable::{self, Status, Timetable};
 
     /// The lesson an occurrence names, as it takes place (a moved lesson: where it went), and
     /// who teaches it that day; `None` when the timetable has no such occurrence.
@@ -212,10 +212,7 @@ pub(crate) mod server {
             return Ok(None);
         }
         let calendar = store.calendar(school, year).await?;
-        let weeks = calendar
-            .ab
-            .as_ref()
-            .map_or_else(AbWeeks::none, |rule| rule.weeks(&calendar.days));
+        let weeks = calendar.weeks();
         let mut on = date;
         // Twice at most: where it usually is, then where it was moved to.
         for _ in 0..2 {

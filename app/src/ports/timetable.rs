@@ -6,7 +6,7 @@ use domain::school::Label;
 use domain::school_calendar::SchoolYear;
 use domain::time::Timestamp;
 use domain::timetable::{
-    AbRule, Date, Lesson, LessonChange, ResolvedLesson, SchoolDays, SchoolNames, Zone,
+    AbRule, AbWeeks, Date, Lesson, LessonChange, ResolvedLesson, SchoolDays, SchoolNames, Zone,
 };
 use std::collections::HashMap;
 
@@ -30,6 +30,15 @@ pub struct SchoolCalendar {
     pub days: SchoolDays,
     pub ab: Option<AbRule>,
     pub zone: Option<Zone>,
+}
+
+impl SchoolCalendar {
+    /// Its weeks A and B (none until the school sets them).
+    pub fn weeks(&self) -> AbWeeks {
+        self.ab
+            .as_ref()
+            .map_or_else(AbWeeks::none, |rule| rule.weeks(&self.days))
+    }
 }
 
 /// The names a week shows, by id.

@@ -467,9 +467,6 @@ impl Homeworks for Db {
         expected: Option<(LogEntryId, i64)>,
     ) -> Result<LogEntryId, StoreError> {
         let current = history.current();
-        let body = json_text(current)?;
-        let revisions = json_text(history)?;
-        let modified = history.modified().unix();
         let mut tx = self.writer.begin().await.map_err(fail)?;
         let id = match expected {
             None => insert_entry(&mut tx, place, history).await?.get(),
@@ -477,9 +474,9 @@ impl Homeworks for Db {
                 let done = UPDATE_ENTRY
                     .query()
                     .bind(id.get())
-                    .bind(body)
-                    .bind(revisions)
-                    .bind(modified)
+                    .bind(json_text(current)?)
+                    .bind(json_text(history)?)
+                    .bind(history.modified().unix())
                     .bind(version)
                     .execute(&mut *tx)
                     .await
@@ -536,9 +533,6 @@ impl Homeworks for Db {
         expected: Option<(HomeworkId, i64)>,
     ) -> Result<HomeworkId, StoreError> {
         let current = history.current();
-        let body = json_text(current)?;
-        let revisions = json_text(history)?;
-        let modified = history.modified().unix();
         let mut tx = self.writer.begin().await.map_err(fail)?;
         let id = match expected {
             None => insert_homework(&mut tx, place, history).await?.get(),
@@ -548,9 +542,9 @@ impl Homeworks for Db {
                     .bind(id.get())
                     .bind(day::iso(current.due()))
                     .bind(policy_code(current.hand_in()))
-                    .bind(body)
-                    .bind(revisions)
-                    .bind(modified)
+                    .bind(json_text(current)?)
+                    .bind(json_text(history)?)
+                    .bind(history.modified().unix())
                     .bind(version)
                     .execute(&mut *tx)
                     .await

@@ -44,16 +44,17 @@ pub async fn remove_homework(id: HomeworkId, removed: bool) -> Result<(), Homewo
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use super::super::server::{entry, homework, lesson as shown_lesson, occurrence, retrying};
+    use super::super::work::server::facts;
     use super::super::{Day, LessonLog};
     use super::super::{DefaultDue, Entry, HomeworkError, HomeworkInput, HomeworkProblem};
     use crate::api::gate::Me;
     use crate::api::timetable::LessonsOf;
     use crate::ports::Place;
-    use domain::authz::homework::{Action, GroupFacts, HomeworkFacts, LessonFacts};
+    use domain::authz::homework::{Action, GroupFacts, LessonFacts};
     use domain::file::FileId;
     use domain::homework::{History, HistoryError, Homework, LogEntry, Occurrence};
     use domain::ids::HomeworkId;
-    use domain::timetable::{self, AbWeeks, Status, Timetable, day};
+    use domain::timetable::{self, Status, Timetable, day};
 
     /// The occurrence, the caller allowed to write in it: its place, or why not.
     async fn teaching(
@@ -161,10 +162,7 @@ pub(crate) mod server {
         let store = &me.ctx.store;
         let year = me.ctx.school_year();
         let calendar = store.calendar(place.school, year).await?;
-        let weeks = calendar
-            .ab
-            .as_ref()
-            .map_or_else(AbWeeks::none, |rule| rule.weeks(&calendar.days));
+        let weeks = calendar.weeks();
         let lessons: Vec<_> = store
             .lessons(place.school, year, LessonsOf::Group(place.group))
             .await?
@@ -271,15 +269,10 @@ pub(crate) mod server {
                             return Err(me.refuse(what, Some(place.school)).await.into());
                         };
                         // Edited from the lesson it was set in, by its author only.
-                        let facts = HomeworkFacts {
-                            school: stored.place.school,
-                            group: stored.place.group,
-                            author: stored.author,
-                        };
                         if stored.place.occurrence != source {
                             return Err(me.refuse(what, Some(place.school)).await.into());
                         }
-                        me.may(Action::Review(&facts), what).await?;
+                        me.may(Action::Review(&facts(&stored)), what).await?;
                         match history.edit(author, now.max(history.modified()), value.clone()) {
                             Err(HistoryError::Unchanged) => return Ok(Ok(id)),
                             other => other.map_err(HomeworkProblem::Revision)?,
@@ -301,12 +294,7 @@ pub(crate) mod server {
         let Some(stored) = me.ctx.store.homework(id).await? else {
             return Err(me.refuse(what, None).await.into());
         };
-        let facts = HomeworkFacts {
-            school: stored.place.school,
-            group: stored.place.group,
-            author: stored.author,
-        };
-        me.may(Action::Review(&facts), what).await?;
+        me.may(Action::Review(&facts(&stored)), what).await?;
         me.ctx
             .store
             .set_removed(id, removed.then(|| me.ctx.now()))

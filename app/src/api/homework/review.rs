@@ -29,13 +29,13 @@ pub async fn give_back(
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use super::super::server::{homework as shown, retrying};
-    use super::super::work::server::facts;
+    use super::super::work::server::{facts, own_files};
     use super::super::{HomeworkError, HomeworkProblem, ReviewLine, ReviewTable};
     use crate::api::gate::Me;
     use crate::ports::{HandInWrite, StoredHomework};
     use domain::authz::homework::Action;
     use domain::file::{FileId, FileUse};
-    use domain::homework::{HandIn, HandedFile, Mark, Return, Summary, Work};
+    use domain::homework::{HandIn, Mark, Return, Summary, Work};
     use domain::ids::{AccountId, HomeworkId};
 
     async fn reviewed(
@@ -91,33 +91,6 @@ pub(crate) mod server {
         })
     }
 
-    /// The teacher's own files for the school, to give back with a hand-in.
-    async fn annotated_files(
-        me: &Me,
-        stored: &StoredHomework,
-        files: &[FileId],
-    ) -> Result<Vec<HandedFile>, HomeworkError> {
-        let mut out = Vec::with_capacity(files.len());
-        for id in files {
-            match me.ctx.store.file(id).await? {
-                Some(f)
-                    if f.owner == Some(me.info.account)
-                        && f.usage == FileUse::Resource
-                        && f.school == stored.place.school =>
-                {
-                    out.push(HandedFile {
-                        name: f.name.unwrap_or_else(|| f.id.to_string()),
-                        file: f.id,
-                        kind: f.kind,
-                        size: f.size,
-                    });
-                }
-                _ => return Err(HomeworkProblem::FileNotYours.into()),
-            }
-        }
-        Ok(out)
-    }
-
     pub(crate) async fn give_back(
         id: HomeworkId,
         pupil: AccountId,
@@ -128,7 +101,7 @@ pub(crate) mod server {
         let what = "homework/give_back";
         let me = crate::api::gate::me(what).await?;
         let stored = reviewed(&me, what, id).await?;
-        let files = annotated_files(&me, &stored, &annotated).await?;
+        let files = own_files(&me, &stored, &annotated, FileUse::Resource).await?;
         let annotated = Work::new(None, files).map_err(HomeworkProblem::WorkOutsideLimits)?;
         let comment = comment.filter(|c| !c.trim().is_empty());
         let store = &me.ctx.store;

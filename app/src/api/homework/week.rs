@@ -17,12 +17,12 @@ pub async fn my_week(whom: Whom, day: Day) -> Result<WeekWithHomework, HomeworkE
 pub(crate) mod server {
     use super::super::lists::server::pupil_days_for;
     use super::super::server::homework as shown;
+    use super::super::work::server::facts;
     use super::super::{Day, HomeworkError, Waiting, WeekWithHomework};
     use crate::api::area_error::AreaError;
     use crate::api::timetable::Whom;
     use crate::api::timetable::week::server::week_for;
     use crate::error::AppError;
-    use domain::authz::homework::HomeworkFacts;
     use domain::timetable::day;
 
     const WHAT: &str = "homework/my_week";
@@ -56,14 +56,9 @@ pub(crate) mod server {
                         let Some(stored) = store.homework(id).await? else {
                             continue;
                         };
-                        let facts = HomeworkFacts {
-                            school: stored.place.school,
-                            group: stored.place.group,
-                            author: stored.author,
-                        };
                         if domain::authz::authorize(
                             &me.caller,
-                            domain::authz::homework::Action::Review(&facts),
+                            domain::authz::homework::Action::Review(&facts(&stored)),
                         )
                         .is_ok()
                         {

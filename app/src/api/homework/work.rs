@@ -129,18 +129,20 @@ pub(crate) mod server {
         })
     }
 
-    /// The files named, each the pupil's own upload for a hand-in in the homework's school.
-    async fn handed_files(
+    /// The files named, each the caller's own upload for `usage` in the homework's school (a
+    /// pupil's for a hand-in, a teacher's annotated copies), as a hand-in records them.
+    pub(crate) async fn own_files(
         me: &Me,
         stored: &StoredHomework,
         files: &[FileId],
+        usage: FileUse,
     ) -> Result<Vec<HandedFile>, HomeworkError> {
         let mut handed = Vec::with_capacity(files.len());
         for id in files {
             match me.ctx.store.file(id).await? {
                 Some(f)
                     if f.owner == Some(me.info.account)
-                        && f.usage == FileUse::HandIn
+                        && f.usage == usage
                         && f.school == stored.place.school =>
                 {
                     handed.push(HandedFile {
@@ -169,7 +171,7 @@ pub(crate) mod server {
         let me = crate::api::gate::me(what).await?;
         let pupil = me.info.account;
         let stored = homework_for(&me, what, id, pupil, true).await?;
-        let files = handed_files(&me, &stored, &files).await?;
+        let files = own_files(&me, &stored, &files, FileUse::HandIn).await?;
         let work = Work::new(text, files).map_err(HomeworkProblem::WorkOutsideLimits)?;
         let store = &me.ctx.store;
         let now = me.ctx.now();

@@ -17,7 +17,7 @@ pub async fn change(
     confirmed: bool,
 ) -> Result<LessonChangeId, TimetableError> {
     use super::TimetableProblem;
-    use domain::timetable::{AbWeeks, Alteration, LessonError, Timetable, confirm, day};
+    use domain::timetable::{Alteration, LessonError, Timetable, confirm, day};
     let what = "timetable/change";
     let me = super::lessons::server::manager(what, school).await?;
     let year = me.ctx.school_year();
@@ -52,10 +52,7 @@ pub async fn change(
     let calendar = store.calendar(school, year).await?;
     let lessons = store.clash_candidates(school, year, &[]).await?;
     let changes = store.changes(school, from, until).await?;
-    let weeks = calendar
-        .ab
-        .as_ref()
-        .map_or_else(AbWeeks::none, |rule| rule.weeks(&calendar.days));
+    let weeks = calendar.weeks();
     let timetable = Timetable {
         days: &calendar.days,
         weeks: &weeks,

@@ -21,7 +21,7 @@ pub(crate) mod server {
     use domain::ids::{LessonChangeId, LessonId, SchoolId};
     use domain::profile::Profile;
     use domain::time::Timestamp;
-    use domain::timetable::{AbWeeks, Date, LessonChange, Occurrence, Source, Timetable, day};
+    use domain::timetable::{Date, LessonChange, Occurrence, Source, Timetable, day};
     use std::collections::HashMap;
 
     const WHAT: &str = "timetable/week";
@@ -168,10 +168,7 @@ pub(crate) mod server {
             if visible.is_some_and(|v| !v.contains(&school)) {
                 continue;
             }
-            let weeks = calendar
-                .ab
-                .as_ref()
-                .map_or_else(AbWeeks::none, |rule| rule.weeks(&calendar.days));
+            let weeks = calendar.weeks();
             let lessons: Vec<_> = read
                 .lessons
                 .iter()
